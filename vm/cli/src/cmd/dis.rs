@@ -1,0 +1,26 @@
+//! `refvm dis FILE`: the text of `python3 -m dis FILE`.
+
+use refvm_compiler::{CompileError, CompileOptions, compile_source};
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn main(file: &Path) -> ExitCode {
+    let source = match super::read_file(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match compile_source(&source, &CompileOptions::new(&file.to_string_lossy())) {
+        Ok(code) => match refvm_bytecode::dis::dis_module(&code) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(u) => super::unsupported(&u),
+        },
+        Err(CompileError::Syntax(e)) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+        Err(CompileError::Unsupported(u)) => super::unsupported(&u),
+    }
+}

@@ -1,0 +1,44 @@
+//! The `refvm` binary: one subcommand per pipeline stage, each in `cmd/`.
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "refvm", version, about = "A reference Python 3.11 VM: tokens, ast, dis, compile, run")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the tokens, as `python3 -m tokenize -e FILE` does.
+    Tokens { file: PathBuf },
+    /// Print the AST, as `ast.dump(ast.parse(src), indent=1, include_attributes=True)`.
+    Ast { file: PathBuf },
+    /// Disassemble, as `python3 -m dis FILE` does.
+    Dis { file: PathBuf },
+    /// Write a .pyc, as `python3 -m py_compile FILE` does.
+    Compile {
+        file: PathBuf,
+        /// Output path (default: where py_compile writes, under __pycache__/).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Run a .py (compiled by refvm) or a .pyc (from any compiler).
+    Run(cmd::run::RunArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Tokens { file } => cmd::tokens::main(&file),
+        Command::Ast { file } => cmd::ast::main(&file),
+        Command::Dis { file } => cmd::dis::main(&file),
+        Command::Compile { file, output } => cmd::compile::main(&file, output.as_deref()),
+        Command::Run(args) => cmd::run::main(&args),
+    }
+}

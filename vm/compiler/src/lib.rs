@@ -1,0 +1,65 @@
+//! refvm's compiler: AST → CPython 3.11 code objects, equal to what `compile()` makes.
+//!
+//! Entry points (keep these signatures): [`compile_source`] and [`compile_module`].
+//!
+//! Architecture invariant: no runtime objects; the output is `refvm_bytecode::CodeObject`.
+
+use refvm_bytecode::CodeObject;
+pub use refvm_common::Unsupported;
+use refvm_syntax::{SyntaxError, ast};
+use std::fmt;
+
+/// Options of `compile()` that change the code produced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// `co_filename` and the filename in syntax errors.
+    pub filename: String,
+    /// `-O` level: 0 keeps asserts and `__debug__` is true.
+    pub optimize: u8,
+}
+
+impl CompileOptions {
+    /// `compile(src, filename, "exec")` with default flags.
+    pub fn new(filename: &str) -> Self {
+        CompileOptions { filename: filename.to_owned(), optimize: 0 }
+    }
+}
+
+/// Why no code object was produced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CompileError {
+    /// CPython raises this too (from the parser, the symbol table or the compiler).
+    Syntax(SyntaxError),
+    /// refvm cannot compile this yet.
+    Unsupported(Unsupported),
+}
+
+impl fmt::Display for CompileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CompileError::Syntax(e) => e.fmt(f),
+            CompileError::Unsupported(u) => u.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// `compile(source, filename, "exec")`: parse, then compile.
+pub fn compile_source(source: &[u8], opts: &CompileOptions) -> Result<CodeObject, CompileError> {
+    let module = refvm_syntax::parse_module(source, &opts.filename).map_err(|e| match e {
+        refvm_syntax::ParseError::Syntax(s) => CompileError::Syntax(s),
+        refvm_syntax::ParseError::Unsupported(u) => CompileError::Unsupported(u),
+    })?;
+    compile_module(&module, source, opts)
+}
+
+/// Compiles a parsed module; `source` is the text it came from (for error lines).
+pub fn compile_module(
+    module: &ast::Module,
+    source: &[u8],
+    opts: &CompileOptions,
+) -> Result<CodeObject, CompileError> {
+    let _ = (module, source, opts);
+    Err(CompileError::Unsupported(Unsupported("code generation not implemented yet".into())))
+}
