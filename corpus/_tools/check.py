@@ -11,7 +11,8 @@ with "_"):
     from its own directory and both runs must give identical stdout, stderr
     and exit status; a third run exec()s it in a fresh __main__ namespace
     (as the harness workers do) and must print the same stdout; the output
-    must not contain object addresses (" at 0x"); imports must stay within
+    exit status must be 0 unless the source has a line "# expect-exit: N";
+    the output must not contain object addresses (" at 0x"); imports must stay within
     the allowed modules (anything under stdlib/); runtime must be under
     0.2 s (bench/: reported, limit 2 s).
 Prints per-folder counts and every problem; exit status 1 on any problem.
@@ -139,6 +140,10 @@ def check(path):
         probs.append("stderr has a warning")
     if not r1[1]:
         probs.append("prints nothing")
+    m = re.search(rb"^# expect-exit: (\d+)$", src, re.M)
+    want = int(m.group(1)) if m else 0
+    if r1[0] != want:
+        probs.append("exit status %d, expected %d (mark with '# expect-exit: N')" % (r1[0], want))
     t = min(r1[3], r2[3])
     limit = BENCH_LIMIT if feat == "bench" else LIMIT
     if t > limit:
