@@ -146,6 +146,10 @@ def check(path):
         probs.append("exit status %d, expected %d (mark with '# expect-exit: N')" % (r1[0], want))
     t = min(r1[3], r2[3])
     limit = BENCH_LIMIT if feat == "bench" else LIMIT
+    for _ in range(3):
+        if t <= limit:
+            break
+        t = min(t, run(path)[3])  # the machine is shared: retry before calling it slow
     if t > limit:
         probs.append("slow: %.3f s" % t)
     info = "exit %d, %d lines, %.3f s" % (r1[0], r1[1].count(b"\n"), t)
