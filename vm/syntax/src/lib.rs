@@ -13,6 +13,8 @@ pub mod error;
 mod input;
 pub mod lexer;
 mod parser;
+pub mod source;
+pub mod tokenize;
 
 pub use error::{ParseError, SyntaxError, SyntaxErrorKind};
 pub use refvm_common::Unsupported;
@@ -31,8 +33,7 @@ pub struct TokenizeReport {
 /// Tokenizes `source` the way `python3 -m tokenize -e` does, `filename` being the
 /// path that command was given (it appears in error lines).
 pub fn tokenize_report(source: &[u8], filename: &str) -> Result<TokenizeReport, Unsupported> {
-    let _ = (source, filename);
-    Err(Unsupported("tokenizer not implemented yet".into()))
+    tokenize::report::tokenize_report(source, filename)
 }
 
 /// Parses a module, as `ast.parse(source, filename)` does.
