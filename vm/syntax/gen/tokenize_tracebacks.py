@@ -49,6 +49,7 @@ def fast_path(name):
 
 
 def fails(b, name):
+    """Does decoding fail with a UnicodeDecodeError?"""
     try:
         b.decode(name)
         return False
@@ -73,6 +74,27 @@ aliases = {}
 for alias, mod in encodings.aliases.aliases.items():
     aliases.setdefault(mod, []).append(alias)
 
+def frames_in_process(data, name):
+    """The frames below the `decode` call, as the interpreter's own traceback printer
+    (sys.__excepthook__, the C one) writes them."""
+    import io
+    try:
+        data.decode(name)
+    except Exception:
+        err = io.StringIO()
+        saved, sys.stderr = sys.stderr, err
+        try:
+            sys.__excepthook__(*sys.exc_info())
+        finally:
+            sys.stderr = saved
+        lines = err.getvalue().splitlines(keepends=True)
+        i = next(k for k, l in enumerate(lines) if l.strip() == "data.decode(name)")
+        while lines[i + 1].strip().startswith("^"):
+            i += 1
+        return "".join(lines[i + 1:-1])
+    return None
+
+
 module_frames = []
 for mod in sorted(m.name for m in pkgutil.iter_modules(encodings.__path__)):
     try:
@@ -86,19 +108,17 @@ for mod in sorted(m.name for m in pkgutil.iter_modules(encodings.__path__)):
     if not names:
         continue
     name = names[0]
-    cookie = f"# coding: {name}\n".encode()
-    # A byte the codec does not map, or a line of odd length (for UTF-16 and UTF-32).
+    # A byte the codec does not map, or a short odd-length line (for UTF-16 and UTF-32).
     bad = [bytes([b]) for b in range(256) if fails(bytes([b]), name)][:1]
-    candidates = [cookie + b + b"\n" for b in bad]
-    candidates += [cookie[:-1] + b" " * k + b"\n" for k in range(4)]
-    for src in candidates:
-        stderr = run(src)
-        if stderr.startswith("unexpected error"):
+    for data in bad + [b"x" * k + b"\n" for k in range(4)]:
+        frames = frames_in_process(data, name)
+        if frames is not None:
+            module_frames.append((mod, frames))
             break
-    else:
-        continue
-    _, frames, _ = split(stderr)
-    module_frames.append((mod, frames))
+
+# The in-process frames are the ones `python3 -m tokenize` prints: check one codec.
+_, real, _ = split(run(b"# coding: cp1252\n\x81\n"))
+assert ("cp1252", real) in module_frames, real
 
 undefined = run(b"# coding: undefined\n")
 cause_start = undefined.index("Traceback (most recent call last):\n")

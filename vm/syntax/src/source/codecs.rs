@@ -166,6 +166,10 @@ fn normalize_encoding_py(name: &str) -> String {
     out
 }
 
+/// The `encodings` modules `codecs.lookup` accepts, sorted.
+pub static MODULE_NAMES: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| MODULES.iter().map(|(m, _)| *m).collect());
+
 fn find_module(name: &str) -> Option<Codec> {
     let i = MODULES.binary_search_by(|(m, _)| (*m).cmp(name)).ok()?;
     let (module, kind) = MODULES[i];

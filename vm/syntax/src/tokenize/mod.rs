@@ -21,7 +21,7 @@ pub mod token;
 mod tracebacks;
 
 use crate::source::{self, codecs};
-use pseudo::{Pseudo, pseudo_token, single_end, triple_end};
+use pseudo::{Pseudo, ScanMemo, pseudo_token, single_end, triple_end};
 use refvm_common::Unsupported;
 use std::borrow::Cow;
 pub use token::{TokenType, exact_type};
@@ -182,7 +182,9 @@ fn decode_lines<'a>(body: &'a [u8], encoding: &str) -> Result<Decoded<'a>, Unsup
     }
     let mut text = String::with_capacity(body.len());
     for line in body.split_inclusive(|&b| b == b'\n') {
+        let before = text.len();
         if let Err(e) = codecs::decode(encoding, line, &mut text) {
+            text.truncate(before);
             if let codecs::DecodeFailure::Unsupported(m) = e.failure {
                 return Err(Unsupported(format!(
                     "refvm does not implement the {m} codec"
@@ -294,6 +296,7 @@ impl<'t, 's> Tokenizer<'t, 's> {
         let mut next_start = 0;
         let mut line: &str = "";
         let mut last_line: &str;
+        let mut memo = ScanMemo::default();
         loop {
             last_line = line;
             let line_start = next_start;
@@ -412,8 +415,9 @@ impl<'t, 's> Tokenizer<'t, 's> {
                 self.continued = false;
             }
 
+            memo.reset();
             while pos < max {
-                let Some((kind, start, end)) = pseudo_token(line, pos) else {
+                let Some((kind, start, end)) = pseudo_token(line, pos, &mut memo) else {
                     let len = line[pos..].chars().next().map_or(1, char::len_utf8);
                     let c = cols.at(pos);
                     self.emit(

@@ -31,7 +31,7 @@ pub enum Pseudo {
 }
 
 /// `PseudoToken.match(line, pos)`: the alternative, its start (after the blanks) and end.
-pub fn pseudo_token(line: &str, pos: usize) -> Option<(Pseudo, usize, usize)> {
+pub fn pseudo_token(line: &str, pos: usize, memo: &mut ScanMemo) -> Option<(Pseudo, usize, usize)> {
     let b = line.as_bytes();
     let n = b.len();
     let mut p = pos;
@@ -83,7 +83,7 @@ pub fn pseudo_token(line: &str, pos: usize) -> Option<(Pseudo, usize, usize)> {
         return Some((Pseudo::Operator, p, p + op));
     }
     if let Some((k, q)) = prefix
-        && let Some(end) = cont_str(b, p + k + 1, q)
+        && let Some(end) = cont_str(b, p + k + 1, q, memo)
     {
         return Some((Pseudo::ContStr(q), p, end));
     }
@@ -122,34 +122,86 @@ fn valid_prefix(p: &[u8]) -> bool {
     }
 }
 
-/// The first line of a `'` or `"` string after its opening quote at `start - 1`:
-/// `[^\n'\\]*(?:\\.[^\n'\\]*)*('|\\\r?\n)`, backtracking included (a `\` + `\r` taken as an
-/// escape is given back when a `\n` follows, so the string continues on the next line).
-fn cont_str(b: &[u8], start: usize, q: u8) -> Option<usize> {
-    let n = b.len();
+/// Positions of one line from which a `ContStr` body is known not to end on that line,
+/// per quote character. tokenize.py's regex rescans the rest of the line for every
+/// unterminated quote (quadratic on a line like `"\"\"\"...`); remembering the failed
+/// positions keeps refvm linear with the same result.
+#[derive(Default)]
+pub struct ScanMemo {
+    failed: Vec<u8>,
+    used: bool,
+}
+
+impl ScanMemo {
+    /// Forgets the previous line.
+    pub fn reset(&mut self) {
+        if self.used {
+            self.failed.clear();
+            self.used = false;
+        }
+    }
+
+    fn is_failed(&self, i: usize, bit: u8) -> bool {
+        self.failed.get(i).is_some_and(|f| f & bit != 0)
+    }
+
+    fn mark(&mut self, len: usize, i: usize, bit: u8) {
+        if self.failed.len() < len {
+            self.failed.resize(len, 0);
+        }
+        if let Some(f) = self.failed.get_mut(i) {
+            *f |= bit;
+        }
+        self.used = true;
+    }
+}
+
+/// One step of the `ContStr` body `[^\n'\\]*(?:\\.[^\n'\\]*)*` and its terminator
+/// `('|\\\r?\n)` from an unescaped position.
+enum Step {
+    Found(usize),
+    Fail,
+    Next(usize),
+}
+
+fn cont_str_step(b: &[u8], i: usize, q: u8) -> Step {
+    match b.get(i).copied() {
+        None | Some(b'\n') => Step::Fail,
+        Some(c) if c == q => Step::Found(i + 1),
+        Some(b'\\') => match (b.get(i + 1).copied(), b.get(i + 2).copied()) {
+            (None, _) => Step::Fail,
+            (Some(b'\n'), _) => Step::Found(i + 2),
+            // The regex first takes `\` + `\r` as an escape, then backtracks to end the
+            // line with `\\\r\n`.
+            (Some(b'\r'), Some(b'\n')) => Step::Found(i + 3),
+            (Some(_), _) => Step::Next(i + 2),
+        },
+        Some(_) => Step::Next(i + 1),
+    }
+}
+
+/// The first line of a `'` or `"` string after its opening quote at `start - 1`: its end,
+/// after the closing quote or after a `\` + newline (the string goes on).
+fn cont_str(b: &[u8], start: usize, q: u8, memo: &mut ScanMemo) -> Option<usize> {
+    let bit = if q == b'\'' { 1 } else { 2 };
     let mut i = start;
-    let mut last_escaped_cr = false;
-    while i < n {
-        let c = b[i];
-        if c == q {
-            return Some(i + 1);
+    loop {
+        if memo.is_failed(i, bit) {
+            break;
         }
-        if c == b'\n' {
-            return last_escaped_cr.then_some(i + 1);
+        match cont_str_step(b, i, q) {
+            Step::Found(end) => return Some(end),
+            Step::Fail => break,
+            Step::Next(j) => i = j,
         }
-        if c == b'\\' {
-            match b.get(i + 1) {
-                None => return None,
-                Some(b'\n') => return Some(i + 2),
-                Some(&e) => {
-                    last_escaped_cr = e == b'\r';
-                    i += 2;
-                    continue;
-                }
-            }
+    }
+    let mut i = start;
+    while !memo.is_failed(i, bit) && i < b.len() {
+        memo.mark(b.len(), i, bit);
+        match cont_str_step(b, i, q) {
+            Step::Next(j) => i = j,
+            _ => break,
         }
-        last_escaped_cr = false;
-        i += 1;
     }
     None
 }
@@ -322,10 +374,14 @@ mod tests {
 
     #[test]
     fn strings() {
-        assert_eq!(cont_str(b"'ab\\'c' x", 1, b'\''), Some(7));
-        assert_eq!(cont_str(b"'ab\\\n", 1, b'\''), Some(5));
-        assert_eq!(cont_str(b"'ab\\\r\n", 1, b'\''), Some(6));
-        assert_eq!(cont_str(b"'ab\n", 1, b'\''), None);
+        let m = &mut ScanMemo::default();
+        assert_eq!(cont_str(b"'ab\\'c' x", 1, b'\'', m), Some(7));
+        assert_eq!(cont_str(b"'ab\\\n", 1, b'\'', m), Some(5));
+        assert_eq!(cont_str(b"'ab\\\r\n", 1, b'\'', m), Some(6));
+        assert_eq!(cont_str(b"'ab\n", 1, b'\'', m), None);
+        assert_eq!(cont_str(b"'ab\n", 1, b'\'', m), None);
+        m.reset();
+        assert_eq!(cont_str(b"'ab\\\rc'", 1, b'\'', m), Some(7));
         assert_eq!(triple_end(b"ab'''' ", 0, b'\''), Some(5));
         assert_eq!(triple_end(b"ab\\''''", 0, b'\''), Some(7));
         assert_eq!(single_end(b"a\nb'", 0, b'\''), Some(4));
@@ -334,22 +390,20 @@ mod tests {
         assert_eq!(string_prefix(b"bu'", 0), None);
     }
 
+    fn pt(line: &str, pos: usize) -> Option<(Pseudo, usize, usize)> {
+        pseudo_token(line, pos, &mut ScanMemo::default())
+    }
+
     #[test]
     fn pseudo_alternatives() {
-        assert_eq!(pseudo_token("  x", 0), Some((Pseudo::Name, 2, 3)));
-        assert_eq!(pseudo_token("   ", 0), Some((Pseudo::End, 3, 3)));
-        assert_eq!(pseudo_token(" $", 0), None);
-        assert_eq!(pseudo_token("\r", 0), None);
-        assert_eq!(
-            pseudo_token("\\\r\n", 0),
-            Some((Pseudo::Continuation, 0, 3))
-        );
-        assert_eq!(
-            pseudo_token("rb'''x", 0),
-            Some((Pseudo::Triple(b'\''), 0, 5))
-        );
-        assert_eq!(pseudo_token("rb'x", 0), Some((Pseudo::Name, 0, 2)));
-        assert_eq!(pseudo_token("é2", 0), Some((Pseudo::Name, 0, 3)));
-        assert_eq!(pseudo_token("...", 0), Some((Pseudo::Operator, 0, 3)));
+        assert_eq!(pt("  x", 0), Some((Pseudo::Name, 2, 3)));
+        assert_eq!(pt("   ", 0), Some((Pseudo::End, 3, 3)));
+        assert_eq!(pt(" $", 0), None);
+        assert_eq!(pt("\r", 0), None);
+        assert_eq!(pt("\\\r\n", 0), Some((Pseudo::Continuation, 0, 3)));
+        assert_eq!(pt("rb'''x", 0), Some((Pseudo::Triple(b'\''), 0, 5)));
+        assert_eq!(pt("rb'x", 0), Some((Pseudo::Name, 0, 2)));
+        assert_eq!(pt("é2", 0), Some((Pseudo::Name, 0, 3)));
+        assert_eq!(pt("...", 0), Some((Pseudo::Operator, 0, 3)));
     }
 }

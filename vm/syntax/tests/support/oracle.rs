@@ -22,13 +22,19 @@ fn script() -> PathBuf {
 /// The oracle's output for each path, in order, using `jobs` python3 processes, each
 /// bounded by `timeout_secs`. Panics (this is test support) if python3 misbehaves.
 pub fn oracle(paths: &[PathBuf], jobs: usize, timeout_secs: u64) -> Vec<Output> {
+    oracle_mode(paths, jobs, timeout_secs, false)
+}
+
+/// Like [`oracle`], or with `tokens`, the tokens `tokenize.tokenize` yields before any
+/// exception and the exception (`EXC: Type: message` on stderr); see [`refvm_tokens`].
+pub fn oracle_mode(paths: &[PathBuf], jobs: usize, timeout_secs: u64, tokens: bool) -> Vec<Output> {
     let jobs = jobs.max(1).min(paths.len().max(1));
     let chunk = paths.len().div_ceil(jobs).max(1);
     let handles: Vec<_> = paths
         .chunks(chunk)
         .map(|part| {
             let part = part.to_vec();
-            std::thread::spawn(move || oracle_one(&part, timeout_secs))
+            std::thread::spawn(move || oracle_one(&part, timeout_secs, tokens))
         })
         .collect();
     handles
@@ -37,11 +43,12 @@ pub fn oracle(paths: &[PathBuf], jobs: usize, timeout_secs: u64) -> Vec<Output> 
         .collect()
 }
 
-fn oracle_one(paths: &[PathBuf], timeout_secs: u64) -> Vec<Output> {
+fn oracle_one(paths: &[PathBuf], timeout_secs: u64, tokens: bool) -> Vec<Output> {
     let mut child = Command::new("timeout")
         .arg(timeout_secs.to_string())
         .arg("python3")
         .arg(script())
+        .args(if tokens { &["--tokens"][..] } else { &[][..] })
         .env("PYTHONHASHSEED", "0")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -92,6 +99,43 @@ pub fn refvm(path: &Path) -> Option<Output> {
         stdout: r.stdout.into_bytes(),
         stderr: r.stderr.into_bytes(),
         status: r.exit_code,
+    })
+}
+
+/// refvm's counterpart of the oracle's `--tokens` mode.
+pub fn refvm_tokens(path: &Path) -> Option<Output> {
+    use refvm_syntax::tokenize::{TokenizeError, tokenize_to_vec};
+    let source = std::fs::read(path).ok()?;
+    let name = path.to_string_lossy();
+    let (tokens, result) = tokenize_to_vec(&source, Some(&name)).ok()?;
+    let mut stdout = String::new();
+    for t in &tokens {
+        let range = format!("{},{}-{},{}:", t.start.0, t.start.1, t.end.0, t.end.1);
+        let mut repr = String::new();
+        refvm_common::repr::write_str_repr_utf8(&t.string, &mut repr);
+        stdout += &format!("{range:<20}{:<15}{repr:<15}\n", t.exact_type.name());
+    }
+    let stderr = match result {
+        Ok(()) => String::new(),
+        Err(TokenizeError::Syntax(m)) => format!("EXC: SyntaxError: {m}\n"),
+        Err(TokenizeError::Indentation { msg, lineno, .. }) => {
+            format!("EXC: IndentationError: {msg} (<tokenize>, line {lineno})\n")
+        }
+        Err(TokenizeError::Token {
+            msg,
+            lineno,
+            column,
+        }) => {
+            format!("EXC: TokenError: ('{msg}', ({lineno}, {column}))\n")
+        }
+        Err(TokenizeError::Decode(e)) => {
+            format!("EXC: {}: {}\n", e.failure.exception_name(), e.failure)
+        }
+    };
+    Some(Output {
+        stdout: stdout.into_bytes(),
+        stderr: stderr.into_bytes(),
+        status: 0,
     })
 }
 
