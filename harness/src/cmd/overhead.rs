@@ -3,7 +3,7 @@
 //! a measurement command, not a test.
 
 use super::LimitArgs;
-use crate::engine::cpython::CpythonEngine;
+use crate::engine::cpython::{CpythonEngine, OverheadSample};
 use crate::program::{Program, Selection, discover};
 use clap::Args;
 use std::path::PathBuf;
@@ -43,7 +43,7 @@ pub fn main(args: &OverheadArgs) -> Result<(), String> {
     let mut limits = args.limits.limits();
     limits.recycle_after = usize::MAX;
     let engine = CpythonEngine::start(limits, None)?;
-    let (mut over_worker, mut over_bare, mut bare_all) = (Vec::new(), Vec::new(), Vec::new());
+    let mut cols: [Vec<f64>; 4] = Default::default();
     let mut used = 0;
     for p in &programs {
         let mut samples = Vec::new();
@@ -57,29 +57,41 @@ pub fn main(args: &OverheadArgs) -> Result<(), String> {
             continue;
         }
         used += 1;
-        let best_rt = samples.iter().map(|s| s.0).min().unwrap_or(0) as f64;
-        let best_in = samples.iter().map(|s| s.1).min().unwrap_or(0) as f64;
-        let best_bare = samples.iter().map(|s| s.2).min().unwrap_or(0) as f64;
-        over_worker.push((best_rt - best_in) / 1e3);
-        over_bare.push((best_rt - best_bare) / 1e3);
-        bare_all.push(best_bare / 1e3);
+        let best = |f: &dyn Fn(&OverheadSample) -> u64| {
+            samples.iter().map(f).min().unwrap_or(0) as f64 / 1e3
+        };
+        let bare = best(&|s| s.bare_ns);
+        let round_trip = best(&|s| s.round_trip_ns);
+        let transport = best(&|s| s.round_trip_ns.saturating_sub(s.worker_ns));
+        let bookkeeping = best(&|s| s.worker_ns.saturating_sub(s.program_ns));
+        for (col, v) in cols
+            .iter_mut()
+            .zip([bare, round_trip - bare, transport, bookkeeping])
+        {
+            col.push(v);
+        }
     }
     println!(
-        "CPython {} · {used} programs × {} round trips (best of each)",
+        "CPython {} · {used} programs × {} round trips (best of each, then the median over programs)",
         engine.version(),
         args.repeat
     );
+    let [bare, over, transport, bookkeeping] = &mut cols;
     println!(
-        "bare in-process exec(compile(src)):           median {:.1} µs",
-        median(&mut bare_all)
+        "bare in-process exec(compile(src)):            {:8.1} µs",
+        median(bare)
     );
     println!(
-        "round trip − compile+exec inside the worker:  median {:.1} µs",
-        median(&mut over_worker)
+        "harness overhead (round trip − bare exec):     {:8.1} µs",
+        median(over)
     );
     println!(
-        "round trip − bare exec (harness overhead):    median {:.1} µs",
-        median(&mut over_bare)
+        "  of which pipes + JSON (round trip − worker): {:8.1} µs",
+        median(transport)
+    );
+    println!(
+        "  of which isolation/probes in the worker:     {:8.1} µs",
+        median(bookkeeping)
     );
     Ok(())
 }

@@ -162,6 +162,7 @@ impl CpythonEngine {
                 probes,
                 compile_ns,
                 exec_ns,
+                ..
             }) => Stage::Ok(RunObs {
                 stdout,
                 stderr: Some(stderr),
@@ -182,21 +183,38 @@ impl CpythonEngine {
         }
     }
 
-    /// Measures one program's worker round trip against a bare in-process exec:
-    /// returns (round-trip ns as the parent sees it, exec ns inside the worker,
-    /// best bare `exec(compile(src))` ns).
+    /// Measures one program's worker round trip against a bare in-process exec.
     pub fn overhead_sample(
         &self,
         program: &Program,
         bare_n: u32,
-    ) -> Result<(u64, u64, u64), String> {
+    ) -> Result<OverheadSample, String> {
+        let abs = program.abs.to_string_lossy();
+        let module_dir = program.module_dir();
+        let module_dir = module_dir.to_string_lossy();
+        let request = Request::Exec {
+            abs: &abs,
+            argv0: &program.display,
+            module_dir: &module_dir,
+            marshal: None,
+            cap: self.limits.output_cap,
+            probes: true,
+        };
         let start = Instant::now();
-        let run = self.run_source(program);
-        let round_trip = start.elapsed().as_nanos() as u64;
-        let Stage::Ok(run) = run else {
+        let resp = self.pool.call(&request, |r: &ExecResponse| {
+            matches!(r, ExecResponse::OutputLimit { .. })
+        });
+        let round_trip_ns = start.elapsed().as_nanos() as u64;
+        let Ok(ExecResponse::Ok {
+            compile_ns,
+            exec_ns,
+            worker_ns,
+            compiled: true,
+            ..
+        }) = resp
+        else {
             return Err(format!("{}: the run failed", program.display));
         };
-        let abs = program.abs.to_string_lossy();
         let bare: BareResponse = self
             .pool
             .call(
@@ -207,12 +225,26 @@ impl CpythonEngine {
                 |_| false,
             )
             .map_err(|f| f.detail)?;
-        Ok((
-            round_trip,
-            run.exec_ns.unwrap_or(0) + run.compile_ns.unwrap_or(0),
-            bare.best_ns,
-        ))
+        Ok(OverheadSample {
+            round_trip_ns,
+            worker_ns: worker_ns.unwrap_or(round_trip_ns),
+            program_ns: exec_ns + compile_ns.unwrap_or(0),
+            bare_ns: bare.best_ns,
+        })
     }
+}
+
+/// One measurement of `pyconform overhead`, in ns.
+#[derive(Clone, Copy, Debug)]
+pub struct OverheadSample {
+    /// Request sent → answer decoded, as the parent sees it.
+    pub round_trip_ns: u64,
+    /// Request read → answer ready, inside the worker.
+    pub worker_ns: u64,
+    /// The program's own compile + execute inside the worker.
+    pub program_ns: u64,
+    /// Best bare in-process `exec(compile(src))`.
+    pub bare_ns: u64,
 }
 
 /// `python3 -m tokenize -e FILE` as a subprocess: the fallback for inputs where

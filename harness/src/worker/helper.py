@@ -18,6 +18,7 @@ import importlib._bootstrap_external as _bootstrap_external
 import importlib.machinery
 import io
 import json
+import linecache
 import marshal
 import os
 import struct
@@ -47,11 +48,30 @@ def _text(s):
     return s.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def _read(path):
+    """The bytes of a file (os-level: much cheaper than open() for small files)."""
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+
+
 def _dumps(obj):
     return json.dumps(obj, ensure_ascii=False).encode("utf-8", "surrogatepass")
 
 
+_t_request = 0
+
+
 def handle(frame):
+    global _t_request
+    _t_request = _perf()
     req = json.loads(frame)
     kind = req["kind"]
     if kind == "static":
@@ -155,8 +175,7 @@ def _tokens(source, filename):
 
 def _static(req):
     filename = req["path"]
-    with open(req["abs"], "rb") as f:
-        source = f.read()
+    source = _read(req["abs"])
     res = {"tokens": _tokens(source, filename)}
     try:
         tree = ast.parse(source, filename)
@@ -256,6 +275,17 @@ def _stream(raw, errors, line_buffering):
     )
 
 
+_stdin = None
+
+
+def _empty_stdin():
+    """An empty stdin, shared by runs while no program has closed it."""
+    global _stdin
+    if _stdin is None or _stdin.closed:
+        _stdin = io.TextIOWrapper(io.BytesIO(b""), encoding=_STDOUT_ENCODING)
+    return _stdin
+
+
 def _prepare(req):
     """Sets up the isolated run; returns (code, globals) for Rust to execute, or the
     response bytes when there is nothing to execute (compile error)."""
@@ -285,7 +315,7 @@ def _prepare(req):
     }
     sys.stdout = _stream(out, _STDOUT_ERRORS, False)
     sys.stderr = _stream(err, _STDERR_ERRORS, True)
-    sys.stdin = io.TextIOWrapper(io.BytesIO(b""), encoding=_STDOUT_ENCODING)
+    sys.stdin = _empty_stdin()
     sys.argv = [req["argv0"]]
     sys.path.insert(0, req["module_dir"])
     module = types.ModuleType("__main__")
@@ -315,8 +345,7 @@ def _prepare(req):
             if not isinstance(code, types.CodeType):
                 raise TypeError("marshal data holds a %s, not a code object" % type(code).__name__)
         else:
-            with open(abs_path, "rb") as f:
-                source = f.read()
+            source = _read(abs_path)
             t = _perf()
             code = compile(source, abs_path, "exec", dont_inherit=True)
             _run["compile_ns"] = _perf() - t
@@ -390,9 +419,11 @@ _SHARED_TYPES = (
 
 
 def _is_shared(value):
-    if isinstance(value, _SHARED_TYPES):
+    # type(), never isinstance(): a dead weakref.proxy raises on __class__.
+    t = type(value)
+    if issubclass(t, _SHARED_TYPES):
         return True
-    return isinstance(value, type) and value.__module__ == "builtins"
+    return issubclass(t, type) and type.__dict__["__module__"].__get__(value) == "builtins"
 
 
 def _getrefcounts(ns):
@@ -402,10 +433,10 @@ def _getrefcounts(ns):
     getrefcount; `_probe` removes that overhead by calibration."""
     counts = []
     for name in list(ns):
-        if name.startswith("__") and name.endswith("__"):
+        if not isinstance(name, str) or (name.startswith("__") and name.endswith("__")):
             continue
         value = ns[name]
-        if isinstance(value, types.ModuleType):
+        if issubclass(type(value), types.ModuleType):
             del value
             continue
         if _is_shared(value):
@@ -477,7 +508,11 @@ def finish(exec_ns):
     del exc
     probes = None
     if run["compiled"] and run["probes"]:
-        probes = _probe(ns)
+        try:
+            probes = _probe(ns)
+        except BaseException as e:
+            # A harness bug, not the program's: say so in the worker's stderr tail.
+            os.write(2, ("pyconform worker: probe failed: %r\n" % (e,)).encode("utf-8", "replace"))
     if run["compiled"]:
         try:
             _clear_module_dict(ns)
@@ -500,6 +535,7 @@ def finish(exec_ns):
         "exec_ns": exec_ns,
     }
     _restore()
+    resp["worker_ns"] = _perf() - _t_request
     return _dumps(resp)
 
 
@@ -526,13 +562,15 @@ def _restore():
         sys.modules["__main__"] = saved["main"]
     for key in set(sys.path_importer_cache) - saved["importer_cache"]:
         del sys.path_importer_cache[key]
-    sys.setrecursionlimit(saved["recursionlimit"])
+    if sys.getrecursionlimit() != saved["recursionlimit"]:
+        sys.setrecursionlimit(saved["recursionlimit"])
     b = builtins.__dict__
     if b != saved["builtins"]:
         b.clear()
         b.update(saved["builtins"])
-    warnings.filters[:] = saved["warnings_filters"]
-    warnings._filters_mutated()
+    if warnings.filters != saved["warnings_filters"]:
+        warnings.filters[:] = saved["warnings_filters"]
+        warnings._filters_mutated()
     sys.excepthook = saved["excepthook"]
     sys.displayhook = saved["displayhook"]
     sys.unraisablehook = saved["unraisablehook"]
@@ -541,8 +579,13 @@ def _restore():
     gc.set_threshold(*saved["gc_threshold"])
     if saved["gc_enabled"]:
         gc.enable()
+    # A fresh `python3 FILE` starts with empty caches; emptying them also keeps the
+    # collector's work per program small.
+    linecache.clearcache()
+    re_module = sys.modules.get("re")
+    if re_module is not None:
+        re_module.purge()
     run.clear()
-    gc.collect()
 
 
 # --- overhead measurement --------------------------------------------------------

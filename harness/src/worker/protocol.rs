@@ -182,6 +182,9 @@ pub enum ExecResponse {
         probes: Option<ProbesWire>,
         compile_ns: Option<u64>,
         exec_ns: u64,
+        /// Time the worker spent on the request, from reading it to answering.
+        #[serde(default)]
+        worker_ns: Option<u64>,
     },
     /// The program exceeded the output cap; the worker has exited.
     OutputLimit {
