@@ -51,7 +51,10 @@ pub enum Constant {
     Bool(bool),
     Int(BigInt),
     Float(f64),
-    Complex { re: f64, im: f64 },
+    Complex {
+        re: f64,
+        im: f64,
+    },
     Str(PyStr),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
@@ -133,6 +136,9 @@ impl CodeObject {
 
     /// `co_nlocals`.
     pub fn nlocals(&self) -> usize {
-        self.localspluskinds.iter().filter(|k| *k & CO_FAST_LOCAL != 0).count()
+        self.localspluskinds
+            .iter()
+            .filter(|k| *k & CO_FAST_LOCAL != 0)
+            .count()
     }
 }

@@ -23,11 +23,15 @@ impl std::error::Error for MarshalError {}
 /// `marshal.dumps(code)`.
 pub fn dumps(code: &CodeObject) -> Result<Vec<u8>, MarshalError> {
     let _ = code;
-    Err(MarshalError::Unsupported("marshal writer not implemented yet".into()))
+    Err(MarshalError::Unsupported(
+        "marshal writer not implemented yet".into(),
+    ))
 }
 
 /// `marshal.loads(data)` for data holding a code object.
 pub fn loads(data: &[u8]) -> Result<CodeObject, MarshalError> {
     let _ = data;
-    Err(MarshalError::Unsupported("marshal reader not implemented yet".into()))
+    Err(MarshalError::Unsupported(
+        "marshal reader not implemented yet".into(),
+    ))
 }

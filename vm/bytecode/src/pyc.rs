@@ -15,11 +15,15 @@ pub struct PycHeader {
 /// last modified at `mtime`.
 pub fn write(code: &CodeObject, mtime: u32, source_size: u32) -> Result<Vec<u8>, MarshalError> {
     let _ = (code, mtime, source_size);
-    Err(MarshalError::Unsupported(".pyc writer not implemented yet".into()))
+    Err(MarshalError::Unsupported(
+        ".pyc writer not implemented yet".into(),
+    ))
 }
 
 /// Reads a `.pyc`.
 pub fn read(data: &[u8]) -> Result<(PycHeader, CodeObject), MarshalError> {
     let _ = data;
-    Err(MarshalError::Unsupported(".pyc reader not implemented yet".into()))
+    Err(MarshalError::Unsupported(
+        ".pyc reader not implemented yet".into(),
+    ))
 }
