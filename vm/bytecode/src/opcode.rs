@@ -199,6 +199,7 @@ pub const PY_INVALID_STACK_EFFECT: i32 = i32::MAX;
 /// The compiler's pseudo-instructions of 3.11 (`Python/compile.c`, negative numbers
 /// there): exception-block markers and direction-less jumps that the assembler turns
 /// into NOPs or real forward/backward jumps. They never appear in `co_code`.
+#[allow(non_camel_case_types)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PseudoOpcode {
     SETUP_FINALLY,

@@ -23,23 +23,3 @@ pub fn python(script: &str, args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).expect("python3 printed UTF-8")
 }
-
-/// Like [`python`] but returns stdout as bytes.
-pub fn python_bytes(script: &str, args: &[&str]) -> Vec<u8> {
-    let out = Command::new("timeout")
-        .arg("300")
-        .arg("python3")
-        .arg("-c")
-        .arg(script)
-        .args(args)
-        .env("PYTHONHASHSEED", "0")
-        .output()
-        .expect("run python3");
-    assert!(
-        out.status.success(),
-        "python3 failed: {}\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
