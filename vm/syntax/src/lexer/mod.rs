@@ -179,6 +179,7 @@ impl<'a> Lexer<'a> {
             col: (start - ls) as i32,
             end_lineno: self.lineno,
             end_col: (end - self.line_start) as i32,
+            level: self.level as u16,
         });
     }
 
@@ -192,6 +193,7 @@ impl<'a> Lexer<'a> {
             col: -1,
             end_lineno: self.lineno,
             end_col: (self.pos - self.line_start) as i32,
+            level: self.level as u16,
         });
     }
 

@@ -231,4 +231,6 @@ pub struct Token {
     pub col: i32,
     pub end_lineno: u32,
     pub end_col: i32,
+    /// The bracket nesting level after this token (`token->level`).
+    pub level: u16,
 }

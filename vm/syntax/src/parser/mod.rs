@@ -26,6 +26,10 @@ pub(crate) use errors::RawError;
 /// pegen's MAXSTACK: deeper rule nesting raises MemoryError.
 pub const MAXSTACK: usize = 6000;
 
+/// refvm's own bound on rule nesting: its rule frames are larger than pegen's, so the
+/// limit that keeps a 2 MiB thread safe is lower (exceeding it reports MemoryError).
+pub const MAX_RULE_DEPTH: usize = 700;
+
 /// The error indicator is set; the error is in `Parser::error`.
 #[derive(Debug)]
 pub(crate) struct Fail;
@@ -253,6 +257,7 @@ impl<'a> Parser<'a> {
             col: 0,
             end_lineno: 1,
             end_col: 0,
+            level: 0,
         })
     }
 
@@ -262,7 +267,7 @@ impl<'a> Parser<'a> {
     #[inline]
     pub fn enter(&mut self) -> Result<(), Fail> {
         self.level += 1;
-        if self.level > MAXSTACK {
+        if self.level > MAX_RULE_DEPTH.min(MAXSTACK) {
             self.level -= 1;
             self.error = Some(RawError::memory());
             return Err(Fail);
