@@ -4,6 +4,11 @@
 //!
 //! Architecture invariant: no runtime objects; the output is `refvm_bytecode::CodeObject`.
 
+pub mod assemble;
+pub mod consts;
+pub mod flowgraph;
+pub mod opcode;
+
 use refvm_bytecode::CodeObject;
 pub use refvm_common::Unsupported;
 use refvm_syntax::{SyntaxError, ast};
@@ -21,7 +26,10 @@ pub struct CompileOptions {
 impl CompileOptions {
     /// `compile(src, filename, "exec")` with default flags.
     pub fn new(filename: &str) -> Self {
-        CompileOptions { filename: filename.to_owned(), optimize: 0 }
+        CompileOptions {
+            filename: filename.to_owned(),
+            optimize: 0,
+        }
     }
 }
 
@@ -61,5 +69,7 @@ pub fn compile_module(
     opts: &CompileOptions,
 ) -> Result<CodeObject, CompileError> {
     let _ = (module, source, opts);
-    Err(CompileError::Unsupported(Unsupported("code generation not implemented yet".into())))
+    Err(CompileError::Unsupported(Unsupported(
+        "code generation not implemented yet".into(),
+    )))
 }
