@@ -35,5 +35,7 @@ pub fn tokenize_report(source: &[u8], filename: &str) -> Result<TokenizeReport, 
 /// Parses a module, as `ast.parse(source, filename)` does.
 pub fn parse_module(source: &[u8], filename: &str) -> Result<ast::Module, ParseError> {
     let _ = (source, filename);
-    Err(ParseError::Unsupported(Unsupported("parser not implemented yet".into())))
+    Err(ParseError::Unsupported(Unsupported(
+        "parser not implemented yet".into(),
+    )))
 }
