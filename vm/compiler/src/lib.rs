@@ -5,9 +5,13 @@
 //! Architecture invariant: no runtime objects; the output is `refvm_bytecode::CodeObject`.
 
 pub mod assemble;
+pub mod ast_util;
 pub mod consts;
+pub mod error;
 pub mod flowgraph;
+pub mod future;
 pub mod opcode;
+pub mod symtable;
 
 use refvm_bytecode::CodeObject;
 pub use refvm_common::Unsupported;
@@ -40,6 +44,12 @@ pub enum CompileError {
     Syntax(SyntaxError),
     /// refvm cannot compile this yet.
     Unsupported(Unsupported),
+    /// Another exception CPython's `compile()` raises for this input, e.g.
+    /// `RecursionError: maximum recursion depth exceeded during compilation`.
+    Exception {
+        type_name: &'static str,
+        msg: String,
+    },
 }
 
 impl fmt::Display for CompileError {
@@ -47,6 +57,7 @@ impl fmt::Display for CompileError {
         match self {
             CompileError::Syntax(e) => e.fmt(f),
             CompileError::Unsupported(u) => u.fmt(f),
+            CompileError::Exception { type_name, msg } => write!(f, "{type_name}: {msg}"),
         }
     }
 }
