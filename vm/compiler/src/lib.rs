@@ -5,6 +5,7 @@
 //! Architecture invariant: no runtime objects; the output is `refvm_bytecode::CodeObject`.
 
 pub mod assemble;
+pub mod ast_opt;
 pub mod ast_util;
 pub mod consts;
 pub mod error;
