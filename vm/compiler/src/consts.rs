@@ -2,7 +2,7 @@
 //! (`1`, `1.0` and `True` are different constants, so are `0.0` and `-0.0`) and the
 //! per-code-object constant table (`u_consts`, `compiler_add_const`).
 
-use refvm_bytecode::Constant;
+use refvm_bytecode::{CodeObject, Constant};
 use refvm_common::PyStr;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -31,9 +31,27 @@ pub fn key_eq(a: &Constant, b: &Constant) -> bool {
         (FrozenSet(x), FrozenSet(y)) => {
             x.len() == y.len() && x.iter().all(|p| y.iter().any(|q| key_eq(p, q)))
         }
-        (Code(x), Code(y)) => Arc::ptr_eq(x, y),
+        (Code(x), Code(y)) => Arc::ptr_eq(x, y) || code_eq(x, y),
         _ => false,
     }
+}
+
+/// `code_richcompare`: code objects compiled from the same source (a `while` test or a
+/// `finally` body is compiled twice) are equal constants.
+fn code_eq(a: &CodeObject, b: &CodeObject) -> bool {
+    a.name == b.name
+        && a.argcount == b.argcount
+        && a.posonlyargcount == b.posonlyargcount
+        && a.kwonlyargcount == b.kwonlyargcount
+        && a.flags == b.flags
+        && a.firstlineno == b.firstlineno
+        && a.code == b.code
+        && a.consts.len() == b.consts.len()
+        && a.consts.iter().zip(&b.consts).all(|(p, q)| key_eq(p, q))
+        && a.names == b.names
+        && a.localsplusnames == b.localsplusnames
+        && a.linetable == b.linetable
+        && a.exceptiontable == b.exceptiontable
 }
 
 /// Floats compare by value, except that the sign of a zero counts and NaN is unequal.
@@ -71,7 +89,11 @@ fn key_hash<H: Hasher>(c: &Constant, h: &mut H) {
             }
             acc.hash(h);
         }
-        Code(c) => (Arc::as_ptr(c) as usize).hash(h),
+        Code(c) => {
+            c.name.hash(h);
+            c.firstlineno.hash(h);
+            c.code.hash(h);
+        }
     }
 }
 

@@ -7,12 +7,14 @@
 pub mod assemble;
 pub mod ast_opt;
 pub mod ast_util;
+pub mod codegen;
 pub mod consts;
 pub mod error;
 pub mod flowgraph;
 pub mod future;
 pub mod opcode;
 pub mod symtable;
+pub mod unparse;
 
 use refvm_bytecode::CodeObject;
 pub use refvm_common::Unsupported;
@@ -71,7 +73,7 @@ pub fn compile_source(source: &[u8], opts: &CompileOptions) -> Result<CodeObject
         refvm_syntax::ParseError::Syntax(s) => CompileError::Syntax(s),
         refvm_syntax::ParseError::Unsupported(u) => CompileError::Unsupported(u),
     })?;
-    compile_module(&module, source, opts)
+    compile_module_owned(module, source, opts)
 }
 
 /// Compiles a parsed module; `source` is the text it came from (for error lines).
@@ -80,8 +82,16 @@ pub fn compile_module(
     source: &[u8],
     opts: &CompileOptions,
 ) -> Result<CodeObject, CompileError> {
-    let _ = (module, source, opts);
-    Err(CompileError::Unsupported(Unsupported(
-        "code generation not implemented yet".into(),
-    )))
+    compile_module_owned(module.clone(), source, opts)
+}
+
+/// Like [`compile_module`], taking the tree by value (the AST optimiser rewrites it in
+/// place, so this saves a copy).
+pub fn compile_module_owned(
+    mut module: ast::Module,
+    source: &[u8],
+    opts: &CompileOptions,
+) -> Result<CodeObject, CompileError> {
+    codegen::compile_module(&mut module, &opts.filename, opts.optimize)
+        .map_err(|e| e.into_compile_error(&opts.filename, source))
 }

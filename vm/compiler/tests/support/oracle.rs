@@ -99,8 +99,33 @@ pub fn first_difference(cpython: &str, refvm: &str) -> Option<String> {
                     l.map(|s| s.split_once(' ').map_or("", |p| p.1).to_string())
                         .unwrap_or("<missing>".into())
                 };
-                return Some(format!("{path}: cpython={} refvm={}", val(x), val(y)));
+                let (a, b) = (val(x), val(y));
+                if path.ends_with("co_code") || path.ends_with("co_linetable") || path.ends_with("co_exceptiontable") {
+                    return Some(format!("{path}: {}", hex_window(&a, &b)));
+                }
+                return Some(format!("{path}: cpython={a} refvm={b}"));
             }
         }
     }
+}
+
+/// Where two hex strings first differ, with a little context (offsets in bytes).
+fn hex_window(a: &str, b: &str) -> String {
+    let ab = a.as_bytes();
+    let bb = b.as_bytes();
+    let mut i = 0;
+    while i < ab.len() && i < bb.len() && ab[i] == bb[i] {
+        i += 1;
+    }
+    let byte = i / 2;
+    let start = byte.saturating_sub(6) * 2;
+    let end_a = (byte * 2 + 20).min(ab.len());
+    let end_b = (byte * 2 + 20).min(bb.len());
+    format!(
+        "first difference at byte {byte} (len cpython={} refvm={}): cpython=..{}.. refvm=..{}..",
+        ab.len() / 2,
+        bb.len() / 2,
+        &a[start.min(end_a)..end_a],
+        &b[start.min(end_b)..end_b]
+    )
 }
