@@ -16,6 +16,9 @@ ORDER = ["mod", "stmt", "expr", "expr_context", "boolop", "operator", "unaryop",
          "comprehension", "excepthandler", "arguments", "arg", "keyword", "alias",
          "withitem", "match_case", "pattern", "type_ignore"]
 LOC_ATTRS = ("lineno", "col_offset", "end_lineno", "end_col_offset")
+# `expr*` fields whose items may be NULL in CPython (printed as None by ast.dump):
+# `**d` in a dict display, a keyword-only parameter without a default.
+NULLABLE_ITEMS = {("Dict", "keys"), ("arguments", "kw_defaults")}
 RUST_KEYWORDS = {"type", "match", "async", "await", "in", "is", "as", "fn", "mod", "ref"}
 
 
@@ -84,8 +87,10 @@ def main():
                "constant": "Constant"}
     boxed = {"expr", "pattern", "arguments", "arg"}
 
-    def rtype(t, quant):
+    def rtype(t, quant, owner=None, field=None):
         base = builtin.get(t) or tname[t]
+        if quant == "*" and (owner, field) in NULLABLE_ITEMS:
+            return f"Vec<Option<{base}>>"
         if quant == "*":
             return f"Vec<{base}>"
         inner = f"Box<{base}>" if t in boxed else base
@@ -102,12 +107,13 @@ def main():
     w("use super::{Constant, Identifier, Location};")
     w("")
 
-    def struct_fields(fields, attrs, indent="    ", pub=True):
+    def struct_fields(fields, attrs, indent="    ", pub=True, owner=None):
         lines = []
         p = "pub " if pub else ""
         for t, q, f in fields:
-            lines.append(f"{indent}/// `{t}{q} {f}`")
-            lines.append(f"{indent}{p}{rust_field(f)}: {rtype(t, q)},")
+            note = " (None items allowed)" if (owner, f) in NULLABLE_ITEMS else ""
+            lines.append(f"{indent}/// `{t}{q} {f}`{note}")
+            lines.append(f"{indent}{p}{rust_field(f)}: {rtype(t, q, owner, f)},")
         if attrs:
             lines.append(f"{indent}/// `lineno`, `col_offset`, `end_lineno`, `end_col_offset`.")
             lines.append(f"{indent}{p}loc: Location,")
@@ -155,7 +161,7 @@ def main():
             w(f"/// ASDL `{name}`: `{cname}({', '.join(t + q + ' ' + f for t, q, f in fields)})`.")
             w("#[derive(Clone, Debug, PartialEq)]")
             w(f"pub struct {rn} {{")
-            out.extend(struct_fields(fields, attrs))
+            out.extend(struct_fields(fields, attrs, owner=cname))
             w("}")
             w("")
             w(f"impl Dump for {rn} {{")
@@ -187,7 +193,7 @@ def main():
             for cname, fields in cons:
                 if fields:
                     w(f"    {cname} {{")
-                    out.extend(struct_fields(fields, False, "        ", pub=False))
+                    out.extend(struct_fields(fields, False, "        ", pub=False, owner=cname))
                     w("    },")
                 else:
                     w(f"    {cname},")
@@ -282,13 +288,17 @@ def main():
         w("}")
         w("")
 
-        def walk_fields(fields, indent):
+        def walk_fields(fields, indent, owner=None):
             lines = []
             for t, q, f in fields:
                 if t in builtin or t in simple:
                     continue
                 vf = t
-                if q == "*":
+                if q == "*" and (owner, f) in NULLABLE_ITEMS:
+                    lines.append(f"{indent}for x in {rust_field(f)}.iter{'_mut' if mut else ''}().flatten() {{")
+                    lines.append(f"{indent}    v.visit_{vf}(x);")
+                    lines.append(f"{indent}}}")
+                elif q == "*":
                     lines.append(f"{indent}for x in {rust_field(f)} {{")
                     lines.append(f"{indent}    v.visit_{vf}(x);")
                     lines.append(f"{indent}}}")
@@ -315,7 +325,7 @@ def main():
                 for cname, fields in cons:
                     if fields:
                         w(f"        {rn}Kind::{cname} {{ {bind(fields)} }} => {{")
-                        out.extend(walk_fields(fields, "            "))
+                        out.extend(walk_fields(fields, "            ", cname))
                         w("        }")
                     else:
                         w(f"        {rn}Kind::{cname} => {{}}")
@@ -350,7 +360,7 @@ def main():
                     w("    let _ = (v, node);")
                 else:
                     w(f"    let {rn} {{ {b}{', ..' if attrs and '..' not in b else ''} }} = node;")
-                    out.extend(walk_fields(fields, "    "))
+                    out.extend(walk_fields(fields, "    ", name))
                 w("}")
                 w("")
     sys.stdout.write("\n".join(out).rstrip("\n") + "\n")

@@ -97,6 +97,15 @@ impl<T: Dump + ?Sized> Dump for Box<T> {
     }
 }
 
+impl<T: Dump> Dump for Option<T> {
+    fn dump(&self, level: usize) -> (String, bool) {
+        match self {
+            Some(x) => x.dump(level),
+            None => ("None".into(), true),
+        }
+    }
+}
+
 impl Dump for Identifier {
     fn dump(&self, _level: usize) -> (String, bool) {
         (refvm_common::repr::str_repr(&self.as_str().into()), true)

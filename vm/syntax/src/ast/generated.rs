@@ -524,8 +524,8 @@ pub enum ExprKind {
         orelse: Box<Expr>,
     },
     Dict {
-        /// `expr* keys`
-        keys: Vec<Expr>,
+        /// `expr* keys` (None items allowed)
+        keys: Vec<Option<Expr>>,
         /// `expr* values`
         values: Vec<Expr>,
     },
@@ -1032,8 +1032,8 @@ pub struct Arguments {
     pub vararg: Option<Box<Arg>>,
     /// `arg* kwonlyargs`
     pub kwonlyargs: Vec<Arg>,
-    /// `expr* kw_defaults`
-    pub kw_defaults: Vec<Expr>,
+    /// `expr* kw_defaults` (None items allowed)
+    pub kw_defaults: Vec<Option<Expr>>,
     /// `arg? kwarg`
     pub kwarg: Option<Box<Arg>>,
     /// `expr* defaults`
@@ -1616,7 +1616,7 @@ pub fn walk_expr<V: Visitor + ?Sized>(v: &mut V, node: &Expr) {
             v.visit_expr(orelse);
         }
         ExprKind::Dict { keys, values } => {
-            for x in keys {
+            for x in keys.iter().flatten() {
                 v.visit_expr(x);
             }
             for x in values {
@@ -1764,7 +1764,7 @@ pub fn walk_arguments<V: Visitor + ?Sized>(v: &mut V, node: &Arguments) {
     for x in kwonlyargs {
         v.visit_arg(x);
     }
-    for x in kw_defaults {
+    for x in kw_defaults.iter().flatten() {
         v.visit_expr(x);
     }
     if let Some(x) = kwarg {
@@ -2184,7 +2184,7 @@ pub fn walk_expr_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Expr) {
             v.visit_expr(orelse);
         }
         ExprKind::Dict { keys, values } => {
-            for x in keys {
+            for x in keys.iter_mut().flatten() {
                 v.visit_expr(x);
             }
             for x in values {
@@ -2332,7 +2332,7 @@ pub fn walk_arguments_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Argument
     for x in kwonlyargs {
         v.visit_arg(x);
     }
-    for x in kw_defaults {
+    for x in kw_defaults.iter_mut().flatten() {
         v.visit_expr(x);
     }
     if let Some(x) = kwarg {
