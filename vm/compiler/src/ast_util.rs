@@ -5,21 +5,16 @@ use refvm_syntax::ast::{Arguments, Expr};
 
 /// `kw_defaults[i]`: the default of the i-th keyword-only parameter, `None` when it
 /// has none (CPython stores NULL there).
-///
-/// FIXME(syntax): the AST holds `kw_defaults: Vec<Expr>`, which cannot express a
-/// missing default; once it is `Vec<Option<Expr>>` this returns `.get(i)?.as_ref()`.
 pub fn kw_default(args: &Arguments, i: usize) -> Option<&Expr> {
-    args.kw_defaults.get(i)
+    args.kw_defaults.get(i).and_then(|d| d.as_ref())
 }
 
 /// The keyword-only defaults that are present, in order.
 pub fn kw_defaults_present(args: &Arguments) -> impl Iterator<Item = &Expr> {
-    (0..args.kwonlyargs.len().max(args.kw_defaults.len())).filter_map(move |i| kw_default(args, i))
+    args.kw_defaults.iter().flatten()
 }
 
 /// `Dict.keys[i]`: `None` for a `**mapping` entry (CPython stores NULL there).
-///
-/// FIXME(syntax): see [`kw_default`]; `keys` must become `Vec<Option<Expr>>`.
-pub fn dict_key(keys: &[Expr], i: usize) -> Option<&Expr> {
-    keys.get(i)
+pub fn dict_key(keys: &[Option<Expr>], i: usize) -> Option<&Expr> {
+    keys.get(i).and_then(|k| k.as_ref())
 }

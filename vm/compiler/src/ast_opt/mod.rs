@@ -137,7 +137,9 @@ impl Optimizer {
                 self.fold_opt(&mut arg.annotation)?;
             }
         }
-        self.fold_exprs(&mut a.kw_defaults)?;
+        for d in a.kw_defaults.iter_mut().flatten() {
+            self.fold_expr(d)?;
+        }
         if let Some(k) = &mut a.kwarg
             && fold_ann
         {
@@ -288,7 +290,9 @@ impl Optimizer {
                 self.fold_expr(orelse)?;
             }
             ExprKind::Dict { keys, values } => {
-                self.fold_exprs(keys)?;
+                for k in keys.iter_mut().flatten() {
+                    self.fold_expr(k)?;
+                }
                 self.fold_exprs(values)?;
             }
             ExprKind::Set { elts } => self.fold_exprs(elts)?,

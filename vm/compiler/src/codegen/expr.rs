@@ -347,7 +347,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_subdict`: keys `begin..end` of a dict display.
-    fn compiler_subdict(&mut self, keys: &'a [ast::Expr], values: &'a [ast::Expr], begin: usize, end: usize) -> R {
+    fn compiler_subdict(&mut self, keys: &'a [Option<ast::Expr>], values: &'a [ast::Expr], begin: usize, end: usize) -> R {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
         let key_at = |i: usize| crate::ast_util::dict_key(keys, i);
@@ -384,7 +384,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_dict`.
-    fn compiler_dict(&mut self, keys: &'a [ast::Expr], values: &'a [ast::Expr]) -> R {
+    fn compiler_dict(&mut self, keys: &'a [Option<ast::Expr>], values: &'a [ast::Expr]) -> R {
         let n = values.len();
         let mut have_dict = false;
         let mut elements = 0;

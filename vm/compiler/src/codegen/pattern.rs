@@ -511,7 +511,8 @@ impl<'a> Compiler<'a> {
             for s in &m.body {
                 self.visit_stmt(s)?;
             }
-            self.addop_j(JUMP, end);
+            // 3.11.7 (unlike 3.11.2): the jump out of a case has no location.
+            self.addop_j_noline(JUMP, end);
             self.set_loc(&m.pattern.loc);
             self.emit_and_reset_fail_pop(&mut pc);
         }

@@ -230,16 +230,14 @@ impl Fields {
         list(self.next()?)?.into_iter().map(expr).collect()
     }
     /// A list that may hold None (`kw_defaults`, `Dict.keys`).
-    ///
-    /// FIXME(syntax): the AST cannot hold the Nones yet; they are dropped.
-    fn opt_exprs(&mut self) -> R<Vec<Expr>> {
-        let mut out = Vec::new();
-        for t in list(self.next()?)? {
-            if !matches!(t, T::None) {
-                out.push(expr(t)?);
-            }
-        }
-        Ok(out)
+    fn opt_exprs(&mut self) -> R<Vec<Option<Expr>>> {
+        list(self.next()?)?
+            .into_iter()
+            .map(|t| match t {
+                T::None => Ok(None),
+                t => expr(t).map(Some),
+            })
+            .collect()
     }
     fn stmts(&mut self) -> R<Vec<Stmt>> {
         list(self.next()?)?.into_iter().map(stmt).collect()
