@@ -30,13 +30,19 @@ fn main() {
     };
     // Positions of the first code object whose line table differs.
     let find = |dump: &str, path: &str, field: &str| -> Option<String> {
-        dump.lines().find(|l| l.starts_with(&format!("{path}.{field} "))).map(|l| l.split_once(' ').map_or("", |p| p.1).to_string())
+        dump.lines()
+            .find(|l| l.starts_with(&format!("{path}.{field} ")))
+            .map(|l| l.split_once(' ').map_or("", |p| p.1).to_string())
     };
     if let Some(diff) = support::oracle::first_difference(&theirs, &mine)
         && let Some(path) = diff.split(": ").next()
         && let Some(prefix) = path.rsplit_once('.').map(|p| p.0)
     {
-        let unhex = |s: &str| (0..s.len() / 2).map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap_or(0)).collect::<Vec<u8>>();
+        let unhex = |s: &str| {
+            (0..s.len() / 2)
+                .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap_or(0))
+                .collect::<Vec<u8>>()
+        };
         if let (Some(la), Some(lb), Some(fa), Some(ca), Some(cb)) = (
             find(&theirs, prefix, "co_linetable"),
             find(&mine, prefix, "co_linetable"),
@@ -50,9 +56,30 @@ fn main() {
             let (ca, cb) = (unhex(&ca), unhex(&cb));
             println!("positions of {prefix} (offset: cpython op/arg pos | refvm op/arg pos)");
             for k in 0..pa.len().max(pb.len()) {
-                let op = |c: &[u8]| c.get(2 * k).map(|o| format!("{}/{}", refvm_compiler::opcode::name(u16::from(*o)), c[2 * k + 1])).unwrap_or_default();
-                let mark = if pa.get(k) != pb.get(k) || ca.get(2 * k) != cb.get(2 * k) { "!!" } else { "  " };
-                println!("{mark} {:4}: {} {:?} | {} {:?}", 2 * k, op(&ca), pa.get(k), op(&cb), pb.get(k));
+                let op = |c: &[u8]| {
+                    c.get(2 * k)
+                        .map(|o| {
+                            format!(
+                                "{}/{}",
+                                refvm_compiler::opcode::name(u16::from(*o)),
+                                c[2 * k + 1]
+                            )
+                        })
+                        .unwrap_or_default()
+                };
+                let mark = if pa.get(k) != pb.get(k) || ca.get(2 * k) != cb.get(2 * k) {
+                    "!!"
+                } else {
+                    "  "
+                };
+                println!(
+                    "{mark} {:4}: {} {:?} | {} {:?}",
+                    2 * k,
+                    op(&ca),
+                    pa.get(k),
+                    op(&cb),
+                    pb.get(k)
+                );
             }
         }
     }

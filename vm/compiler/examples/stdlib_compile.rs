@@ -3,11 +3,12 @@
 //! with the live `python3`, and prints how many code-object trees are identical,
 //! listing each differing file with its first difference.
 //!
-//! refvm compiles CPython's own AST (read back from `ast.parse`), so this measures the
-//! compiler alone, independently of refvm's parser.
+//! By default refvm compiles CPython's own AST (read back from `ast.parse`), which
+//! measures the compiler alone; `--refvm-parser` parses with refvm's parser instead
+//! (`compile_source`, the whole front end).
 //!
 //! ```text
-//! cargo run --release -p refvm-compiler --example stdlib_compile [-- [--limit N] [--quiet] [DIR|FILE...]]
+//! cargo run --release -p refvm-compiler --example stdlib_compile [-- [--refvm-parser] [--limit N] [--quiet] [DIR|FILE...]]
 //! ```
 
 #[path = "../tests/support/mod.rs"]
@@ -25,7 +26,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            if p.file_name().is_some_and(|n| n == "site-packages" || n == "__pycache__") {
+            if p.file_name()
+                .is_some_and(|n| n == "site-packages" || n == "__pycache__")
+            {
                 continue;
             }
             walk(&p, out);
@@ -40,11 +43,19 @@ fn main() {
     let mut limit = usize::MAX;
     let mut quiet = false;
     if let Some(i) = args.iter().position(|a| a == "--limit") {
-        limit = args.get(i + 1).and_then(|v| v.parse().ok()).unwrap_or(usize::MAX);
+        limit = args
+            .get(i + 1)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(usize::MAX);
         args.drain(i..(i + 2).min(args.len()));
     }
     if let Some(i) = args.iter().position(|a| a == "--quiet") {
         quiet = true;
+        args.remove(i);
+    }
+    let mut refvm_parser = false;
+    if let Some(i) = args.iter().position(|a| a == "--refvm-parser") {
+        refvm_parser = true;
         args.remove(i);
     }
     if args.is_empty() {
@@ -60,7 +71,10 @@ fn main() {
         }
     }
     files.truncate(limit);
-    let paths: Vec<String> = files.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let paths: Vec<String> = files
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
     let (mut same, mut differ, mut skipped) = (0, 0, 0);
     for chunk in paths.chunks(200) {
         let records = match support::oracle::run(chunk, 600) {
@@ -72,8 +86,9 @@ fn main() {
         };
         for rec in &records {
             let source = std::fs::read(&rec.path).unwrap_or_default();
-            let outcome = std::panic::catch_unwind(|| support::compare(rec, &source))
-                .unwrap_or_else(|_| support::Outcome::Differs("PANIC".into()));
+            let outcome =
+                std::panic::catch_unwind(|| support::compare_with(rec, &source, refvm_parser))
+                    .unwrap_or_else(|_| support::Outcome::Differs("PANIC".into()));
             match outcome {
                 support::Outcome::Same => same += 1,
                 support::Outcome::Skipped => skipped += 1,
@@ -89,6 +104,10 @@ fn main() {
     let total = same + differ;
     println!(
         "{same}/{total} files with identical code-object trees ({:.2}%), {differ} differ, {skipped} rejected by CPython's parser",
-        if total > 0 { 100.0 * same as f64 / total as f64 } else { 0.0 }
+        if total > 0 {
+            100.0 * same as f64 / total as f64
+        } else {
+            0.0
+        }
     );
 }

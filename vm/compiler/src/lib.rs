@@ -82,7 +82,17 @@ pub fn compile_module(
     source: &[u8],
     opts: &CompileOptions,
 ) -> Result<CodeObject, CompileError> {
-    compile_module_owned(module.clone(), source, opts)
+    let fail = |e: error::CompileErrorAt| e.into_compile_error(&opts.filename, source);
+    // The AST optimiser rewrites the tree, so it works on a copy. A tree too deep for
+    // CPython's recursion limit is rejected before copying (the copy and its drop
+    // recurse), after the `__future__` check that CPython also makes first.
+    future::future_from_ast(module).map_err(fail)?;
+    let depth = ast_util::nesting_depth(module);
+    if depth as i32 + symtable::visit::STARTING_DEPTH > symtable::visit::RECURSION_LIMIT {
+        return Err(fail(error::CompileErrorAt::recursion()));
+    }
+    let copy = stacker::grow(stack_for_depth(depth), || module.clone());
+    compile_module_owned(copy, source, opts)
 }
 
 /// Like [`compile_module`], taking the tree by value (the AST optimiser rewrites it in
@@ -92,6 +102,15 @@ pub fn compile_module_owned(
     source: &[u8],
     opts: &CompileOptions,
 ) -> Result<CodeObject, CompileError> {
-    codegen::compile_module(&mut module, &opts.filename, opts.optimize)
-        .map_err(|e| e.into_compile_error(&opts.filename, source))
+    let depth = ast_util::nesting_depth(&module);
+    let result = codegen::compile_module(&mut module, &opts.filename, opts.optimize)
+        .map_err(|e| e.into_compile_error(&opts.filename, source));
+    // Dropping a deep tree recurses once per level: give it the stack it needs.
+    stacker::grow(stack_for_depth(depth), move || drop(module));
+    result
+}
+
+/// Stack enough to clone or drop a tree nested `depth` levels deep.
+fn stack_for_depth(depth: usize) -> usize {
+    (1 << 20) + depth.saturating_mul(1024)
 }

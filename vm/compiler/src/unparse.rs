@@ -125,7 +125,11 @@ fn append_args(w: &mut PyStr, args: &ast::Arguments) {
 
 fn append_comprehensions(w: &mut PyStr, gens: &[ast::Comprehension]) {
     for g in gens {
-        w.push_str(if g.is_async != 0 { " async for " } else { " for " });
+        w.push_str(if g.is_async != 0 {
+            " async for "
+        } else {
+            " for "
+        });
         append_expr(w, &g.target, PR_TUPLE);
         w.push_str(" in ");
         append_expr(w, &g.iter, PR_TEST + 1);
@@ -163,11 +167,16 @@ fn append_fstring_unicode(w: &mut PyStr, s: &PyStr) {
 
 fn append_fstring_element(w: &mut PyStr, e: &ast::Expr, is_format_spec: bool) {
     match &e.node {
-        ExprKind::Constant { value: Constant::Str(s), .. } => append_fstring_unicode(w, s),
+        ExprKind::Constant {
+            value: Constant::Str(s),
+            ..
+        } => append_fstring_unicode(w, s),
         ExprKind::JoinedStr { values } => append_joinedstr(w, values, is_format_spec),
-        ExprKind::FormattedValue { value, conversion, format_spec } => {
-            append_formattedvalue(w, value, *conversion, format_spec.as_deref())
-        }
+        ExprKind::FormattedValue {
+            value,
+            conversion,
+            format_spec,
+        } => append_formattedvalue(w, value, *conversion, format_spec.as_deref()),
         _ => {}
     }
 }
@@ -185,7 +194,12 @@ fn append_joinedstr(w: &mut PyStr, values: &[ast::Expr], is_format_spec: bool) {
     }
 }
 
-fn append_formattedvalue(w: &mut PyStr, value: &ast::Expr, conversion: i32, spec: Option<&ast::Expr>) {
+fn append_formattedvalue(
+    w: &mut PyStr,
+    value: &ast::Expr,
+    conversion: i32,
+    spec: Option<&ast::Expr>,
+) {
     let inner = expr_string(value, PR_TEST + 1);
     if inner.as_bytes().first() == Some(&b'{') {
         w.push_str("{ ");
@@ -214,7 +228,11 @@ fn append_expr(w: &mut PyStr, e: &ast::Expr, level: u8) {
 fn append_expr_inner(w: &mut PyStr, e: &ast::Expr, level: u8) {
     match &e.node {
         ExprKind::BoolOp { op, values } => {
-            let (sep, pr) = if *op == Boolop::And { (" and ", PR_AND) } else { (" or ", PR_OR) };
+            let (sep, pr) = if *op == Boolop::And {
+                (" and ", PR_AND)
+            } else {
+                (" or ", PR_OR)
+            };
             open(w, level > pr);
             for (i, v) in values.iter().enumerate() {
                 if i > 0 {
@@ -261,7 +279,11 @@ fn append_expr_inner(w: &mut PyStr, e: &ast::Expr, level: u8) {
         ExprKind::Lambda { args, body } => {
             open(w, level > PR_TEST);
             let n_positional = args.args.len() + args.posonlyargs.len();
-            w.push_str(if n_positional > 0 { "lambda " } else { "lambda" });
+            w.push_str(if n_positional > 0 {
+                "lambda "
+            } else {
+                "lambda"
+            });
             append_args(w, args);
             w.push_str(": ");
             append_expr(w, body, PR_TEST);
@@ -324,7 +346,11 @@ fn append_expr_inner(w: &mut PyStr, e: &ast::Expr, level: u8) {
             append_comprehensions(w, generators);
             w.push_str("}");
         }
-        ExprKind::DictComp { key, value, generators } => {
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
             w.push_str("{");
             append_expr(w, key, PR_TEST);
             w.push_str(": ");
@@ -351,7 +377,11 @@ fn append_expr_inner(w: &mut PyStr, e: &ast::Expr, level: u8) {
             append_expr(w, value, PR_ATOM);
             close(w, level > PR_AWAIT);
         }
-        ExprKind::Compare { left, ops, comparators } => {
+        ExprKind::Compare {
+            left,
+            ops,
+            comparators,
+        } => {
             open(w, level > PR_CMP);
             append_expr(w, left, PR_CMP + 1);
             for (op, c) in ops.iter().zip(comparators) {
@@ -371,7 +401,11 @@ fn append_expr_inner(w: &mut PyStr, e: &ast::Expr, level: u8) {
             }
             close(w, level > PR_CMP);
         }
-        ExprKind::Call { func, args, keywords } => {
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
             append_expr(w, func, PR_ATOM);
             if args.len() == 1
                 && keywords.is_empty()
@@ -419,12 +453,20 @@ fn append_expr_inner(w: &mut PyStr, e: &ast::Expr, level: u8) {
             append_constant(w, value);
         }
         ExprKind::JoinedStr { values } => append_joinedstr(w, values, false),
-        ExprKind::FormattedValue { value, conversion, format_spec } => {
-            append_formattedvalue(w, value, *conversion, format_spec.as_deref())
-        }
+        ExprKind::FormattedValue {
+            value,
+            conversion,
+            format_spec,
+        } => append_formattedvalue(w, value, *conversion, format_spec.as_deref()),
         ExprKind::Attribute { value, attr, .. } => {
             append_expr(w, value, PR_ATOM);
-            let is_int = matches!(&value.node, ExprKind::Constant { value: Constant::Int(_), .. });
+            let is_int = matches!(
+                &value.node,
+                ExprKind::Constant {
+                    value: Constant::Int(_),
+                    ..
+                }
+            );
             w.push_str(if is_int { " ." } else { "." });
             w.push_str(attr);
         }

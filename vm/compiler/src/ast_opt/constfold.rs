@@ -115,7 +115,10 @@ fn int_true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
     let x_bits = x.bits() as i64;
     let extra_bits = x_bits.max(DBL_MIN_EXP - shift) - DBL_MANT_DIG;
     let mask: u64 = 1 << (extra_bits - 1);
-    let low = (&x & num_bigint::BigUint::from(u64::MAX)).to_u64().unwrap_or(0) | u64::from(inexact);
+    let low = (&x & num_bigint::BigUint::from(u64::MAX))
+        .to_u64()
+        .unwrap_or(0)
+        | u64::from(inexact);
     let mut low2 = low;
     if (low & mask) != 0 && (low & (3 * mask - 1)) != 0 {
         low2 += mask;
@@ -123,7 +126,9 @@ fn int_true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
     low2 &= !(2 * mask - 1);
     x = (x >> 64u32 << 64u32) + num_bigint::BigUint::from(low2);
     let dx = x.to_f64()?;
-    if shift + x_bits >= DBL_MAX_EXP && (shift + x_bits > DBL_MAX_EXP || dx == 2f64.powi(x_bits as i32)) {
+    if shift + x_bits >= DBL_MAX_EXP
+        && (shift + x_bits > DBL_MAX_EXP || dx == 2f64.powi(x_bits as i32))
+    {
         return None;
     }
     Some(signed(ldexp(dx, shift)))
@@ -241,7 +246,11 @@ fn complex_pow(a: (f64, f64), b: (f64, f64)) -> Option<Constant> {
             }
             r
         };
-        if n > 0 { powu(a, n) } else { c_quot((1.0, 0.0), powu(a, -n))? }
+        if n > 0 {
+            powu(a, n)
+        } else {
+            c_quot((1.0, 0.0), powu(a, -n))?
+        }
     } else if b.0 == 0.0 && b.1 == 0.0 {
         (1.0, 0.0)
     } else if a.0 == 0.0 && a.1 == 0.0 {
@@ -263,7 +272,10 @@ fn complex_pow(a: (f64, f64), b: (f64, f64)) -> Option<Constant> {
     if p.0.is_infinite() || p.1.is_infinite() {
         return None;
     }
-    Some(Constant::Complex { real: p.0, imag: p.1 })
+    Some(Constant::Complex {
+        real: p.0,
+        imag: p.1,
+    })
 }
 
 fn float_divmod(vx: f64, wx: f64) -> Option<(f64, f64)> {
@@ -380,7 +392,10 @@ fn numeric_binop(op: Operator, a: Num, b: Num) -> Option<Constant> {
             Pow => return complex_pow(x, y),
             _ => return None,
         };
-        return Some(Constant::Complex { real: r.0, imag: r.1 });
+        return Some(Constant::Complex {
+            real: r.0,
+            imag: r.1,
+        });
     }
     let x = to_f64(&a)?;
     let y = to_f64(&b)?;
@@ -427,7 +442,10 @@ fn check_complexity(c: &Constant, mut limit: i64) -> i64 {
 
 /// Sequence repetition `seq * n`.
 fn repeat(seq: &Constant, n: &BigInt) -> Option<Constant> {
-    let n = n.to_i64().unwrap_or(if n.is_negative() { -1 } else { i64::MAX }).max(0) as usize;
+    let n = n
+        .to_i64()
+        .unwrap_or(if n.is_negative() { -1 } else { i64::MAX })
+        .max(0) as usize;
     Some(match seq {
         Constant::Str(s) => {
             let mut out = refvm_common::PyStr::with_capacity(s.byte_len() * n);
@@ -489,7 +507,10 @@ fn safe_multiply(v: &Constant, w: &Constant) -> Option<Constant> {
         }
     }
     if wi.is_some()
-        && matches!(v, Constant::Tuple(_) | Constant::FrozenSet(_) | Constant::Str(_) | Constant::Bytes(_))
+        && matches!(
+            v,
+            Constant::Tuple(_) | Constant::FrozenSet(_) | Constant::Str(_) | Constant::Bytes(_)
+        )
     {
         return safe_multiply(w, v);
     }
@@ -536,7 +557,9 @@ pub fn binop(op: Operator, lv: &Constant, rv: &Constant) -> Option<Constant> {
                 s.push_pystr(b);
                 Some(Constant::Str(s))
             }
-            (Constant::Bytes(a), Constant::Bytes(b)) => Some(Constant::Bytes([a.as_slice(), b].concat())),
+            (Constant::Bytes(a), Constant::Bytes(b)) => {
+                Some(Constant::Bytes([a.as_slice(), b].concat()))
+            }
             (Constant::Tuple(a), Constant::Tuple(b)) => {
                 Some(Constant::Tuple(a.iter().chain(b.iter()).cloned().collect()))
             }
@@ -589,7 +612,10 @@ pub fn unaryop(op: Unaryop, v: &Constant) -> Option<Constant> {
         Unaryop::USub => match num(v)? {
             Num::Int(i) => Some(Constant::Int(-i.into_owned())),
             Num::Float(x) => Some(Constant::Float(-x)),
-            Num::Complex(re, im) => Some(Constant::Complex { real: -re, imag: -im }),
+            Num::Complex(re, im) => Some(Constant::Complex {
+                real: -re,
+                imag: -im,
+            }),
         },
     }
 }
@@ -684,7 +710,11 @@ fn complex_exact(n: &Num) -> Option<(f64, f64)> {
         Num::Float(x) => Some((*x, 0.0)),
         Num::Int(i) => {
             let f = int_to_f64(i)?;
-            if int_float_eq(i, f) { Some((f, 0.0)) } else { None }
+            if int_float_eq(i, f) {
+                Some((f, 0.0))
+            } else {
+                None
+            }
         }
     }
 }
@@ -710,8 +740,14 @@ mod tests {
 
     #[test]
     fn true_division_rounds_correctly() {
-        assert_eq!(int_true_divide(&BigInt::from(1), &BigInt::from(3)), Some(1.0 / 3.0));
-        assert_eq!(int_true_divide(&BigInt::from(-7), &BigInt::from(2)), Some(-3.5));
+        assert_eq!(
+            int_true_divide(&BigInt::from(1), &BigInt::from(3)),
+            Some(1.0 / 3.0)
+        );
+        assert_eq!(
+            int_true_divide(&BigInt::from(-7), &BigInt::from(2)),
+            Some(-3.5)
+        );
         let big = BigInt::from(10).pow(30u32);
         assert_eq!(int_true_divide(&big, &BigInt::from(7)), Some(1e30 / 7.0));
         assert_eq!(int_true_divide(&BigInt::from(1), &BigInt::from(0)), None);
@@ -731,9 +767,18 @@ mod tests {
 
     #[test]
     fn floats() {
-        assert_eq!(binop(Operator::FloorDiv, &Constant::Float(7.5), &i(2)), Some(Constant::Float(3.0)));
-        assert_eq!(binop(Operator::Mod, &Constant::Float(-7.5), &i(2)), Some(Constant::Float(0.5)));
-        assert_eq!(binop(Operator::Pow, &i(2), &i(-1)), Some(Constant::Float(0.5)));
+        assert_eq!(
+            binop(Operator::FloorDiv, &Constant::Float(7.5), &i(2)),
+            Some(Constant::Float(3.0))
+        );
+        assert_eq!(
+            binop(Operator::Mod, &Constant::Float(-7.5), &i(2)),
+            Some(Constant::Float(0.5))
+        );
+        assert_eq!(
+            binop(Operator::Pow, &i(2), &i(-1)),
+            Some(Constant::Float(0.5))
+        );
         assert_eq!(binop(Operator::Div, &i(1), &i(0)), None);
     }
 }

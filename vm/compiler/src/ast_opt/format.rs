@@ -9,7 +9,13 @@ const MAXDIGITS: u32 = 3;
 const F_LJUST: u32 = 1;
 
 fn str_const(s: PyStr) -> Expr {
-    Expr::new(ExprKind::Constant { value: Constant::Str(s), kind: None }, NO_LOCATION)
+    Expr::new(
+        ExprKind::Constant {
+            value: Constant::Str(s),
+            kind: None,
+        },
+        NO_LOCATION,
+    )
 }
 
 /// `parse_literal`: text up to the next lone `%`, with `%%` turned into `%`.
@@ -112,9 +118,17 @@ fn parse_format(fmt: &[u32], pos: &mut usize, arg: &Expr) -> Option<Expr> {
     if prec >= 0 {
         buf.push_str(&format!(".{prec}"));
     }
-    let format_spec = if buf.is_empty() { None } else { Some(Box::new(str_const(PyStr::from(buf.as_str())))) };
+    let format_spec = if buf.is_empty() {
+        None
+    } else {
+        Some(Box::new(str_const(PyStr::from(buf.as_str()))))
+    };
     Some(Expr::new(
-        ExprKind::FormattedValue { value: Box::new(arg.clone()), conversion: spec as i32, format_spec },
+        ExprKind::FormattedValue {
+            value: Box::new(arg.clone()),
+            conversion: spec as i32,
+            format_spec,
+        },
         arg.loc,
     ))
 }

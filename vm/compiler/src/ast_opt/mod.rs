@@ -10,7 +10,8 @@ use crate::error::CompileErrorAt;
 use crate::future::get_docstring;
 use crate::symtable::visit::{RECURSION_LIMIT, RED_ZONE, STACK_GROWTH, STARTING_DEPTH};
 use refvm_syntax::ast::{
-    self, Cmpop, Constant, Expr, ExprContext, ExprKind, Location, Operator, PatternKind, StmtKind, Unaryop,
+    self, Cmpop, Constant, Expr, ExprContext, ExprKind, Location, Operator, PatternKind, StmtKind,
+    Unaryop,
 };
 
 type R = Result<(), CompileErrorAt>;
@@ -25,17 +26,25 @@ pub struct Optimizer {
 }
 
 /// A location CPython gives synthesised nodes (-1 everywhere, "no location").
-pub const NO_LOCATION: Location =
-    Location { lineno: u32::MAX, col_offset: u32::MAX, end_lineno: u32::MAX, end_col_offset: u32::MAX };
+pub const NO_LOCATION: Location = Location {
+    lineno: u32::MAX,
+    col_offset: u32::MAX,
+    end_lineno: u32::MAX,
+    end_col_offset: u32::MAX,
+};
 
 fn has_starred(elts: &[Expr]) -> bool {
-    elts.iter().any(|e| matches!(e.node, ExprKind::Starred { .. }))
+    elts.iter()
+        .any(|e| matches!(e.node, ExprKind::Starred { .. }))
 }
 
 /// `make_const`.
 fn make_const(node: &mut Expr, value: Option<Constant>) {
     if let Some(v) = value {
-        node.node = ExprKind::Constant { value: v, kind: None };
+        node.node = ExprKind::Constant {
+            value: v,
+            kind: None,
+        };
     }
 }
 
@@ -62,7 +71,11 @@ fn frozenset(items: Vec<Constant>) -> Constant {
 
 impl Optimizer {
     pub fn new(optimize: u8, future_annotations: bool) -> Optimizer {
-        Optimizer { optimize, future_annotations, depth: STARTING_DEPTH }
+        Optimizer {
+            optimize,
+            future_annotations,
+            depth: STARTING_DEPTH,
+        }
     }
 
     fn guard(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
@@ -91,8 +104,13 @@ impl Optimizer {
             let st = &mut stmts[0];
             let loc = st.loc;
             if let StmtKind::Expr { value } = &mut st.node {
-                let inner = std::mem::replace(&mut **value, Expr::new(ExprKind::JoinedStr { values: vec![] }, loc));
-                value.node = ExprKind::JoinedStr { values: vec![inner] };
+                let inner = std::mem::replace(
+                    &mut **value,
+                    Expr::new(ExprKind::JoinedStr { values: vec![] }, loc),
+                );
+                value.node = ExprKind::JoinedStr {
+                    values: vec![inner],
+                };
             }
         }
         Ok(())
@@ -155,8 +173,20 @@ impl Optimizer {
 
     fn fold_stmt_inner(&mut self, s: &mut ast::Stmt) -> R {
         match &mut s.node {
-            StmtKind::FunctionDef { args, body, decorator_list, returns, .. }
-            | StmtKind::AsyncFunctionDef { args, body, decorator_list, returns, .. } => {
+            StmtKind::FunctionDef {
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
+            }
+            | StmtKind::AsyncFunctionDef {
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
+            } => {
                 self.fold_arguments(args)?;
                 self.fold_body(body)?;
                 self.fold_exprs(decorator_list)?;
@@ -164,7 +194,13 @@ impl Optimizer {
                     self.fold_opt(returns)?;
                 }
             }
-            StmtKind::ClassDef { bases, keywords, body, decorator_list, .. } => {
+            StmtKind::ClassDef {
+                bases,
+                keywords,
+                body,
+                decorator_list,
+                ..
+            } => {
                 self.fold_exprs(bases)?;
                 for k in keywords {
                     self.fold_expr(&mut k.value)?;
@@ -182,21 +218,38 @@ impl Optimizer {
                 self.fold_expr(target)?;
                 self.fold_expr(value)?;
             }
-            StmtKind::AnnAssign { target, annotation, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                ..
+            } => {
                 self.fold_expr(target)?;
                 if !self.future_annotations {
                     self.fold_expr(annotation)?;
                 }
                 self.fold_opt(value)?;
             }
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.fold_expr(target)?;
                 self.fold_expr(iter)?;
                 self.fold_stmts(body)?;
                 self.fold_stmts(orelse)?;
                 fold_iter(iter);
             }
-            StmtKind::AsyncFor { target, iter, body, orelse, .. } => {
+            StmtKind::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.fold_expr(target)?;
                 self.fold_expr(iter)?;
                 self.fold_stmts(body)?;
@@ -218,8 +271,18 @@ impl Optimizer {
                 self.fold_opt(exc)?;
                 self.fold_opt(cause)?;
             }
-            StmtKind::Try { body, handlers, orelse, finalbody }
-            | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
+            | StmtKind::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.fold_stmts(body)?;
                 for h in handlers {
                     self.fold_opt(&mut h.type_)?;
@@ -302,14 +365,22 @@ impl Optimizer {
                 self.fold_expr(elt)?;
                 self.fold_comprehensions(generators)?;
             }
-            ExprKind::DictComp { key, value, generators } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 self.fold_expr(key)?;
                 self.fold_expr(value)?;
                 self.fold_comprehensions(generators)?;
             }
             ExprKind::Await { value } | ExprKind::YieldFrom { value } => self.fold_expr(value)?,
             ExprKind::Yield { value } => self.fold_opt(value)?,
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 self.fold_expr(left)?;
                 self.fold_exprs(comparators)?;
                 // fold_compare: a literal list/set after the last `in`/`not in`.
@@ -319,14 +390,20 @@ impl Optimizer {
                     fold_iter(last);
                 }
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.fold_expr(func)?;
                 self.fold_exprs(args)?;
                 for k in keywords {
                     self.fold_expr(&mut k.value)?;
                 }
             }
-            ExprKind::FormattedValue { value, format_spec, .. } => {
+            ExprKind::FormattedValue {
+                value, format_spec, ..
+            } => {
                 self.fold_expr(value)?;
                 self.fold_opt(format_spec)?;
             }
@@ -336,8 +413,10 @@ impl Optimizer {
                 self.fold_expr(value)?;
                 self.fold_expr(slice)?;
                 if *ctx == ExprContext::Load
-                    && let (ExprKind::Constant { value: v, .. }, ExprKind::Constant { value: i, .. }) =
-                        (&value.node, &slice.node)
+                    && let (
+                        ExprKind::Constant { value: v, .. },
+                        ExprKind::Constant { value: i, .. },
+                    ) = (&value.node, &slice.node)
                 {
                     let folded = constfold::subscript(v, i);
                     make_const(e, folded);
@@ -389,7 +468,12 @@ impl Optimizer {
                     self.fold_pattern(q)?;
                 }
             }
-            PatternKind::MatchClass { cls, patterns, kwd_patterns, .. } => {
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
                 self.fold_expr(cls)?;
                 for q in patterns.iter_mut().chain(kwd_patterns.iter_mut()) {
                     self.fold_pattern(q)?;
@@ -426,7 +510,16 @@ fn fold_unaryop(node: &mut Expr) {
             };
             ops[0] = inverted;
             // COPY_NODE: the comparison replaces the `not`, location included.
-            let inner = std::mem::replace(&mut **operand, Expr::new(ExprKind::Constant { value: Constant::None, kind: None }, node.loc));
+            let inner = std::mem::replace(
+                &mut **operand,
+                Expr::new(
+                    ExprKind::Constant {
+                        value: Constant::None,
+                        kind: None,
+                    },
+                    node.loc,
+                ),
+            );
             *node = inner;
         }
         _ => {}

@@ -19,7 +19,11 @@ impl<'a> Compiler<'a> {
             };
             self.forbidden_name(arg, ExprContext::Store)?;
             for other in &keywords[i + 1..] {
-                if other.arg.as_ref().is_some_and(|o| o.as_str() == arg.as_str()) {
+                if other
+                    .arg
+                    .as_ref()
+                    .is_some_and(|o| o.as_str() == arg.as_str())
+                {
                     self.set_loc(&other.loc);
                     return Err(self.error(format!("keyword argument repeated: {arg}")));
                 }
@@ -31,7 +35,9 @@ impl<'a> Compiler<'a> {
     /// `is_import_originated`: a name the module imports.
     fn is_import_originated(&self, e: &ast::Expr) -> bool {
         match &e.node {
-            ExprKind::Name { id, .. } => self.st.entry(self.st.top).get_symbol(id) & DEF_IMPORT != 0,
+            ExprKind::Name { id, .. } => {
+                self.st.entry(self.st.top).get_symbol(id) & DEF_IMPORT != 0
+            }
             _ => false,
         }
     }
@@ -57,7 +63,12 @@ impl<'a> Compiler<'a> {
         args: &'a [ast::Expr],
         kwds: &'a [ast::Keyword],
     ) -> Result<bool, crate::error::CompileErrorAt> {
-        let ExprKind::Attribute { value, attr, ctx: ExprContext::Load } = &meth.node else {
+        let ExprKind::Attribute {
+            value,
+            attr,
+            ctx: ExprContext::Load,
+        } = &meth.node
+        else {
             return Ok(false);
         };
         if self.is_import_originated(value) {
@@ -68,7 +79,10 @@ impl<'a> Compiler<'a> {
         if argsl + kwdsl + usize::from(kwdsl != 0) >= STACK_USE_GUIDELINE {
             return Ok(false);
         }
-        if args.iter().any(|a| matches!(a.node, ExprKind::Starred { .. })) {
+        if args
+            .iter()
+            .any(|a| matches!(a.node, ExprKind::Starred { .. }))
+        {
             return Ok(false);
         }
         if kwds.iter().any(|k| k.arg.is_none()) {
@@ -117,7 +131,9 @@ impl<'a> Compiler<'a> {
     fn subkwargs(&mut self, keywords: &'a [ast::Keyword], begin: usize, end: usize) -> R {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
-        let name = |k: &ast::Keyword| Constant::Str(PyStr::from(k.arg.as_ref().map_or("", |a| a.as_str())));
+        let name = |k: &ast::Keyword| {
+            Constant::Str(PyStr::from(k.arg.as_ref().map_or("", |a| a.as_str())))
+        };
         if n > 1 && !big {
             for k in &keywords[begin..end] {
                 self.visit_expr(&k.value)?;
@@ -145,12 +161,19 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_call_helper`: the arguments and the call; `n` values (callable
     /// included, beyond the NULL) are already pushed.
-    pub fn call_helper(&mut self, n: usize, args: &'a [ast::Expr], keywords: &'a [ast::Keyword]) -> R {
+    pub fn call_helper(
+        &mut self,
+        n: usize,
+        args: &'a [ast::Expr],
+        keywords: &'a [ast::Keyword],
+    ) -> R {
         self.validate_keywords(keywords)?;
         let nelts = args.len();
         let nkwelts = keywords.len();
         let simple = nelts + nkwelts * 2 <= STACK_USE_GUIDELINE
-            && !args.iter().any(|a| matches!(a.node, ExprKind::Starred { .. }))
+            && !args
+                .iter()
+                .any(|a| matches!(a.node, ExprKind::Starred { .. }))
             && !keywords.iter().any(|k| k.arg.is_none());
         if simple {
             for a in args {

@@ -29,17 +29,27 @@ impl<'a> Compiler<'a> {
         val: Option<&'a ast::Expr>,
         typ: CompType,
     ) -> R {
-        stacker::maybe_grow(crate::symtable::visit::RED_ZONE, crate::symtable::visit::STACK_GROWTH, || {
-            if generators[gen_index].is_async != 0 {
-                self.async_comprehension_generator(generators, gen_index, depth, elt, val, typ)
-            } else {
-                self.sync_comprehension_generator(generators, gen_index, depth, elt, val, typ)
-            }
-        })
+        stacker::maybe_grow(
+            crate::symtable::visit::RED_ZONE,
+            crate::symtable::visit::STACK_GROWTH,
+            || {
+                if generators[gen_index].is_async != 0 {
+                    self.async_comprehension_generator(generators, gen_index, depth, elt, val, typ)
+                } else {
+                    self.sync_comprehension_generator(generators, gen_index, depth, elt, val, typ)
+                }
+            },
+        )
     }
 
     /// The element code after the last `for` (shared by both generator kinds).
-    fn comprehension_element(&mut self, elt: &'a ast::Expr, val: Option<&'a ast::Expr>, typ: CompType, depth: usize) -> R {
+    fn comprehension_element(
+        &mut self,
+        elt: &'a ast::Expr,
+        val: Option<&'a ast::Expr>,
+        typ: CompType,
+        depth: usize,
+    ) -> R {
         match typ {
             CompType::GenExp => {
                 self.visit_expr(elt)?;
@@ -145,7 +155,12 @@ impl<'a> Compiler<'a> {
             self.addop(GET_AITER);
         }
         self.use_next_block(start);
-        self.push_fblock(FBlockType::AsyncComprehensionGenerator, start, NO_BLOCK, FBlockDatum::None)?;
+        self.push_fblock(
+            FBlockType::AsyncComprehensionGenerator,
+            start,
+            NO_BLOCK,
+            FBlockDatum::None,
+        )?;
         self.addop_j(SETUP_FINALLY, except);
         self.addop(GET_ANEXT);
         self.load_const(Constant::None);
@@ -182,9 +197,16 @@ impl<'a> Compiler<'a> {
     ) -> R {
         let scope_type = self.u.scope_type;
         let Some(outermost) = generators.first() else {
-            return Err(crate::error::CompileErrorAt::system("comprehension without generators"));
+            return Err(crate::error::CompileErrorAt::system(
+                "comprehension without generators",
+            ));
         };
-        self.enter_scope(name, ScopeType::Comprehension, node_key(e), e.loc.lineno as i32)?;
+        self.enter_scope(
+            name,
+            ScopeType::Comprehension,
+            node_key(e),
+            e.loc.lineno as i32,
+        )?;
         self.set_loc(&e.loc);
         let is_async_generator = self.ste().coroutine;
         if is_async_generator
@@ -193,7 +215,9 @@ impl<'a> Compiler<'a> {
             && scope_type != ScopeType::Comprehension
             && !self.is_top_level_await()
         {
-            return Err(self.error("asynchronous comprehension outside of an asynchronous function"));
+            return Err(
+                self.error("asynchronous comprehension outside of an asynchronous function")
+            );
         }
         match typ {
             CompType::ListComp => self.addop_i(BUILD_LIST, 0),

@@ -71,16 +71,35 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Dict { keys, values } => self.compiler_dict(keys, values)?,
             ExprKind::Set { elts } => self.starunpack_helper(elts, 0, Display::Set)?,
-            ExprKind::GeneratorExp { elt, generators } => {
-                self.compiler_comprehension(e, super::comprehension::CompType::GenExp, "<genexpr>", generators, elt, None)?
-            }
-            ExprKind::ListComp { elt, generators } => {
-                self.compiler_comprehension(e, super::comprehension::CompType::ListComp, "<listcomp>", generators, elt, None)?
-            }
-            ExprKind::SetComp { elt, generators } => {
-                self.compiler_comprehension(e, super::comprehension::CompType::SetComp, "<setcomp>", generators, elt, None)?
-            }
-            ExprKind::DictComp { key, value, generators } => self.compiler_comprehension(
+            ExprKind::GeneratorExp { elt, generators } => self.compiler_comprehension(
+                e,
+                super::comprehension::CompType::GenExp,
+                "<genexpr>",
+                generators,
+                elt,
+                None,
+            )?,
+            ExprKind::ListComp { elt, generators } => self.compiler_comprehension(
+                e,
+                super::comprehension::CompType::ListComp,
+                "<listcomp>",
+                generators,
+                elt,
+                None,
+            )?,
+            ExprKind::SetComp { elt, generators } => self.compiler_comprehension(
+                e,
+                super::comprehension::CompType::SetComp,
+                "<setcomp>",
+                generators,
+                elt,
+                None,
+            )?,
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.compiler_comprehension(
                 e,
                 super::comprehension::CompType::DictComp,
                 "<dictcomp>",
@@ -126,13 +145,23 @@ impl<'a> Compiler<'a> {
                 self.load_const(Constant::None);
                 self.add_yield_from(true);
             }
-            ExprKind::Compare { left, ops, comparators } => self.compiler_compare(left, ops, comparators)?,
-            ExprKind::Call { func, args, keywords } => self.compiler_call(e, func, args, keywords)?,
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.compiler_compare(left, ops, comparators)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.compiler_call(e, func, args, keywords)?,
             ExprKind::Constant { value, .. } => self.load_const(const_from_ast(value)),
             ExprKind::JoinedStr { values } => self.compiler_joined_str(values)?,
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
-                self.compiler_formatted_value(value, *conversion, format_spec.as_deref())?
-            }
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => self.compiler_formatted_value(value, *conversion, format_spec.as_deref())?,
             ExprKind::Attribute { value, attr, ctx } => {
                 self.visit_expr(value)?;
                 self.update_start_location_to_match_attr(e);
@@ -227,7 +256,11 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_boolop`.
     fn compiler_boolop(&mut self, op: Boolop, values: &'a [ast::Expr]) -> R {
-        let jumpi = if op == Boolop::And { JUMP_IF_FALSE_OR_POP } else { JUMP_IF_TRUE_OR_POP };
+        let jumpi = if op == Boolop::And {
+            JUMP_IF_FALSE_OR_POP
+        } else {
+            JUMP_IF_TRUE_OR_POP
+        };
         let end = self.new_block();
         let n = values.len().saturating_sub(1);
         for v in &values[..n] {
@@ -261,7 +294,9 @@ impl<'a> Compiler<'a> {
                 })
                 .collect();
             if tuple && pushed == 0 {
-                self.load_const(Constant::Tuple(items.into_iter().map(const_from_ast).collect()));
+                self.load_const(Constant::Tuple(
+                    items.into_iter().map(const_from_ast).collect(),
+                ));
             } else {
                 let folded = if add == SET_ADD {
                     frozenset_from(items)
@@ -278,7 +313,9 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let big = n + pushed > STACK_USE_GUIDELINE;
-        let seen_star = elts.iter().any(|e| matches!(e.node, ExprKind::Starred { .. }));
+        let seen_star = elts
+            .iter()
+            .any(|e| matches!(e.node, ExprKind::Starred { .. }));
         if !seen_star && !big {
             for e in elts {
                 self.visit_expr(e)?;
@@ -321,7 +358,7 @@ impl<'a> Compiler<'a> {
                 if seen_star {
                     return Err(self.error("multiple starred expressions in assignment"));
                 }
-                if i >= (1 << 8) || n - i - 1 >= (i32::MAX as usize >> 8) {
+                if i >= (1 << 8) || n - i > (i32::MAX as usize >> 8) {
                     return Err(self.error("too many expressions in star-unpacking assignment"));
                 }
                 self.addop_i(UNPACK_EX, i + ((n - i - 1) << 8));
@@ -347,7 +384,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_subdict`: keys `begin..end` of a dict display.
-    fn compiler_subdict(&mut self, keys: &'a [Option<ast::Expr>], values: &'a [ast::Expr], begin: usize, end: usize) -> R {
+    fn compiler_subdict(
+        &mut self,
+        keys: &'a [Option<ast::Expr>],
+        values: &'a [ast::Expr],
+        begin: usize,
+        end: usize,
+    ) -> R {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
         let key_at = |i: usize| crate::ast_util::dict_key(keys, i);
@@ -368,11 +411,11 @@ impl<'a> Compiler<'a> {
         if big {
             self.addop_i(BUILD_MAP, 0);
         }
-        for i in begin..end {
+        for (i, value) in values.iter().enumerate().take(end).skip(begin) {
             if let Some(k) = key_at(i) {
                 self.visit_expr(k)?;
             }
-            self.visit_expr(&values[i])?;
+            self.visit_expr(value)?;
             if big {
                 self.addop_i(MAP_ADD, 1);
             }
@@ -446,7 +489,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_compare`.
-    fn compiler_compare(&mut self, left: &'a ast::Expr, ops: &[Cmpop], comparators: &'a [ast::Expr]) -> R {
+    fn compiler_compare(
+        &mut self,
+        left: &'a ast::Expr,
+        ops: &[Cmpop],
+        comparators: &'a [ast::Expr],
+    ) -> R {
         self.visit_expr(left)?;
         let n = ops.len().saturating_sub(1);
         if n == 0 {
@@ -482,11 +530,18 @@ impl<'a> Compiler<'a> {
 
     fn jump_if_inner(&mut self, e: &'a ast::Expr, next: BlockId, cond: bool) -> R {
         match &e.node {
-            ExprKind::UnaryOp { op: Unaryop::Not, operand } => return self.jump_if(operand, next, !cond),
+            ExprKind::UnaryOp {
+                op: Unaryop::Not,
+                operand,
+            } => return self.jump_if(operand, next, !cond),
             ExprKind::BoolOp { op, values } => {
                 let n = values.len().saturating_sub(1);
                 let cond2 = *op == Boolop::Or;
-                let next2 = if cond2 != cond { self.new_block() } else { next };
+                let next2 = if cond2 != cond {
+                    self.new_block()
+                } else {
+                    next
+                };
                 for v in &values[..n] {
                     self.jump_if(v, next2, cond2)?;
                 }
@@ -509,7 +564,11 @@ impl<'a> Compiler<'a> {
                 self.use_next_block(end);
                 return Ok(());
             }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 self.set_loc(&e.loc);
                 let n = ops.len().saturating_sub(1);
                 if n > 0 {
@@ -524,7 +583,14 @@ impl<'a> Compiler<'a> {
                     }
                     self.visit_expr(&comparators[n])?;
                     self.addcompare(ops[n]);
-                    self.addop_j(if cond { POP_JUMP_IF_TRUE } else { POP_JUMP_IF_FALSE }, next);
+                    self.addop_j(
+                        if cond {
+                            POP_JUMP_IF_TRUE
+                        } else {
+                            POP_JUMP_IF_FALSE
+                        },
+                        next,
+                    );
                     let end = self.new_block();
                     self.addop_j_noline(JUMP, end);
                     self.use_next_block(cleanup);
@@ -539,7 +605,14 @@ impl<'a> Compiler<'a> {
             _ => {}
         }
         self.visit_expr(e)?;
-        self.addop_j(if cond { POP_JUMP_IF_TRUE } else { POP_JUMP_IF_FALSE }, next);
+        self.addop_j(
+            if cond {
+                POP_JUMP_IF_TRUE
+            } else {
+                POP_JUMP_IF_FALSE
+            },
+            next,
+        );
         Ok(())
     }
 }

@@ -33,7 +33,10 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_visit_kwonlydefaults`: pushes a dict of keyword-only defaults;
     /// `Ok(false)` if there are none.
-    fn visit_kwonlydefaults(&mut self, args: &'a ast::Arguments) -> Result<bool, crate::error::CompileErrorAt> {
+    fn visit_kwonlydefaults(
+        &mut self,
+        args: &'a ast::Arguments,
+    ) -> Result<bool, crate::error::CompileErrorAt> {
         let mut keys: Vec<Constant> = Vec::new();
         for (i, arg) in args.kwonlyargs.iter().enumerate() {
             if let Some(default) = crate::ast_util::kw_default(args, i) {
@@ -59,7 +62,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_visit_argannotation`.
-    fn visit_argannotation(&mut self, id: &Identifier, annotation: Option<&'a ast::Expr>, len: &mut usize) -> R {
+    fn visit_argannotation(
+        &mut self,
+        id: &Identifier,
+        annotation: Option<&'a ast::Expr>,
+        len: &mut usize,
+    ) -> R {
         let Some(annotation) = annotation else {
             return Ok(());
         };
@@ -109,7 +117,10 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_default_arguments`: the MAKE_FUNCTION flags for defaults.
-    fn default_arguments(&mut self, args: &'a ast::Arguments) -> Result<usize, crate::error::CompileErrorAt> {
+    fn default_arguments(
+        &mut self,
+        args: &'a ast::Arguments,
+    ) -> Result<usize, crate::error::CompileErrorAt> {
         let mut funcflags = 0;
         if !args.defaults.is_empty() {
             for d in &args.defaults {
@@ -142,13 +153,29 @@ impl<'a> Compiler<'a> {
     /// `compiler_function`.
     pub fn compiler_function(&mut self, s: &'a ast::Stmt, is_async: bool) -> R {
         let (name, args, body, decos, returns) = match &s.node {
-            StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. }
-            | StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, .. } => {
-                (name, &**args, body, decorator_list, returns.as_deref())
+            StmtKind::FunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
             }
+            | StmtKind::AsyncFunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
+            } => (name, &**args, body, decorator_list, returns.as_deref()),
             _ => return Ok(()),
         };
-        let scope_type = if is_async { ScopeType::AsyncFunction } else { ScopeType::Function };
+        let scope_type = if is_async {
+            ScopeType::AsyncFunction
+        } else {
+            ScopeType::Function
+        };
         self.check_debug_args(args)?;
         self.compiler_decorators(decos)?;
         let firstlineno = decos.first().map_or(s.loc.lineno, |d| d.loc.lineno) as i32;
@@ -157,7 +184,11 @@ impl<'a> Compiler<'a> {
             funcflags |= 0x04;
         }
         self.enter_scope(name, scope_type, node_key(s), firstlineno)?;
-        let docstring = if self.optimize < 2 { crate::future::get_docstring(body) } else { None };
+        let docstring = if self.optimize < 2 {
+            crate::future::get_docstring(body)
+        } else {
+            None
+        };
         let doc_const = match docstring.map(|d| &d.node) {
             Some(ExprKind::Constant { value, .. }) => super::const_from_ast(value),
             _ => Constant::None,
@@ -178,7 +209,14 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_class`.
     pub fn compiler_class(&mut self, s: &'a ast::Stmt) -> R {
-        let StmtKind::ClassDef { name, bases, keywords, body, decorator_list: decos } = &s.node else {
+        let StmtKind::ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorator_list: decos,
+        } = &s.node
+        else {
             return Ok(());
         };
         self.compiler_decorators(decos)?;
@@ -193,7 +231,12 @@ impl<'a> Compiler<'a> {
         self.body(body)?;
         self.unset_loc();
         if self.ste().needs_class_closure {
-            let i = self.u.code.cellvars.get(&PyStr::from("__class__")).unwrap_or(0);
+            let i = self
+                .u
+                .code
+                .cellvars
+                .get(&PyStr::from("__class__"))
+                .unwrap_or(0);
             self.addop_i(LOAD_CLOSURE, i as usize);
             self.addop_i(COPY, 1);
             self.nameop_str("__classcell__", ExprContext::Store)?;
@@ -212,10 +255,20 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_lambda`.
-    pub fn compiler_lambda(&mut self, e: &'a ast::Expr, args: &'a ast::Arguments, body: &'a ast::Expr) -> R {
+    pub fn compiler_lambda(
+        &mut self,
+        e: &'a ast::Expr,
+        args: &'a ast::Arguments,
+        body: &'a ast::Expr,
+    ) -> R {
         self.check_debug_args(args)?;
         let funcflags = self.default_arguments(args)?;
-        self.enter_scope("<lambda>", ScopeType::Lambda, node_key(e), e.loc.lineno as i32)?;
+        self.enter_scope(
+            "<lambda>",
+            ScopeType::Lambda,
+            node_key(e),
+            e.loc.lineno as i32,
+        )?;
         self.add_const(Constant::None);
         self.u.code.argcount = args.args.len() as i32;
         self.u.code.posonlyargcount = args.posonlyargs.len() as i32;

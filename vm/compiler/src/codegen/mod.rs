@@ -122,17 +122,27 @@ pub fn const_from_ast(c: &ast::Constant) -> Constant {
         ast::Constant::Ellipsis => Constant::Ellipsis,
         ast::Constant::Int(i) => Constant::Int(i.clone()),
         ast::Constant::Float(x) => Constant::Float(*x),
-        ast::Constant::Complex { real, imag } => Constant::Complex { re: *real, im: *imag },
+        ast::Constant::Complex { real, imag } => Constant::Complex {
+            re: *real,
+            im: *imag,
+        },
         ast::Constant::Str(s) => Constant::Str(s.clone()),
         ast::Constant::Bytes(b) => Constant::Bytes(b.clone()),
         ast::Constant::Tuple(items) => Constant::Tuple(items.iter().map(const_from_ast).collect()),
-        ast::Constant::FrozenSet(items) => Constant::FrozenSet(items.iter().map(const_from_ast).collect()),
+        ast::Constant::FrozenSet(items) => {
+            Constant::FrozenSet(items.iter().map(const_from_ast).collect())
+        }
     }
 }
 
 /// A location as the code generator stores it (`SET_LOC`).
 pub fn loc_of(l: &Location) -> Loc {
-    Loc::new(l.lineno as i32, l.col_offset as i32, l.end_lineno as i32, l.end_col_offset as i32)
+    Loc::new(
+        l.lineno as i32,
+        l.col_offset as i32,
+        l.end_lineno as i32,
+        l.end_col_offset as i32,
+    )
 }
 
 fn pystr(s: &str) -> PyStr {
@@ -145,7 +155,9 @@ fn dictbytype(entry: &symtable::SymbolTableEntry, scope: Scope, flag: i64, table
     let mut names: Vec<(&str, i64)> = entry.symbols.iter().map(|(n, f)| (n.as_str(), f)).collect();
     names.sort_by(|a, b| a.0.cmp(b.0));
     for (name, flags) in names {
-        let s = Scope::from_bits((flags >> symtable::flags::SCOPE_OFFSET) & symtable::flags::SCOPE_MASK);
+        let s = Scope::from_bits(
+            (flags >> symtable::flags::SCOPE_OFFSET) & symtable::flags::SCOPE_MASK,
+        );
         if s == scope || flags & flag != 0 {
             table.add(&pystr(name));
         }
@@ -161,7 +173,13 @@ impl<'a> Compiler<'a> {
     /// `compiler_error`: a SyntaxError at the current location.
     pub fn error(&self, msg: impl Into<String>) -> CompileErrorAt {
         let l = self.u.loc;
-        CompileErrorAt::ranged_raw(msg, l.lineno, l.col_offset + 1, l.end_lineno, l.end_col_offset + 1)
+        CompileErrorAt::ranged_raw(
+            msg,
+            l.lineno,
+            l.col_offset + 1,
+            l.end_lineno,
+            l.end_col_offset + 1,
+        )
     }
 
     /// `SET_LOC`.
@@ -305,7 +323,11 @@ impl<'a> Compiler<'a> {
             .lookup(key)
             .ok_or_else(|| CompileErrorAt::system("unknown symbol table entry"))?;
         let ste = self.st.entry(ste_id);
-        let mut code = Unit { name: pystr(name), filename: self.filename.clone(), ..Unit::default() };
+        let mut code = Unit {
+            name: pystr(name),
+            filename: self.filename.clone(),
+            ..Unit::default()
+        };
         for v in &ste.varnames {
             code.varnames.add(&pystr(v.as_str()));
         }
@@ -313,7 +335,12 @@ impl<'a> Compiler<'a> {
         if ste.needs_class_closure {
             code.cellvars.add(&pystr("__class__"));
         }
-        dictbytype(ste, Scope::Free, symtable::flags::DEF_FREE_CLASS, &mut code.freevars);
+        dictbytype(
+            ste,
+            Scope::Free,
+            symtable::flags::DEF_FREE_CLASS,
+            &mut code.freevars,
+        );
         code.firstlineno = lineno;
         let private = self.u.private.clone();
         let unit = CompilerUnit {
@@ -344,7 +371,10 @@ impl<'a> Compiler<'a> {
         let flags = self.compute_code_flags();
         let ste = self.ste();
         let generator_or_coroutine = ste.generator || ste.coroutine;
-        let parent = self.stack.pop().ok_or_else(|| CompileErrorAt::system("scope stack underflow"))?;
+        let parent = self
+            .stack
+            .pop()
+            .ok_or_else(|| CompileErrorAt::system("scope stack underflow"))?;
         let unit = std::mem::replace(&mut self.u, parent);
         self.nestlevel -= 1;
         let mut code = unit.code;
@@ -392,7 +422,10 @@ impl<'a> Compiler<'a> {
         let mut base: Option<PyStr> = None;
         if self.stack.len() > 1 {
             let mut force_global = false;
-            if matches!(self.u.scope_type, ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Class) {
+            if matches!(
+                self.u.scope_type,
+                ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Class
+            ) {
                 let name = Identifier::new(&self.u.code.name.to_string_lossy());
                 let mangled = mangle(parent.private.as_deref(), &name);
                 if self.st.entry(parent.ste).get_scope(mangled.as_str()) == Scope::GlobalExplicit {
@@ -400,8 +433,15 @@ impl<'a> Compiler<'a> {
                 }
             }
             if !force_global {
-                let pq = if parent.code.qualname.is_empty() { &parent.code.name } else { &parent.code.qualname };
-                if matches!(parent.scope_type, ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Lambda) {
+                let pq = if parent.code.qualname.is_empty() {
+                    &parent.code.name
+                } else {
+                    &parent.code.qualname
+                };
+                if matches!(
+                    parent.scope_type,
+                    ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Lambda
+                ) {
                     let mut b = pq.clone();
                     b.push_str(".<locals>");
                     base = Some(b);
@@ -427,7 +467,9 @@ impl<'a> Compiler<'a> {
         }
         let scope = self.ste().get_scope(name);
         if scope == Scope::Unknown {
-            return Err(CompileErrorAt::system(format!("_PyST_GetScope(name={name:?}) failed")));
+            return Err(CompileErrorAt::system(format!(
+                "_PyST_GetScope(name={name:?}) failed"
+            )));
         }
         Ok(scope)
     }
@@ -442,10 +484,16 @@ impl<'a> Compiler<'a> {
                 let arg = if reftype == Scope::Cell {
                     self.u.code.cellvars.get(name)
                 } else {
-                    self.u.code.freevars.get(name).map(|i| i + self.u.code.cellvars.len() as u32)
+                    self.u
+                        .code
+                        .freevars
+                        .get(name)
+                        .map(|i| i + self.u.code.cellvars.len() as u32)
                 };
                 let Some(arg) = arg else {
-                    return Err(CompileErrorAt::system(format!("compiler_lookup_arg(name={n:?}) failed")));
+                    return Err(CompileErrorAt::system(format!(
+                        "compiler_lookup_arg(name={n:?}) failed"
+                    )));
                 };
                 self.addop_i(LOAD_CLOSURE, arg as usize);
             }
@@ -554,12 +602,23 @@ impl<'a> Compiler<'a> {
         for st in stmts {
             let res = match &st.node {
                 AnnAssign { .. } => return true,
-                For { body, orelse, .. } | AsyncFor { body, orelse, .. } | While { body, orelse, .. } => {
-                    Self::find_ann(body) || Self::find_ann(orelse)
-                }
+                For { body, orelse, .. }
+                | AsyncFor { body, orelse, .. }
+                | While { body, orelse, .. } => Self::find_ann(body) || Self::find_ann(orelse),
                 If { body, orelse, .. } => Self::find_ann(body) || Self::find_ann(orelse),
                 With { body, .. } | AsyncWith { body, .. } => Self::find_ann(body),
-                Try { body, handlers, orelse, finalbody } | TryStar { body, handlers, orelse, finalbody } => {
+                Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                }
+                | TryStar {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                } => {
                     if handlers.iter().any(|h| Self::find_ann(&h.body)) {
                         return true;
                     }

@@ -24,7 +24,13 @@ struct PatternContext {
 }
 
 fn is_wildcard(p: &ast::Pattern) -> bool {
-    matches!(&p.node, PatternKind::MatchAs { pattern: None, name: None })
+    matches!(
+        &p.node,
+        PatternKind::MatchAs {
+            pattern: None,
+            name: None
+        }
+    )
 }
 
 fn is_wildcard_star(p: &ast::Pattern) -> bool {
@@ -63,7 +69,10 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_error_duplicate_store`.
     fn error_duplicate_store(&self, n: &Identifier) -> CompileErrorAt {
-        self.error(format!("multiple assignments to name {} in pattern", refvm_common::repr::str_repr(&PyStr::from(n.as_str()))))
+        self.error(format!(
+            "multiple assignments to name {} in pattern",
+            refvm_common::repr::str_repr(&PyStr::from(n.as_str()))
+        ))
     }
 
     /// `pattern_helper_rotate`.
@@ -99,8 +108,10 @@ impl<'a> Compiler<'a> {
                 if seen_star {
                     return Err(self.error("multiple starred expressions in sequence pattern"));
                 }
-                if i >= (1 << 8) || n - i - 1 >= (i32::MAX as usize >> 8) {
-                    return Err(self.error("too many expressions in star-unpacking sequence pattern"));
+                if i >= (1 << 8) || n - i > (i32::MAX as usize >> 8) {
+                    return Err(
+                        self.error("too many expressions in star-unpacking sequence pattern")
+                    );
                 }
                 self.addop_i(UNPACK_EX, i + ((n - i - 1) << 8));
                 seen_star = true;
@@ -113,7 +124,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// `pattern_helper_sequence_unpack`.
-    fn pattern_helper_sequence_unpack(&mut self, patterns: &'a [ast::Pattern], pc: &mut PatternContext) -> R {
+    fn pattern_helper_sequence_unpack(
+        &mut self,
+        patterns: &'a [ast::Pattern],
+        pc: &mut PatternContext,
+    ) -> R {
         self.pattern_unpack_helper(patterns)?;
         pc.on_top += patterns.len();
         for p in patterns {
@@ -164,56 +179,73 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_pattern`.
     fn compiler_pattern(&mut self, p: &'a ast::Pattern, pc: &mut PatternContext) -> R {
-        stacker::maybe_grow(crate::symtable::visit::RED_ZONE, crate::symtable::visit::STACK_GROWTH, || {
-            self.set_loc(&p.loc);
-            match &p.node {
-                PatternKind::MatchValue { value } => {
-                    if !matches!(value.node, ExprKind::Constant { .. } | ExprKind::Attribute { .. }) {
-                        return Err(self.error("patterns may only match literals and attribute lookups"));
-                    }
-                    self.visit_expr(value)?;
-                    self.addop_i(COMPARE_OP, 2);
-                    self.jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
-                    Ok(())
-                }
-                PatternKind::MatchSingleton { value } => {
-                    self.load_const(super::const_from_ast(value));
-                    self.addop_i(IS_OP, 0);
-                    self.jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
-                    Ok(())
-                }
-                PatternKind::MatchSequence { patterns } => self.pattern_sequence(patterns, pc),
-                PatternKind::MatchMapping { keys, patterns, rest } => {
-                    self.pattern_mapping(keys, patterns, rest.as_ref(), pc)
-                }
-                PatternKind::MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => {
-                    self.pattern_class(p, cls, patterns, kwd_attrs, kwd_patterns, pc)
-                }
-                PatternKind::MatchStar { name } => self.pattern_helper_store_name(name.as_ref(), pc),
-                PatternKind::MatchAs { pattern, name } => match pattern {
-                    None => {
-                        if !pc.allow_irrefutable {
-                            if let Some(n) = name {
-                                return Err(self.error(format!(
-                                    "name capture {} makes remaining patterns unreachable",
-                                    refvm_common::repr::str_repr(&PyStr::from(n.as_str()))
-                                )));
-                            }
-                            return Err(self.error("wildcard makes remaining patterns unreachable"));
+        stacker::maybe_grow(
+            crate::symtable::visit::RED_ZONE,
+            crate::symtable::visit::STACK_GROWTH,
+            || {
+                self.set_loc(&p.loc);
+                match &p.node {
+                    PatternKind::MatchValue { value } => {
+                        if !matches!(
+                            value.node,
+                            ExprKind::Constant { .. } | ExprKind::Attribute { .. }
+                        ) {
+                            return Err(self
+                                .error("patterns may only match literals and attribute lookups"));
                         }
+                        self.visit_expr(value)?;
+                        self.addop_i(COMPARE_OP, 2);
+                        self.jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
+                        Ok(())
+                    }
+                    PatternKind::MatchSingleton { value } => {
+                        self.load_const(super::const_from_ast(value));
+                        self.addop_i(IS_OP, 0);
+                        self.jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
+                        Ok(())
+                    }
+                    PatternKind::MatchSequence { patterns } => self.pattern_sequence(patterns, pc),
+                    PatternKind::MatchMapping {
+                        keys,
+                        patterns,
+                        rest,
+                    } => self.pattern_mapping(keys, patterns, rest.as_ref(), pc),
+                    PatternKind::MatchClass {
+                        cls,
+                        patterns,
+                        kwd_attrs,
+                        kwd_patterns,
+                    } => self.pattern_class(p, cls, patterns, kwd_attrs, kwd_patterns, pc),
+                    PatternKind::MatchStar { name } => {
                         self.pattern_helper_store_name(name.as_ref(), pc)
                     }
-                    Some(inner) => {
-                        pc.on_top += 1;
-                        self.addop_i(COPY, 1);
-                        self.compiler_pattern(inner, pc)?;
-                        pc.on_top -= 1;
-                        self.pattern_helper_store_name(name.as_ref(), pc)
-                    }
-                },
-                PatternKind::MatchOr { patterns } => self.pattern_or(patterns, pc),
-            }
-        })
+                    PatternKind::MatchAs { pattern, name } => match pattern {
+                        None => {
+                            if !pc.allow_irrefutable {
+                                if let Some(n) = name {
+                                    return Err(self.error(format!(
+                                        "name capture {} makes remaining patterns unreachable",
+                                        refvm_common::repr::str_repr(&PyStr::from(n.as_str()))
+                                    )));
+                                }
+                                return Err(
+                                    self.error("wildcard makes remaining patterns unreachable")
+                                );
+                            }
+                            self.pattern_helper_store_name(name.as_ref(), pc)
+                        }
+                        Some(inner) => {
+                            pc.on_top += 1;
+                            self.addop_i(COPY, 1);
+                            self.compiler_pattern(inner, pc)?;
+                            pc.on_top -= 1;
+                            self.pattern_helper_store_name(name.as_ref(), pc)
+                        }
+                    },
+                    PatternKind::MatchOr { patterns } => self.pattern_or(patterns, pc),
+                }
+            },
+        )
     }
 
     /// `validate_kwd_attrs`.
@@ -228,7 +260,9 @@ impl<'a> Compiler<'a> {
                     if let Some(p) = patterns.get(j) {
                         self.set_loc(&p.loc);
                     }
-                    return Err(self.error(format!("attribute name repeated in class pattern: {attr}")));
+                    return Err(
+                        self.error(format!("attribute name repeated in class pattern: {attr}"))
+                    );
                 }
             }
         }
@@ -258,7 +292,12 @@ impl<'a> Compiler<'a> {
             self.set_loc(&p.loc);
         }
         self.visit_expr(cls)?;
-        let names = Constant::Tuple(kwd_attrs.iter().map(|a| Constant::Str(PyStr::from(a.as_str()))).collect());
+        let names = Constant::Tuple(
+            kwd_attrs
+                .iter()
+                .map(|a| Constant::Str(PyStr::from(a.as_str())))
+                .collect(),
+        );
         self.load_const(names);
         self.addop_i(MATCH_CLASS, nargs);
         self.addop_i(COPY, 1);
@@ -313,7 +352,10 @@ impl<'a> Compiler<'a> {
         for key in keys {
             match &key.node {
                 ExprKind::Constant { value, .. } => {
-                    if seen.iter().any(|s| crate::ast_opt::constfold::py_eq(s, value)) {
+                    if seen
+                        .iter()
+                        .any(|s| crate::ast_opt::constfold::py_eq(s, value))
+                    {
                         return Err(self.error(format!(
                             "mapping pattern checks duplicate key ({})",
                             value.repr()
@@ -323,7 +365,9 @@ impl<'a> Compiler<'a> {
                 }
                 ExprKind::Attribute { .. } => {}
                 _ => {
-                    return Err(self.error("mapping pattern keys may only match literals and attribute lookups"));
+                    return Err(self.error(
+                        "mapping pattern keys may only match literals and attribute lookups",
+                    ));
                 }
             }
             self.visit_expr(key)?;
@@ -389,7 +433,9 @@ impl<'a> Compiler<'a> {
                     while icontrol > 0 {
                         icontrol -= 1;
                         let name = &ctrl[icontrol];
-                        let Some(istores) = pc.stores.iter().position(|s| s.as_str() == name.as_str()) else {
+                        let Some(istores) =
+                            pc.stores.iter().position(|s| s.as_str() == name.as_str())
+                        else {
                             return Err(self.error("alternative patterns bind different names"));
                         };
                         if icontrol != istores {

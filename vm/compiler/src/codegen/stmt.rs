@@ -40,14 +40,29 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            StmtKind::AugAssign { target, op, value } => self.compiler_augassign(s, target, *op, value),
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
-                self.compiler_annassign(target, annotation, value.as_deref(), *simple != 0)
+            StmtKind::AugAssign { target, op, value } => {
+                self.compiler_augassign(s, target, *op, value)
             }
-            StmtKind::For { target, iter, body, orelse, .. } => self.compiler_for(target, iter, body, orelse),
-            StmtKind::AsyncFor { target, iter, body, orelse, .. } => {
-                self.compiler_async_for(target, iter, body, orelse)
-            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => self.compiler_annassign(target, annotation, value.as_deref(), *simple != 0),
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => self.compiler_for(target, iter, body, orelse),
+            StmtKind::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => self.compiler_async_for(target, iter, body, orelse),
             StmtKind::While { test, body, orelse } => self.compiler_while(s, test, body, orelse),
             StmtKind::If { test, body, orelse } => self.compiler_if(test, body, orelse),
             StmtKind::Match { subject, cases } => self.compiler_match(subject, cases),
@@ -64,14 +79,24 @@ impl<'a> Compiler<'a> {
                 self.addop_i(RAISE_VARARGS, n);
                 Ok(())
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 if finalbody.is_empty() {
                     self.compiler_try_except(body, handlers, orelse)
                 } else {
                     self.compiler_try_finally(body, handlers, orelse, finalbody, false)
                 }
             }
-            StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            StmtKind::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 if finalbody.is_empty() {
                     self.compiler_try_star_except(body, handlers, orelse)
                 } else {
@@ -80,9 +105,11 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Assert { test, msg } => self.compiler_assert(test, msg.as_deref()),
             StmtKind::Import { names } => self.compiler_import(names),
-            StmtKind::ImportFrom { module, names, level } => {
-                self.compiler_from_import(s, module.as_ref(), names, level.unwrap_or(0))
-            }
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => self.compiler_from_import(s, module.as_ref(), names, level.unwrap_or(0)),
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => Ok(()),
             StmtKind::Expr { value } => self.compiler_visit_stmt_expr(value),
             StmtKind::Pass => {
@@ -109,9 +136,18 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_if`.
-    fn compiler_if(&mut self, test: &'a ast::Expr, body: &'a [ast::Stmt], orelse: &'a [ast::Stmt]) -> R {
+    fn compiler_if(
+        &mut self,
+        test: &'a ast::Expr,
+        body: &'a [ast::Stmt],
+        orelse: &'a [ast::Stmt],
+    ) -> R {
         let end = self.new_block();
-        let next = if orelse.is_empty() { end } else { self.new_block() };
+        let next = if orelse.is_empty() {
+            end
+        } else {
+            self.new_block()
+        };
         self.jump_if(test, next, false)?;
         for s in body {
             self.visit_stmt(s)?;
@@ -345,9 +381,18 @@ impl<'a> Compiler<'a> {
         level: i32,
     ) -> R {
         self.load_const(Constant::Int(level.into()));
-        let tuple = Constant::Tuple(names.iter().map(|a| Constant::Str(PyStr::from(a.name.as_str()))).collect());
-        if s.loc.lineno as i32 > self.future.lineno && module.is_some_and(|m| m.as_str() == "__future__") {
-            return Err(self.error("from __future__ imports must occur at the beginning of the file"));
+        let tuple = Constant::Tuple(
+            names
+                .iter()
+                .map(|a| Constant::Str(PyStr::from(a.name.as_str())))
+                .collect(),
+        );
+        if s.loc.lineno as i32 > self.future.lineno
+            && module.is_some_and(|m| m.as_str() == "__future__")
+        {
+            return Err(
+                self.error("from __future__ imports must occur at the beginning of the file")
+            );
         }
         self.load_const(tuple);
         match module {
@@ -397,13 +442,17 @@ impl<'a> Compiler<'a> {
         let saved = self.u.loc;
         self.set_loc(&e.loc);
         match &e.node {
-            ExprKind::Attribute { value: obj, attr, .. } => {
+            ExprKind::Attribute {
+                value: obj, attr, ..
+            } => {
                 self.visit_expr(obj)?;
                 self.addop_i(COPY, 1);
                 self.update_start_location_to_match_attr(e);
                 self.addop_name(LOAD_ATTR, attr);
             }
-            ExprKind::Subscript { value: obj, slice, .. } => {
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } => {
                 self.visit_expr(obj)?;
                 self.visit_expr(slice)?;
                 self.addop_i(COPY, 2);
@@ -411,7 +460,11 @@ impl<'a> Compiler<'a> {
                 self.addop(BINARY_SUBSCR);
             }
             ExprKind::Name { id, .. } => self.nameop(id, ExprContext::Load)?,
-            _ => return Err(crate::error::CompileErrorAt::system("invalid node type for augmented assignment")),
+            _ => {
+                return Err(crate::error::CompileErrorAt::system(
+                    "invalid node type for augmented assignment",
+                ));
+            }
         }
         self.u.loc = saved;
         self.visit_expr(value)?;
@@ -488,19 +541,27 @@ impl<'a> Compiler<'a> {
                     self.addop(STORE_SUBSCR);
                 }
             }
-            ExprKind::Attribute { value: obj, attr, .. } => {
+            ExprKind::Attribute {
+                value: obj, attr, ..
+            } => {
                 self.forbidden_name(attr, ExprContext::Store)?;
                 if value.is_none() {
                     self.check_ann_expr(obj)?;
                 }
             }
-            ExprKind::Subscript { value: obj, slice, .. } => {
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } => {
                 if value.is_none() {
                     self.check_ann_expr(obj)?;
                     self.check_ann_subscr(slice)?;
                 }
             }
-            _ => return Err(crate::error::CompileErrorAt::system("invalid node type for annotated assignment")),
+            _ => {
+                return Err(crate::error::CompileErrorAt::system(
+                    "invalid node type for annotated assignment",
+                ));
+            }
         }
         if !simple && !self.future.annotations() && module_or_class {
             self.check_ann_expr(annotation)?;

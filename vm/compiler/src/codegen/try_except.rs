@@ -24,7 +24,12 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_block();
         self.addop_j(SETUP_FINALLY, end);
         self.use_next_block(body_block);
-        self.push_fblock(FBlockType::FinallyTry, body_block, end, FBlockDatum::Finally(finalbody))?;
+        self.push_fblock(
+            FBlockType::FinallyTry,
+            body_block,
+            end,
+            FBlockDatum::Finally(finalbody),
+        )?;
         if !handlers.is_empty() {
             if star {
                 self.compiler_try_star_except(body, handlers, orelse)?;
@@ -71,7 +76,12 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_block();
         self.addop_j(SETUP_FINALLY, except);
         self.use_next_block(body_block);
-        self.push_fblock(FBlockType::TryExcept, body_block, NO_BLOCK, FBlockDatum::None)?;
+        self.push_fblock(
+            FBlockType::TryExcept,
+            body_block,
+            NO_BLOCK,
+            FBlockDatum::None,
+        )?;
         for s in body {
             self.visit_stmt(s)?;
         }
@@ -86,7 +96,12 @@ impl<'a> Compiler<'a> {
         self.unset_loc();
         self.addop_j(SETUP_CLEANUP, cleanup);
         self.addop(PUSH_EXC_INFO);
-        self.push_fblock(FBlockType::ExceptionHandler, NO_BLOCK, NO_BLOCK, FBlockDatum::None)?;
+        self.push_fblock(
+            FBlockType::ExceptionHandler,
+            NO_BLOCK,
+            NO_BLOCK,
+            FBlockDatum::None,
+        )?;
         for (i, handler) in handlers.iter().enumerate() {
             self.set_loc(&handler.loc);
             if handler.type_.is_none() && i + 1 < n {
@@ -104,7 +119,12 @@ impl<'a> Compiler<'a> {
                 self.nameop(name, ExprContext::Store)?;
                 self.addop_j(SETUP_CLEANUP, cleanup_end);
                 self.use_next_block(cleanup_body);
-                self.push_fblock(FBlockType::HandlerCleanup, cleanup_body, NO_BLOCK, FBlockDatum::Handler(Some(name)))?;
+                self.push_fblock(
+                    FBlockType::HandlerCleanup,
+                    cleanup_body,
+                    NO_BLOCK,
+                    FBlockDatum::Handler(Some(name)),
+                )?;
                 for s in &handler.body {
                     self.visit_stmt(s)?;
                 }
@@ -127,7 +147,12 @@ impl<'a> Compiler<'a> {
                 let cleanup_body = self.new_block();
                 self.addop(POP_TOP);
                 self.use_next_block(cleanup_body);
-                self.push_fblock(FBlockType::HandlerCleanup, cleanup_body, NO_BLOCK, FBlockDatum::Handler(None))?;
+                self.push_fblock(
+                    FBlockType::HandlerCleanup,
+                    cleanup_body,
+                    NO_BLOCK,
+                    FBlockDatum::Handler(None),
+                )?;
                 for s in &handler.body {
                     self.visit_stmt(s)?;
                 }
@@ -165,7 +190,12 @@ impl<'a> Compiler<'a> {
         let reraise_star = self.new_block();
         self.addop_j(SETUP_FINALLY, except);
         self.use_next_block(body_block);
-        self.push_fblock(FBlockType::TryExcept, body_block, NO_BLOCK, FBlockDatum::None)?;
+        self.push_fblock(
+            FBlockType::TryExcept,
+            body_block,
+            NO_BLOCK,
+            FBlockDatum::None,
+        )?;
         for s in body {
             self.visit_stmt(s)?;
         }
@@ -177,7 +207,12 @@ impl<'a> Compiler<'a> {
         self.unset_loc();
         self.addop_j(SETUP_CLEANUP, cleanup);
         self.addop(PUSH_EXC_INFO);
-        self.push_fblock(FBlockType::ExceptionGroupHandler, NO_BLOCK, NO_BLOCK, FBlockDatum::None)?;
+        self.push_fblock(
+            FBlockType::ExceptionGroupHandler,
+            NO_BLOCK,
+            NO_BLOCK,
+            FBlockDatum::None,
+        )?;
         for (i, handler) in handlers.iter().enumerate() {
             self.set_loc(&handler.loc);
             let next_except = self.new_block();
@@ -203,7 +238,12 @@ impl<'a> Compiler<'a> {
             }
             self.addop_j(SETUP_CLEANUP, cleanup_end);
             self.use_next_block(cleanup_body);
-            self.push_fblock(FBlockType::HandlerCleanup, cleanup_body, NO_BLOCK, FBlockDatum::Handler(handler.name.as_ref()))?;
+            self.push_fblock(
+                FBlockType::HandlerCleanup,
+                cleanup_body,
+                NO_BLOCK,
+                FBlockDatum::Handler(handler.name.as_ref()),
+            )?;
             for s in &handler.body {
                 self.visit_stmt(s)?;
             }

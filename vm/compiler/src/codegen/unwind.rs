@@ -10,11 +10,22 @@ use refvm_syntax::ast::ExprContext;
 
 impl<'a> Compiler<'a> {
     /// `compiler_push_fblock`.
-    pub fn push_fblock(&mut self, typ: FBlockType, block: BlockId, exit: BlockId, datum: FBlockDatum<'a>) -> R {
+    pub fn push_fblock(
+        &mut self,
+        typ: FBlockType,
+        block: BlockId,
+        exit: BlockId,
+        datum: FBlockDatum<'a>,
+    ) -> R {
         if self.u.fblocks.len() >= CO_MAXBLOCKS {
             return Err(self.error("too many statically nested blocks"));
         }
-        self.u.fblocks.push(FBlockInfo { typ, block, exit, datum });
+        self.u.fblocks.push(FBlockInfo {
+            typ,
+            block,
+            exit,
+            datum,
+        });
         Ok(())
     }
 
@@ -41,7 +52,12 @@ impl<'a> Compiler<'a> {
             FBlockType::FinallyTry => {
                 self.addop(POP_BLOCK);
                 if preserve_tos {
-                    self.push_fblock(FBlockType::PopValue, crate::flowgraph::NO_BLOCK, crate::flowgraph::NO_BLOCK, FBlockDatum::None)?;
+                    self.push_fblock(
+                        FBlockType::PopValue,
+                        crate::flowgraph::NO_BLOCK,
+                        crate::flowgraph::NO_BLOCK,
+                        FBlockDatum::None,
+                    )?;
                 }
                 if let FBlockDatum::Finally(body) = info.datum {
                     for s in body {
@@ -112,12 +128,18 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_unwind_fblock_stack`: unwinds frame blocks from the innermost out; with
     /// `stop_at_loop` it stops at the first loop and returns it.
-    pub fn unwind_fblock_stack(&mut self, preserve_tos: bool, stop_at_loop: bool) -> Result<Option<FBlockInfo<'a>>, crate::error::CompileErrorAt> {
+    pub fn unwind_fblock_stack(
+        &mut self,
+        preserve_tos: bool,
+        stop_at_loop: bool,
+    ) -> Result<Option<FBlockInfo<'a>>, crate::error::CompileErrorAt> {
         let Some(top) = self.u.fblocks.last().copied() else {
             return Ok(None);
         };
         if top.typ == FBlockType::ExceptionGroupHandler {
-            return Err(self.error("'break', 'continue' and 'return' cannot appear in an except* block"));
+            return Err(
+                self.error("'break', 'continue' and 'return' cannot appear in an except* block")
+            );
         }
         if stop_at_loop && matches!(top.typ, FBlockType::WhileLoop | FBlockType::ForLoop) {
             return Ok(Some(top));

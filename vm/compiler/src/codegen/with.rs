@@ -25,7 +25,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_with`: item `pos` of a `with` statement (the rest nest inside).
-    pub fn compiler_with(&mut self, s: &'a ast::Stmt, items: &'a [ast::Withitem], body: &'a [ast::Stmt], pos: usize) -> R {
+    pub fn compiler_with(
+        &mut self,
+        s: &'a ast::Stmt,
+        items: &'a [ast::Withitem],
+        body: &'a [ast::Stmt],
+        pos: usize,
+    ) -> R {
         let item = &items[pos];
         let block = self.new_block();
         let final_ = self.new_block();

@@ -191,8 +191,8 @@ fn apply_static_swaps(instrs: &mut [Instr], i: usize) {
             if store_j == store_k {
                 return;
             }
-            for idx in j + 1..k {
-                let s = stores_to(&instrs[idx]);
+            for instr in &instrs[j + 1..k] {
+                let s = stores_to(instr);
                 if s >= 0 && (s == store_j || s == store_k) {
                     return;
                 }
@@ -330,14 +330,12 @@ pub fn optimize_basic_block(
                 JUMP | JUMP_IF_FALSE_OR_POP => {
                     i -= isize::from(jump_thread(cfg, JUMP_IF_FALSE_OR_POP))
                 }
-                JUMP_IF_TRUE_OR_POP | POP_JUMP_IF_TRUE => {
-                    if inst.loc.lineno == target.loc.lineno {
-                        let next = cfg.block(inst.target).next;
-                        let ins = &mut cfg.block_mut(b).instrs[iu];
-                        ins.opcode = POP_JUMP_IF_FALSE;
-                        ins.target = next;
-                        i -= 1;
-                    }
+                JUMP_IF_TRUE_OR_POP | POP_JUMP_IF_TRUE if inst.loc.lineno == target.loc.lineno => {
+                    let next = cfg.block(inst.target).next;
+                    let ins = &mut cfg.block_mut(b).instrs[iu];
+                    ins.opcode = POP_JUMP_IF_FALSE;
+                    ins.target = next;
+                    i -= 1;
                 }
                 _ => {}
             },
@@ -346,36 +344,23 @@ pub fn optimize_basic_block(
                 JUMP | JUMP_IF_TRUE_OR_POP => {
                     i -= isize::from(jump_thread(cfg, JUMP_IF_TRUE_OR_POP))
                 }
-                JUMP_IF_FALSE_OR_POP | POP_JUMP_IF_FALSE => {
-                    if inst.loc.lineno == target.loc.lineno {
-                        let next = cfg.block(inst.target).next;
-                        let ins = &mut cfg.block_mut(b).instrs[iu];
-                        ins.opcode = POP_JUMP_IF_TRUE;
-                        ins.target = next;
-                        i -= 1;
-                    }
+                JUMP_IF_FALSE_OR_POP | POP_JUMP_IF_FALSE
+                    if inst.loc.lineno == target.loc.lineno =>
+                {
+                    let next = cfg.block(inst.target).next;
+                    let ins = &mut cfg.block_mut(b).instrs[iu];
+                    ins.opcode = POP_JUMP_IF_TRUE;
+                    ins.target = next;
+                    i -= 1;
                 }
                 _ => {}
             },
-            POP_JUMP_IF_NOT_NONE | POP_JUMP_IF_NONE => {
-                if target.opcode == JUMP {
-                    i -= isize::from(jump_thread(cfg, inst.opcode));
-                }
-            }
-            POP_JUMP_IF_FALSE => {
-                if target.opcode == JUMP {
-                    i -= isize::from(jump_thread(cfg, POP_JUMP_IF_FALSE));
-                }
-            }
-            POP_JUMP_IF_TRUE => {
-                if target.opcode == JUMP {
-                    i -= isize::from(jump_thread(cfg, POP_JUMP_IF_TRUE));
-                }
-            }
-            JUMP => {
-                if target.opcode == JUMP {
-                    i -= isize::from(jump_thread(cfg, JUMP));
-                }
+            // Jumps to an unconditional jump go straight to its target.
+            POP_JUMP_IF_NOT_NONE | POP_JUMP_IF_NONE | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE
+            | JUMP
+                if target.opcode == JUMP =>
+            {
+                i -= isize::from(jump_thread(cfg, inst.opcode));
             }
             SWAP => {
                 if oparg == 1 {
@@ -388,15 +373,13 @@ pub fn optimize_basic_block(
                     i = ix as isize;
                 }
             }
-            PUSH_NULL => {
-                // CPython tests `inst[1].i_opcode & 1`, which is always 0 for LOAD_GLOBAL
-                // (116): the merge happens whatever the oparg.
-                if nextop == LOAD_GLOBAL {
-                    let bb = cfg.block_mut(b);
-                    bb.instrs[iu].opcode = NOP;
-                    bb.instrs[iu].oparg = 0;
-                    bb.instrs[iu + 1].oparg |= 1;
-                }
+            // CPython tests `inst[1].i_opcode & 1`, which is always 0 for LOAD_GLOBAL
+            // (116): the merge happens whatever the oparg.
+            PUSH_NULL if nextop == LOAD_GLOBAL => {
+                let bb = cfg.block_mut(b);
+                bb.instrs[iu].opcode = NOP;
+                bb.instrs[iu].oparg = 0;
+                bb.instrs[iu + 1].oparg |= 1;
             }
             _ => {}
         }

@@ -19,8 +19,10 @@ type R = Result<(), CompileErrorAt>;
 pub const RECURSION_LIMIT: i32 = 3 * 1000;
 
 /// The depth CPython's counters start at when `compile()` is called from a module's
-/// top level (the caller's frames, scaled by 3).
-pub const STARTING_DEPTH: i32 = 3;
+/// top level: two levels (the module's frame and the call), scaled by 3. Measured on
+/// 3.11.7: `x = a+a+…+a` with 2993 operands compiles, with 2994 it raises
+/// `RecursionError`.
+pub const STARTING_DEPTH: i32 = 6;
 
 /// Stack the visitors reserve before recursing (grown on demand with `stacker`).
 pub(crate) const RED_ZONE: usize = 64 * 1024;
@@ -276,6 +278,7 @@ impl<'a> Builder<'a> {
         self.guard(|st| st.visit_stmt_inner(s))
     }
 
+    #[allow(clippy::too_many_arguments)] // the fields of FunctionDef / AsyncFunctionDef
     fn visit_function(
         &mut self,
         s: &ast::Stmt,

@@ -92,9 +92,12 @@ pub fn dump(co: &CodeObject) -> String {
     s
 }
 
+/// `(lineno, end_lineno, col_offset, end_col_offset)` of one code unit.
+pub type Position = (Option<i32>, Option<i32>, Option<i32>, Option<i32>);
+
 /// Decodes a 3.11 location table into one `(line, end_line, col, end_col)` per code
 /// unit (`None` fields for "no location"), as `code.co_positions()` yields them.
-pub fn decode_positions(table: &[u8], firstlineno: i32) -> Vec<(Option<i32>, Option<i32>, Option<i32>, Option<i32>)> {
+pub fn decode_positions(table: &[u8], firstlineno: i32) -> Vec<Position> {
     let mut out = Vec::new();
     let mut line = firstlineno;
     let mut i = 0;
@@ -114,7 +117,11 @@ pub fn decode_positions(table: &[u8], firstlineno: i32) -> Vec<(Option<i32>, Opt
     };
     let svarint = |i: &mut usize| -> i32 {
         let v = varint(i);
-        if v & 1 != 0 { -((v >> 1) as i32) } else { (v >> 1) as i32 }
+        if v & 1 != 0 {
+            -((v >> 1) as i32)
+        } else {
+            (v >> 1) as i32
+        }
     };
     while i < table.len() {
         let head = table[i];
@@ -128,7 +135,12 @@ pub fn decode_positions(table: &[u8], firstlineno: i32) -> Vec<(Option<i32>, Opt
                 let end = line + varint(&mut i) as i32;
                 let col = varint(&mut i) as i32 - 1;
                 let endcol = varint(&mut i) as i32 - 1;
-                (Some(line), Some(end), if col >= 0 { Some(col) } else { None }, if endcol >= 0 { Some(endcol) } else { None })
+                (
+                    Some(line),
+                    Some(end),
+                    if col >= 0 { Some(col) } else { None },
+                    if endcol >= 0 { Some(endcol) } else { None },
+                )
             }
             13 => {
                 line += svarint(&mut i);

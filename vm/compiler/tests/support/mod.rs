@@ -39,15 +39,25 @@ pub fn error_record(e: &CompileError) -> String {
 
 /// Compiles the record's AST with refvm and compares with CPython's result.
 pub fn compare(rec: &oracle::Record, source: &[u8]) -> Outcome {
+    compare_with(rec, source, false)
+}
+
+/// Like [`compare`]; with `use_refvm_parser` the source goes through refvm's own
+/// parser (`compile_source`) instead of CPython's AST.
+pub fn compare_with(rec: &oracle::Record, source: &[u8], use_refvm_parser: bool) -> Outcome {
     let Ok(ast_bytes) = &rec.ast else {
         return Outcome::Skipped;
     };
-    let module = match ast_reader::read_module(ast_bytes) {
-        Ok(m) => m,
-        Err(e) => return Outcome::Differs(format!("<ast reader>: {e}")),
-    };
     let opts = CompileOptions::new(&rec.path);
-    let ours = refvm_compiler::compile_module(&module, source, &opts);
+    let ours = if use_refvm_parser {
+        refvm_compiler::compile_source(source, &opts)
+    } else {
+        let module = match ast_reader::read_module(ast_bytes) {
+            Ok(m) => m,
+            Err(e) => return Outcome::Differs(format!("<ast reader>: {e}")),
+        };
+        refvm_compiler::compile_module_owned(module, source, &opts)
+    };
     match (&rec.code, ours) {
         (Some(Ok(dump)), Ok(code)) => {
             match oracle::first_difference(dump, &codedump::dump(&code)) {

@@ -100,7 +100,10 @@ pub fn first_difference(cpython: &str, refvm: &str) -> Option<String> {
                         .unwrap_or("<missing>".into())
                 };
                 let (a, b) = (val(x), val(y));
-                if path.ends_with("co_code") || path.ends_with("co_linetable") || path.ends_with("co_exceptiontable") {
+                if path.ends_with("co_code")
+                    || path.ends_with("co_linetable")
+                    || path.ends_with("co_exceptiontable")
+                {
                     return Some(format!("{path}: {}", hex_window(&a, &b)));
                 }
                 return Some(format!("{path}: cpython={a} refvm={b}"));
