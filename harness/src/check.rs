@@ -5,12 +5,13 @@ use crate::diff::{
     bytes::diff_pyc, code::diff_code, output::diff_run, refcount::diff_probes, text, timing::Timing,
 };
 use crate::engine::cpython::CpythonEngine;
-use crate::engine::refvm::RefvmEngine;
+use crate::engine::refvm::{Isolated, RefvmEngine, RefvmSide};
 use crate::observe::{RunObs, Stage, judge};
 use crate::outcome::{Cell, Layer, Outcome, Verdict};
 use crate::program::Program;
 use crate::results::ProgramResult;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Both engines, ready to check programs (shared by the threads of a run).
 pub struct Engines {
@@ -37,9 +38,23 @@ pub fn check_program(engines: &Engines, program: &Program) -> ProgramResult {
             };
         }
     };
-    let rv_static = engines.refvm.observe_static(&source, &program.display);
+    // refvm's own work runs on its thread while the CPython workers answer.
+    let source = Arc::new(source);
+    let refvm_side = {
+        let (refvm, program, source) =
+            (engines.refvm.clone(), program.clone(), Arc::clone(&source));
+        Isolated::spawn(engines.refvm.limits.refvm_hang, move || {
+            refvm.observe_program(&source, &program)
+        })
+    };
     let cp = engines.cpython.observe_static(program);
+    // Runs compile with the absolute path, as `python3 FILE` does.
+    let oracle = engines.cpython.run_source(program);
+    let rv = refvm_side
+        .wait()
+        .unwrap_or_else(|(o, d)| RefvmSide::failed(o, &d));
     let cp_static = &cp.obs;
+    let rv_static = &rv.static_obs;
 
     let mut layers = BTreeMap::new();
     layers.insert(
@@ -63,40 +78,24 @@ pub fn check_program(engines: &Engines, program: &Program) -> ProgramResult {
         judge(&cp_static.pyc, &rv_static.pyc, |a, b| diff_pyc(a, b)),
     );
 
-    // The matrix. Runs compile with the absolute path, as `python3 FILE` does.
-    let abs = program.abs.to_string_lossy();
-    let oracle = engines.cpython.run_source(program);
+    // The other three cells of the matrix.
     let cpython_refvm: Stage<RunObs> = match &cp.run_code {
-        Stage::Ok(Some(bytes)) => match engines.refvm.marshal_loads(bytes) {
-            Stage::Ok(code) => engines.refvm.run(code, program, None),
-            other => other.propagate().unwrap_or(Stage::Skip(String::new())),
-        },
+        Stage::Ok(Some(bytes)) => {
+            let (refvm, program, bytes) = (engines.refvm.clone(), program.clone(), bytes.clone());
+            Isolated::spawn(engines.refvm.limits.refvm_hang, move || {
+                refvm.run_marshalled(&bytes, &program)
+            })
+            .wait()
+            .unwrap_or_else(|(o, d)| Stage::Failed(o, d))
+        }
         Stage::Ok(None) => Stage::Skip("CPython's compiler raised: no code to run".into()),
         other => other.propagate().unwrap_or(Stage::Skip(String::new())),
     };
-    let rv_compiled = engines.refvm.compile(&source, &abs);
-    let (refvm_cpython, refvm_refvm) = match &rv_compiled.code {
-        Stage::Ok(Ok(code)) => {
-            let rc = match engines.refvm.marshal_dumps(code) {
-                Stage::Ok(bytes) => engines.cpython.run_marshal(program, bytes),
-                other => other.propagate().unwrap_or(Stage::Skip(String::new())),
-            };
-            (
-                rc,
-                engines
-                    .refvm
-                    .run(code.clone(), program, rv_compiled.compile_ns),
-            )
-        }
-        Stage::Ok(Err(e)) => (
-            Stage::Skip("refvm's compiler raised: no code to run".into()),
-            Stage::Ok(RefvmEngine::compile_error_run(e, &abs)),
-        ),
-        other => {
-            let p: Stage<RunObs> = other.propagate().unwrap_or(Stage::Skip(String::new()));
-            (p.clone(), p)
-        }
+    let refvm_cpython = match &rv.marshal {
+        Stage::Ok(bytes) => engines.cpython.run_marshal(program, bytes.clone()),
+        other => other.propagate().unwrap_or(Stage::Skip(String::new())),
     };
+    let refvm_refvm = rv.run.clone();
     let mut cells = BTreeMap::new();
     cells.insert(
         Cell::CpythonCpython,

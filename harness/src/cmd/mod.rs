@@ -31,6 +31,10 @@ pub struct LimitArgs {
     /// Replace a CPython worker after this many requests.
     #[arg(long, default_value_t = 500)]
     pub recycle: usize,
+    /// Seconds after which a refvm call that has not returned counts as `timeout` (its
+    /// thread is abandoned).
+    #[arg(long, default_value_t = 120.0)]
+    pub refvm_hang_secs: f64,
 }
 
 impl LimitArgs {
@@ -42,6 +46,7 @@ impl LimitArgs {
             output_cap: self.output_cap_mib << 20,
             address_space: self.worker_memory_mib << 20,
             recycle_after: self.recycle.max(1),
+            refvm_hang: Duration::from_secs_f64(self.refvm_hang_secs.max(0.01)),
         }
     }
 }
