@@ -231,6 +231,15 @@ impl RefvmEngine {
                 }
                 Err(CompileError::Syntax(e)) => Stage::Ok(Err(ErrorObs::from_syntax_error(&e))),
                 Err(CompileError::Unsupported(u)) => Stage::Unsupported(u.0),
+                // RecursionError and the like: an exception without a location.
+                Err(CompileError::Exception { type_name, msg }) => Stage::Ok(Err(ErrorObs {
+                    type_name: type_name.to_owned(),
+                    msg,
+                    lineno: None,
+                    offset: None,
+                    end_lineno: None,
+                    end_offset: None,
+                })),
             }
         });
         Compiled { code, compile_ns }
