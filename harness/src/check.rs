@@ -160,7 +160,8 @@ fn retime(engines: &Engines, program: &Program, rv: &RefvmSide, timing: &mut Tim
     for _ in 1..engines.time_runs {
         if timing.cpython_exec_ns.is_some() {
             let again = engines.cpython.run_source(program);
-            timing.cpython_exec_ns = min(timing.cpython_exec_ns, again.ok().and_then(|r| r.exec_ns));
+            timing.cpython_exec_ns =
+                min(timing.cpython_exec_ns, again.ok().and_then(|r| r.exec_ns));
         }
         if let (Some(_), Stage::Ok(Ok(code))) = (timing.refvm_exec_ns, &rv.compiled.code) {
             let (refvm, program, code) = (engines.refvm.clone(), program.clone(), Arc::clone(code));

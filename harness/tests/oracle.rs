@@ -157,13 +157,23 @@ fn an_embedded_interpreter_other_than_python3_is_refused() {
     )
     .err()
     .expect("a version mismatch must be refused");
-    assert!(err.contains("not the oracle") && err.contains(&real), "{err}");
+    assert!(
+        err.contains("not the oracle") && err.contains(&real),
+        "{err}"
+    );
 }
 
 #[test]
 fn the_embedded_interpreter_is_python3_with_hash_seed_0() {
     let engine = engine();
     let real = python(&fixtures(), &["-c", "import sys; print(sys.version)"]);
-    assert_eq!(engine.version(), String::from_utf8_lossy(&real.stdout).trim());
-    assert!(engine.libpython().contains("libpython3.11"), "{}", engine.libpython());
+    assert_eq!(
+        engine.version(),
+        String::from_utf8_lossy(&real.stdout).trim()
+    );
+    assert!(
+        engine.libpython().contains("libpython3.11"),
+        "{}",
+        engine.libpython()
+    );
 }
