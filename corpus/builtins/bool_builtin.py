@@ -1,5 +1,5 @@
 # bool(): truth values of many objects; bool is final.
-vals = [0, 1, -1, 0.0, 0.1, 0j, "", "0", " ", b"", [], [0], (), ((),), {}, {0: 0}, set(), range(0), range(1), None, ..., NotImplemented if False else 1]
+vals = [0, 1, -1, 0.0, 0.1, 0j, "", "0", " ", b"", [], [0], (), ((),), {}, {0: 0}, set(), range(0), range(1), None, ...]
 print([bool(v) for v in vals])
 print(bool(), bool(bool), bool(type), bool(print), bool(object()))
 class Z:

@@ -8,7 +8,7 @@ env = {"n": 5}
 exec(code, env)
 print(env["result"], type(code).__name__, code.co_filename)
 expr = compile("q ** 2", "<expr>", "eval")
-print(eval(expr, {"q": 12}), eval(compile("42", "<s>", "single") if False else "42"))
+print(eval(expr, {"q": 12}), eval("42"), eval(b"6 * 7"))
 for src, mode in (("1 +", "eval"), ("x = ", "exec"), ("return 5", "exec")):
     try:
         compile(src, "<bad>", mode)

@@ -10,7 +10,7 @@ for args in ((1, "s"), ("s", "d"), (1.5, "d"), (None, "5"), ([1], "x")):
 class F:
     def __format__(self, spec):
         return "F[" + spec + "]"
-print(format(F()), format(F(), "abc"), format(F(), spec="x") if False else format(F(), "x"))
+print(format(F()), format(F(), "abc"), format(F(), "x"))
 try:
     format(F(), 5)
 except TypeError as e:

@@ -23,5 +23,6 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 sys.stdout.write("written directly\n")
-print(sys.stdout.write("abc") if False else "write returns count:", sys.stdout.write(""))
+n = sys.stdout.write("abc\n")
+print("write returned", n)
 print("unicode: é ü 😀 \u2603")

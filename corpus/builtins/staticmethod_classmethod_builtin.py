@@ -12,7 +12,6 @@ print(sm.__get__(None, K) is plain, cm.__get__(None, K)().__len__(), cm.__get__(
 print(callable(sm), sm(5))
 class L:
     length = staticmethod(len)
-    cm_of_builtin = classmethod(dict.fromkeys.__func__) if False else None
 print(L.length("abcd"), L().length([1]))
 class Sub(K):
     pass

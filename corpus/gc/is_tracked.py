@@ -8,7 +8,7 @@ class S:
 for label, obj in [("int", 1), ("float", 1.5), ("str", "s"), ("bytes", b"b"), ("None", None), ("empty list", []),
                    ("list of ints", [1, 2]), ("empty dict", {}), ("dict of ints", {1: 2}), ("dict with list", {1: []}),
                    ("set", {1}), ("frozenset", frozenset()), ("instance", K()), ("slots instance", S()),
-                   ("class", K), ("function", is_tracked if False else print), ("lambda", lambda: 0), ("range", range(3))]:
+                   ("class", K), ("builtin function", print), ("lambda", lambda: 0), ("range", range(3))]:
     print(label, gc.is_tracked(obj))
 t = tuple([1, 2, 3])
 print("runtime tuple of ints before collect:", gc.is_tracked(t))

@@ -9,6 +9,7 @@
 //! - [`linetable`]: `co_linetable` encoder and decoder (`co_positions`, `co_lines`).
 //! - [`exceptiontable`]: `co_exceptiontable` encoder and decoder.
 //! - [`dis::dis_module`]: what `python3 -m dis FILE` prints for a module's code.
+//! - [`frozenset`]: CPython's iteration order of frozenset constants.
 //!
 //! Architecture invariant: no runtime objects and no AST here; code objects are plain
 //! data that both the compiler and the runtime speak.
@@ -16,6 +17,7 @@
 pub mod code;
 pub mod dis;
 pub mod exceptiontable;
+pub mod frozenset;
 pub mod linetable;
 pub mod marshal;
 pub mod opcode;

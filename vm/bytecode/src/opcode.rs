@@ -7,10 +7,12 @@
 //! compiler's pseudo-instructions (`SETUP_FINALLY`, `JUMP`, …), which never reach
 //! `co_code`, live in [`PseudoOpcode`].
 
+mod specialized;
 mod table;
 #[cfg(test)]
 mod tests;
 
+pub use specialized::{SPECIALIZED, all_opname, deopt, specialized};
 pub use table::Opcode;
 
 /// `opcode.HAVE_ARGUMENT`: opcodes from this number on take an oparg.

@@ -318,7 +318,16 @@ fn arb_constant() -> impl Strategy<Value = Constant> {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..8).prop_map(Constant::Tuple),
             proptest::collection::vec(inner.clone(), 0..300).prop_map(Constant::Tuple),
-            proptest::collection::vec(inner, 0..6).prop_map(Constant::FrozenSet),
+            proptest::collection::vec(inner, 0..6).prop_map(|members| {
+                // A frozenset has distinct members, in CPython's iteration order.
+                let mut distinct: Vec<Constant> = Vec::new();
+                for m in members {
+                    if !distinct.contains(&m) {
+                        distinct.push(m);
+                    }
+                }
+                Constant::FrozenSet(crate::frozenset::reorder(distinct))
+            }),
         ]
     })
 }

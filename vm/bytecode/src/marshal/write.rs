@@ -58,6 +58,8 @@ fn replay(top: View<'_>, layout: &Layout) -> Result<Vec<u8>, MarshalError> {
         items: &layout.items,
         next: 0,
         table: Vec::new(),
+        set_orders: &layout.set_orders,
+        next_set: 0,
     });
     w.w_object(top)?;
     if let Mode::Replay { items, next, .. } = &w.mode
@@ -77,6 +79,8 @@ enum Mode<'a, 'm> {
         items: &'a [LayoutItem],
         next: usize,
         table: Vec<View<'a>>,
+        set_orders: &'a [Vec<u32>],
+        next_set: usize,
     },
     Fresh {
         model: &'m Model<'a>,
@@ -161,7 +165,9 @@ impl<'a, 'm> Writer<'a, 'm> {
     #[inline(never)]
     fn begin(&mut self, v: View<'a>, force: bool) -> Result<Begin, MarshalError> {
         match &mut self.mode {
-            Mode::Replay { items, next, table } => {
+            Mode::Replay {
+                items, next, table, ..
+            } => {
                 let item = items
                     .get(*next)
                     .copied()
@@ -369,19 +375,37 @@ impl<'a, 'm> Writer<'a, 'm> {
         depth: usize,
         tasks: &mut Vec<Task<'a>>,
     ) -> Result<(), MarshalError> {
-        let model = match &self.mode {
-            Mode::Replay { .. } => None,
-            Mode::Fresh { model, .. } => Some(*model),
-        };
-        let Some(model) = model else {
-            for item in items.iter().rev() {
-                tasks.push(Task::Object {
-                    v: View::Const(item),
-                    depth: depth + 1,
-                    force: false,
-                });
+        let model = match &mut self.mode {
+            Mode::Replay {
+                set_orders,
+                next_set,
+                ..
+            } => {
+                // The stream order the reader saw: member k stood at position order[k].
+                let order = set_orders
+                    .get(*next_set)
+                    .ok_or_else(|| mismatch("frozenset order missing"))?;
+                *next_set += 1;
+                if order.len() != items.len() {
+                    return Err(mismatch("frozenset order of another length"));
+                }
+                let mut stream: Vec<Option<&'a Constant>> = vec![None; items.len()];
+                for (item, &pos) in items.iter().zip(order.iter()) {
+                    match stream.get_mut(pos as usize) {
+                        Some(slot @ None) => *slot = Some(item),
+                        _ => return Err(mismatch("frozenset order is not a permutation")),
+                    }
+                }
+                for item in stream.into_iter().rev().flatten() {
+                    tasks.push(Task::Object {
+                        v: View::Const(item),
+                        depth: depth + 1,
+                        force: false,
+                    });
+                }
+                return Ok(());
             }
-            return Ok(());
+            Mode::Fresh { model, .. } => *model,
         };
         let mut keyed = Vec::with_capacity(items.len());
         for item in items {

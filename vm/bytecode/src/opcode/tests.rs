@@ -201,3 +201,24 @@ fn pseudo_jumps_resolve_to_real_jumps() {
         }
     }
 }
+
+#[test]
+fn specialized_names_and_bases_equal_live_dis() {
+    let script = r#"
+import dis, json
+print(json.dumps([dis._all_opname, [dis.opmap[dis._all_opname[dis._deoptop(op)]] if not dis._all_opname[op].startswith('<') else None for op in range(256)]]))
+"#;
+    let v: Value = serde_json::from_str(&python(script, &[])).unwrap();
+    for op in 0..=255u8 {
+        assert_eq!(
+            v[0][op as usize].as_str().unwrap(),
+            all_opname(op),
+            "_all_opname[{op}]"
+        );
+        assert_eq!(
+            v[1][op as usize].as_u64(),
+            deopt(op).map(|o| o as u64),
+            "_deoptop({op})"
+        );
+    }
+}
