@@ -144,3 +144,36 @@ fn runs_equal_python3_file() {
         );
     }
 }
+
+#[test]
+fn an_embedded_interpreter_other_than_python3_is_refused() {
+    let mut python = pyconform::worker::pool::PythonInfo::query().unwrap();
+    let real = python.version.clone();
+    python.version = "3.11.2 (main, Mar 13 2023) [GCC 12.2.0]".into();
+    let err = CpythonEngine::start_with(
+        Limits::default(),
+        Some(PathBuf::from(env!("CARGO_BIN_EXE_pyconform"))),
+        python,
+    )
+    .err()
+    .expect("a version mismatch must be refused");
+    assert!(
+        err.contains("not the oracle") && err.contains(&real),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_embedded_interpreter_is_python3_with_hash_seed_0() {
+    let engine = engine();
+    let real = python(&fixtures(), &["-c", "import sys; print(sys.version)"]);
+    assert_eq!(
+        engine.version(),
+        String::from_utf8_lossy(&real.stdout).trim()
+    );
+    assert!(
+        engine.libpython().contains("libpython3.11"),
+        "{}",
+        engine.libpython()
+    );
+}
