@@ -314,10 +314,12 @@ fn arb_constant() -> impl Strategy<Value = Constant> {
         arb_str().prop_map(Constant::Str),
         proptest::collection::vec(any::<u8>(), 0..20).prop_map(Constant::Bytes),
     ];
+    // Tuples of 256+ items take the long tuple type code.
+    let big = proptest::collection::vec(leaf.clone(), 250..300).prop_map(Constant::Tuple);
+    let leaf = prop_oneof![10 => leaf, 1 => big];
     leaf.prop_recursive(4, 64, 8, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..8).prop_map(Constant::Tuple),
-            proptest::collection::vec(inner.clone(), 0..300).prop_map(Constant::Tuple),
             proptest::collection::vec(inner, 0..6).prop_map(|members| {
                 // A frozenset has distinct members, in CPython's iteration order.
                 let mut distinct: Vec<Constant> = Vec::new();
