@@ -159,6 +159,27 @@ pub const FVC_REPR: i32 = table::FVC_REPR as i32;
 pub const FVC_ASCII: i32 = table::FVC_ASCII as i32;
 pub const FVS_HAVE_SPEC: i32 = table::FVS_HAVE_SPEC as i32;
 
+/// Per-byte facts of the real opcodes, computed at compile time from the table.
+macro_rules! byte_table {
+    ($name:ident, |$o:ident| $e:expr) => {
+        const $name: [u8; 256] = {
+            let mut t = [0u8; 256];
+            let mut i = 0;
+            while i < 256 {
+                if let Some($o) = Opcode::from_u8(i as u8) {
+                    t[i] = $e;
+                }
+                i += 1;
+            }
+            t
+        };
+    };
+}
+
+byte_table!(CACHES, |o| o.caches());
+byte_table!(RELATIVE_JUMP, |o| o.has_jrel() as u8);
+byte_table!(HAS_CONST, |o| o.has_const() as u8);
+
 fn real(op: Op) -> Option<Opcode> {
     u8::try_from(op).ok().and_then(Opcode::from_u8)
 }
@@ -180,7 +201,7 @@ pub fn has_arg(op: Op) -> bool {
 
 /// `HAS_CONST`: `opcode.hasconst`.
 pub fn has_const(op: Op) -> bool {
-    real(op).is_some_and(Opcode::has_const)
+    op < 256 && HAS_CONST[op as usize] != 0
 }
 
 /// `IS_VIRTUAL_JUMP_OPCODE`.
@@ -190,7 +211,7 @@ pub fn is_virtual_jump(op: Op) -> bool {
 
 /// `_PyOpcode_RelativeJump`: `opcode.hasjrel` (3.11 has no absolute jumps).
 pub fn is_relative_jump(op: Op) -> bool {
-    real(op).is_some_and(Opcode::has_jrel)
+    op < 256 && RELATIVE_JUMP[op as usize] != 0
 }
 
 /// `is_jump`: a pseudo-jump or any opcode in `hasjrel`/`hasjabs`.
@@ -211,7 +232,11 @@ pub fn is_end_of_basic_block(op: Op) -> bool {
 
 /// `_PyOpcode_Caches`: inline CACHE entries after the instruction.
 pub fn caches(op: Op) -> i32 {
-    real(op).map_or(0, |o| i32::from(o.caches()))
+    if op < 256 {
+        i32::from(CACHES[op as usize])
+    } else {
+        0
+    }
 }
 
 /// `stack_effect(opcode, oparg, jump)` of `compile.c`: `jump` is 0 (fall through),

@@ -217,7 +217,18 @@ pub fn assemble(mut u: Unit, add_none: bool) -> Result<CodeObject, AssembleError
     jumps::assemble_jump_offsets(&mut u.cfg).map_err(err)?;
 
     let layout = u.cfg.layout();
-    let mut code = Vec::new();
+    let units: usize = layout
+        .iter()
+        .map(|&b| {
+            u.cfg
+                .block(b)
+                .instrs
+                .iter()
+                .map(|i| i.size() as usize)
+                .sum::<usize>()
+        })
+        .sum();
+    let mut code = Vec::with_capacity(2 * units);
     let mut lines = LineTableWriter::new(u.firstlineno);
     for &b in &layout {
         for i in &u.cfg.block(b).instrs {
