@@ -7,7 +7,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "refvm", version, about = "A reference Python 3.11 VM: tokens, ast, dis, compile, run")]
+#[command(
+    name = "refvm",
+    version,
+    about = "A reference Python 3.11 VM: tokens, ast, dis, compile, run"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

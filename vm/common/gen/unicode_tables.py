@@ -48,3 +48,7 @@ emit("XID_START", "Code points that may start an identifier (`str.isidentifier()
      ranges(lambda c: chr(c).isidentifier()))
 emit("XID_CONTINUE", "Code points that may continue an identifier.",
      ranges(lambda c: ("a" + chr(c)).isidentifier()))
+emit("ALNUM", "Code points for which `str.isalnum()` is true (with `_`, what `re`'s `\\w` matches).",
+     ranges(lambda c: chr(c).isalnum()))
+emit("SPACE", "Code points for which `str.isspace()` is true (what `str.strip()` removes).",
+     ranges(lambda c: chr(c).isspace()))

@@ -122,7 +122,11 @@ pub fn hash_f64(v: f64) -> Option<i64> {
         }
     }
     let bits = HASH_BITS as i32;
-    let e = if e >= 0 { e % bits } else { bits - 1 - ((-1 - e) % bits) } as u32;
+    let e = if e >= 0 {
+        e % bits
+    } else {
+        bits - 1 - ((-1 - e) % bits)
+    } as u32;
     x = ((x << e) & HASH_MODULUS) | (x >> (HASH_BITS - e));
     Some(fix((x as i64).wrapping_mul(sign)))
 }
@@ -205,7 +209,10 @@ mod tests {
     #[test]
     fn agrees_with_cpython() {
         let strs = ["abc", "é", "ĀĂ", "😀x", "a\u{0}b"];
-        let ours: Vec<String> = strs.iter().map(|s| hash_str(&PyStr::from(*s)).to_string()).collect();
+        let ours: Vec<String> = strs
+            .iter()
+            .map(|s| hash_str(&PyStr::from(*s)).to_string())
+            .collect();
         let py = python(&format!(
             "' '.join(str(hash(s)) for s in {:?})",
             strs.iter().map(|s| s.to_string()).collect::<Vec<_>>()
@@ -213,12 +220,25 @@ mod tests {
         assert_eq!(ours.join(" "), py);
 
         let big: BigInt = "-123456789012345678901234567890123".parse().unwrap();
-        assert_eq!(hash_bigint(&big).to_string(), python("hash(-123456789012345678901234567890123)"));
+        assert_eq!(
+            hash_bigint(&big).to_string(),
+            python("hash(-123456789012345678901234567890123)")
+        );
         for f in [0.1, -2.5e-300, 1e300, 5e-324, 123456.789] {
-            assert_eq!(hash_f64(f).unwrap().to_string(), python(&format!("hash({f:e})")), "{f}");
+            assert_eq!(
+                hash_f64(f).unwrap().to_string(),
+                python(&format!("hash({f:e})")),
+                "{f}"
+            );
         }
-        assert_eq!(hash_tuple([hash_i64(1), hash_str(&PyStr::from("abc"))]).to_string(), python("hash((1, 'abc'))"));
-        assert_eq!(hash_frozenset([hash_i64(1), hash_i64(2)]).to_string(), python("hash(frozenset({1, 2}))"));
+        assert_eq!(
+            hash_tuple([hash_i64(1), hash_str(&PyStr::from("abc"))]).to_string(),
+            python("hash((1, 'abc'))")
+        );
+        assert_eq!(
+            hash_frozenset([hash_i64(1), hash_i64(2)]).to_string(),
+            python("hash(frozenset({1, 2}))")
+        );
         assert_eq!(hash_bytes(b"abc").to_string(), python("hash(b'abc')"));
     }
 }

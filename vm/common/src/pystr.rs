@@ -102,7 +102,9 @@ impl PyStr {
 
     /// A string with room for `n` bytes.
     pub fn with_capacity(n: usize) -> Self {
-        PyStr { bytes: Vec::with_capacity(n) }
+        PyStr {
+            bytes: Vec::with_capacity(n),
+        }
     }
 
     /// Takes bytes as `str.encode('utf-8', 'surrogatepass')` would produce them.
@@ -174,7 +176,10 @@ impl PyStr {
 
     /// The code points, in order.
     pub fn code_points(&self) -> CodePoints<'_> {
-        CodePoints { bytes: &self.bytes, pos: 0 }
+        CodePoints {
+            bytes: &self.bytes,
+            pos: 0,
+        }
     }
 
     /// `len(s)`: the number of code points.
@@ -208,13 +213,17 @@ impl PyStr {
 
 impl From<&str> for PyStr {
     fn from(s: &str) -> Self {
-        PyStr { bytes: s.as_bytes().to_vec() }
+        PyStr {
+            bytes: s.as_bytes().to_vec(),
+        }
     }
 }
 
 impl From<String> for PyStr {
     fn from(s: String) -> Self {
-        PyStr { bytes: s.into_bytes() }
+        PyStr {
+            bytes: s.into_bytes(),
+        }
     }
 }
 

@@ -17,10 +17,32 @@ pub fn str_repr(s: &PyStr) -> String {
 
 /// Appends `repr(s)` to `out`.
 pub fn write_str_repr(s: &PyStr, out: &mut String) {
-    let bytes = s.as_bytes();
-    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') { '"' } else { '\'' };
+    write_repr_code_points(s.as_bytes(), s.code_points(), out);
+}
+
+/// Appends `repr(s)` to `out` for a `str` that holds no surrogates (a Rust `&str`),
+/// without building a `PyStr` first.
+pub fn write_str_repr_utf8(s: &str, out: &mut String) {
+    write_repr_code_points(s.as_bytes(), s.chars().map(u32::from), out);
+}
+
+/// `unicode_repr`: `bytes` is the generalized UTF-8 of the code points `cps`.
+fn write_repr_code_points(bytes: &[u8], cps: impl Iterator<Item = u32>, out: &mut String) {
+    let (single, double) = (bytes.contains(&b'\''), bytes.contains(&b'"'));
+    let quote = if single && !double { '"' } else { '\'' };
+    // Fast path: printable ASCII with nothing to escape is copied as is.
+    if !(single && double)
+        && bytes
+            .iter()
+            .all(|&b| (0x20..0x7f).contains(&b) && b != b'\\')
+    {
+        out.push(quote);
+        out.push_str(std::str::from_utf8(bytes).unwrap_or_default());
+        out.push(quote);
+        return;
+    }
     out.push(quote);
-    for cp in s.code_points() {
+    for cp in cps {
         match cp {
             _ if cp == quote as u32 || cp == u32::from(b'\\') => {
                 out.push('\\');
@@ -63,7 +85,11 @@ pub fn bytes_repr(b: &[u8]) -> String {
 
 /// Appends the quoted part of a bytes repr (what follows `b` or `bytearray(b`).
 pub fn write_bytes_body(b: &[u8], out: &mut String) {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     out.push(quote as char);
     for &c in b {
         match c {
@@ -122,7 +148,11 @@ fn distance_cmp(x: f64, a: u64, b: u64, q: i32) -> std::cmp::Ordering {
     let bits = x.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i32;
     let frac = bits & ((1 << 52) - 1);
-    let (m, e) = if biased == 0 { (frac, -1074) } else { (frac | (1 << 52), biased - 1075) };
+    let (m, e) = if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), biased - 1075)
+    };
     // Scale x = m·2^e and v = d·10^q to integers: multiply both by 2^max(0,-e)·10^max(0,-q).
     let two = |k: i32| BigInt::from(1) << (k.max(0) as usize);
     let ten = |k: i32| BigInt::from(10).pow(k.max(0) as u32);
@@ -163,7 +193,11 @@ pub fn format_float_r(x: f64, add_dot_0: bool, always_sign: bool) -> String {
         decpt = 1;
     }
     let vstart = if decpt <= 0 { decpt - 1 } else { 0 };
-    let vend = if !use_exp && add_dot_0 { n.max(decpt + 1) } else { n.max(decpt) };
+    let vend = if !use_exp && add_dot_0 {
+        n.max(decpt + 1)
+    } else {
+        n.max(decpt)
+    };
     let push_zeros = |out: &mut String, k: i32| {
         for _ in 0..k.max(0) {
             out.push('0');
@@ -210,7 +244,11 @@ pub fn complex_repr(re: f64, im: f64) -> String {
     if re == 0.0 && re.is_sign_positive() {
         format!("{}j", format_float_r(im, false, false))
     } else {
-        format!("({}{}j)", format_float_r(re, false, false), format_float_r(im, false, true))
+        format!(
+            "({}{}j)",
+            format_float_r(re, false, false),
+            format_float_r(im, false, true)
+        )
     }
 }
 
@@ -257,8 +295,14 @@ mod tests {
     fn str_and_bytes_reprs() {
         assert_eq!(str_repr(&PyStr::from("a'b")), "\"a'b\"");
         assert_eq!(str_repr(&PyStr::from("a'\"b")), "'a\\'\"b'");
-        assert_eq!(str_repr(&PyStr::from("\t\u{7f}\u{a0}é\u{2028}")), "'\\t\\x7f\\xa0é\\u2028'");
-        assert_eq!(str_repr(&PyStr::from_code_points([0xd800, 0x10ffff]).unwrap()), "'\\ud800\\U0010ffff'");
+        assert_eq!(
+            str_repr(&PyStr::from("\t\u{7f}\u{a0}é\u{2028}")),
+            "'\\t\\x7f\\xa0é\\u2028'"
+        );
+        assert_eq!(
+            str_repr(&PyStr::from_code_points([0xd800, 0x10ffff]).unwrap()),
+            "'\\ud800\\U0010ffff'"
+        );
         assert_eq!(bytes_repr(b"a'\x00\xff\\"), "b\"a'\\x00\\xff\\\\\"");
     }
 

@@ -1,6 +1,6 @@
 //! Unicode predicates with CPython 3.11's answers (Unicode 14.0), from the generated tables.
 
-use crate::unicode_tables::{PRINTABLE, XID_CONTINUE, XID_START};
+use crate::unicode_tables::{ALNUM, PRINTABLE, SPACE, XID_CONTINUE, XID_START};
 
 fn in_ranges(table: &[(u32, u32)], cp: u32) -> bool {
     table
@@ -40,6 +40,22 @@ pub fn is_xid_continue(cp: u32) -> bool {
     in_ranges(XID_CONTINUE, cp)
 }
 
+/// `chr(cp).isalnum()` (`re`'s `\w` in a `str` pattern is this or `_`).
+pub fn is_alnum(cp: u32) -> bool {
+    if cp < 0x80 {
+        return (cp as u8).is_ascii_alphanumeric();
+    }
+    in_ranges(ALNUM, cp)
+}
+
+/// `chr(cp).isspace()`: what `str.strip()` and `str.split()` treat as whitespace.
+pub fn is_space(cp: u32) -> bool {
+    if cp < 0x80 {
+        return matches!(cp, 0x09..=0x0d | 0x1c..=0x20);
+    }
+    in_ranges(SPACE, cp)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,6 +71,9 @@ mod tests {
         assert!(!is_xid_start(u32::from(b'1')));
         assert!(is_xid_continue(u32::from(b'1')));
         assert!(!is_xid_start(0xd800));
+        assert!(is_alnum(u32::from(b'7')) && !is_alnum(u32::from(b'_')));
+        assert!(is_alnum(0xb2)); // SUPERSCRIPT TWO is numeric
+        assert!(is_space(0x1c) && is_space(0xa0) && is_space(0x3000) && !is_space(0x200b));
     }
 
     /// The committed tables must be what the generator prints against the live CPython.

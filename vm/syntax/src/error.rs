@@ -64,3 +64,71 @@ impl fmt::Display for ParseError {
 }
 
 impl std::error::Error for ParseError {}
+
+impl SyntaxError {
+    /// What CPython prints on stderr for this uncaught exception (`print_exception` in
+    /// Python/pythonrun.c): the `File` line, the source line and carets, then
+    /// `SyntaxError: msg`.
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        if let Some(lineno) = self.lineno {
+            out.push_str(&format!("  File \"{}\", line {lineno}\n", self.filename));
+            if let Some(text) = &self.text {
+                let text = text.to_string_lossy();
+                let line_size = text.len() as i64;
+                let offset = self.offset.map_or(-1, i64::from);
+                let mut end_offset = self.end_offset.map_or(-1, i64::from);
+                if self.end_lineno.is_some_and(|e| e > lineno) {
+                    end_offset = line_size;
+                }
+                if end_offset > line_size + 1 {
+                    end_offset = line_size + 1;
+                }
+                print_error_text(&mut out, offset, end_offset, &text);
+            }
+        }
+        out.push_str(&format!("{}: {}\n", self.kind.name(), self.msg));
+        out
+    }
+}
+
+/// `print_error_text`: offsets index the UTF-8 bytes of `text`, as in CPython.
+fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
+    let carets = if end_offset > 0 && end_offset > offset {
+        (end_offset - offset) as usize
+    } else {
+        1
+    };
+    let mut offset = offset - 1;
+    let mut t = text.as_bytes();
+    while let [b' ' | b'\t' | 0x0c, rest @ ..] = t {
+        t = rest;
+        offset -= 1;
+    }
+    let mut len = t.len() as i64;
+    if len > 0 && t[len as usize - 1] == b'\n' {
+        len -= 1;
+    }
+    offset = offset.min(len);
+    while let Some(nl) = t.iter().position(|&b| b == b'\n') {
+        let inl = nl as i64;
+        if inl >= offset {
+            break;
+        }
+        t = &t[nl + 1..];
+        len -= inl + 1;
+        offset -= inl + 1;
+    }
+    out.push_str("    ");
+    out.push_str(&String::from_utf8_lossy(t));
+    if t.get(len.max(0) as usize) != Some(&b'\n') {
+        out.push('\n');
+    }
+    if offset < 0 {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(offset as usize));
+    out.push_str(&"^".repeat(carets));
+    out.push('\n');
+}

@@ -10,6 +10,11 @@
 
 pub mod ast;
 pub mod error;
+mod input;
+pub mod lexer;
+mod parser;
+pub mod source;
+pub mod tokenize;
 
 pub use error::{ParseError, SyntaxError, SyntaxErrorKind};
 pub use refvm_common::Unsupported;
@@ -28,12 +33,32 @@ pub struct TokenizeReport {
 /// Tokenizes `source` the way `python3 -m tokenize -e` does, `filename` being the
 /// path that command was given (it appears in error lines).
 pub fn tokenize_report(source: &[u8], filename: &str) -> Result<TokenizeReport, Unsupported> {
-    let _ = (source, filename);
-    Err(Unsupported("tokenizer not implemented yet".into()))
+    tokenize::report::tokenize_report(source, filename)
 }
 
 /// Parses a module, as `ast.parse(source, filename)` does.
 pub fn parse_module(source: &[u8], filename: &str) -> Result<ast::Module, ParseError> {
-    let _ = (source, filename);
-    Err(ParseError::Unsupported(Unsupported("parser not implemented yet".into())))
+    let text = match input::decode(source) {
+        Ok(t) => t,
+        Err(mut e) => {
+            e.filename = filename.to_string();
+            return Err(ParseError::Syntax(e));
+        }
+    };
+    let lexed = lexer::Lexer::lex(&text);
+    let mut p = parser::Parser::new(&text, lexed);
+    match p.run_file() {
+        Ok(m) => Ok(m),
+        Err(raw) => {
+            if let Some(u) = p.unsupported.take() {
+                return Err(ParseError::Unsupported(Unsupported(u)));
+            }
+            match raw.into_syntax_error(&text, filename) {
+                Some(e) => Err(ParseError::Syntax(e)),
+                None => Err(ParseError::Unsupported(Unsupported(
+                    "MemoryError: parser nesting exceeds pegen's MAXSTACK (CPython raises MemoryError)".into(),
+                ))),
+            }
+        }
+    }
 }

@@ -15,7 +15,7 @@ pub fn main(file: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(ParseError::Syntax(e)) => {
-            eprintln!("{e}");
+            eprint!("{}", e.report());
             ExitCode::FAILURE
         }
         Err(ParseError::Unsupported(u)) => super::unsupported(&u),

@@ -6,9 +6,13 @@ use std::process::ExitCode;
 
 /// Where `py_compile` puts the `.pyc` for `file`: `__pycache__/NAME.cpython-311.pyc`.
 pub fn default_output(file: &Path) -> PathBuf {
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let dir = file.parent().unwrap_or(Path::new(""));
-    dir.join("__pycache__").join(format!("{stem}.cpython-311.pyc"))
+    dir.join("__pycache__")
+        .join(format!("{stem}.cpython-311.pyc"))
 }
 
 pub fn main(file: &Path, output: Option<&Path>) -> ExitCode {
@@ -40,7 +44,9 @@ pub fn main(file: &Path, output: Option<&Path>) -> ExitCode {
         Ok(b) => b,
         Err(e) => return super::unsupported(&e),
     };
-    let out = output.map(Path::to_path_buf).unwrap_or_else(|| default_output(file));
+    let out = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| default_output(file));
     if let Some(dir) = out.parent() {
         if !dir.as_os_str().is_empty() {
             let _ = std::fs::create_dir_all(dir);

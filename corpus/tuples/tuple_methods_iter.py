@@ -1,0 +1,10 @@
+# Iterating tuples, zip/enumerate producing tuples, tuple of generator.
+t = tuple(x * x for x in range(8))
+print(t, sum(t), max(t), t.index(49), t.count(0))
+print(list(zip(t, t[1:])), list(enumerate(t[:3], start=5)))
+pairs = tuple(zip("abc", range(3)))
+print(pairs, dict(pairs))
+it = iter(t)
+print(next(it), next(it), tuple(it))
+print(tuple(reversed(t)), tuple(sorted(t, reverse=True)) == tuple(reversed(t)))
+print(tuple(map(str, t))[:3], tuple(filter(lambda v: v % 2, t)))

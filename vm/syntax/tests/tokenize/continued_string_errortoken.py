@@ -1,0 +1,6 @@
+x = 'abc\
+def
+ghi'
+y = '''a
+b'''
+z = 1

@@ -1,0 +1,7 @@
+def f():
+    return (1,
+            2)
+
+# comment
+x = '''a
+b'''
