@@ -49,7 +49,12 @@ fn source_line(vm: &Vm, filename: &str, lineno: i32) -> Option<String> {
     let cache = &vm.source_cache;
     let mut c = cache.borrow_mut();
     if !c.contains_key(filename) {
-        let text = std::fs::read(filename).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+        let mut text = std::fs::read(filename).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+        if text.is_none() {
+            if let Some(d) = &vm.config.module_dir {
+                text = std::fs::read(d.join(filename)).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+            }
+        }
         c.insert(filename.to_string(), text);
     }
     let text = c.get(filename)?.as_ref()?;

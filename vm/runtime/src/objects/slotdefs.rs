@@ -425,5 +425,7 @@ pub fn fixup_slots(vm: &Vm, t: &PyType) {
 /// Is `v` a slot wrapper or method descriptor of a builtin type (so the builtin slot
 /// inherited from the base already does the same)?
 fn is_builtin_wrapper(vm: &Vm, v: &PyObject) -> bool {
-    v.is_type(&vm.types.wrapper_descriptor) || v.is_type(&vm.types.method_descriptor)
+    v.is_type(&vm.types.wrapper_descriptor)
+        || v.is_type(&vm.types.method_descriptor)
+        || v.downcast_ref::<crate::objects::descr::PyBuiltinFunction>().is_some_and(|b| b.owner.is_some() && b.wrapper.is_some())
 }
