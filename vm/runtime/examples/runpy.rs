@@ -12,13 +12,18 @@ fn main() {
         eprintln!("usage: runpy FILE.py [ARGS]");
         std::process::exit(2);
     };
-    let p = std::path::Path::new(path).canonicalize().unwrap_or_else(|_| path.into());
+    let p = std::path::Path::new(path)
+        .canonicalize()
+        .unwrap_or_else(|_| path.into());
     let rest: Vec<&str> = args[1..].iter().map(|s| s.as_str()).collect();
     match corpus_support::refvm_run(&p, &rest, None) {
         Ok(r) => {
             let _ = std::io::stdout().write_all(&r.stdout);
             let _ = std::io::stderr().write_all(&r.stderr);
-            if !matches!(r.status, refvm_runtime::RunStatus::Completed | refvm_runtime::RunStatus::Exception) {
+            if !matches!(
+                r.status,
+                refvm_runtime::RunStatus::Completed | refvm_runtime::RunStatus::Exception
+            ) {
                 eprintln!("[refvm status: {:?}]", r.status);
             }
             std::process::exit(r.exit_code);

@@ -20,8 +20,14 @@ pub fn exact(vm: &Vm, name: &str, args: &[PyRef], kw: Option<&PyTuple>, n: usize
     no_kw(vm, name, kw)?;
     if args.len() != n {
         return Err(match n {
-            0 => vm.new_type_error(format!("{name}() takes no arguments ({} given)", args.len())),
-            1 => vm.new_type_error(format!("{name}() takes exactly one argument ({} given)", args.len())),
+            0 => vm.new_type_error(format!(
+                "{name}() takes no arguments ({} given)",
+                args.len()
+            )),
+            1 => vm.new_type_error(format!(
+                "{name}() takes exactly one argument ({} given)",
+                args.len()
+            )),
             _ => vm.new_type_error(format!("{name} expected {n} arguments, got {}", args.len())),
         });
     }
@@ -29,7 +35,14 @@ pub fn exact(vm: &Vm, name: &str, args: &[PyRef], kw: Option<&PyTuple>, n: usize
 }
 
 /// `PyArg_UnpackTuple` style: "f expected at most 2 arguments, got 3".
-pub fn range(vm: &Vm, name: &str, args: &[PyRef], kw: Option<&PyTuple>, min: usize, max: usize) -> PyResult<()> {
+pub fn range(
+    vm: &Vm,
+    name: &str,
+    args: &[PyRef],
+    kw: Option<&PyTuple>,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     no_kw(vm, name, kw)?;
     let n = args.len();
     if n < min {
@@ -77,7 +90,11 @@ pub fn bind(
         } else {
             vm.new_type_error(format!(
                 "{fname}() takes at most {maxpos} {}argument{} ({} given)",
-                if kwonly < names.len() { "positional " } else { "" },
+                if kwonly < names.len() {
+                    "positional "
+                } else {
+                    ""
+                },
                 if maxpos == 1 { "" } else { "s" },
                 pos.len()
             ))
@@ -88,17 +105,24 @@ pub fn bind(
         out[i] = Some(p.clone());
     }
     for (k, v) in kws {
-        let Some(ks) = k.downcast_ref::<PyStr>() else { return Err(vm.new_type_error("keywords must be strings")) };
+        let Some(ks) = k.downcast_ref::<PyStr>() else {
+            return Err(vm.new_type_error("keywords must be strings"));
+        };
         let key = ks.as_cow();
         match names.iter().position(|n| *n == key) {
             Some(i) if i >= posonly => {
                 if out[i].is_some() {
-                    return Err(vm.new_type_error(format!("argument for {fname}() given by name ('{key}') and position ({})", i + 1)));
+                    return Err(vm.new_type_error(format!(
+                        "argument for {fname}() given by name ('{key}') and position ({})",
+                        i + 1
+                    )));
                 }
                 out[i] = Some(v.clone());
             }
             _ => {
-                return Err(vm.new_type_error(format!("{fname}() got an unexpected keyword argument '{key}'")));
+                return Err(vm.new_type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{key}'"
+                )));
             }
         }
     }
@@ -113,7 +137,11 @@ pub fn bind(
                     pos.len()
                 ))
             } else {
-                vm.new_type_error(format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1))
+                vm.new_type_error(format!(
+                    "{fname}() missing required argument '{}' (pos {})",
+                    names[i],
+                    i + 1
+                ))
             });
         }
     }
@@ -123,16 +151,24 @@ pub fn bind(
 /// A positional argument as `i64` (via `__index__`).
 pub fn to_i64(vm: &Vm, o: &PyRef) -> PyResult<i64> {
     let i = crate::ops::number::index(vm, o)?;
-    i.as_i64().ok_or_else(|| vm.new_overflow_error("Python int too large to convert to C long"))
+    i.as_i64()
+        .ok_or_else(|| vm.new_overflow_error("Python int too large to convert to C long"))
 }
 
 /// A positional argument as `isize` with OverflowError (`Py_ssize_t`).
 pub fn to_isize(vm: &Vm, o: &PyRef) -> PyResult<isize> {
     let i = crate::ops::number::index(vm, o)?;
-    i.as_i64().map(|v| v as isize).ok_or_else(|| vm.new_overflow_error("Python int too large to convert to C ssize_t"))
+    i.as_i64()
+        .map(|v| v as isize)
+        .ok_or_else(|| vm.new_overflow_error("Python int too large to convert to C ssize_t"))
 }
 
 /// The `str` argument or a TypeError naming the function and position.
 pub fn to_str<'a>(vm: &Vm, fname: &str, o: &'a PyRef, what: &str) -> PyResult<&'a PyStr> {
-    o.downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error(format!("{fname}() {what} must be str, not {}", o.type_().name_str())))
+    o.downcast_ref::<PyStr>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "{fname}() {what} must be str, not {}",
+            o.type_().name_str()
+        ))
+    })
 }

@@ -79,7 +79,9 @@ impl Vm {
 
     /// An exception of type `t` with `args`, without calling Python-level `__init__`.
     pub fn new_exception(&self, t: &PyRef<PyType>, args: Vec<PyRef>) -> PyErr {
-        PyErr(crate::objects::exceptions::new_base_exception(self, t, args))
+        PyErr(crate::objects::exceptions::new_base_exception(
+            self, t, args,
+        ))
     }
 
     /// `KeyError(key)`.

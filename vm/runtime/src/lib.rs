@@ -74,7 +74,9 @@ use std::sync::Arc;
 /// Compiles a module's source for `import` (the harness passes CPython's compiler here
 /// for the "CPython compiler → refvm VM" cell); `None` in `RunConfig` means refvm's own.
 #[derive(Clone)]
-pub struct ModuleCompiler(pub Arc<dyn Fn(&Path, &[u8]) -> Result<CodeObject, String> + Send + Sync>);
+pub struct ModuleCompiler(
+    pub Arc<dyn Fn(&Path, &[u8]) -> Result<CodeObject, String> + Send + Sync>,
+);
 
 impl std::fmt::Debug for ModuleCompiler {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -187,7 +189,10 @@ const RUN_STACK: usize = 512 << 20;
 /// Runs a module code object as `__main__`.
 pub fn run(code: Arc<CodeObject>, config: &RunConfig) -> RunResult {
     let cfg = config.clone();
-    let spawned = std::thread::Builder::new().name("refvm".into()).stack_size(RUN_STACK).spawn(move || vm::run::run_main(code, &cfg));
+    let spawned = std::thread::Builder::new()
+        .name("refvm".into())
+        .stack_size(RUN_STACK)
+        .spawn(move || vm::run::run_main(code, &cfg));
     match spawned {
         Ok(h) => match h.join() {
             Ok(r) => r,

@@ -29,7 +29,9 @@ pub fn carets(segment: &str) -> String {
 
 /// Finds the last top-level binary operator (lowest precedence, left-assoc) in `c`.
 fn binop_anchor(c: &[char]) -> Option<(usize, usize)> {
-    const OPS: [&str; 16] = ["**", "//", "<<", ">>", "+", "-", "*", "/", "%", "@", "&", "|", "^", "==", "!=", "<="];
+    const OPS: [&str; 16] = [
+        "**", "//", "<<", ">>", "+", "-", "*", "/", "%", "@", "&", "|", "^", "==", "!=", "<=",
+    ];
     let mut depth = 0i32;
     let mut in_str: Option<char> = None;
     let mut best: Option<(usize, usize, u8)> = None;
@@ -179,7 +181,9 @@ pub fn suggestion(vm: &Vm, exc: &PyRef) -> Option<String> {
     let e = exc.downcast_ref::<PyBaseException>()?;
     let t = exc.type_();
     let name = e.get_extra("name")?;
-    let name = name.downcast_ref::<crate::objects::str::PyStr>()?.to_string_lossy();
+    let name = name
+        .downcast_ref::<crate::objects::str::PyStr>()?
+        .to_string_lossy();
     let mut cands: Vec<String> = Vec::new();
     if t.is_subtype(&vm.exc.attribute_error) {
         let obj = e.get_extra("obj")?;
@@ -193,11 +197,16 @@ pub fn suggestion(vm: &Vm, exc: &PyRef) -> Option<String> {
         // locals of the innermost frame, then its globals, then builtins
         let tb = e.traceback.get()?;
         let mut last = tb;
-        while let Some(n) = last.downcast_ref::<crate::objects::exceptions::PyTraceback>().and_then(|t| t.next.get()) {
+        while let Some(n) = last
+            .downcast_ref::<crate::objects::exceptions::PyTraceback>()
+            .and_then(|t| t.next.get())
+        {
             last = n;
         }
         let tbo = last.downcast_ref::<crate::objects::exceptions::PyTraceback>()?;
-        let fo = tbo.frame.downcast_ref::<crate::objects::frame::PyFrameObject>()?;
+        let fo = tbo
+            .frame
+            .downcast_ref::<crate::objects::frame::PyFrameObject>()?;
         for n in fo.code.localsplusnames.iter() {
             cands.push(n.to_string_lossy());
         }

@@ -19,7 +19,9 @@ pub fn programs(filter: Option<&str>) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![root.clone()];
     while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             let name = e.file_name().to_string_lossy().into_owned();
@@ -43,7 +45,11 @@ pub fn programs(filter: Option<&str>) -> Vec<PathBuf> {
 }
 
 /// CPython's code object for `source` compiled as `filename`, via marshal.
-pub fn cpython_compile(dir: &Path, filename: &str, source: &[u8]) -> Result<refvm_bytecode::CodeObject, String> {
+pub fn cpython_compile(
+    dir: &Path,
+    filename: &str,
+    source: &[u8],
+) -> Result<refvm_bytecode::CodeObject, String> {
     let script = "import marshal,sys\nsrc=sys.stdin.buffer.read()\nsys.stdout.buffer.write(marshal.dumps(compile(src, sys.argv[1], 'exec')))";
     let mut child = Command::new("timeout")
         .args(["20", "python3", "-c", script, filename])
@@ -77,7 +83,10 @@ pub struct Observed {
 /// CPython running the program live from its directory.
 pub fn cpython_run(prog: &Path, args: &[&str]) -> Observed {
     let dir = prog.parent().unwrap_or(Path::new("."));
-    let name = prog.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = prog
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let out = Command::new("timeout")
         .args(["20", "python3", &name])
         .args(args)
@@ -85,20 +94,35 @@ pub fn cpython_run(prog: &Path, args: &[&str]) -> Observed {
         .env("PYTHONHASHSEED", "0")
         .output();
     match out {
-        Ok(o) => Observed { stdout: o.stdout, stderr: o.stderr, exit: o.status.code().unwrap_or(-1) },
-        Err(e) => Observed { stdout: vec![], stderr: e.to_string().into_bytes(), exit: -1 },
+        Ok(o) => Observed {
+            stdout: o.stdout,
+            stderr: o.stderr,
+            exit: o.status.code().unwrap_or(-1),
+        },
+        Err(e) => Observed {
+            stdout: vec![],
+            stderr: e.to_string().into_bytes(),
+            exit: -1,
+        },
     }
 }
 
 /// refvm running CPython's code for the program (imports compiled by CPython too).
 pub fn refvm_run(prog: &Path, args: &[&str], fuel: Option<u64>) -> Result<RunResult, String> {
     let dir = prog.parent().unwrap_or(Path::new(".")).to_path_buf();
-    let name = prog.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = prog
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let source = std::fs::read(prog).map_err(|e| e.to_string())?;
     let code = cpython_compile(&dir, &name, &source)?;
     let d2 = dir.clone();
     let compiler = ModuleCompiler(Arc::new(move |path: &Path, src: &[u8]| {
-        let rel = path.strip_prefix(&d2).unwrap_or(path).to_string_lossy().into_owned();
+        let rel = path
+            .strip_prefix(&d2)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned();
         cpython_compile(&d2, &rel, src)
     }));
     let mut argv = vec![name];
@@ -133,7 +157,11 @@ fn first_diff(a: &[u8], b: &[u8]) -> String {
             return format!("line {}: cpython {:?} refvm {:?}", i + 1, x, y);
         }
     }
-    format!("cpython {} lines, refvm {} lines", a.lines().count(), b.lines().count())
+    format!(
+        "cpython {} lines, refvm {} lines",
+        a.lines().count(),
+        b.lines().count()
+    )
 }
 
 /// Normalises `0x…` addresses (the only thing the harness normalises).
@@ -172,7 +200,11 @@ pub fn compare(prog: &Path, args: &[&str]) -> Outcome {
         Ok(Ok(r)) => r,
         Ok(Err(e)) => return Outcome::Fail(format!("compile: {e}")),
         Err(p) => {
-            let msg = p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
+            let msg = p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
             return Outcome::Panic(msg);
         }
     };
@@ -183,10 +215,21 @@ pub fn compare(prog: &Path, args: &[&str]) -> Outcome {
         return Outcome::Fail(format!("status {:?}", got.status));
     }
     if norm(&got.stdout) != norm(&expected.stdout) {
-        return Outcome::Fail(format!("stdout: {}", first_diff(&expected.stdout, &got.stdout)));
+        return Outcome::Fail(format!(
+            "stdout: {}",
+            first_diff(&expected.stdout, &got.stdout)
+        ));
     }
     if got.exit_code != expected.exit {
-        return Outcome::Fail(format!("exit {} vs cpython {}: {}", got.exit_code, expected.exit, String::from_utf8_lossy(&got.stderr).lines().last().unwrap_or("")));
+        return Outcome::Fail(format!(
+            "exit {} vs cpython {}: {}",
+            got.exit_code,
+            expected.exit,
+            String::from_utf8_lossy(&got.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
+        ));
     }
     if norm(&got.stderr) != norm(&expected.stderr) {
         return Outcome::StderrDiffers;

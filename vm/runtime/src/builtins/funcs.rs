@@ -16,19 +16,31 @@ fn print(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let mut file: Option<PyRef> = None;
     let mut flush = false;
     for (kk, v) in kws {
-        let key = kk.downcast_ref::<PyStr>().map(|s| s.to_string_lossy()).unwrap_or_default();
+        let key = kk
+            .downcast_ref::<PyStr>()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default();
         match key.as_str() {
             "sep" => sep = Some(v.clone()).filter(|v| !vm.is_none(v)),
             "end" => end = Some(v.clone()).filter(|v| !vm.is_none(v)),
             "file" => file = Some(v.clone()).filter(|v| !vm.is_none(v)),
             "flush" => flush = crate::ops::is_true(vm, v)?,
-            _ => return Err(vm.new_type_error(format!("'{}' is an invalid keyword argument for print()", key))),
+            _ => {
+                return Err(vm.new_type_error(format!(
+                    "'{}' is an invalid keyword argument for print()",
+                    key
+                )));
+            }
         }
     }
     for (what, v) in [("sep", &sep), ("end", &end)] {
         if let Some(v) = v {
             if v.downcast_ref::<PyStr>().is_none() {
-                return Err(vm.new_type_error(format!("{} must be None or a string, not {}", what, v.type_().name_str())));
+                return Err(vm.new_type_error(format!(
+                    "{} must be None or a string, not {}",
+                    what,
+                    v.type_().name_str()
+                )));
             }
         }
     }
@@ -36,13 +48,18 @@ fn print(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
         Some(f) => f,
         None => crate::modules::sys::get_stdout(vm)?,
     };
-    let direct = file.downcast_ref::<crate::objects::textio::PyTextIO>().map(|t| t.fd);
+    let direct = file
+        .downcast_ref::<crate::objects::textio::PyTextIO>()
+        .map(|t| t.fd);
     if let Some(fd) = direct {
         let mut buf: Vec<u8> = Vec::new();
         for (i, x) in pos.iter().enumerate() {
             if i > 0 {
                 match &sep {
-                    Some(s) => buf.extend_from_slice(s.downcast_ref::<PyStr>().map_or(b" " as &[u8], |s| s.as_bytes())),
+                    Some(s) => buf.extend_from_slice(
+                        s.downcast_ref::<PyStr>()
+                            .map_or(b" " as &[u8], |s| s.as_bytes()),
+                    ),
                     None => buf.push(b' '),
                 }
             }
@@ -50,21 +67,38 @@ fn print(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
             buf.extend_from_slice(s.to_string_lossy().as_bytes());
         }
         match &end {
-            Some(e) => buf.extend_from_slice(e.downcast_ref::<PyStr>().map_or(b"\n" as &[u8], |s| s.as_bytes())),
+            Some(e) => buf.extend_from_slice(
+                e.downcast_ref::<PyStr>()
+                    .map_or(b"\n" as &[u8], |s| s.as_bytes()),
+            ),
             None => buf.push(b'\n'),
         }
-        if fd == 2 { vm.write_stderr(&buf)? } else { vm.write_stdout(&buf)? }
+        if fd == 2 {
+            vm.write_stderr(&buf)?
+        } else {
+            vm.write_stdout(&buf)?
+        }
         return Ok(vm.none());
     }
     let write = crate::ops::get_attr(vm, &file, &vm.names.write)?;
     for (i, x) in pos.iter().enumerate() {
         if i > 0 {
-            crate::ops::call(vm, &write, &[sep.clone().unwrap_or_else(|| vm.new_str(" "))], None)?;
+            crate::ops::call(
+                vm,
+                &write,
+                &[sep.clone().unwrap_or_else(|| vm.new_str(" "))],
+                None,
+            )?;
         }
         let s = crate::ops::str(vm, x)?;
         crate::ops::call(vm, &write, &[s.into_object()], None)?;
     }
-    crate::ops::call(vm, &write, &[end.clone().unwrap_or_else(|| vm.new_str("\n"))], None)?;
+    crate::ops::call(
+        vm,
+        &write,
+        &[end.clone().unwrap_or_else(|| vm.new_str("\n"))],
+        None,
+    )?;
     if flush {
         if let Some(f) = crate::ops::get_attr_opt(vm, &file, &vm.names.flush)? {
             crate::ops::call(vm, &f, &[], None)?;
@@ -94,7 +128,11 @@ fn divmod(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let (x, y) = (&a[0], &a[1]);
     let (tx, ty) = (x.type_(), y.type_());
     let sx = tx.slots().nb_divmod;
-    let mut sy = if std::ptr::eq(tx, ty) { None } else { ty.slots().nb_divmod };
+    let mut sy = if std::ptr::eq(tx, ty) {
+        None
+    } else {
+        ty.slots().nb_divmod
+    };
     if let (Some(p), Some(q)) = (sx, sy) {
         if std::ptr::fn_addr_eq(p, q) {
             sy = None;
@@ -121,18 +159,30 @@ fn divmod(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
             return Ok(r);
         }
     }
-    Err(vm.new_type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", tx.name_str(), ty.name_str())))
+    Err(vm.new_type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        tx.name_str(),
+        ty.name_str()
+    )))
 }
 fn pow(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let p = argparse::bind(vm, "pow", a, k, &["base", "exp", "mod"], 2, 0, 3)?;
     let m = p[2].clone().unwrap_or_else(|| vm.none());
-    crate::ops::number::ternary_power(vm, p[0].as_ref().unwrap_or(&vm.none), p[1].as_ref().unwrap_or(&vm.none), &m)
+    crate::ops::number::ternary_power(
+        vm,
+        p[0].as_ref().unwrap_or(&vm.none),
+        p[1].as_ref().unwrap_or(&vm.none),
+        &m,
+    )
 }
 fn round(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let p = argparse::bind(vm, "round", a, k, &["number", "ndigits"], 1, 0, 2)?;
     let x = p[0].clone().unwrap_or_else(|| vm.none());
     let Some(m) = x.type_().lookup(&vm.names.__round__) else {
-        return Err(vm.new_type_error(format!("type {} doesn't define __round__ method", x.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "type {} doesn't define __round__ method",
+            x.type_().name_str()
+        )));
     };
     let args: Vec<PyRef> = match &p[1] {
         Some(n) if !vm.is_none(n) => vec![n.clone()],
@@ -157,7 +207,22 @@ fn issubclass(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     Ok(vm.new_bool(crate::ops::issubclass(vm, &a[0], &a[1])?))
 }
 fn attr_name(vm: &Vm, fname: &str, o: &PyRef) -> PyResult<PyRef<PyStr>> {
-    o.clone().downcast::<PyStr>().map_err(|o| vm.new_type_error(format!("{}(): attribute name must be string, not '{}'", fname, o.type_().name_str()))).map(|s| if s.interned.get() { s } else { vm.intern_str(s) })
+    o.clone()
+        .downcast::<PyStr>()
+        .map_err(|o| {
+            vm.new_type_error(format!(
+                "{}(): attribute name must be string, not '{}'",
+                fname,
+                o.type_().name_str()
+            ))
+        })
+        .map(|s| {
+            if s.interned.get() {
+                s
+            } else {
+                vm.intern_str(s)
+            }
+        })
 }
 fn getattr(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::range(vm, "getattr", a, k, 2, 3)?;
@@ -188,7 +253,8 @@ fn callable(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "callable", a, k, 1)?;
     let o = &a[0];
     use crate::object::Layout::*;
-    let c = matches!(o.type_().layout, Function | BuiltinFunction | Method) || o.type_().slots().call.is_some();
+    let c = matches!(o.type_().layout, Function | BuiltinFunction | Method)
+        || o.type_().slots().call.is_some();
     Ok(vm.new_bool(c))
 }
 fn chr(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
@@ -209,17 +275,26 @@ fn ord(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "ord", a, k, 1)?;
     if let Some(s) = a[0].downcast_ref::<PyStr>() {
         if s.char_len() != 1 {
-            return Err(vm.new_type_error(format!("ord() expected a character, but string of length {} found", s.char_len())));
+            return Err(vm.new_type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                s.char_len()
+            )));
         }
         return Ok(vm.new_int(i64::from(s.code_point_at(0))));
     }
     if let Some(b) = crate::objects::bytes::bytes_like(&a[0]) {
         if b.len() != 1 {
-            return Err(vm.new_type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+            return Err(vm.new_type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                b.len()
+            )));
         }
         return Ok(vm.new_int(i64::from(b[0])));
     }
-    Err(vm.new_type_error(format!("ord() expected string of length 1, but {} found", a[0].type_().name_str())))
+    Err(vm.new_type_error(format!(
+        "ord() expected string of length 1, but {} found",
+        a[0].type_().name_str()
+    )))
 }
 fn radix(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, name: &str, r: u32) -> PyResult {
     argparse::exact(vm, name, a, k, 1)?;
@@ -237,9 +312,15 @@ fn bin(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 }
 fn format(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::range(vm, "format", a, k, 1, 2)?;
-    let spec = a.get(1).cloned().unwrap_or_else(|| vm.empty_str.clone_object());
+    let spec = a
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| vm.empty_str.clone_object());
     if spec.downcast_ref::<PyStr>().is_none() {
-        return Err(vm.new_type_error(format!("format() argument 2 must be str, not {}", spec.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "format() argument 2 must be str, not {}",
+            spec.type_().name_str()
+        )));
     }
     Ok(crate::ops::format(vm, &a[0], &spec)?.into_object())
 }
@@ -249,7 +330,12 @@ fn globals(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
         return Ok(vm.new_dict().into_object());
     }
     // SAFETY: the current frame is alive during this call.
-    Ok(unsafe { (*f).globals.clone().map(|g| g.into_object()).unwrap_or_else(|| vm.none()) })
+    Ok(unsafe {
+        (*f).globals
+            .clone()
+            .map(|g| g.into_object())
+            .unwrap_or_else(|| vm.none())
+    })
 }
 /// `locals()`: the frame's mapping, or a fresh dict of its fast locals.
 pub fn locals_of_current(vm: &Vm) -> PyResult {
@@ -265,7 +351,9 @@ pub fn locals_of_current(vm: &Vm) -> PyResult {
     let d = vm.new_dict();
     if let Some(code) = &fr.code {
         for (i, name) in code.localsplusnames.iter().enumerate() {
-            let Some(v) = fr.fast.get(i).cloned().flatten() else { continue };
+            let Some(v) = fr.fast.get(i).cloned().flatten() else {
+                continue;
+            };
             let kind = code.localspluskinds.get(i).copied().unwrap_or(0);
             let v = if kind & 0xc0 != 0 {
                 match v.downcast_ref::<crate::objects::function::PyCell>() {
@@ -290,7 +378,8 @@ fn vars(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::range(vm, "vars", a, k, 0, 1)?;
     match a.first() {
         None => locals_of_current(vm),
-        Some(o) => crate::ops::get_attr_opt(vm, o, &vm.names.__dict__)?.ok_or_else(|| vm.new_type_error("vars() argument must have __dict__ attribute")),
+        Some(o) => crate::ops::get_attr_opt(vm, o, &vm.names.__dict__)?
+            .ok_or_else(|| vm.new_type_error("vars() argument must have __dict__ attribute")),
     }
 }
 fn dir(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
@@ -316,7 +405,8 @@ fn dir(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
             } else if let Some(m) = o.downcast_ref::<crate::objects::module::PyModule>() {
                 m.dict.keys()
             } else {
-                let m = crate::objects::typeobject::lookup_special(vm, o, &vm.names.__dir__).ok_or_else(|| vm.new_type_error("object does not provide __dir__"))?;
+                let m = crate::objects::typeobject::lookup_special(vm, o, &vm.names.__dir__)
+                    .ok_or_else(|| vm.new_type_error("object does not provide __dir__"))?;
                 let r = crate::ops::call(vm, &m, &[], None)?;
                 crate::ops::collect(vm, &r)?
             }
@@ -324,7 +414,9 @@ fn dir(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     };
     let mut pairs: Vec<(PyRef, PyRef)> = items.into_iter().map(|x| (x.clone(), x)).collect();
     crate::objects::list_methods::merge_sort(vm, &mut pairs, false)?;
-    Ok(vm.new_list(pairs.into_iter().map(|(_, v)| v).collect()).into_object())
+    Ok(vm
+        .new_list(pairs.into_iter().map(|(_, v)| v).collect())
+        .into_object())
 }
 fn input(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     if let Some(p) = a.first() {
@@ -334,18 +426,41 @@ fn input(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Err(vm.new_eof_error("EOF when reading a line"))
 }
 fn open(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    Err(vm.new_exception(&vm.exc.permission_error, vec![vm.new_int(1), vm.new_str("refvm sandbox: file access is disabled")]))
+    Err(vm.new_exception(
+        &vm.exc.permission_error,
+        vec![
+            vm.new_int(1),
+            vm.new_str("refvm sandbox: file access is disabled"),
+        ],
+    ))
 }
 fn import(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
-    let p = argparse::bind(vm, "__import__", a, k, &["name", "globals", "locals", "fromlist", "level"], 1, 0, 5)?;
-    let name = p[0].clone().and_then(|n| n.downcast::<PyStr>().ok()).ok_or_else(|| vm.new_type_error("__import__() argument 1 must be str"))?;
-    let g = p[1].clone().and_then(|g| g.downcast::<PyDict>().ok()).unwrap_or_else(|| vm.new_dict());
+    let p = argparse::bind(
+        vm,
+        "__import__",
+        a,
+        k,
+        &["name", "globals", "locals", "fromlist", "level"],
+        1,
+        0,
+        5,
+    )?;
+    let name = p[0]
+        .clone()
+        .and_then(|n| n.downcast::<PyStr>().ok())
+        .ok_or_else(|| vm.new_type_error("__import__() argument 1 must be str"))?;
+    let g = p[1]
+        .clone()
+        .and_then(|g| g.downcast::<PyDict>().ok())
+        .unwrap_or_else(|| vm.new_dict());
     let fromlist = p[3].clone().unwrap_or_else(|| vm.none());
     let level = p[4].clone().unwrap_or_else(|| vm.new_int(0));
     crate::modules::import::import_name(vm, &vm.intern_str(name), &g, &fromlist, &level)
 }
 fn exec_eval(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    Err(vm.abort_with(crate::vm::Abort::Unsupported("exec()/eval()/compile() need refvm's compiler".into())))
+    Err(vm.abort_with(crate::vm::Abort::Unsupported(
+        "exec()/eval()/compile() need refvm's compiler".into(),
+    )))
 }
 fn exit(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Err(vm.new_exception(&vm.exc.system_exit, a.to_vec()))

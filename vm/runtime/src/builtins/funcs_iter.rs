@@ -3,8 +3,8 @@
 
 use crate::argparse;
 use crate::error::PyResult;
-use crate::object::typeobj::CmpOp;
 use crate::object::PyRef;
+use crate::object::typeobj::CmpOp;
 use crate::objects::descr::MethodDef;
 use crate::objects::str::PyStr;
 use crate::objects::tuple::PyTuple;
@@ -14,7 +14,12 @@ fn iter(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::range(vm, "iter", a, k, 1, 2)?;
     if a.len() == 2 {
         let cb = &a[0];
-        let callable = matches!(cb.type_().layout, crate::object::Layout::Function | crate::object::Layout::BuiltinFunction | crate::object::Layout::Method) || cb.type_().slots().call.is_some();
+        let callable = matches!(
+            cb.type_().layout,
+            crate::object::Layout::Function
+                | crate::object::Layout::BuiltinFunction
+                | crate::object::Layout::Method
+        ) || cb.type_().slots().call.is_some();
         if !callable {
             return Err(vm.new_type_error("iter(v, w): v must be callable"));
         }
@@ -27,7 +32,10 @@ fn next(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::range(vm, "next", a, k, 1, 2)?;
     let it = &a[0];
     let Some(f) = it.type_().slots().iternext else {
-        return Err(vm.new_type_error(format!("'{}' object is not an iterator", it.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "'{}' object is not an iterator",
+            it.type_().name_str()
+        )));
     };
     match f(vm, it) {
         Ok(Some(v)) => Ok(v),
@@ -35,7 +43,9 @@ fn next(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
             Some(d) => Ok(d.clone()),
             None => Err(vm.new_stop_iteration(None)),
         },
-        Err(e) if e.matches(&vm.exc.stop_iteration) && a.len() == 2 && !vm.is_aborting() => Ok(a[1].clone()),
+        Err(e) if e.matches(&vm.exc.stop_iteration) && a.len() == 2 && !vm.is_aborting() => {
+            Ok(a[1].clone())
+        }
         Err(e) => Err(e),
     }
 }
@@ -44,10 +54,19 @@ fn minmax(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, name: &str, op: CmpOp) -> P
     let mut key = None;
     let mut default = None;
     for (kk, v) in kws {
-        match kk.downcast_ref::<PyStr>().map(|s| s.to_string_lossy()).as_deref() {
+        match kk
+            .downcast_ref::<PyStr>()
+            .map(|s| s.to_string_lossy())
+            .as_deref()
+        {
             Some("key") => key = Some(v.clone()).filter(|v| !vm.is_none(v)),
             Some("default") => default = Some(v.clone()),
-            Some(other) => return Err(vm.new_type_error(format!("{}() got an unexpected keyword argument '{}'", name, other))),
+            Some(other) => {
+                return Err(vm.new_type_error(format!(
+                    "{}() got an unexpected keyword argument '{}'",
+                    name, other
+                )));
+            }
             None => return Err(vm.new_type_error("keywords must be strings")),
         }
     }
@@ -64,7 +83,10 @@ fn minmax(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, name: &str, op: CmpOp) -> P
         }
         _ => {
             if default.is_some() {
-                return Err(vm.new_type_error(format!("Cannot specify a default for {}() with multiple positional arguments", name)));
+                return Err(vm.new_type_error(format!(
+                    "Cannot specify a default for {}() with multiple positional arguments",
+                    name
+                )));
             }
             pos.to_vec()
         }
@@ -86,7 +108,8 @@ fn minmax(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, name: &str, op: CmpOp) -> P
     }
     match best {
         Some((_, v)) => Ok(v),
-        None => default.ok_or_else(|| vm.new_value_error(format!("{}() arg is an empty sequence", name))),
+        None => default
+            .ok_or_else(|| vm.new_value_error(format!("{}() arg is an empty sequence", name))),
     }
 }
 fn min(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
@@ -109,7 +132,11 @@ fn sum(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     }
     let it = crate::ops::iter(vm, p[0].as_ref().unwrap_or(&vm.none))?;
     // Fast paths for ints and floats (as CPython's sum does).
-    let mut int_acc: Option<i64> = if acc.is_type(&vm.types.int) { crate::objects::int::int_value(&acc).and_then(|v| v.as_i64()) } else { None };
+    let mut int_acc: Option<i64> = if acc.is_type(&vm.types.int) {
+        crate::objects::int::int_value(&acc).and_then(|v| v.as_i64())
+    } else {
+        None
+    };
     let mut float_acc: Option<f64> = None;
     while let Some(x) = crate::ops::next(vm, &it)? {
         vm.tick()?;

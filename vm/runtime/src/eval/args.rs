@@ -13,14 +13,25 @@ const CO_VARARGS: u32 = 0x4;
 const CO_VARKEYWORDS: u32 = 0x8;
 
 /// Moves `args` (positional values, then keyword values named by `kwnames`) into `fast`.
-pub fn bind_args(vm: &Vm, func: &PyFunction, code: &PyCode, fast: &mut [Slot], args: &mut [Slot], kwnames: Option<&PyTuple>) -> PyResult<()> {
+pub fn bind_args(
+    vm: &Vm,
+    func: &PyFunction,
+    code: &PyCode,
+    fast: &mut [Slot],
+    args: &mut [Slot],
+    kwnames: Option<&PyTuple>,
+) -> PyResult<()> {
     let nkw = kwnames.map_or(0, |k| k.len());
     let argcount = args.len() - nkw;
     let co_argcount = code.argcount;
     let total_args = co_argcount + code.kwonlyargcount;
     let flags = code.flags;
     // Fast path: exact positional call, no *args/**kwargs.
-    if nkw == 0 && argcount == co_argcount && flags & (CO_VARARGS | CO_VARKEYWORDS) == 0 && code.kwonlyargcount == 0 {
+    if nkw == 0
+        && argcount == co_argcount
+        && flags & (CO_VARARGS | CO_VARKEYWORDS) == 0
+        && code.kwonlyargcount == 0
+    {
         for i in 0..argcount {
             fast[i] = args[i].take();
         }
@@ -38,14 +49,20 @@ pub fn bind_args(vm: &Vm, func: &PyFunction, code: &PyCode, fast: &mut [Slot], a
         fast[i] = args[i].take();
     }
     if flags & CO_VARARGS != 0 {
-        let rest: Vec<PyRef> = args[n..argcount].iter_mut().filter_map(|s| s.take()).collect();
+        let rest: Vec<PyRef> = args[n..argcount]
+            .iter_mut()
+            .filter_map(|s| s.take())
+            .collect();
         fast[total_args] = Some(vm.new_tuple(rest).into_object());
     }
     if let Some(kn) = kwnames {
         for (k, slot) in kn.as_slice().iter().zip(args[argcount..].iter_mut()) {
             let value = slot.take();
             let Some(kname) = k.downcast_ref::<PyStr>() else {
-                return Err(vm.new_type_error(format!("{}() keywords must be strings", func.qualname.borrow())));
+                return Err(vm.new_type_error(format!(
+                    "{}() keywords must be strings",
+                    func.qualname.borrow()
+                )));
             };
             let names = &code.localsplusnames;
             let mut found = None;
@@ -104,7 +121,15 @@ pub fn bind_args(vm: &Vm, func: &PyFunction, code: &PyCode, fast: &mut [Slot], a
         let m = co_argcount.saturating_sub(defcount);
         let missing = (argcount..m).filter(|&i| fast[i].is_none()).count();
         if missing > 0 {
-            return Err(missing_arguments(vm, func, code, fast, argcount, m, "positional"));
+            return Err(missing_arguments(
+                vm,
+                func,
+                code,
+                fast,
+                argcount,
+                m,
+                "positional",
+            ));
         }
         for i in n.max(m)..co_argcount {
             if fast[i].is_none() {
@@ -128,7 +153,15 @@ pub fn bind_args(vm: &Vm, func: &PyFunction, code: &PyCode, fast: &mut [Slot], a
             missing += 1;
         }
         if missing > 0 {
-            return Err(missing_arguments(vm, func, code, fast, co_argcount, total_args, "keyword-only"));
+            return Err(missing_arguments(
+                vm,
+                func,
+                code,
+                fast,
+                co_argcount,
+                total_args,
+                "keyword-only",
+            ));
         }
     }
     Ok(())
@@ -143,8 +176,19 @@ fn format_names(names: &[String]) -> String {
     }
 }
 
-fn missing_arguments(vm: &Vm, func: &PyFunction, code: &PyCode, fast: &[Slot], start: usize, end: usize, kind: &str) -> PyErr {
-    let names: Vec<String> = (start..end).filter(|&i| fast[i].is_none()).map(|i| format!("'{}'", code.localsplusnames[i])).collect();
+fn missing_arguments(
+    vm: &Vm,
+    func: &PyFunction,
+    code: &PyCode,
+    fast: &[Slot],
+    start: usize,
+    end: usize,
+    kind: &str,
+) -> PyErr {
+    let names: Vec<String> = (start..end)
+        .filter(|&i| fast[i].is_none())
+        .map(|i| format!("'{}'", code.localsplusnames[i]))
+        .collect();
     vm.new_type_error(format!(
         "{}() missing {} required {} argument{}: {}",
         func.qualname.borrow(),
@@ -155,12 +199,23 @@ fn missing_arguments(vm: &Vm, func: &PyFunction, code: &PyCode, fast: &[Slot], s
     ))
 }
 
-fn too_many_positional(vm: &Vm, func: &PyFunction, code: &PyCode, fast: &[Slot], given: usize) -> PyErr {
+fn too_many_positional(
+    vm: &Vm,
+    func: &PyFunction,
+    code: &PyCode,
+    fast: &[Slot],
+    given: usize,
+) -> PyErr {
     let co_argcount = code.argcount;
     let defcount = func.defaults.borrow().as_ref().map_or(0, |d| d.len());
-    let kwonly_given = (co_argcount..co_argcount + code.kwonlyargcount).filter(|&i| fast[i].is_some()).count();
+    let kwonly_given = (co_argcount..co_argcount + code.kwonlyargcount)
+        .filter(|&i| fast[i].is_some())
+        .count();
     let (sig, plural) = if defcount > 0 {
-        (format!("from {} to {}", co_argcount - defcount, co_argcount), true)
+        (
+            format!("from {} to {}", co_argcount - defcount, co_argcount),
+            true,
+        )
     } else {
         (co_argcount.to_string(), co_argcount != 1)
     };
@@ -181,15 +236,28 @@ fn too_many_positional(vm: &Vm, func: &PyFunction, code: &PyCode, fast: &[Slot],
         if plural { "s" } else { "" },
         given,
         kwonly_sig,
-        if given == 1 && kwonly_given == 0 { "was" } else { "were" }
+        if given == 1 && kwonly_given == 0 {
+            "was"
+        } else {
+            "were"
+        }
     ))
 }
 
-fn posonly_as_keyword(vm: &Vm, func: &PyFunction, code: &PyCode, kwnames: &PyTuple) -> Option<PyErr> {
+fn posonly_as_keyword(
+    vm: &Vm,
+    func: &PyFunction,
+    code: &PyCode,
+    kwnames: &PyTuple,
+) -> Option<PyErr> {
     let mut names = Vec::new();
     for k in 0..code.posonlyargcount {
         let pname = &code.localsplusnames[k];
-        if kwnames.as_slice().iter().any(|kn| kn.downcast_ref::<PyStr>().is_some_and(|s| s.eq_str(pname))) {
+        if kwnames
+            .as_slice()
+            .iter()
+            .any(|kn| kn.downcast_ref::<PyStr>().is_some_and(|s| s.eq_str(pname)))
+        {
             names.push(pname.to_string_lossy());
         }
     }

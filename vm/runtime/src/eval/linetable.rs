@@ -37,7 +37,11 @@ impl Reader<'_> {
     }
     fn svarint(&mut self) -> Option<i32> {
         let v = self.varint()?;
-        Some(if v & 1 != 0 { -((v >> 1) as i32) } else { (v >> 1) as i32 })
+        Some(if v & 1 != 0 {
+            -((v >> 1) as i32)
+        } else {
+            (v >> 1) as i32
+        })
     }
 }
 
@@ -70,19 +74,34 @@ pub fn addr2location(table: &[u8], firstlineno: i32, addr: usize) -> Option<Loca
             }
             13 => {
                 line += r.svarint()?;
-                Location { line: Some(line), end_line: Some(line), col: None, end_col: None }
+                Location {
+                    line: Some(line),
+                    end_line: Some(line),
+                    col: None,
+                    end_col: None,
+                }
             }
             10..=12 => {
                 line += i32::from(code) - 10;
                 let col = i32::from(r.byte()?);
                 let end_col = i32::from(r.byte()?);
-                Location { line: Some(line), end_line: Some(line), col: Some(col), end_col: Some(end_col) }
+                Location {
+                    line: Some(line),
+                    end_line: Some(line),
+                    col: Some(col),
+                    end_col: Some(end_col),
+                }
             }
             _ => {
                 let second = i32::from(r.byte()?);
                 let col = i32::from(code) * 8 + ((second >> 4) & 7);
                 let end_col = col + (second & 15);
-                Location { line: Some(line), end_line: Some(line), col: Some(col), end_col: Some(end_col) }
+                Location {
+                    line: Some(line),
+                    end_line: Some(line),
+                    col: Some(col),
+                    end_col: Some(end_col),
+                }
             }
         };
         if addr < end {

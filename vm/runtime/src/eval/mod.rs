@@ -38,7 +38,12 @@ pub enum Exit {
 }
 
 /// Creates a frame for `func` with arguments bound (arguments are moved out of `args`).
-pub fn make_frame(vm: &Vm, func: &PyFunction, args: &mut [Slot], kwnames: Option<&PyTuple>) -> PyResult<Box<Frame>> {
+pub fn make_frame(
+    vm: &Vm,
+    func: &PyFunction,
+    args: &mut [Slot],
+    kwnames: Option<&PyTuple>,
+) -> PyResult<Box<Frame>> {
     let code = func.code.get();
     let mut fr = vm.ts.take_frame();
     fr.fast.resize(code.nlocalsplus, None);
@@ -60,7 +65,12 @@ pub fn make_frame(vm: &Vm, func: &PyFunction, args: &mut [Slot], kwnames: Option
 }
 
 /// Calls a Python function from native code.
-pub fn call_function(vm: &Vm, func: &PyFunction, args: &[PyRef], kwnames: Option<&PyTuple>) -> PyResult {
+pub fn call_function(
+    vm: &Vm,
+    func: &PyFunction,
+    args: &[PyRef],
+    kwnames: Option<&PyTuple>,
+) -> PyResult {
     let mut slots: Vec<Slot> = args.iter().map(|a| Some(a.clone())).collect();
     let fr = make_frame(vm, func, &mut slots, kwnames)?;
     drop(slots);
@@ -76,7 +86,12 @@ pub fn run_frame(vm: &Vm, fr: Box<Frame>) -> PyResult {
 }
 
 /// Runs module-level code with `globals` as its namespace.
-pub fn run_code(vm: &Vm, code: PyRef<PyCode>, globals: crate::object::PyRef<crate::objects::dict::PyDict>, locals: Option<PyRef>) -> PyResult {
+pub fn run_code(
+    vm: &Vm,
+    code: PyRef<PyCode>,
+    globals: crate::object::PyRef<crate::objects::dict::PyDict>,
+    locals: Option<PyRef>,
+) -> PyResult {
     let mut fr = vm.ts.take_frame();
     fr.fast.resize(code.nlocalsplus, None);
     fr.stack.reserve(code.stacksize);
@@ -84,7 +99,9 @@ pub fn run_code(vm: &Vm, code: PyRef<PyCode>, globals: crate::object::PyRef<crat
     let builtins = match globals.get_str(&vm.names.__builtins__) {
         Some(b) => match b.downcast::<crate::objects::dict::PyDict>() {
             Ok(d) => d,
-            Err(m) => m.downcast_ref::<crate::objects::module::PyModule>().map_or_else(|| vm.builtins.clone(), |m| m.dict.clone()),
+            Err(m) => m
+                .downcast_ref::<crate::objects::module::PyModule>()
+                .map_or_else(|| vm.builtins.clone(), |m| m.dict.clone()),
         },
         None => {
             globals.set_str(vm.names.__builtins__.clone(), vm.builtins_module_obj());
@@ -110,7 +127,11 @@ pub fn traceback_here(vm: &Vm, f: &mut Frame, e: &PyErr) {
         },
     };
     fo.lasti.set(f.lasti);
-    let line = f.code.as_ref().and_then(|c| c.addr2line(f.lasti)).unwrap_or(-1);
+    let line = f
+        .code
+        .as_ref()
+        .and_then(|c| c.addr2line(f.lasti))
+        .unwrap_or(-1);
     let next = e.exc().traceback.get();
     let tb = vm.new_traceback(next, fo.into_object(), f.lasti, line);
     e.exc().traceback.set(Some(tb));
@@ -118,7 +139,9 @@ pub fn traceback_here(vm: &Vm, f: &mut Frame, e: &PyErr) {
 
 /// Sets `__context__` of a freshly raised exception (`_PyErr_SetObject`).
 pub fn set_context(vm: &Vm, e: &PyErr) {
-    let Some(handled) = vm.ts.current_exception() else { return };
+    let Some(handled) = vm.ts.current_exception() else {
+        return;
+    };
     let value = e.exc().as_object();
     if handled.is(value) {
         return;
@@ -127,7 +150,12 @@ pub fn set_context(vm: &Vm, e: &PyErr) {
     let mut o = handled.clone();
     let mut steps = 0;
     loop {
-        let Some(ctx) = o.downcast_ref::<crate::objects::exceptions::PyBaseException>().and_then(|x| x.context.get()) else { break };
+        let Some(ctx) = o
+            .downcast_ref::<crate::objects::exceptions::PyBaseException>()
+            .and_then(|x| x.context.get())
+        else {
+            break;
+        };
         if ctx.is(value) {
             if let Some(x) = o.downcast_ref::<crate::objects::exceptions::PyBaseException>() {
                 x.context.set(None);
@@ -146,7 +174,10 @@ pub fn set_context(vm: &Vm, e: &PyErr) {
 /// Finds the handler for the instruction at byte offset `lasti`.
 fn find_handler(code: &PyCode, lasti: usize) -> Option<crate::objects::code::ExcEntry> {
     let off = lasti as u32;
-    code.exc_table.iter().find(|e| e.start <= off && off < e.end).copied()
+    code.exc_table
+        .iter()
+        .find(|e| e.start <= off && off < e.end)
+        .copied()
 }
 
 macro_rules! pop {
@@ -184,7 +215,10 @@ pub(crate) fn stack_error(vm: &Vm) -> PyErr {
 
 #[cold]
 fn unbound_local(vm: &Vm, code: &PyCode, i: usize) -> PyErr {
-    let name = code.localsplusnames.get(i).map_or_else(String::new, |n| n.to_string_lossy());
+    let name = code
+        .localsplusnames
+        .get(i)
+        .map_or_else(String::new, |n| n.to_string_lossy());
     if code.localspluskinds.get(i).is_some_and(|k| k & 0x80 != 0) {
         let e = vm.new_name_error(format!(
             "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
@@ -192,7 +226,9 @@ fn unbound_local(vm: &Vm, code: &PyCode, i: usize) -> PyErr {
         e.exc().set_extra("name", vm.new_str(&name));
         e
     } else {
-        vm.new_unbound_local_error(format!("cannot access local variable '{name}' where it is not associated with a value"))
+        vm.new_unbound_local_error(format!(
+            "cannot access local variable '{name}' where it is not associated with a value"
+        ))
     }
 }
 
@@ -208,7 +244,9 @@ pub fn eval(vm: &Vm, entry: Box<Frame>, throw: Option<PyErr>) -> (PyResult, Box<
     let mut pending: Option<PyErr> = throw;
     // Start the entry frame: count it against the recursion limit.
     if let Err(e) = vm.enter_recursive_call("") {
-        vm.ts.recursion_remaining.set(vm.ts.recursion_remaining.get() - 1);
+        vm.ts
+            .recursion_remaining
+            .set(vm.ts.recursion_remaining.get() - 1);
         pending = Some(e);
     }
     let result = run_loop(vm, &mut frames, pending);
@@ -229,10 +267,14 @@ pub fn eval(vm: &Vm, entry: Box<Frame>, throw: Option<PyErr>) -> (PyResult, Box<
 fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -> (PyResult, Exit) {
     let mut budget: i64 = vm.budget_start();
     'frames: loop {
-        let Some(f) = frames.last_mut() else { return (Err(stack_error(vm)), Exit::Return) };
+        let Some(f) = frames.last_mut() else {
+            return (Err(stack_error(vm)), Exit::Return);
+        };
         let f: &mut Frame = f;
         vm.ts.frame.set(f as *mut Frame);
-        let Some(code) = f.code.clone() else { return (Err(stack_error(vm)), Exit::Return) };
+        let Some(code) = f.code.clone() else {
+            return (Err(stack_error(vm)), Exit::Return);
+        };
         let co: &[u8] = &code.code;
         let mut err: Option<PyErr> = pending.take();
         let mut reraise = false;
@@ -248,7 +290,11 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                     traceback_here(vm, f, &e);
                 }
                 reraise = false;
-                let handler = if vm.is_aborting() { None } else { find_handler(&code, f.lasti) };
+                let handler = if vm.is_aborting() {
+                    None
+                } else {
+                    find_handler(&code, f.lasti)
+                };
                 match handler {
                     Some(h) => {
                         let depth = h.depth as usize;
@@ -288,7 +334,9 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
             // ---- fetch ----
             let pc = f.next_instr;
             let (Some(&op), Some(&arg0)) = (co.get(pc), co.get(pc + 1)) else {
-                err = Some(vm.new_system_error("malformed code: execution ran past the end of co_code"));
+                err = Some(
+                    vm.new_system_error("malformed code: execution ran past the end of co_code"),
+                );
                 continue;
             };
             f.lasti = pc;
@@ -296,7 +344,9 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
             let mut oparg = u32::from(arg0);
             let mut next = pc + 2;
             while op == EXTENDED_ARG {
-                let (Some(&o2), Some(&a2)) = (co.get(next), co.get(next + 1)) else { break };
+                let (Some(&o2), Some(&a2)) = (co.get(next), co.get(next + 1)) else {
+                    break;
+                };
                 oparg = (oparg << 8) | u32::from(a2);
                 op = o2;
                 f.lasti = next;
@@ -324,17 +374,23 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                         f.stack.push(Some(v));
                     }
                     LOAD_CONST => {
-                        let Some(c) = code.consts.get(oparg as usize) else { break 'op Err(stack_error(vm)) };
+                        let Some(c) = code.consts.get(oparg as usize) else {
+                            break 'op Err(stack_error(vm));
+                        };
                         f.stack.push(Some(c.clone()));
                     }
                     STORE_FAST => {
                         let v = pop!(f, vm, 'op);
-                        let Some(slot) = f.fast.get_mut(oparg as usize) else { break 'op Err(stack_error(vm)) };
+                        let Some(slot) = f.fast.get_mut(oparg as usize) else {
+                            break 'op Err(stack_error(vm));
+                        };
                         let old = slot.replace(v);
                         drop(old);
                     }
                     DELETE_FAST => {
-                        let Some(slot) = f.fast.get_mut(oparg as usize) else { break 'op Err(stack_error(vm)) };
+                        let Some(slot) = f.fast.get_mut(oparg as usize) else {
+                            break 'op Err(stack_error(vm));
+                        };
                         let old = slot.take();
                         if old.is_none() {
                             break 'op Err(unbound_local(vm, &code, oparg as usize));
@@ -348,14 +404,20 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                     PUSH_NULL => f.stack.push(None),
                     COPY => {
                         let n = f.stack.len();
-                        let Some(v) = (oparg as usize).checked_sub(1).and_then(|k| n.checked_sub(k + 1)).and_then(|i| f.stack[i].clone()) else {
+                        let Some(v) = (oparg as usize)
+                            .checked_sub(1)
+                            .and_then(|k| n.checked_sub(k + 1))
+                            .and_then(|i| f.stack[i].clone())
+                        else {
                             break 'op Err(stack_error(vm));
                         };
                         f.stack.push(Some(v));
                     }
                     SWAP => {
                         let n = f.stack.len();
-                        let Some(i) = n.checked_sub(oparg as usize) else { break 'op Err(stack_error(vm)) };
+                        let Some(i) = n.checked_sub(oparg as usize) else {
+                            break 'op Err(stack_error(vm));
+                        };
                         if oparg == 0 {
                             break 'op Err(stack_error(vm));
                         }
@@ -372,7 +434,9 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                     COMPARE_OP => {
                         let b = pop!(f, vm, 'op);
                         let a = pop!(f, vm, 'op);
-                        let Some(cop) = CmpOp::from_arg(oparg) else { break 'op Err(stack_error(vm)) };
+                        let Some(cop) = CmpOp::from_arg(oparg) else {
+                            break 'op Err(stack_error(vm));
+                        };
                         let r = tri!(crate::ops::compare::compare_op(vm, &a, &b, cop), 'op);
                         drop(a);
                         drop(b);
@@ -398,8 +462,13 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                     JUMP_BACKWARD => {
                         f.next_instr = next.saturating_sub(oparg as usize * 2);
                     }
-                    JUMP_BACKWARD_NO_INTERRUPT => f.next_instr = next.saturating_sub(oparg as usize * 2),
-                    POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_FALSE | POP_JUMP_BACKWARD_IF_TRUE => {
+                    JUMP_BACKWARD_NO_INTERRUPT => {
+                        f.next_instr = next.saturating_sub(oparg as usize * 2)
+                    }
+                    POP_JUMP_FORWARD_IF_FALSE
+                    | POP_JUMP_FORWARD_IF_TRUE
+                    | POP_JUMP_BACKWARD_IF_FALSE
+                    | POP_JUMP_BACKWARD_IF_TRUE => {
                         let v = pop!(f, vm, 'op);
                         let t = if v.is(&vm.true_obj) {
                             true
@@ -409,16 +478,21 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                             tri!(crate::ops::is_true(vm, &v), 'op)
                         };
                         drop(v);
-                        let want = matches!(op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
+                        let want =
+                            matches!(op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
                         if t == want {
                             f.next_instr = jump(op, next, oparg);
                         }
                     }
-                    POP_JUMP_FORWARD_IF_NONE | POP_JUMP_FORWARD_IF_NOT_NONE | POP_JUMP_BACKWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                    POP_JUMP_FORWARD_IF_NONE
+                    | POP_JUMP_FORWARD_IF_NOT_NONE
+                    | POP_JUMP_BACKWARD_IF_NONE
+                    | POP_JUMP_BACKWARD_IF_NOT_NONE => {
                         let v = pop!(f, vm, 'op);
                         let is_none = vm.is_none(&v);
                         drop(v);
-                        let want = matches!(op, POP_JUMP_FORWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NONE);
+                        let want =
+                            matches!(op, POP_JUMP_FORWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NONE);
                         if is_none == want {
                             f.next_instr = jump(op, next, oparg);
                         }
@@ -443,7 +517,10 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                         let it = top!(f, vm, 'op).clone();
                         let r = match it.type_().slots().iternext {
                             Some(nf) => nf(vm, &it),
-                            None => Err(vm.new_type_error(format!("'{}' object is not an iterator", it.type_().name_str()))),
+                            None => Err(vm.new_type_error(format!(
+                                "'{}' object is not an iterator",
+                                it.type_().name_str()
+                            ))),
                         };
                         match r {
                             Ok(Some(v)) => f.stack.push(Some(v)),
@@ -471,7 +548,8 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                     }
                     LOAD_ATTR => {
                         let o = pop!(f, vm, 'op);
-                        let v = tri!(crate::ops::get_attr(vm, &o, &code.names[oparg as usize]), 'op);
+                        let v =
+                            tri!(crate::ops::get_attr(vm, &o, &code.names[oparg as usize]), 'op);
                         drop(o);
                         f.stack.push(Some(v));
                     }
@@ -511,10 +589,17 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                     }
                     PRECALL => {
                         let n = f.stack.len();
-                        let is_meth = n >= oparg as usize + 2 && f.stack[n - oparg as usize - 2].is_some();
+                        let is_meth =
+                            n >= oparg as usize + 2 && f.stack[n - oparg as usize - 2].is_some();
                         if !is_meth && n >= oparg as usize + 2 {
                             let fi = n - oparg as usize - 1;
-                            if let Some(m) = f.stack[fi].as_ref().and_then(|x| x.downcast_ref::<crate::objects::function::PyMethod>()).filter(|m| m.as_object().is_type(&vm.types.method)) {
+                            if let Some(m) = f.stack[fi]
+                                .as_ref()
+                                .and_then(|x| {
+                                    x.downcast_ref::<crate::objects::function::PyMethod>()
+                                })
+                                .filter(|m| m.as_object().is_type(&vm.types.method))
+                            {
                                 let (func, slf) = (m.func.clone(), m.self_.clone());
                                 let old = f.stack[fi].replace(slf);
                                 f.stack[fi - 1] = Some(func);
@@ -523,7 +608,9 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                         }
                     }
                     KW_NAMES => {
-                        let Some(c) = code.consts.get(oparg as usize) else { break 'op Err(stack_error(vm)) };
+                        let Some(c) = code.consts.get(oparg as usize) else {
+                            break 'op Err(stack_error(vm));
+                        };
                         f.kwnames = Some(c.clone());
                     }
                     CALL => {
@@ -536,7 +623,9 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                         let is_meth = f.stack[n - oparg - 2].is_some();
                         let total = oparg + usize::from(is_meth);
                         let fpos = n - total - 1;
-                        let Some(callable) = f.stack[fpos].clone() else { break 'op Err(stack_error(vm)) };
+                        let Some(callable) = f.stack[fpos].clone() else {
+                            break 'op Err(stack_error(vm));
+                        };
                         let kwt = kwnames.as_ref().and_then(|k| k.downcast_ref::<PyTuple>());
                         if kwnames.is_some() && kwt.is_none() {
                             break 'op Err(stack_error(vm));
@@ -559,7 +648,9 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                                 newf.previous = f as *mut Frame;
                                 frames.push(newf);
                                 if let Err(e) = vm.enter_recursive_call("") {
-                                    vm.ts.recursion_remaining.set(vm.ts.recursion_remaining.get() - 1);
+                                    vm.ts
+                                        .recursion_remaining
+                                        .set(vm.ts.recursion_remaining.get() - 1);
                                     pending = Some(e);
                                 }
                                 continue 'frames;
@@ -614,9 +705,17 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                     RERAISE => {
                         if oparg != 0 {
                             let n = f.stack.len();
-                            let li = n.checked_sub(oparg as usize + 1).and_then(|i| f.stack[i].clone());
-                            match li.as_ref().and_then(|l| crate::objects::int::int_value(l)).and_then(|v| v.as_i64()) {
-                                Some(l) if l >= 0 && (l as usize) * 2 < co.len() => f.lasti = l as usize * 2,
+                            let li = n
+                                .checked_sub(oparg as usize + 1)
+                                .and_then(|i| f.stack[i].clone());
+                            match li
+                                .as_ref()
+                                .and_then(|l| crate::objects::int::int_value(l))
+                                .and_then(|v| v.as_i64())
+                            {
+                                Some(l) if l >= 0 && (l as usize) * 2 < co.len() => {
+                                    f.lasti = l as usize * 2
+                                }
                                 _ => break 'op Err(vm.new_system_error("lasti is not an int")),
                             }
                         }
@@ -626,7 +725,9 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                                 reraise = true;
                                 break 'op Err(PyErr(e));
                             }
-                            Err(_) => break 'op Err(vm.new_system_error("RERAISE of a non-exception")),
+                            Err(_) => {
+                                break 'op Err(vm.new_system_error("RERAISE of a non-exception"));
+                            }
                         }
                     }
                     _ => {
@@ -661,9 +762,10 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
 #[inline(always)]
 fn jump(op: u8, next: usize, oparg: u32) -> usize {
     match op {
-        POP_JUMP_BACKWARD_IF_FALSE | POP_JUMP_BACKWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NOT_NONE => {
-            next.saturating_sub(oparg as usize * 2)
-        }
+        POP_JUMP_BACKWARD_IF_FALSE
+        | POP_JUMP_BACKWARD_IF_TRUE
+        | POP_JUMP_BACKWARD_IF_NONE
+        | POP_JUMP_BACKWARD_IF_NOT_NONE => next.saturating_sub(oparg as usize * 2),
         _ => next + oparg as usize * 2,
     }
 }
@@ -684,7 +786,10 @@ fn binary_op_fast(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyResult {
     let ta = a.type_ptr();
     if ta == b.type_ptr() {
         if ta == vm.types.int.as_type_ptr() {
-            if let (Some(x), Some(y)) = (crate::objects::int::int_value(a).and_then(|v| v.as_i64()), crate::objects::int::int_value(b).and_then(|v| v.as_i64())) {
+            if let (Some(x), Some(y)) = (
+                crate::objects::int::int_value(a).and_then(|v| v.as_i64()),
+                crate::objects::int::int_value(b).and_then(|v| v.as_i64()),
+            ) {
                 let r = match oparg % 13 {
                     0 => x.checked_add(y),
                     10 => x.checked_sub(y),
@@ -701,7 +806,10 @@ fn binary_op_fast(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyResult {
                 }
             }
         } else if ta == vm.types.float.as_type_ptr() {
-            if let (Some(x), Some(y)) = (crate::objects::float::float_value(a), crate::objects::float::float_value(b)) {
+            if let (Some(x), Some(y)) = (
+                crate::objects::float::float_value(a),
+                crate::objects::float::float_value(b),
+            ) {
                 let r = match oparg % 13 {
                     0 => Some(x + y),
                     10 => Some(x - y),
@@ -719,7 +827,14 @@ fn binary_op_fast(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyResult {
 }
 
 /// Opcodes not handled inline.
-fn dispatch_other(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32, next: usize) -> PyResult<()> {
+fn dispatch_other(
+    vm: &Vm,
+    f: &mut Frame,
+    code: &PyCode,
+    op: u8,
+    oparg: u32,
+    next: usize,
+) -> PyResult<()> {
     match op {
         UNARY_POSITIVE | UNARY_NEGATIVE | UNARY_NOT | UNARY_INVERT => ops_build::unary(vm, f, op),
         MAKE_CELL => {
@@ -733,10 +848,18 @@ fn dispatch_other(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32, nex
         }
         COPY_FREE_VARS => {
             let func = f.func.clone();
-            let closure = func.as_ref().and_then(|x| x.downcast_ref::<PyFunction>()).and_then(|x| x.closure.get());
-            let Some(closure) = closure else { return Err(vm.new_system_error("COPY_FREE_VARS without a closure")) };
+            let closure = func
+                .as_ref()
+                .and_then(|x| x.downcast_ref::<PyFunction>())
+                .and_then(|x| x.closure.get());
+            let Some(closure) = closure else {
+                return Err(vm.new_system_error("COPY_FREE_VARS without a closure"));
+            };
             let n = oparg as usize;
-            let off = code.nlocalsplus.checked_sub(n).ok_or_else(|| stack_error(vm))?;
+            let off = code
+                .nlocalsplus
+                .checked_sub(n)
+                .ok_or_else(|| stack_error(vm))?;
             for i in 0..n {
                 let c = closure.get(i).cloned();
                 f.fast[off + i] = c;
@@ -744,27 +867,56 @@ fn dispatch_other(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32, nex
             Ok(())
         }
         LOAD_CLOSURE => {
-            let v = f.fast.get(oparg as usize).cloned().flatten().ok_or_else(|| unbound_local(vm, code, oparg as usize))?;
+            let v = f
+                .fast
+                .get(oparg as usize)
+                .cloned()
+                .flatten()
+                .ok_or_else(|| unbound_local(vm, code, oparg as usize))?;
             f.stack.push(Some(v));
             Ok(())
         }
         LOAD_DEREF => {
-            let cell = f.fast.get(oparg as usize).cloned().flatten().ok_or_else(|| stack_error(vm))?;
-            let c = cell.downcast_ref::<PyCell>().ok_or_else(|| stack_error(vm))?;
-            let v = c.contents.get().ok_or_else(|| unbound_local(vm, code, oparg as usize))?;
+            let cell = f
+                .fast
+                .get(oparg as usize)
+                .cloned()
+                .flatten()
+                .ok_or_else(|| stack_error(vm))?;
+            let c = cell
+                .downcast_ref::<PyCell>()
+                .ok_or_else(|| stack_error(vm))?;
+            let v = c
+                .contents
+                .get()
+                .ok_or_else(|| unbound_local(vm, code, oparg as usize))?;
             f.stack.push(Some(v));
             Ok(())
         }
         STORE_DEREF => {
             let v = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
-            let cell = f.fast.get(oparg as usize).cloned().flatten().ok_or_else(|| stack_error(vm))?;
-            let c = cell.downcast_ref::<PyCell>().ok_or_else(|| stack_error(vm))?;
+            let cell = f
+                .fast
+                .get(oparg as usize)
+                .cloned()
+                .flatten()
+                .ok_or_else(|| stack_error(vm))?;
+            let c = cell
+                .downcast_ref::<PyCell>()
+                .ok_or_else(|| stack_error(vm))?;
             c.contents.set(Some(v));
             Ok(())
         }
         DELETE_DEREF => {
-            let cell = f.fast.get(oparg as usize).cloned().flatten().ok_or_else(|| stack_error(vm))?;
-            let c = cell.downcast_ref::<PyCell>().ok_or_else(|| stack_error(vm))?;
+            let cell = f
+                .fast
+                .get(oparg as usize)
+                .cloned()
+                .flatten()
+                .ok_or_else(|| stack_error(vm))?;
+            let c = cell
+                .downcast_ref::<PyCell>()
+                .ok_or_else(|| stack_error(vm))?;
             if c.contents.borrow().is_none() {
                 return Err(unbound_local(vm, code, oparg as usize));
             }
@@ -772,22 +924,28 @@ fn dispatch_other(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32, nex
             Ok(())
         }
         LOAD_CLASSDEREF => ops_names::load_classderef(vm, f, code, oparg),
-        STORE_GLOBAL | DELETE_GLOBAL | LOAD_NAME | STORE_NAME | DELETE_NAME | DELETE_ATTR | IMPORT_NAME | IMPORT_FROM
-        | IMPORT_STAR | SETUP_ANNOTATIONS | LOAD_BUILD_CLASS | PRINT_EXPR => ops_names::dispatch(vm, f, code, op, oparg),
+        STORE_GLOBAL | DELETE_GLOBAL | LOAD_NAME | STORE_NAME | DELETE_NAME | DELETE_ATTR
+        | IMPORT_NAME | IMPORT_FROM | IMPORT_STAR | SETUP_ANNOTATIONS | LOAD_BUILD_CLASS
+        | PRINT_EXPR => ops_names::dispatch(vm, f, code, op, oparg),
         DELETE_SUBSCR => {
             let k = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
             let c = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
             crate::ops::delitem(vm, &c, &k)
         }
-        BUILD_TUPLE | BUILD_LIST | BUILD_SET | BUILD_MAP | BUILD_CONST_KEY_MAP | BUILD_STRING | BUILD_SLICE | LIST_APPEND
-        | SET_ADD | MAP_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE | LIST_TO_TUPLE | FORMAT_VALUE
-        | MAKE_FUNCTION | UNPACK_SEQUENCE | UNPACK_EX | CALL_FUNCTION_EX | GET_LEN => ops_build::dispatch(vm, f, code, op, oparg),
-        RAISE_VARARGS | PUSH_EXC_INFO | POP_EXCEPT | CHECK_EXC_MATCH | CHECK_EG_MATCH | PREP_RERAISE_STAR | WITH_EXCEPT_START
-        | BEFORE_WITH | LOAD_ASSERTION_ERROR | BEFORE_ASYNC_WITH => ops_exc::dispatch(vm, f, op, oparg),
-        GET_YIELD_FROM_ITER | SEND | GET_AWAITABLE | GET_AITER | GET_ANEXT | END_ASYNC_FOR | ASYNC_GEN_WRAP => {
-            ops_gen::dispatch(vm, f, code, op, oparg, next)
+        BUILD_TUPLE | BUILD_LIST | BUILD_SET | BUILD_MAP | BUILD_CONST_KEY_MAP | BUILD_STRING
+        | BUILD_SLICE | LIST_APPEND | SET_ADD | MAP_ADD | LIST_EXTEND | SET_UPDATE
+        | DICT_UPDATE | DICT_MERGE | LIST_TO_TUPLE | FORMAT_VALUE | MAKE_FUNCTION
+        | UNPACK_SEQUENCE | UNPACK_EX | CALL_FUNCTION_EX | GET_LEN => {
+            ops_build::dispatch(vm, f, code, op, oparg)
         }
-        MATCH_CLASS | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS => ops_match::dispatch(vm, f, op, oparg),
+        RAISE_VARARGS | PUSH_EXC_INFO | POP_EXCEPT | CHECK_EXC_MATCH | CHECK_EG_MATCH
+        | PREP_RERAISE_STAR | WITH_EXCEPT_START | BEFORE_WITH | LOAD_ASSERTION_ERROR
+        | BEFORE_ASYNC_WITH => ops_exc::dispatch(vm, f, op, oparg),
+        GET_YIELD_FROM_ITER | SEND | GET_AWAITABLE | GET_AITER | GET_ANEXT | END_ASYNC_FOR
+        | ASYNC_GEN_WRAP => ops_gen::dispatch(vm, f, code, op, oparg, next),
+        MATCH_CLASS | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS => {
+            ops_match::dispatch(vm, f, op, oparg)
+        }
         _ => Err(vm.new_system_error(format!("unknown opcode {op}"))),
     }
 }

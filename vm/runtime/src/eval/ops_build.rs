@@ -23,12 +23,17 @@ fn pop_n(vm: &Vm, f: &mut Frame, n: usize) -> PyResult<Vec<PyRef>> {
     let len = f.stack.len();
     let start = len.checked_sub(n).ok_or_else(|| stack_error(vm))?;
     let items: Vec<Slot> = f.stack.drain(start..).collect();
-    items.into_iter().map(|s| s.ok_or_else(|| stack_error(vm))).collect()
+    items
+        .into_iter()
+        .map(|s| s.ok_or_else(|| stack_error(vm)))
+        .collect()
 }
 
 fn peek(vm: &Vm, f: &Frame, n: usize) -> PyResult<PyRef> {
     let len = f.stack.len();
-    len.checked_sub(n).and_then(|i| f.stack[i].clone()).ok_or_else(|| stack_error(vm))
+    len.checked_sub(n)
+        .and_then(|i| f.stack[i].clone())
+        .ok_or_else(|| stack_error(vm))
 }
 
 pub fn unary(vm: &Vm, f: &mut Frame, op: u8) -> PyResult<()> {
@@ -46,11 +51,15 @@ pub fn unary(vm: &Vm, f: &mut Frame, op: u8) -> PyResult<()> {
 
 /// The name CPython uses for a callable in call errors (`_PyObject_FunctionStr`).
 pub fn function_str(vm: &Vm, func: &PyRef) -> String {
-    let qual = crate::ops::get_attr_opt(vm, func, &vm.names.__qualname__).ok().flatten();
+    let qual = crate::ops::get_attr_opt(vm, func, &vm.names.__qualname__)
+        .ok()
+        .flatten();
     let Some(q) = qual.and_then(|q| q.downcast::<PyStr>().ok()) else {
         return crate::ops::str_string(vm, func).unwrap_or_default();
     };
-    let module = crate::ops::get_attr_opt(vm, func, &vm.names.__module__).ok().flatten();
+    let module = crate::ops::get_attr_opt(vm, func, &vm.names.__module__)
+        .ok()
+        .flatten();
     match module.and_then(|m| m.downcast::<PyStr>().ok()) {
         Some(m) if m.as_bytes() != b"builtins" => format!("{}.{}()", m, q),
         _ => format!("{}()", q),
@@ -88,7 +97,10 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32) -> Py
         BUILD_CONST_KEY_MAP => {
             let keys = pop(vm, f)?;
             let values = pop_n(vm, f, n)?;
-            let kt = keys.downcast_ref::<PyTuple>().filter(|t| t.len() == n).ok_or_else(|| vm.new_system_error("bad BUILD_CONST_KEY_MAP keys"))?;
+            let kt = keys
+                .downcast_ref::<PyTuple>()
+                .filter(|t| t.len() == n)
+                .ok_or_else(|| vm.new_system_error("bad BUILD_CONST_KEY_MAP keys"))?;
             let d = vm.new_dict();
             for (k, v) in kt.as_slice().iter().zip(values) {
                 d.set_item(vm, k.clone(), v)?;
@@ -99,10 +111,13 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32) -> Py
             let items = pop_n(vm, f, n)?;
             let mut buf = Vec::new();
             for it in &items {
-                let s = it.downcast_ref::<PyStr>().ok_or_else(|| vm.new_system_error("BUILD_STRING of a non-str"))?;
+                let s = it
+                    .downcast_ref::<PyStr>()
+                    .ok_or_else(|| vm.new_system_error("BUILD_STRING of a non-str"))?;
                 buf.extend_from_slice(s.as_bytes());
             }
-            f.stack.push(Some(vm.new_str_from_gen_utf8(&buf).into_object()));
+            f.stack
+                .push(Some(vm.new_str_from_gen_utf8(&buf).into_object()));
         }
         BUILD_SLICE => {
             let step = if n == 3 { pop(vm, f)? } else { vm.none() };
@@ -135,8 +150,15 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32) -> Py
             let l = l.downcast_ref::<PyList>().ok_or_else(|| stack_error(vm))?;
             match crate::ops::collect(vm, &it) {
                 Ok(items) => l.with_mut(|v| v.extend(items)),
-                Err(e) if e.matches(&vm.exc.type_error) && it.type_().slots().iter.is_none() && it.type_().slots().mp_subscript.is_none() => {
-                    return Err(vm.new_type_error(format!("Value after * must be an iterable, not {}", it.type_().name_str())));
+                Err(e)
+                    if e.matches(&vm.exc.type_error)
+                        && it.type_().slots().iter.is_none()
+                        && it.type_().slots().mp_subscript.is_none() =>
+                {
+                    return Err(vm.new_type_error(format!(
+                        "Value after * must be an iterable, not {}",
+                        it.type_().name_str()
+                    )));
                 }
                 Err(e) => return Err(e),
             }
@@ -155,7 +177,10 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32) -> Py
             let d = d.downcast_ref::<PyDict>().ok_or_else(|| stack_error(vm))?;
             if let Err(e) = crate::objects::dict_methods::dict_merge(vm, d, &upd, true) {
                 if e.matches(&vm.exc.attribute_error) {
-                    return Err(vm.new_type_error(format!("'{}' object is not a mapping", upd.type_().name_str())));
+                    return Err(vm.new_type_error(format!(
+                        "'{}' object is not a mapping",
+                        upd.type_().name_str()
+                    )));
                 }
                 return Err(e);
             }
@@ -173,7 +198,11 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32) -> Py
             f.stack.push(Some(vm.new_tuple(l.to_vec()).into_object()));
         }
         FORMAT_VALUE => {
-            let spec = if oparg & 4 != 0 { Some(pop(vm, f)?) } else { None };
+            let spec = if oparg & 4 != 0 {
+                Some(pop(vm, f)?)
+            } else {
+                None
+            };
             let v = pop(vm, f)?;
             let v = match oparg & 3 {
                 1 => crate::ops::str(vm, &v)?.into_object(),
@@ -190,24 +219,45 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32) -> Py
         }
         MAKE_FUNCTION => {
             let codeobj = pop(vm, f)?;
-            let c = codeobj.downcast::<PyCode>().map_err(|_| vm.new_system_error("MAKE_FUNCTION without a code object"))?;
-            let closure = if oparg & 8 != 0 { Some(pop(vm, f)?) } else { None };
-            let annotations = if oparg & 4 != 0 { Some(pop(vm, f)?) } else { None };
-            let kwdefaults = if oparg & 2 != 0 { Some(pop(vm, f)?) } else { None };
-            let defaults = if oparg & 1 != 0 { Some(pop(vm, f)?) } else { None };
+            let c = codeobj
+                .downcast::<PyCode>()
+                .map_err(|_| vm.new_system_error("MAKE_FUNCTION without a code object"))?;
+            let closure = if oparg & 8 != 0 {
+                Some(pop(vm, f)?)
+            } else {
+                None
+            };
+            let annotations = if oparg & 4 != 0 {
+                Some(pop(vm, f)?)
+            } else {
+                None
+            };
+            let kwdefaults = if oparg & 2 != 0 {
+                Some(pop(vm, f)?)
+            } else {
+                None
+            };
+            let defaults = if oparg & 1 != 0 {
+                Some(pop(vm, f)?)
+            } else {
+                None
+            };
             let globals = f.globals.clone().ok_or_else(|| stack_error(vm))?;
             let func = vm.new_function(c, globals, None);
             if let Some(c) = closure {
-                func.closure.set(Some(c.downcast::<PyTuple>().map_err(|_| stack_error(vm))?));
+                func.closure
+                    .set(Some(c.downcast::<PyTuple>().map_err(|_| stack_error(vm))?));
             }
             if let Some(a) = annotations {
                 func.annotations.set(Some(a));
             }
             if let Some(k) = kwdefaults {
-                func.kwdefaults.set(Some(k.downcast::<PyDict>().map_err(|_| stack_error(vm))?));
+                func.kwdefaults
+                    .set(Some(k.downcast::<PyDict>().map_err(|_| stack_error(vm))?));
             }
             if let Some(d) = defaults {
-                func.defaults.set(Some(d.downcast::<PyTuple>().map_err(|_| stack_error(vm))?));
+                func.defaults
+                    .set(Some(d.downcast::<PyTuple>().map_err(|_| stack_error(vm))?));
             }
             let _ = code;
             f.stack.push(Some(func.into_object()));
@@ -229,13 +279,19 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32) -> Py
             }
         }
         CALL_FUNCTION_EX => {
-            let kwargs = if oparg & 1 != 0 { Some(pop(vm, f)?) } else { None };
+            let kwargs = if oparg & 1 != 0 {
+                Some(pop(vm, f)?)
+            } else {
+                None
+            };
             let callargs = pop(vm, f)?;
             let func = peek(vm, f, 1)?;
             let args: Vec<PyRef> = if let Some(t) = callargs.downcast_ref::<PyTuple>() {
                 t.as_slice().to_vec()
             } else {
-                if callargs.type_().slots().iter.is_none() && callargs.type_().slots().mp_subscript.is_none() {
+                if callargs.type_().slots().iter.is_none()
+                    && callargs.type_().slots().mp_subscript.is_none()
+                {
                     return Err(vm.new_type_error(format!(
                         "{} argument after * must be an iterable, not {}",
                         function_str(vm, &func),
@@ -247,7 +303,9 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32) -> Py
             let kw = match &kwargs {
                 Some(k) => match k.downcast_ref::<PyDict>() {
                     Some(d) => Some(d),
-                    None => return Err(vm.new_system_error("CALL_FUNCTION_EX kwargs is not a dict")),
+                    None => {
+                        return Err(vm.new_system_error("CALL_FUNCTION_EX kwargs is not a dict"));
+                    }
                 },
                 None => None,
             };

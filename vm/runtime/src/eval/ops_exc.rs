@@ -48,7 +48,10 @@ fn do_raise(vm: &Vm, exc: Option<PyRef>, cause: Option<PyRef>) -> PyResult<PyErr
     if let Some(c) = cause {
         let fixed = if vm.is_none(&c) {
             None
-        } else if c.downcast_ref::<PyType>().is_some_and(|t| t.is_subtype(&vm.exc.base_exception)) {
+        } else if c
+            .downcast_ref::<PyType>()
+            .is_some_and(|t| t.is_subtype(&vm.exc.base_exception))
+        {
             let v = crate::ops::call(vm, &c, &[], None)?;
             if v.downcast_ref::<PyBaseException>().is_none() {
                 return Err(vm.new_type_error(format!(
@@ -73,19 +76,31 @@ fn do_raise(vm: &Vm, exc: Option<PyRef>, cause: Option<PyRef>) -> PyResult<PyErr
 
 /// `PyErr_GivenExceptionMatches` with CPython's validity check of the `except` target.
 pub fn exception_matches(vm: &Vm, exc: &PyObject, target: &PyObject) -> PyResult<bool> {
-    let valid = |t: &PyObject| t.downcast_ref::<PyType>().is_some_and(|t| t.is_subtype(&vm.exc.base_exception));
+    let valid = |t: &PyObject| {
+        t.downcast_ref::<PyType>()
+            .is_some_and(|t| t.is_subtype(&vm.exc.base_exception))
+    };
     if let Some(tup) = target.downcast_ref::<crate::objects::tuple::PyTuple>() {
         for t in tup.as_slice() {
             if !valid(t) {
-                return Err(vm.new_type_error("catching classes that do not inherit from BaseException is not allowed"));
+                return Err(vm.new_type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
             }
         }
-        return Ok(tup.as_slice().iter().any(|t| t.downcast_ref::<PyType>().is_some_and(|t| exc.type_().is_subtype(t))));
+        return Ok(tup.as_slice().iter().any(|t| {
+            t.downcast_ref::<PyType>()
+                .is_some_and(|t| exc.type_().is_subtype(t))
+        }));
     }
     if !valid(target) {
-        return Err(vm.new_type_error("catching classes that do not inherit from BaseException is not allowed"));
+        return Err(vm.new_type_error(
+            "catching classes that do not inherit from BaseException is not allowed",
+        ));
     }
-    Ok(target.downcast_ref::<PyType>().is_some_and(|t| exc.type_().is_subtype(t)))
+    Ok(target
+        .downcast_ref::<PyType>()
+        .is_some_and(|t| exc.type_().is_subtype(t)))
 }
 
 pub fn dispatch(vm: &Vm, f: &mut Frame, op: u8, oparg: u32) -> PyResult<()> {
@@ -124,12 +139,19 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, op: u8, oparg: u32) -> PyResult<()> {
         }
         CHECK_EXC_MATCH => {
             let right = pop(vm, f)?;
-            let left = f.stack.last().cloned().flatten().ok_or_else(|| stack_error(vm))?;
+            let left = f
+                .stack
+                .last()
+                .cloned()
+                .flatten()
+                .ok_or_else(|| stack_error(vm))?;
             let r = exception_matches(vm, &left, &right)?;
             f.stack.push(Some(vm.new_bool(r)));
             Ok(())
         }
-        CHECK_EG_MATCH | PREP_RERAISE_STAR => Err(vm.abort_with(crate::vm::Abort::Unsupported("except* (exception groups)".into()))),
+        CHECK_EG_MATCH | PREP_RERAISE_STAR => Err(vm.abort_with(crate::vm::Abort::Unsupported(
+            "except* (exception groups)".into(),
+        ))),
         WITH_EXCEPT_START => {
             let n = f.stack.len();
             if n < 4 {
@@ -137,7 +159,10 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, op: u8, oparg: u32) -> PyResult<()> {
             }
             let val = f.stack[n - 1].clone().ok_or_else(|| stack_error(vm))?;
             let exit = f.stack[n - 4].clone().ok_or_else(|| stack_error(vm))?;
-            let tb = val.downcast_ref::<PyBaseException>().and_then(|e| e.traceback.get()).unwrap_or_else(|| vm.none());
+            let tb = val
+                .downcast_ref::<PyBaseException>()
+                .and_then(|e| e.traceback.get())
+                .unwrap_or_else(|| vm.none());
             let t = val.type_().as_type_ref().into_object();
             let r = crate::ops::call(vm, &exit, &[t, val, tb], None)?;
             f.stack.push(Some(r));
@@ -145,16 +170,27 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, op: u8, oparg: u32) -> PyResult<()> {
         }
         BEFORE_WITH | BEFORE_ASYNC_WITH => {
             let mgr = pop(vm, f)?;
-            let (en, ex) = if op == BEFORE_WITH { ("__enter__", "__exit__") } else { ("__aenter__", "__aexit__") };
+            let (en, ex) = if op == BEFORE_WITH {
+                ("__enter__", "__exit__")
+            } else {
+                ("__aenter__", "__aexit__")
+            };
             let enter = crate::objects::typeobject::lookup_special(vm, &mgr, &vm.intern(en));
             let Some(enter) = enter else {
                 return Err(vm.new_type_error(if op == BEFORE_WITH {
-                    format!("'{}' object does not support the context manager protocol", mgr.type_().name_str())
+                    format!(
+                        "'{}' object does not support the context manager protocol",
+                        mgr.type_().name_str()
+                    )
                 } else {
-                    format!("'{}' object does not support the asynchronous context manager protocol", mgr.type_().name_str())
+                    format!(
+                        "'{}' object does not support the asynchronous context manager protocol",
+                        mgr.type_().name_str()
+                    )
                 }));
             };
-            let Some(exit) = crate::objects::typeobject::lookup_special(vm, &mgr, &vm.intern(ex)) else {
+            let Some(exit) = crate::objects::typeobject::lookup_special(vm, &mgr, &vm.intern(ex))
+            else {
                 return Err(vm.new_type_error(if op == BEFORE_WITH {
                     format!("'{}' object does not support the context manager protocol (missed __exit__ method)", mgr.type_().name_str())
                 } else {
@@ -168,7 +204,11 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, op: u8, oparg: u32) -> PyResult<()> {
             drop(mgr);
             let r = crate::ops::call(vm, &enter, &[], None)?;
             drop(enter);
-            let r = if op == BEFORE_ASYNC_WITH { crate::eval::ops_gen::get_awaitable(vm, &r, 1)? } else { r };
+            let r = if op == BEFORE_ASYNC_WITH {
+                crate::eval::ops_gen::get_awaitable(vm, &r, 1)?
+            } else {
+                r
+            };
             f.stack.push(Some(r));
             Ok(())
         }

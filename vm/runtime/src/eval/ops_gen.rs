@@ -62,7 +62,13 @@ fn kind_name(vm: &Vm, g: &PyGenerator) -> &'static str {
 }
 
 /// `gen_send_ex2`: resumes `g` with `arg` sent in, or with `exc` thrown in.
-pub fn gen_send_ex(vm: &Vm, g: &PyGenerator, arg: Slot, exc: Option<PyErr>, closing: bool) -> PyResult<GenResult> {
+pub fn gen_send_ex(
+    vm: &Vm,
+    g: &PyGenerator,
+    arg: Slot,
+    exc: Option<PyErr>,
+    closing: bool,
+) -> PyResult<GenResult> {
     if g.running.get() {
         let msg = match kind_name(vm, g) {
             "coroutine" => "coroutine already executing",
@@ -84,7 +90,10 @@ pub fn gen_send_ex(vm: &Vm, g: &PyGenerator, arg: Slot, exc: Option<PyErr>, clos
         if let Some(a) = &arg {
             if !vm.is_none(a) {
                 g.put_frame(Some(fr));
-                return Err(vm.new_type_error(format!("can't send non-None value to a just-started {}", kind_name(vm, g))));
+                return Err(vm.new_type_error(format!(
+                    "can't send non-None value to a just-started {}",
+                    kind_name(vm, g)
+                )));
             }
         }
     }
@@ -113,7 +122,9 @@ pub fn gen_send_ex(vm: &Vm, g: &PyGenerator, arg: Slot, exc: Option<PyErr>, clos
                 return Err(e);
             }
             let is_async = g.as_object().is_type(&vm.types.async_generator);
-            if e.matches(&vm.exc.stop_iteration) || (is_async && e.matches(&vm.exc.stop_async_iteration)) {
+            if e.matches(&vm.exc.stop_iteration)
+                || (is_async && e.matches(&vm.exc.stop_async_iteration))
+            {
                 let msg = if e.matches(&vm.exc.stop_iteration) {
                     format!("{} raised StopIteration", kind_name(vm, g))
                 } else {
@@ -132,7 +143,9 @@ pub fn gen_send_ex(vm: &Vm, g: &PyGenerator, arg: Slot, exc: Option<PyErr>, clos
 
 /// `next(gen)` (tp_iternext): `None` when it returned None.
 pub fn gen_iternext(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
-    let g = o.downcast_ref::<PyGenerator>().ok_or_else(|| stack_error(vm))?;
+    let g = o
+        .downcast_ref::<PyGenerator>()
+        .ok_or_else(|| stack_error(vm))?;
     match gen_send_ex(vm, g, None, None, false)? {
         GenResult::Yield(v) => Ok(Some(v)),
         GenResult::Return(v) => {
@@ -157,7 +170,11 @@ fn return_to_stop(vm: &Vm, g: &PyGenerator, v: PyRef) -> PyErr {
     if g.as_object().is_type(&vm.types.async_generator) {
         return vm.new_exception(&vm.exc.stop_async_iteration, vec![]);
     }
-    if vm.is_none(&v) { vm.new_stop_iteration(None) } else { vm.new_stop_iteration(Some(v)) }
+    if vm.is_none(&v) {
+        vm.new_stop_iteration(None)
+    } else {
+        vm.new_stop_iteration(Some(v))
+    }
 }
 
 /// The object a suspended `yield from`/`await` delegates to (`_PyGen_yf`).
@@ -275,9 +292,16 @@ pub fn gen_close(vm: &Vm, g: &PyGenerator) -> PyResult<()> {
     }
     let exc = err.unwrap_or_else(|| vm.new_exception(&vm.exc.generator_exit, vec![]));
     match gen_send_ex(vm, g, None, Some(exc), true) {
-        Ok(GenResult::Yield(_)) => Err(vm.new_runtime_error(format!("{} ignored GeneratorExit", kind_name(vm, g)))),
+        Ok(GenResult::Yield(_)) => {
+            Err(vm.new_runtime_error(format!("{} ignored GeneratorExit", kind_name(vm, g))))
+        }
         Ok(GenResult::Return(_)) => Ok(()),
-        Err(e) if !vm.is_aborting() && (e.matches(&vm.exc.generator_exit) || e.matches(&vm.exc.stop_iteration)) => Ok(()),
+        Err(e)
+            if !vm.is_aborting()
+                && (e.matches(&vm.exc.generator_exit) || e.matches(&vm.exc.stop_iteration)) =>
+        {
+            Ok(())
+        }
         Err(e) => Err(e),
     }
 }
@@ -298,22 +322,42 @@ pub fn get_awaitable(vm: &Vm, o: &PyObject, _where: u32) -> PyResult {
         }
     }
     let Some(m) = crate::objects::typeobject::lookup_special(vm, o, &vm.names.__await__) else {
-        return Err(vm.new_type_error(format!("object {} can't be used in 'await' expression", o.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "object {} can't be used in 'await' expression",
+            o.type_().name_str()
+        )));
     };
     let r = crate::ops::call(vm, &m, &[], None)?;
     if r.is_type(&vm.types.coroutine) || r.type_().slots().iternext.is_none() {
-        return Err(vm.new_type_error(format!("__await__() returned non-iterator of type '{}'", r.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "__await__() returned non-iterator of type '{}'",
+            r.type_().name_str()
+        )));
     }
     Ok(r)
 }
 
-pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32, next: usize) -> PyResult<()> {
+pub fn dispatch(
+    vm: &Vm,
+    f: &mut Frame,
+    code: &PyCode,
+    op: u8,
+    oparg: u32,
+    next: usize,
+) -> PyResult<()> {
     match op {
         GET_YIELD_FROM_ITER => {
-            let v = f.stack.last().cloned().flatten().ok_or_else(|| stack_error(vm))?;
+            let v = f
+                .stack
+                .last()
+                .cloned()
+                .flatten()
+                .ok_or_else(|| stack_error(vm))?;
             if v.is_type(&vm.types.coroutine) {
                 if code.flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE) == 0 {
-                    return Err(vm.new_type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+                    return Err(vm.new_type_error(
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                    ));
                 }
             } else if !v.is_type(&vm.types.generator) {
                 let it = crate::ops::iter(vm, &v)?;
@@ -325,8 +369,16 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32, next:
         }
         SEND => {
             let v = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
-            let recv = f.stack.last().cloned().flatten().ok_or_else(|| stack_error(vm))?;
-            let res = if let Some(g) = recv.downcast_ref::<PyGenerator>().filter(|_| recv.is_type(&vm.types.generator) || recv.is_type(&vm.types.coroutine)) {
+            let recv = f
+                .stack
+                .last()
+                .cloned()
+                .flatten()
+                .ok_or_else(|| stack_error(vm))?;
+            let res = if let Some(g) = recv
+                .downcast_ref::<PyGenerator>()
+                .filter(|_| recv.is_type(&vm.types.generator) || recv.is_type(&vm.types.coroutine))
+            {
                 gen_send_ex(vm, g, Some(v), None, false)?
             } else if vm.is_none(&v) && recv.type_().slots().iternext.is_some() {
                 match crate::ops::next(vm, &recv) {
@@ -360,6 +412,8 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32, next:
             f.stack.push(Some(r));
             Ok(())
         }
-        _ => Err(vm.abort_with(crate::vm::Abort::Unsupported("async generators / async for".into()))),
+        _ => Err(vm.abort_with(crate::vm::Abort::Unsupported(
+            "async generators / async for".into(),
+        ))),
     }
 }

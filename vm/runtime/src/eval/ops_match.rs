@@ -13,8 +13,17 @@ use crate::vm::Vm;
 pub fn dispatch(vm: &Vm, f: &mut Frame, op: u8, oparg: u32) -> PyResult<()> {
     match op {
         MATCH_MAPPING | MATCH_SEQUENCE => {
-            let v = f.stack.last().cloned().flatten().ok_or_else(|| stack_error(vm))?;
-            let flag = if op == MATCH_MAPPING { TypeFlags::MAPPING } else { TypeFlags::SEQUENCE };
+            let v = f
+                .stack
+                .last()
+                .cloned()
+                .flatten()
+                .ok_or_else(|| stack_error(vm))?;
+            let flag = if op == MATCH_MAPPING {
+                TypeFlags::MAPPING
+            } else {
+                TypeFlags::SEQUENCE
+            };
             let r = v.type_().flags().contains(flag);
             f.stack.push(Some(vm.new_bool(r)));
             Ok(())
@@ -26,7 +35,9 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, op: u8, oparg: u32) -> PyResult<()> {
             }
             let keys = f.stack[n - 1].clone().ok_or_else(|| stack_error(vm))?;
             let subject = f.stack[n - 2].clone().ok_or_else(|| stack_error(vm))?;
-            let kt = keys.downcast_ref::<PyTuple>().ok_or_else(|| stack_error(vm))?;
+            let kt = keys
+                .downcast_ref::<PyTuple>()
+                .ok_or_else(|| stack_error(vm))?;
             let r = match_keys(vm, &subject, kt)?;
             f.stack.push(Some(r));
             Ok(())
@@ -35,7 +46,9 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, op: u8, oparg: u32) -> PyResult<()> {
             let names = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
             let cls = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
             let subject = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
-            let nt = names.downcast_ref::<PyTuple>().ok_or_else(|| stack_error(vm))?;
+            let nt = names
+                .downcast_ref::<PyTuple>()
+                .ok_or_else(|| stack_error(vm))?;
             let r = match_class(vm, &subject, &cls, oparg as usize, nt)?;
             match r {
                 Some(attrs) => {
@@ -63,7 +76,10 @@ fn match_keys(vm: &Vm, map: &PyRef, keys: &PyTuple) -> PyResult<PyRef> {
     let seen = vm.new_set();
     for k in keys.as_slice() {
         if seen.contains(vm, k)? {
-            return Err(vm.new_value_error(format!("mapping pattern checks duplicate key ({})", crate::ops::repr_string(vm, k)?)));
+            return Err(vm.new_value_error(format!(
+                "mapping pattern checks duplicate key ({})",
+                crate::ops::repr_string(vm, k)?
+            )));
         }
         seen.add(vm, k.clone())?;
         let v = crate::ops::call(vm, &get, &[k.clone(), dummy.clone()], None)?;
@@ -75,15 +91,31 @@ fn match_keys(vm: &Vm, map: &PyRef, keys: &PyTuple) -> PyResult<PyRef> {
     Ok(vm.new_tuple(values).into_object())
 }
 
-fn match_class_attr(vm: &Vm, subject: &PyRef, t: &PyType, name: &PyRef<PyStr>, seen: &mut Vec<PyRef<PyStr>>) -> PyResult<Option<PyRef>> {
+fn match_class_attr(
+    vm: &Vm,
+    subject: &PyRef,
+    t: &PyType,
+    name: &PyRef<PyStr>,
+    seen: &mut Vec<PyRef<PyStr>>,
+) -> PyResult<Option<PyRef>> {
     if seen.iter().any(|s| s.eq_str(name)) {
-        return Err(vm.new_type_error(format!("{}() got multiple sub-patterns for attribute '{}'", t.name_str(), name)));
+        return Err(vm.new_type_error(format!(
+            "{}() got multiple sub-patterns for attribute '{}'",
+            t.name_str(),
+            name
+        )));
     }
     seen.push(name.clone());
     crate::ops::get_attr_opt(vm, subject, name)
 }
 
-fn match_class(vm: &Vm, subject: &PyRef, cls: &PyRef, nargs: usize, names: &PyTuple) -> PyResult<Option<Vec<PyRef>>> {
+fn match_class(
+    vm: &Vm,
+    subject: &PyRef,
+    cls: &PyRef,
+    nargs: usize,
+    names: &PyTuple,
+) -> PyResult<Option<Vec<PyRef>>> {
     let Some(t) = cls.downcast_ref::<PyType>() else {
         return Err(vm.new_type_error("called match pattern must be a class"));
     };
@@ -98,7 +130,13 @@ fn match_class(vm: &Vm, subject: &PyRef, cls: &PyRef, nargs: usize, names: &PyTu
         let args: Vec<PyRef> = match match_args {
             Some(ma) => match ma.downcast_ref::<PyTuple>() {
                 Some(tup) => tup.as_slice().to_vec(),
-                None => return Err(vm.new_type_error(format!("{}.__match_args__ must be a tuple (got {})", t.name_str(), ma.type_().name_str()))),
+                None => {
+                    return Err(vm.new_type_error(format!(
+                        "{}.__match_args__ must be a tuple (got {})",
+                        t.name_str(),
+                        ma.type_().name_str()
+                    )));
+                }
             },
             None => {
                 match_self = t.flags().contains(TypeFlags::MATCH_SELF);
@@ -121,7 +159,10 @@ fn match_class(vm: &Vm, subject: &PyRef, cls: &PyRef, nargs: usize, names: &PyTu
         } else {
             for a in args.iter().take(nargs) {
                 let Ok(name) = a.clone().downcast::<PyStr>() else {
-                    return Err(vm.new_type_error(format!("__match_args__ elements must be strings (got {})", a.type_().name_str())));
+                    return Err(vm.new_type_error(format!(
+                        "__match_args__ elements must be strings (got {})",
+                        a.type_().name_str()
+                    )));
                 };
                 match match_class_attr(vm, subject, t, &name, &mut seen)? {
                     Some(v) => attrs.push(v),
@@ -131,7 +172,9 @@ fn match_class(vm: &Vm, subject: &PyRef, cls: &PyRef, nargs: usize, names: &PyTu
         }
     }
     for n in names.as_slice() {
-        let Ok(name) = n.clone().downcast::<PyStr>() else { return Err(stack_error(vm)) };
+        let Ok(name) = n.clone().downcast::<PyStr>() else {
+            return Err(stack_error(vm));
+        };
         match match_class_attr(vm, subject, t, &name, &mut seen)? {
             Some(v) => attrs.push(v),
             None => return Ok(None),

@@ -20,7 +20,9 @@ pub fn name_error(vm: &Vm, name: &PyRef<PyStr>) -> PyErr {
 /// `LOAD_GLOBAL`: globals, then builtins.
 #[inline]
 pub fn load_global(vm: &Vm, f: &Frame, name: &PyRef<PyStr>) -> PyResult {
-    let (Some(g), Some(b)) = (&f.globals, &f.builtins) else { return Err(stack_error(vm)) };
+    let (Some(g), Some(b)) = (&f.globals, &f.builtins) else {
+        return Err(stack_error(vm));
+    };
     if g.as_object().is_type(&vm.types.dict) {
         if let Some(v) = g.get_str(name) {
             return Ok(v);
@@ -49,14 +51,25 @@ fn mapping_get(vm: &Vm, m: &PyRef, key: &PyRef<PyStr>) -> PyResult<Option<PyRef>
 
 pub fn load_classderef(vm: &Vm, f: &mut Frame, code: &PyCode, oparg: u32) -> PyResult<()> {
     let i = oparg as usize;
-    let name = code.localsplusnames.get(i).ok_or_else(|| stack_error(vm))?.clone();
+    let name = code
+        .localsplusnames
+        .get(i)
+        .ok_or_else(|| stack_error(vm))?
+        .clone();
     let locals = f.locals.clone().ok_or_else(|| stack_error(vm))?;
     if let Some(v) = mapping_get(vm, &locals, &name)? {
         f.stack.push(Some(v));
         return Ok(());
     }
-    let cell = f.fast.get(i).cloned().flatten().ok_or_else(|| stack_error(vm))?;
-    let c = cell.downcast_ref::<crate::objects::function::PyCell>().ok_or_else(|| stack_error(vm))?;
+    let cell = f
+        .fast
+        .get(i)
+        .cloned()
+        .flatten()
+        .ok_or_else(|| stack_error(vm))?;
+    let c = cell
+        .downcast_ref::<crate::objects::function::PyCell>()
+        .ok_or_else(|| stack_error(vm))?;
     match c.contents.get() {
         Some(v) => {
             f.stack.push(Some(v));
@@ -70,7 +83,12 @@ pub fn load_classderef(vm: &Vm, f: &mut Frame, code: &PyCode, oparg: u32) -> PyR
 }
 
 pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32) -> PyResult<()> {
-    let name = || code.names.get(oparg as usize).cloned().ok_or_else(|| stack_error(vm));
+    let name = || {
+        code.names
+            .get(oparg as usize)
+            .cloned()
+            .ok_or_else(|| stack_error(vm))
+    };
     match op {
         STORE_GLOBAL => {
             let v = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
@@ -87,7 +105,10 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32) -> Py
         }
         LOAD_NAME => {
             let n = name()?;
-            let locals = f.locals.clone().ok_or_else(|| vm.new_system_error(format!("no locals when loading '{}'", n)))?;
+            let locals = f
+                .locals
+                .clone()
+                .ok_or_else(|| vm.new_system_error(format!("no locals when loading '{}'", n)))?;
             if let Some(v) = mapping_get(vm, &locals, &n)? {
                 f.stack.push(Some(v));
                 return Ok(());
@@ -99,7 +120,9 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32) -> Py
         STORE_NAME => {
             let n = name()?;
             let v = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
-            let locals = f.locals.clone().ok_or_else(|| vm.new_system_error(format!("no locals found when storing '{}'", n)))?;
+            let locals = f.locals.clone().ok_or_else(|| {
+                vm.new_system_error(format!("no locals found when storing '{}'", n))
+            })?;
             if let Some(d) = locals.downcast_ref::<PyDict>() {
                 if locals.is_type(&vm.types.dict) {
                     d.set_str(n, v);
@@ -110,7 +133,10 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32) -> Py
         }
         DELETE_NAME => {
             let n = name()?;
-            let locals = f.locals.clone().ok_or_else(|| vm.new_system_error(format!("no locals when deleting '{}'", n)))?;
+            let locals = f
+                .locals
+                .clone()
+                .ok_or_else(|| vm.new_system_error(format!("no locals when deleting '{}'", n)))?;
             let r = if let Some(d) = locals.downcast_ref::<PyDict>() {
                 d.pop_item(vm, n.as_object())?.is_some()
             } else {
@@ -135,7 +161,12 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32) -> Py
             Ok(())
         }
         IMPORT_FROM => {
-            let m = f.stack.last().cloned().flatten().ok_or_else(|| stack_error(vm))?;
+            let m = f
+                .stack
+                .last()
+                .cloned()
+                .flatten()
+                .ok_or_else(|| stack_error(vm))?;
             let v = crate::modules::import::import_from(vm, &m, &name()?)?;
             f.stack.push(Some(v));
             Ok(())

@@ -20,21 +20,37 @@ pub fn verify(vm: &Vm, code: &PyCode) -> PyResult<()> {
         let a = arg as usize;
         let ok = match op {
             LOAD_CONST => a < code.consts.len(),
-            LOAD_NAME | STORE_NAME | DELETE_NAME | STORE_ATTR | DELETE_ATTR | STORE_GLOBAL | DELETE_GLOBAL | LOAD_ATTR
-            | IMPORT_NAME | IMPORT_FROM | LOAD_METHOD => a < code.names.len(),
+            LOAD_NAME | STORE_NAME | DELETE_NAME | STORE_ATTR | DELETE_ATTR | STORE_GLOBAL
+            | DELETE_GLOBAL | LOAD_ATTR | IMPORT_NAME | IMPORT_FROM | LOAD_METHOD => {
+                a < code.names.len()
+            }
             LOAD_GLOBAL => (a >> 1) < code.names.len(),
-            LOAD_FAST | STORE_FAST | DELETE_FAST | MAKE_CELL | LOAD_CLOSURE | LOAD_DEREF | STORE_DEREF | DELETE_DEREF
-            | LOAD_CLASSDEREF => a < code.nlocalsplus,
+            LOAD_FAST | STORE_FAST | DELETE_FAST | MAKE_CELL | LOAD_CLOSURE | LOAD_DEREF
+            | STORE_DEREF | DELETE_DEREF | LOAD_CLASSDEREF => a < code.nlocalsplus,
             COPY_FREE_VARS => a <= code.nlocalsplus,
             KW_NAMES => a < code.consts.len(),
-            JUMP_FORWARD | JUMP_IF_FALSE_OR_POP | JUMP_IF_TRUE_OR_POP | POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_FORWARD_IF_TRUE
-            | POP_JUMP_FORWARD_IF_NOT_NONE | POP_JUMP_FORWARD_IF_NONE | FOR_ITER | SEND => next + a * 2 <= n,
-            JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT | POP_JUMP_BACKWARD_IF_NOT_NONE | POP_JUMP_BACKWARD_IF_NONE
-            | POP_JUMP_BACKWARD_IF_FALSE | POP_JUMP_BACKWARD_IF_TRUE => a * 2 <= next,
+            JUMP_FORWARD
+            | JUMP_IF_FALSE_OR_POP
+            | JUMP_IF_TRUE_OR_POP
+            | POP_JUMP_FORWARD_IF_FALSE
+            | POP_JUMP_FORWARD_IF_TRUE
+            | POP_JUMP_FORWARD_IF_NOT_NONE
+            | POP_JUMP_FORWARD_IF_NONE
+            | FOR_ITER
+            | SEND => next + a * 2 <= n,
+            JUMP_BACKWARD
+            | JUMP_BACKWARD_NO_INTERRUPT
+            | POP_JUMP_BACKWARD_IF_NOT_NONE
+            | POP_JUMP_BACKWARD_IF_NONE
+            | POP_JUMP_BACKWARD_IF_FALSE
+            | POP_JUMP_BACKWARD_IF_TRUE => a * 2 <= next,
             _ => true,
         };
         if !ok {
-            return Err(bad_code(vm, &format!("oparg {arg} of opcode {op} at offset {i} is out of range")));
+            return Err(bad_code(
+                vm,
+                &format!("oparg {arg} of opcode {op} at offset {i} is out of range"),
+            ));
         }
         i = next;
     }

@@ -24,7 +24,9 @@ fn collect(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 }
 fn get_threshold(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let g = &vm.gc_generations;
-    Ok(vm.new_tuple(g.iter().map(|x| vm.new_usize(x.threshold.get())).collect()).into_object())
+    Ok(vm
+        .new_tuple(g.iter().map(|x| vm.new_usize(x.threshold.get())).collect())
+        .into_object())
 }
 fn set_threshold(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::range(vm, "set_threshold", a, k, 1, 3)?;
@@ -36,7 +38,9 @@ fn set_threshold(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 }
 fn get_count(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let g = &vm.gc_generations;
-    Ok(vm.new_tuple(g.iter().map(|x| vm.new_int(x.count.get() as i64)).collect()).into_object())
+    Ok(vm
+        .new_tuple(g.iter().map(|x| vm.new_int(x.count.get() as i64)).collect())
+        .into_object())
 }
 fn is_tracked(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "is_tracked", a, k, 1)?;
@@ -44,14 +48,18 @@ fn is_tracked(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 }
 
 pub fn init(vm: &Vm) -> PyRef {
-    super::make_module(vm, "gc", &[
-        MethodDef::static_("enable", enable),
-        MethodDef::static_("disable", disable),
-        MethodDef::static_("isenabled", isenabled),
-        MethodDef::static_("collect", collect),
-        MethodDef::static_("get_threshold", get_threshold),
-        MethodDef::static_("set_threshold", set_threshold),
-        MethodDef::static_("get_count", get_count),
-        MethodDef::static_("is_tracked", is_tracked),
-    ])
+    super::make_module(
+        vm,
+        "gc",
+        &[
+            MethodDef::static_("enable", enable),
+            MethodDef::static_("disable", disable),
+            MethodDef::static_("isenabled", isenabled),
+            MethodDef::static_("collect", collect),
+            MethodDef::static_("get_threshold", get_threshold),
+            MethodDef::static_("set_threshold", set_threshold),
+            MethodDef::static_("get_count", get_count),
+            MethodDef::static_("is_tracked", is_tracked),
+        ],
+    )
 }

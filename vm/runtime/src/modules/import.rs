@@ -38,7 +38,9 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
         return Ok(vm.builtins_module_obj());
     }
     // A file beside the program: name.py or name/__init__.py (dotted: packages).
-    let Some(dir) = vm.config.module_dir.clone() else { return Err(not_found(vm, name)) };
+    let Some(dir) = vm.config.module_dir.clone() else {
+        return Err(not_found(vm, name));
+    };
     let (parent, last) = match name.rsplit_once('.') {
         Some((p, l)) => (Some(p), l),
         None => (None, name),
@@ -60,33 +62,59 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
     } else {
         return Err(not_found(vm, name));
     };
-    let source = std::fs::read(&path).map_err(|e| vm.new_import_error(format!("cannot read {}: {}", path.display(), e)))?;
+    let source = std::fs::read(&path)
+        .map_err(|e| vm.new_import_error(format!("cannot read {}: {}", path.display(), e)))?;
     let filename = path.to_string_lossy().into_owned();
     let code = match &vm.config.compiler {
-        Some(c) => (c.0)(&path, &source).map_err(|e| vm.abort_with(crate::vm::Abort::Unsupported(format!("compiling {}: {}", filename, e))))?,
-        None => match refvm_compiler::compile_source(&source, &refvm_compiler::CompileOptions::new(&filename)) {
+        Some(c) => (c.0)(&path, &source).map_err(|e| {
+            vm.abort_with(crate::vm::Abort::Unsupported(format!(
+                "compiling {}: {}",
+                filename, e
+            )))
+        })?,
+        None => match refvm_compiler::compile_source(
+            &source,
+            &refvm_compiler::CompileOptions::new(&filename),
+        ) {
             Ok(c) => c,
             Err(refvm_compiler::CompileError::Syntax(s)) => {
                 return Err(vm.new_exception_msg(&vm.exc.syntax_error, &s.to_string()));
             }
             Err(refvm_compiler::CompileError::Unsupported(u)) => {
-                return Err(vm.abort_with(crate::vm::Abort::Unsupported(format!("importing {}: {}", name, u))));
+                return Err(vm.abort_with(crate::vm::Abort::Unsupported(format!(
+                    "importing {}: {}",
+                    name, u
+                ))));
             }
         },
     };
     let mut cache = crate::objects::code::ConstCache::default();
     let code = vm.make_code(&Arc::new(code), &mut cache)?;
     let module = vm.new_module(name, None);
-    module.dict.set_str(vm.intern("__file__"), vm.new_str(&filename));
+    module
+        .dict
+        .set_str(vm.intern("__file__"), vm.new_str(&filename));
     if is_pkg {
-        module.dict.set_str(vm.intern("__path__"), vm.new_list(vec![vm.new_str(&base.join(last).to_string_lossy())]).into_object());
-        module.dict.set_str(vm.names.__package__.clone(), vm.new_str(name));
+        module.dict.set_str(
+            vm.intern("__path__"),
+            vm.new_list(vec![vm.new_str(&base.join(last).to_string_lossy())])
+                .into_object(),
+        );
+        module
+            .dict
+            .set_str(vm.names.__package__.clone(), vm.new_str(name));
     } else if let Some(p) = parent {
-        module.dict.set_str(vm.names.__package__.clone(), vm.new_str(p));
+        module
+            .dict
+            .set_str(vm.names.__package__.clone(), vm.new_str(p));
     } else {
-        module.dict.set_str(vm.names.__package__.clone(), vm.empty_str.clone_object());
+        module
+            .dict
+            .set_str(vm.names.__package__.clone(), vm.empty_str.clone_object());
     }
-    module.dict.set_str(vm.names.__builtins__.clone(), vm.builtins_module_obj());
+    module
+        .dict
+        .set_str(vm.names.__builtins__.clone(), vm.builtins_module_obj());
     let mobj = module.clone_object();
     vm.modules.set_str(key.clone(), mobj.clone());
     if let Err(e) = crate::eval::run_code(vm, code, module.dict.clone(), None) {
@@ -102,8 +130,16 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
 }
 
 /// `IMPORT_NAME`.
-pub fn import_name(vm: &Vm, name: &PyRef<PyStr>, globals: &PyDict, fromlist: &PyObject, level: &PyObject) -> PyResult {
-    let level = crate::objects::int::int_value(level).and_then(|v| v.as_i64()).unwrap_or(0);
+pub fn import_name(
+    vm: &Vm,
+    name: &PyRef<PyStr>,
+    globals: &PyDict,
+    fromlist: &PyObject,
+    level: &PyObject,
+) -> PyResult {
+    let level = crate::objects::int::int_value(level)
+        .and_then(|v| v.as_i64())
+        .unwrap_or(0);
     let mut full = name.to_string_lossy();
     if level > 0 {
         let package = globals
@@ -113,16 +149,24 @@ pub fn import_name(vm: &Vm, name: &PyRef<PyStr>, globals: &PyDict, fromlist: &Py
             .map(|p| p.to_string_lossy())
             .unwrap_or_default();
         if package.is_empty() {
-            return Err(vm.new_import_error("attempted relative import with no known parent package"));
+            return Err(
+                vm.new_import_error("attempted relative import with no known parent package")
+            );
         }
         let mut parts: Vec<&str> = package.split('.').collect();
         for _ in 1..level {
             if parts.pop().is_none() {
-                return Err(vm.new_import_error("attempted relative import beyond top-level package"));
+                return Err(
+                    vm.new_import_error("attempted relative import beyond top-level package")
+                );
             }
         }
         let base = parts.join(".");
-        full = if full.is_empty() { base } else { format!("{base}.{full}") };
+        full = if full.is_empty() {
+            base
+        } else {
+            format!("{base}.{full}")
+        };
     }
     if full.is_empty() {
         return Err(vm.new_value_error("Empty module name"));
@@ -179,7 +223,10 @@ pub fn import_from(vm: &Vm, module: &PyObject, name: &PyRef<PyStr>) -> PyResult 
                 .map(|n| n.to_string_lossy());
             let msg = match path {
                 Some(p) => format!("cannot import name '{}' from '{}' ({})", name, modname, p),
-                None => format!("cannot import name '{}' from '{}' (unknown location)", name, modname),
+                None => format!(
+                    "cannot import name '{}' from '{}' (unknown location)",
+                    name, modname
+                ),
             };
             let e = vm.new_import_error(msg.clone());
             e.exc().set_extra("msg", vm.new_str(&msg));
@@ -196,11 +243,18 @@ pub fn import_star(vm: &Vm, module: &PyObject, locals: &PyRef) -> PyResult<()> {
         None => {
             let d = crate::ops::get_attr(vm, module, &vm.names.__dict__)?;
             let keys = crate::ops::collect(vm, &d)?;
-            keys.into_iter().filter(|k| !k.downcast_ref::<PyStr>().is_some_and(|s| s.as_bytes().starts_with(b"_"))).collect()
+            keys.into_iter()
+                .filter(|k| {
+                    !k.downcast_ref::<PyStr>()
+                        .is_some_and(|s| s.as_bytes().starts_with(b"_"))
+                })
+                .collect()
         }
     };
     for n in names {
-        let Ok(s) = n.clone().downcast::<PyStr>() else { continue };
+        let Ok(s) = n.clone().downcast::<PyStr>() else {
+            continue;
+        };
         let v = crate::ops::get_attr(vm, module, &vm.intern_str(s))?;
         crate::ops::setitem(vm, locals, &n, v)?;
     }

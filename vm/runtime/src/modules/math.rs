@@ -13,7 +13,14 @@ fn f(vm: &Vm, o: &PyRef) -> PyResult<f64> {
     crate::ops::number::to_f64(vm, o)
 }
 
-fn unary(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, name: &str, func: fn(f64) -> f64, domain: fn(f64) -> bool) -> PyResult {
+fn unary(
+    vm: &Vm,
+    a: &[PyRef],
+    k: Option<&PyTuple>,
+    name: &str,
+    func: fn(f64) -> f64,
+    domain: fn(f64) -> bool,
+) -> PyResult {
     argparse::exact(vm, name, a, k, 1)?;
     let x = f(vm, &a[0])?;
     if !domain(x) {
@@ -126,10 +133,15 @@ fn to_int_result(vm: &Vm, x: f64) -> PyResult {
 fn floor(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "floor", a, k, 1)?;
     if crate::objects::int::int_value(&a[0]).is_some() {
-        return Ok(vm.new_int_value(crate::objects::int::int_value(&a[0]).cloned().unwrap_or(Int::Small(0))));
+        return Ok(vm.new_int_value(
+            crate::objects::int::int_value(&a[0])
+                .cloned()
+                .unwrap_or(Int::Small(0)),
+        ));
     }
     if crate::objects::float::float_value(&a[0]).is_none() {
-        if let Some(m) = crate::objects::typeobject::lookup_special(vm, &a[0], &vm.names.__floor__) {
+        if let Some(m) = crate::objects::typeobject::lookup_special(vm, &a[0], &vm.names.__floor__)
+        {
             return crate::ops::call(vm, &m, &[], None);
         }
     }
@@ -138,7 +150,11 @@ fn floor(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 fn ceil(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "ceil", a, k, 1)?;
     if crate::objects::int::int_value(&a[0]).is_some() {
-        return Ok(vm.new_int_value(crate::objects::int::int_value(&a[0]).cloned().unwrap_or(Int::Small(0))));
+        return Ok(vm.new_int_value(
+            crate::objects::int::int_value(&a[0])
+                .cloned()
+                .unwrap_or(Int::Small(0)),
+        ));
     }
     if crate::objects::float::float_value(&a[0]).is_none() {
         if let Some(m) = crate::objects::typeobject::lookup_special(vm, &a[0], &vm.names.__ceil__) {
@@ -161,7 +177,16 @@ fn isfinite(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Ok(vm.new_bool(f(vm, &a[0])?.is_finite()))
 }
 fn isclose(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
-    let p = argparse::bind(vm, "isclose", a, k, &["a", "b", "rel_tol", "abs_tol"], 2, 2, 2)?;
+    let p = argparse::bind(
+        vm,
+        "isclose",
+        a,
+        k,
+        &["a", "b", "rel_tol", "abs_tol"],
+        2,
+        2,
+        2,
+    )?;
     let x = f(vm, p[0].as_ref().unwrap_or(&vm.none))?;
     let y = f(vm, p[1].as_ref().unwrap_or(&vm.none))?;
     let rel = p[2].as_ref().map(|v| f(vm, v)).transpose()?.unwrap_or(1e-9);
@@ -197,7 +222,9 @@ fn factorial(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     if n.is_negative() {
         return Err(vm.new_value_error("factorial() not defined for negative values"));
     }
-    let n = n.as_i64().ok_or_else(|| vm.new_overflow_error("factorial() argument should not exceed 9223372036854775807"))?;
+    let n = n.as_i64().ok_or_else(|| {
+        vm.new_overflow_error("factorial() argument should not exceed 9223372036854775807")
+    })?;
     vm.check_alloc((n as usize).saturating_mul(8))?;
     let mut acc = num_bigint::BigInt::from(1);
     for i in 2..=n {
@@ -312,12 +339,16 @@ fn dist(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 }
 fn modf(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let x = f(vm, &a[0])?;
-    Ok(vm.new_tuple(vec![vm.new_float(x.fract()), vm.new_float(x.trunc())]).into_object())
+    Ok(vm
+        .new_tuple(vec![vm.new_float(x.fract()), vm.new_float(x.trunc())])
+        .into_object())
 }
 fn frexp(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let x = f(vm, &a[0])?;
     if x == 0.0 || !x.is_finite() {
-        return Ok(vm.new_tuple(vec![vm.new_float(x), vm.new_int(0)]).into_object());
+        return Ok(vm
+            .new_tuple(vec![vm.new_float(x), vm.new_int(0)])
+            .into_object());
     }
     let mut e = x.abs().log2().floor() as i32 + 1;
     let mut m = x / 2f64.powi(e);
@@ -328,7 +359,9 @@ fn frexp(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
         m *= 2.0;
         e -= 1;
     }
-    Ok(vm.new_tuple(vec![vm.new_float(m), vm.new_int(i64::from(e))]).into_object())
+    Ok(vm
+        .new_tuple(vec![vm.new_float(m), vm.new_int(i64::from(e))])
+        .into_object())
 }
 fn ldexp(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let x = f(vm, &a[0])?;
@@ -341,23 +374,55 @@ fn ldexp(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 }
 
 pub fn init(vm: &Vm) -> PyRef {
-    let m = super::make_module(vm, "math", &[
-        MethodDef::static_("sqrt", sqrt), MethodDef::static_("exp", exp), MethodDef::static_("sin", sin),
-        MethodDef::static_("cos", cos), MethodDef::static_("tan", tan), MethodDef::static_("asin", asin),
-        MethodDef::static_("acos", acos), MethodDef::static_("atan", atan), MethodDef::static_("sinh", sinh),
-        MethodDef::static_("cosh", cosh), MethodDef::static_("tanh", tanh), MethodDef::static_("fabs", fabs),
-        MethodDef::static_("log2", log2), MethodDef::static_("log10", log10), MethodDef::static_("log1p", log1p),
-        MethodDef::static_("expm1", expm1), MethodDef::static_("degrees", degrees), MethodDef::static_("radians", radians),
-        MethodDef::static_("log", log), MethodDef::static_("pow", pow_), MethodDef::static_("atan2", atan2),
-        MethodDef::static_("hypot", hypot), MethodDef::static_("floor", floor), MethodDef::static_("ceil", ceil),
-        MethodDef::static_("trunc", trunc), MethodDef::static_("isnan", isnan), MethodDef::static_("isinf", isinf),
-        MethodDef::static_("isfinite", isfinite), MethodDef::static_("isclose", isclose), MethodDef::static_("copysign", copysign),
-        MethodDef::static_("fmod", fmod), MethodDef::static_("factorial", factorial), MethodDef::static_("gcd", gcd),
-        MethodDef::static_("lcm", lcm), MethodDef::static_("isqrt", isqrt), MethodDef::static_("comb", comb),
-        MethodDef::static_("perm", perm), MethodDef::static_("fsum", fsum), MethodDef::static_("prod", prod),
-        MethodDef::static_("dist", dist), MethodDef::static_("modf", modf), MethodDef::static_("frexp", frexp),
-        MethodDef::static_("ldexp", ldexp),
-    ]);
+    let m = super::make_module(
+        vm,
+        "math",
+        &[
+            MethodDef::static_("sqrt", sqrt),
+            MethodDef::static_("exp", exp),
+            MethodDef::static_("sin", sin),
+            MethodDef::static_("cos", cos),
+            MethodDef::static_("tan", tan),
+            MethodDef::static_("asin", asin),
+            MethodDef::static_("acos", acos),
+            MethodDef::static_("atan", atan),
+            MethodDef::static_("sinh", sinh),
+            MethodDef::static_("cosh", cosh),
+            MethodDef::static_("tanh", tanh),
+            MethodDef::static_("fabs", fabs),
+            MethodDef::static_("log2", log2),
+            MethodDef::static_("log10", log10),
+            MethodDef::static_("log1p", log1p),
+            MethodDef::static_("expm1", expm1),
+            MethodDef::static_("degrees", degrees),
+            MethodDef::static_("radians", radians),
+            MethodDef::static_("log", log),
+            MethodDef::static_("pow", pow_),
+            MethodDef::static_("atan2", atan2),
+            MethodDef::static_("hypot", hypot),
+            MethodDef::static_("floor", floor),
+            MethodDef::static_("ceil", ceil),
+            MethodDef::static_("trunc", trunc),
+            MethodDef::static_("isnan", isnan),
+            MethodDef::static_("isinf", isinf),
+            MethodDef::static_("isfinite", isfinite),
+            MethodDef::static_("isclose", isclose),
+            MethodDef::static_("copysign", copysign),
+            MethodDef::static_("fmod", fmod),
+            MethodDef::static_("factorial", factorial),
+            MethodDef::static_("gcd", gcd),
+            MethodDef::static_("lcm", lcm),
+            MethodDef::static_("isqrt", isqrt),
+            MethodDef::static_("comb", comb),
+            MethodDef::static_("perm", perm),
+            MethodDef::static_("fsum", fsum),
+            MethodDef::static_("prod", prod),
+            MethodDef::static_("dist", dist),
+            MethodDef::static_("modf", modf),
+            MethodDef::static_("frexp", frexp),
+            MethodDef::static_("ldexp", ldexp),
+        ],
+    );
     super::set(vm, &m, "pi", vm.new_float(std::f64::consts::PI));
     super::set(vm, &m, "e", vm.new_float(std::f64::consts::E));
     super::set(vm, &m, "tau", vm.new_float(std::f64::consts::TAU));

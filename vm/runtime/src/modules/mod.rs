@@ -14,14 +14,22 @@ use crate::objects::descr::MethodDef;
 use crate::vm::Vm;
 
 /// Native modules by name.
-pub const NATIVE: &[(&str, fn(&Vm) -> PyRef)] = &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init)];
+pub const NATIVE: &[(&str, fn(&Vm) -> PyRef)] = &[
+    ("sys", sys::init),
+    ("math", math::init),
+    ("time", time::init),
+    ("gc", gc::init),
+];
 
 /// Creates a module object with `funcs` as builtin functions.
 pub fn make_module(vm: &Vm, name: &str, funcs: &[MethodDef]) -> PyRef {
     let m = vm.new_module(name, None);
     let mref = m.clone_object();
     for f in funcs {
-        m.dict.set_str(vm.intern(f.name), vm.new_builtin_function(f, Some(mref.clone())));
+        m.dict.set_str(
+            vm.intern(f.name),
+            vm.new_builtin_function(f, Some(mref.clone())),
+        );
     }
     mref
 }

@@ -42,7 +42,9 @@ pub fn write_stderr_text(vm: &Vm, s: &str) {
 pub fn write_unraisable(vm: &Vm, e: PyErr, obj: Option<&PyObject>) {
     let mut s = String::new();
     if let Some(o) = obj {
-        let r = crate::ops::repr(vm, o).map(|r| r.to_string_lossy()).unwrap_or_else(|_| "<object repr() failed>".into());
+        let r = crate::ops::repr(vm, o)
+            .map(|r| r.to_string_lossy())
+            .unwrap_or_else(|_| "<object repr() failed>".into());
         s.push_str(&format!("Exception ignored in: {}\n", r));
     }
     s.push_str(&crate::traceback::format_exception(vm, &e.into_object()));
@@ -51,12 +53,21 @@ pub fn write_unraisable(vm: &Vm, e: PyErr, obj: Option<&PyObject>) {
 
 fn textio_write(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "write", &a[1..], k, 1)?;
-    let t = a[0].downcast_ref::<PyTextIO>().ok_or_else(|| vm.new_type_error("bad stream"))?;
+    let t = a[0]
+        .downcast_ref::<PyTextIO>()
+        .ok_or_else(|| vm.new_type_error("bad stream"))?;
     let Some(s) = a[1].downcast_ref::<PyStr>() else {
-        return Err(vm.new_type_error(format!("write() argument must be str, not {}", a[1].type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "write() argument must be str, not {}",
+            a[1].type_().name_str()
+        )));
     };
     let text = s.to_string_lossy();
-    if t.fd == 2 { vm.write_stderr(text.as_bytes())? } else { vm.write_stdout(text.as_bytes())? }
+    if t.fd == 2 {
+        vm.write_stderr(text.as_bytes())?
+    } else {
+        vm.write_stdout(text.as_bytes())?
+    }
     Ok(vm.new_usize(s.char_len()))
 }
 fn textio_flush(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
@@ -102,7 +113,12 @@ fn exit(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 }
 fn intern(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "intern", a, k, 1)?;
-    let s = a[0].clone().downcast::<PyStr>().map_err(|o| vm.new_type_error(format!("intern() argument must be str, not {}", o.type_().name_str())))?;
+    let s = a[0].clone().downcast::<PyStr>().map_err(|o| {
+        vm.new_type_error(format!(
+            "intern() argument must be str, not {}",
+            o.type_().name_str()
+        ))
+    })?;
     if !s.as_object().is_type(&vm.types.str) {
         return Err(vm.new_type_error("can't intern str subclass"));
     }
@@ -111,10 +127,17 @@ fn intern(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 fn exc_info(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     match vm.ts.current_exception() {
         Some(e) => {
-            let tb = e.downcast_ref::<crate::objects::exceptions::PyBaseException>().and_then(|x| x.traceback.get()).unwrap_or_else(|| vm.none());
-            Ok(vm.new_tuple(vec![e.type_().as_type_ref().into_object(), e.clone(), tb]).into_object())
+            let tb = e
+                .downcast_ref::<crate::objects::exceptions::PyBaseException>()
+                .and_then(|x| x.traceback.get())
+                .unwrap_or_else(|| vm.none());
+            Ok(vm
+                .new_tuple(vec![e.type_().as_type_ref().into_object(), e.clone(), tb])
+                .into_object())
         }
-        None => Ok(vm.new_tuple(vec![vm.none(), vm.none(), vm.none()]).into_object()),
+        None => Ok(vm
+            .new_tuple(vec![vm.none(), vm.none(), vm.none()])
+            .into_object()),
     }
 }
 fn exception(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
@@ -129,7 +152,8 @@ fn set_int_max_str_digits(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult
     if n != 0 && n < 640 {
         return Err(vm.new_value_error("maxdigits must be 0 or larger than 640"));
     }
-    vm.int_max_str_digits.set(if n == 0 { usize::MAX / 2 } else { n as usize });
+    vm.int_max_str_digits
+        .set(if n == 0 { usize::MAX / 2 } else { n as usize });
     Ok(vm.none())
 }
 fn getframe(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
@@ -152,30 +176,39 @@ fn getframe(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     if let Some(fo) = &fr.frame_obj {
         return Ok(fo.clone_object());
     }
-    let fo = vm.new_frame_object(fr).ok_or_else(|| vm.new_value_error("call stack is not deep enough"))?;
+    let fo = vm
+        .new_frame_object(fr)
+        .ok_or_else(|| vm.new_value_error("call stack is not deep enough"))?;
     fr.frame_obj = Some(fo.clone());
     Ok(fo.into_object())
 }
 
 pub fn init(vm: &Vm) -> PyRef {
     let t = &vm.types.text_io;
-    vm.add_methods(t, &[
-        MethodDef::method("write", textio_write),
-        MethodDef::method("flush", textio_flush),
-        MethodDef::method("writelines", textio_writelines),
-    ]);
-    let m = super::make_module(vm, "sys", &[
-        MethodDef::static_("getrefcount", getrefcount),
-        MethodDef::static_("getrecursionlimit", getrecursionlimit),
-        MethodDef::static_("setrecursionlimit", setrecursionlimit),
-        MethodDef::static_("exit", exit),
-        MethodDef::static_("intern", intern),
-        MethodDef::static_("exc_info", exc_info),
-        MethodDef::static_("exception", exception),
-        MethodDef::static_("get_int_max_str_digits", get_int_max_str_digits),
-        MethodDef::static_("set_int_max_str_digits", set_int_max_str_digits),
-        MethodDef::static_("_getframe", getframe),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            MethodDef::method("write", textio_write),
+            MethodDef::method("flush", textio_flush),
+            MethodDef::method("writelines", textio_writelines),
+        ],
+    );
+    let m = super::make_module(
+        vm,
+        "sys",
+        &[
+            MethodDef::static_("getrefcount", getrefcount),
+            MethodDef::static_("getrecursionlimit", getrecursionlimit),
+            MethodDef::static_("setrecursionlimit", setrecursionlimit),
+            MethodDef::static_("exit", exit),
+            MethodDef::static_("intern", intern),
+            MethodDef::static_("exc_info", exc_info),
+            MethodDef::static_("exception", exception),
+            MethodDef::static_("get_int_max_str_digits", get_int_max_str_digits),
+            MethodDef::static_("set_int_max_str_digits", set_int_max_str_digits),
+            MethodDef::static_("_getframe", getframe),
+        ],
+    );
     let argv: Vec<PyRef> = vm.config.argv.iter().map(|a| vm.new_str(a)).collect();
     super::set(vm, &m, "argv", vm.new_list(argv).into_object());
     let stdout = vm.new_textio(1);
@@ -193,11 +226,34 @@ pub fn init(vm: &Vm) -> PyRef {
     super::set(vm, &m, "hexversion", vm.new_int(0x030b07f0));
     super::set(vm, &m, "executable", vm.new_str(""));
     super::set(vm, &m, "modules", vm.modules.clone_object());
-    let path: Vec<PyRef> = vm.config.module_dir.iter().map(|p| vm.new_str(&p.to_string_lossy())).collect();
+    let path: Vec<PyRef> = vm
+        .config
+        .module_dir
+        .iter()
+        .map(|p| vm.new_str(&p.to_string_lossy()))
+        .collect();
     super::set(vm, &m, "path", vm.new_list(path).into_object());
-    let vi = vm.new_tuple(vec![vm.new_int(3), vm.new_int(11), vm.new_int(7), vm.new_str("final"), vm.new_int(0)]);
+    let vi = vm.new_tuple(vec![
+        vm.new_int(3),
+        vm.new_int(11),
+        vm.new_int(7),
+        vm.new_str("final"),
+        vm.new_int(0),
+    ]);
     super::set(vm, &m, "version_info", vi.into_object());
-    super::set(vm, &m, "builtin_module_names", vm.new_tuple(vec![vm.new_str("builtins"), vm.new_str("sys"), vm.new_str("gc"), vm.new_str("math"), vm.new_str("time")]).into_object());
+    super::set(
+        vm,
+        &m,
+        "builtin_module_names",
+        vm.new_tuple(vec![
+            vm.new_str("builtins"),
+            vm.new_str("sys"),
+            vm.new_str("gc"),
+            vm.new_str("math"),
+            vm.new_str("time"),
+        ])
+        .into_object(),
+    );
     if let Some(md) = m.downcast_ref::<crate::objects::module::PyModule>() {
         // SAFETY: start-up, single writer.
         unsafe { *vm.sys_dict.get() = Some(md.dict.clone()) };

@@ -61,7 +61,13 @@ pub unsafe fn alloc_var<T: PyPayload>(ty: &PyType, payload: T, var_bytes: usize)
         let obj = if gc { raw.add(GC_HEAD_SIZE) } else { raw } as *mut PyObject;
         if gc {
             let g = raw as *mut GcHead;
-            ptr::write(g, GcHead { next: Cell::new(ptr::null_mut()), prev: Cell::new(0) });
+            ptr::write(
+                g,
+                GcHead {
+                    next: Cell::new(ptr::null_mut()),
+                    prev: Cell::new(0),
+                },
+            );
         }
         ptr::write(obj as *mut T, payload);
         (*obj).ob_refcnt.set(1);
@@ -153,7 +159,11 @@ unsafe fn dealloc_now(op: *mut PyObject) {
         let heap = ty.is_heap();
         let ty_ptr = ty as *const PyType as *mut PyObject;
         let layout = mem_layout(size, gc);
-        let raw = if gc { (op as *mut u8).sub(GC_HEAD_SIZE) } else { op as *mut u8 };
+        let raw = if gc {
+            (op as *mut u8).sub(GC_HEAD_SIZE)
+        } else {
+            op as *mut u8
+        };
         std::alloc::dealloc(raw, layout);
         ALLOCATED.with(|c| c.set(c.get().saturating_sub(layout.size())));
         drop(extras);

@@ -49,7 +49,8 @@ impl GcHead {
 
     #[inline(always)]
     fn set_prev_ptr(&self, p: *mut GcHead) {
-        self.prev.set((p as usize) | (self.prev.get() & !PREV_SHIFT_MASK));
+        self.prev
+            .set((p as usize) | (self.prev.get() & !PREV_SHIFT_MASK));
     }
 
     pub fn is_tracked(&self) -> bool {
@@ -74,11 +75,18 @@ pub struct Generation {
 
 impl Generation {
     pub fn new(threshold: usize) -> Self {
-        let head = Box::new(GcHead { next: Cell::new(ptr::null_mut()), prev: Cell::new(0) });
+        let head = Box::new(GcHead {
+            next: Cell::new(ptr::null_mut()),
+            prev: Cell::new(0),
+        });
         let p = &*head as *const GcHead as *mut GcHead;
         head.next.set(p);
         head.prev.set(p as usize);
-        Generation { head, threshold: Cell::new(threshold), count: Cell::new(0) }
+        Generation {
+            head,
+            threshold: Cell::new(threshold),
+            count: Cell::new(0),
+        }
     }
 
     pub fn head_ptr(&self) -> *mut GcHead {

@@ -28,7 +28,10 @@ pub struct PyObject {
 /// A header to put in a payload literal; `alloc` sets the count and type.
 #[inline(always)]
 pub const fn header() -> PyObject {
-    PyObject { ob_refcnt: Cell::new(0), ob_type: Cell::new(std::ptr::null()) }
+    PyObject {
+        ob_refcnt: Cell::new(0),
+        ob_type: Cell::new(std::ptr::null()),
+    }
 }
 
 /// A payload type: `#[repr(C)]`, first field a `PyObject`, and the layout tag its types carry.
@@ -128,7 +131,10 @@ impl<T: PyPayload> PyRef<T> {
     #[inline(always)]
     pub unsafe fn from_raw(ptr: *mut PyObject) -> Self {
         // SAFETY: caller guarantees non-null.
-        PyRef { ptr: unsafe { NonNull::new_unchecked(ptr as *mut T) }, _marker: PhantomData }
+        PyRef {
+            ptr: unsafe { NonNull::new_unchecked(ptr as *mut T) },
+            _marker: PhantomData,
+        }
     }
 
     /// Gives up ownership without decrementing.
@@ -194,7 +200,10 @@ impl<T: PyPayload> Clone for PyRef<T> {
     #[inline(always)]
     fn clone(&self) -> Self {
         self.as_object().incref();
-        PyRef { ptr: self.ptr, _marker: PhantomData }
+        PyRef {
+            ptr: self.ptr,
+            _marker: PhantomData,
+        }
     }
 }
 
@@ -222,7 +231,12 @@ impl<T: PyPayload> Deref for PyRef<T> {
 
 impl<T: PyPayload> fmt::Debug for PyRef<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<{} object at {:p}>", self.as_object().type_().name_str(), self.as_ptr())
+        write!(
+            f,
+            "<{} object at {:p}>",
+            self.as_object().type_().name_str(),
+            self.as_ptr()
+        )
     }
 }
 

@@ -230,24 +230,59 @@ impl NbOp {
         NbOp::ALL.get(i).copied()
     }
     pub fn symbol(self) -> &'static str {
-        ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"][self as usize]
+        [
+            "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",
+        ][self as usize]
     }
     pub fn dunder(self) -> &'static str {
         [
-            "__add__", "__and__", "__floordiv__", "__lshift__", "__matmul__", "__mul__", "__mod__", "__or__", "__pow__",
-            "__rshift__", "__sub__", "__truediv__", "__xor__",
+            "__add__",
+            "__and__",
+            "__floordiv__",
+            "__lshift__",
+            "__matmul__",
+            "__mul__",
+            "__mod__",
+            "__or__",
+            "__pow__",
+            "__rshift__",
+            "__sub__",
+            "__truediv__",
+            "__xor__",
         ][self as usize]
     }
     pub fn rdunder(self) -> &'static str {
         [
-            "__radd__", "__rand__", "__rfloordiv__", "__rlshift__", "__rmatmul__", "__rmul__", "__rmod__", "__ror__",
-            "__rpow__", "__rrshift__", "__rsub__", "__rtruediv__", "__rxor__",
+            "__radd__",
+            "__rand__",
+            "__rfloordiv__",
+            "__rlshift__",
+            "__rmatmul__",
+            "__rmul__",
+            "__rmod__",
+            "__ror__",
+            "__rpow__",
+            "__rrshift__",
+            "__rsub__",
+            "__rtruediv__",
+            "__rxor__",
         ][self as usize]
     }
     pub fn idunder(self) -> &'static str {
         [
-            "__iadd__", "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__", "__imul__", "__imod__", "__ior__",
-            "__ipow__", "__irshift__", "__isub__", "__itruediv__", "__ixor__",
+            "__iadd__",
+            "__iand__",
+            "__ifloordiv__",
+            "__ilshift__",
+            "__imatmul__",
+            "__imul__",
+            "__imod__",
+            "__ior__",
+            "__ipow__",
+            "__irshift__",
+            "__isub__",
+            "__itruediv__",
+            "__ixor__",
         ][self as usize]
     }
 }
@@ -313,7 +348,10 @@ fn no_var(_: &PyObject) -> usize {
 
 impl LayoutOps {
     pub const fn fixed(drop_payload: unsafe fn(*mut PyObject)) -> Self {
-        LayoutOps { drop_payload, var_size: no_var }
+        LayoutOps {
+            drop_payload,
+            var_size: no_var,
+        }
     }
 }
 
@@ -405,7 +443,10 @@ impl PyType {
             return true;
         }
         if let Some(mro) = self.mro() {
-            return mro.as_slice().iter().any(|t| std::ptr::eq(t.as_object(), other.as_object()));
+            return mro
+                .as_slice()
+                .iter()
+                .any(|t| std::ptr::eq(t.as_object(), other.as_object()));
         }
         let mut t = self.base.as_deref();
         while let Some(b) = t {

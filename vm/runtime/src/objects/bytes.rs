@@ -55,16 +55,40 @@ impl PyByteArray {
 impl Vm {
     pub fn new_bytes(&self, data: Vec<u8>) -> PyRef {
         crate::object::alloc::account(data.len() as isize);
-        alloc(&self.types.bytes, PyBytes { ob: crate::object::header(), hash: Cell::new(-1), data: data.into_boxed_slice() }).into_object()
+        alloc(
+            &self.types.bytes,
+            PyBytes {
+                ob: crate::object::header(),
+                hash: Cell::new(-1),
+                data: data.into_boxed_slice(),
+            },
+        )
+        .into_object()
     }
     pub fn new_bytes_of_type(&self, t: &crate::object::PyType, data: Vec<u8>) -> PyRef {
-        alloc(t, PyBytes { ob: crate::object::header(), hash: Cell::new(-1), data: data.into_boxed_slice() }).into_object()
+        alloc(
+            t,
+            PyBytes {
+                ob: crate::object::header(),
+                hash: Cell::new(-1),
+                data: data.into_boxed_slice(),
+            },
+        )
+        .into_object()
     }
     pub fn new_bytearray(&self, data: Vec<u8>) -> PyRef {
         self.new_bytearray_of_type(&self.types.bytearray, data)
     }
     pub fn new_bytearray_of_type(&self, t: &crate::object::PyType, data: Vec<u8>) -> PyRef {
-        alloc(t, PyByteArray { ob: crate::object::header(), data: UnsafeCell::new(data), exports: Cell::new(0) }).into_object()
+        alloc(
+            t,
+            PyByteArray {
+                ob: crate::object::header(),
+                data: UnsafeCell::new(data),
+                exports: Cell::new(0),
+            },
+        )
+        .into_object()
     }
 }
 

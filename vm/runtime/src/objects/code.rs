@@ -104,20 +104,27 @@ pub fn parse_exception_table(t: &[u8]) -> Option<Vec<ExcEntry>> {
 
 impl Vm {
     /// Converts a marshalled code object into a runtime one (constants included).
-    pub fn make_code(&self, co: &Arc<CodeObject>, cache: &mut ConstCache) -> PyResult<PyRef<PyCode>> {
+    pub fn make_code(
+        &self,
+        co: &Arc<CodeObject>,
+        cache: &mut ConstCache,
+    ) -> PyResult<PyRef<PyCode>> {
         if co.code.len() % 2 != 0 || co.code.len() > (u32::MAX as usize) {
             return Err(bad_code(self, "co_code has an odd length"));
         }
         if co.localsplusnames.len() != co.localspluskinds.len() {
             return Err(bad_code(self, "localsplusnames and kinds differ in length"));
         }
-        let nonneg = |v: i32, what: &str| -> PyResult<usize> { usize::try_from(v).map_err(|_| bad_code(self, what)) };
+        let nonneg = |v: i32, what: &str| -> PyResult<usize> {
+            usize::try_from(v).map_err(|_| bad_code(self, what))
+        };
         let argcount = nonneg(co.argcount, "negative argcount")?;
         let posonly = nonneg(co.posonlyargcount, "negative posonlyargcount")?;
         let kwonly = nonneg(co.kwonlyargcount, "negative kwonlyargcount")?;
         let stacksize = nonneg(co.stacksize, "negative stacksize")?;
         let nlocalsplus = co.localsplusnames.len();
-        let nargs = argcount + kwonly + usize::from(co.flags & 4 != 0) + usize::from(co.flags & 8 != 0);
+        let nargs =
+            argcount + kwonly + usize::from(co.flags & 4 != 0) + usize::from(co.flags & 8 != 0);
         if nargs > nlocalsplus || posonly > argcount || stacksize > 1 << 20 {
             return Err(bad_code(self, "argument counts exceed the locals"));
         }
@@ -125,16 +132,32 @@ impl Vm {
         for c in &co.consts {
             consts.push(self.make_const(c, cache, 0)?);
         }
-        let names = co.names.iter().map(|n| self.intern_str(self.new_str_from_pystr(n))).collect();
-        let localsplusnames = co.localsplusnames.iter().map(|n| self.intern_str(self.new_str_from_pystr(n))).collect();
+        let names = co
+            .names
+            .iter()
+            .map(|n| self.intern_str(self.new_str_from_pystr(n)))
+            .collect();
+        let localsplusnames = co
+            .localsplusnames
+            .iter()
+            .map(|n| self.intern_str(self.new_str_from_pystr(n)))
+            .collect();
         let kinds = co.localspluskinds.clone();
         let nlocals = kinds.iter().filter(|k| *k & CO_FAST_LOCAL != 0).count();
         let ncells = kinds.iter().filter(|k| *k & CO_FAST_CELL != 0).count();
         let nfree = kinds.iter().filter(|k| *k & CO_FAST_FREE != 0).count();
-        let cell_is_arg = kinds.iter().enumerate().map(|(i, k)| k & CO_FAST_CELL != 0 && i < nargs).collect();
-        let exc_table = parse_exception_table(&co.exceptiontable).ok_or_else(|| bad_code(self, "bad exception table"))?;
+        let cell_is_arg = kinds
+            .iter()
+            .enumerate()
+            .map(|(i, k)| k & CO_FAST_CELL != 0 && i < nargs)
+            .collect();
+        let exc_table = parse_exception_table(&co.exceptiontable)
+            .ok_or_else(|| bad_code(self, "bad exception table"))?;
         for e in &exc_table {
-            if e.end as usize > co.code.len() || e.target as usize >= co.code.len() || e.depth as usize > stacksize {
+            if e.end as usize > co.code.len()
+                || e.target as usize >= co.code.len()
+                || e.depth as usize > stacksize
+            {
                 return Err(bad_code(self, "exception table entry out of range"));
             }
         }
@@ -184,19 +207,31 @@ impl Vm {
                 cache.ints.insert(key, v.clone());
                 v
             }
-            Constant::Float(f) => cache.floats.entry(f.to_bits()).or_insert_with(|| self.new_float(*f)).clone(),
+            Constant::Float(f) => cache
+                .floats
+                .entry(f.to_bits())
+                .or_insert_with(|| self.new_float(*f))
+                .clone(),
             Constant::Complex { re, im } => self.new_complex(*re, *im),
             Constant::Str(s) => {
                 if let Some(v) = cache.strs.get(s.as_bytes()) {
                     return Ok(v.clone());
                 }
                 let o = self.new_str_from_pystr(s);
-                let o = if is_name_chars(s.as_bytes()) { self.intern_str(o) } else { o };
+                let o = if is_name_chars(s.as_bytes()) {
+                    self.intern_str(o)
+                } else {
+                    o
+                };
                 let o = o.into_object();
                 cache.strs.insert(s.as_bytes().to_vec(), o.clone());
                 o
             }
-            Constant::Bytes(b) => cache.bytes.entry(b.clone()).or_insert_with(|| self.new_bytes(b.clone())).clone(),
+            Constant::Bytes(b) => cache
+                .bytes
+                .entry(b.clone())
+                .or_insert_with(|| self.new_bytes(b.clone()))
+                .clone(),
             Constant::Tuple(items) => {
                 let mut v = Vec::with_capacity(items.len());
                 for it in items {
@@ -223,6 +258,7 @@ impl PyCode {
     }
     /// Line number of the instruction at byte offset `off` (`PyCode_Addr2Line`).
     pub fn addr2line(&self, off: usize) -> Option<i32> {
-        crate::eval::linetable::addr2location(&self.raw.linetable, self.firstlineno, off).and_then(|l| l.line)
+        crate::eval::linetable::addr2location(&self.raw.linetable, self.firstlineno, off)
+            .and_then(|l| l.line)
     }
 }

@@ -18,7 +18,15 @@ pub const COMPLEX_LAYOUT_OPS: LayoutOps = LayoutOps::fixed(drop_nothing);
 
 impl Vm {
     pub fn new_complex(&self, re: f64, im: f64) -> PyRef {
-        alloc(&self.types.complex, PyComplex { ob: crate::object::header(), re, im }).into_object()
+        alloc(
+            &self.types.complex,
+            PyComplex {
+                ob: crate::object::header(),
+                re,
+                im,
+            },
+        )
+        .into_object()
     }
 }
 
@@ -50,9 +58,15 @@ macro_rules! cbin {
     };
 }
 
-cbin!(complex_add, |vm, a, b| Ok(vm.new_complex(a.0 + b.0, a.1 + b.1)));
-cbin!(complex_sub, |vm, a, b| Ok(vm.new_complex(a.0 - b.0, a.1 - b.1)));
-cbin!(complex_mul, |vm, a, b| Ok(vm.new_complex(a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)));
+cbin!(complex_add, |vm, a, b| Ok(
+    vm.new_complex(a.0 + b.0, a.1 + b.1)
+));
+cbin!(complex_sub, |vm, a, b| Ok(
+    vm.new_complex(a.0 - b.0, a.1 - b.1)
+));
+cbin!(complex_mul, |vm, a, b| Ok(
+    vm.new_complex(a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+));
 cbin!(complex_truediv, |vm, a, b| {
     match c_quot(a, b) {
         Some((r, i)) => Ok(vm.new_complex(r, i)),
@@ -105,17 +119,23 @@ pub fn complex_pow(vm: &Vm, x: &PyObject, y: &PyObject, m: &PyObject) -> PyResul
     if !m.is(&vm.none) {
         return Err(vm.new_value_error("complex modulo"));
     }
-    let (Some(a), Some(b)) = (to_complex(vm, x)?, to_complex(vm, y)?) else { return Ok(vm.not_implemented()) };
+    let (Some(a), Some(b)) = (to_complex(vm, x)?, to_complex(vm, y)?) else {
+        return Ok(vm.not_implemented());
+    };
     complex_pow_values(vm, a, b)
 }
 
 pub fn complex_repr(vm: &Vm, o: &PyObject) -> PyResult {
-    let c = o.downcast_ref::<PyComplex>().map_or((0.0, 0.0), |c| (c.re, c.im));
+    let c = o
+        .downcast_ref::<PyComplex>()
+        .map_or((0.0, 0.0), |c| (c.re, c.im));
     Ok(vm.new_str(&refvm_common::repr::complex_repr(c.0, c.1)))
 }
 
 pub fn complex_hash(_vm: &Vm, o: &PyObject) -> PyResult<i64> {
-    let c = o.downcast_ref::<PyComplex>().map_or((0.0, 0.0), |c| (c.re, c.im));
+    let c = o
+        .downcast_ref::<PyComplex>()
+        .map_or((0.0, 0.0), |c| (c.re, c.im));
     let hr = refvm_common::hash::hash_f64(c.0).unwrap_or(0);
     let hi = refvm_common::hash::hash_f64(c.1).unwrap_or(0);
     Ok(refvm_common::hash::hash_complex(hr, hi))
@@ -125,17 +145,23 @@ pub fn complex_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> Py
     if op != CmpOp::Eq && op != CmpOp::Ne {
         return Ok(vm.not_implemented());
     }
-    let (Some(x), Some(y)) = (to_complex(vm, a)?, to_complex(vm, b)?) else { return Ok(vm.not_implemented()) };
+    let (Some(x), Some(y)) = (to_complex(vm, a)?, to_complex(vm, b)?) else {
+        return Ok(vm.not_implemented());
+    };
     let eq = x.0 == y.0 && x.1 == y.1;
     Ok(vm.new_bool(eq == (op == CmpOp::Eq)))
 }
 
 pub fn complex_neg(vm: &Vm, a: &PyObject) -> PyResult {
-    let c = a.downcast_ref::<PyComplex>().map_or((0.0, 0.0), |c| (c.re, c.im));
+    let c = a
+        .downcast_ref::<PyComplex>()
+        .map_or((0.0, 0.0), |c| (c.re, c.im));
     Ok(vm.new_complex(-c.0, -c.1))
 }
 pub fn complex_abs(vm: &Vm, a: &PyObject) -> PyResult {
-    let c = a.downcast_ref::<PyComplex>().map_or((0.0, 0.0), |c| (c.re, c.im));
+    let c = a
+        .downcast_ref::<PyComplex>()
+        .map_or((0.0, 0.0), |c| (c.re, c.im));
     let r = c.0.hypot(c.1);
     if r.is_infinite() && c.0.is_finite() && c.1.is_finite() {
         return Err(vm.new_overflow_error("absolute value too large"));
@@ -143,5 +169,6 @@ pub fn complex_abs(vm: &Vm, a: &PyObject) -> PyResult {
     Ok(vm.new_float(r))
 }
 pub fn complex_bool(_vm: &Vm, a: &PyObject) -> PyResult<bool> {
-    Ok(a.downcast_ref::<PyComplex>().is_some_and(|c| c.re != 0.0 || c.im != 0.0))
+    Ok(a.downcast_ref::<PyComplex>()
+        .is_some_and(|c| c.re != 0.0 || c.im != 0.0))
 }

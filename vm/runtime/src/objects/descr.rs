@@ -39,13 +39,28 @@ pub struct MethodDef {
 
 impl MethodDef {
     pub const fn method(name: &'static str, func: NativeFn) -> Self {
-        MethodDef { name, func, kind: MethodKind::Method, doc: None }
+        MethodDef {
+            name,
+            func,
+            kind: MethodKind::Method,
+            doc: None,
+        }
     }
     pub const fn class(name: &'static str, func: NativeFn) -> Self {
-        MethodDef { name, func, kind: MethodKind::Class, doc: None }
+        MethodDef {
+            name,
+            func,
+            kind: MethodKind::Class,
+            doc: None,
+        }
     }
     pub const fn static_(name: &'static str, func: NativeFn) -> Self {
-        MethodDef { name, func, kind: MethodKind::Static, doc: None }
+        MethodDef {
+            name,
+            func,
+            kind: MethodKind::Static,
+            doc: None,
+        }
     }
 }
 
@@ -136,7 +151,17 @@ impl Vm {
     pub fn new_builtin_function(&self, def: &MethodDef, module: Slot) -> PyRef {
         alloc(
             &self.types.builtin_function,
-            PyBuiltinFunction { ob: crate::object::header(), name: def.name, func: def.func, self_: None, owner: None, module, kind: MethodKind::Static, doc: def.doc, wrapper: None },
+            PyBuiltinFunction {
+                ob: crate::object::header(),
+                name: def.name,
+                func: def.func,
+                self_: None,
+                owner: None,
+                module,
+                kind: MethodKind::Static,
+                doc: def.doc,
+                wrapper: None,
+            },
         )
         .into_object()
     }
@@ -149,41 +174,135 @@ impl Vm {
         };
         alloc(
             t,
-            PyBuiltinFunction { ob: crate::object::header(), name: def.name, func: def.func, self_: None, owner: Some(owner.clone()), module: None, kind: def.kind, doc: def.doc, wrapper: None },
+            PyBuiltinFunction {
+                ob: crate::object::header(),
+                name: def.name,
+                func: def.func,
+                self_: None,
+                owner: Some(owner.clone()),
+                module: None,
+                kind: def.kind,
+                doc: def.doc,
+                wrapper: None,
+            },
         )
         .into_object()
     }
     /// A slot wrapper (`wrapper_descriptor`) for `owner`.
-    pub fn new_wrapper_descriptor(&self, name: &'static str, wrapper: WrapperFn, owner: &PyRef<PyType>) -> PyRef {
+    pub fn new_wrapper_descriptor(
+        &self,
+        name: &'static str,
+        wrapper: WrapperFn,
+        owner: &PyRef<PyType>,
+    ) -> PyRef {
         alloc(
             &self.types.wrapper_descriptor,
-            PyBuiltinFunction { ob: crate::object::header(), name, func: unreachable_native, self_: None, owner: Some(owner.clone()), module: None, kind: MethodKind::Method, doc: None, wrapper: Some(wrapper) },
+            PyBuiltinFunction {
+                ob: crate::object::header(),
+                name,
+                func: unreachable_native,
+                self_: None,
+                owner: Some(owner.clone()),
+                module: None,
+                kind: MethodKind::Method,
+                doc: None,
+                wrapper: Some(wrapper),
+            },
         )
         .into_object()
     }
     /// A builtin method bound to `self_` (`[].append`).
     pub fn new_bound_builtin(&self, d: &PyBuiltinFunction, self_: PyRef) -> PyRef {
-        let t = if d.as_object().is_type(&self.types.wrapper_descriptor) { &self.types.method_wrapper } else { &self.types.builtin_function };
+        let t = if d.as_object().is_type(&self.types.wrapper_descriptor) {
+            &self.types.method_wrapper
+        } else {
+            &self.types.builtin_function
+        };
         alloc(
             t,
-            PyBuiltinFunction { ob: crate::object::header(), name: d.name, func: d.func, self_: Some(self_), owner: d.owner.clone(), module: None, kind: MethodKind::Method, doc: d.doc, wrapper: d.wrapper },
+            PyBuiltinFunction {
+                ob: crate::object::header(),
+                name: d.name,
+                func: d.func,
+                self_: Some(self_),
+                owner: d.owner.clone(),
+                module: None,
+                kind: MethodKind::Method,
+                doc: d.doc,
+                wrapper: d.wrapper,
+            },
         )
         .into_object()
     }
-    pub fn new_getset(&self, name: &'static str, owner: &PyRef<PyType>, get: GetterFn, set: Option<SetterFn>) -> PyRef {
-        alloc(&self.types.getset_descriptor, PyGetSetDescr { ob: crate::object::header(), name, owner: owner.clone(), get, set }).into_object()
+    pub fn new_getset(
+        &self,
+        name: &'static str,
+        owner: &PyRef<PyType>,
+        get: GetterFn,
+        set: Option<SetterFn>,
+    ) -> PyRef {
+        alloc(
+            &self.types.getset_descriptor,
+            PyGetSetDescr {
+                ob: crate::object::header(),
+                name,
+                owner: owner.clone(),
+                get,
+                set,
+            },
+        )
+        .into_object()
     }
-    pub fn new_member(&self, name: PyRef<crate::objects::str::PyStr>, owner: &PyRef<PyType>, index: usize) -> PyRef {
-        alloc(&self.types.member_descriptor, PyMemberDescr { ob: crate::object::header(), name, owner: owner.clone(), index }).into_object()
+    pub fn new_member(
+        &self,
+        name: PyRef<crate::objects::str::PyStr>,
+        owner: &PyRef<PyType>,
+        index: usize,
+    ) -> PyRef {
+        alloc(
+            &self.types.member_descriptor,
+            PyMemberDescr {
+                ob: crate::object::header(),
+                name,
+                owner: owner.clone(),
+                index,
+            },
+        )
+        .into_object()
     }
     pub fn new_property(&self, t: &PyType, fget: Slot, fset: Slot, fdel: Slot, doc: Slot) -> PyRef {
-        alloc(t, PyProperty { ob: crate::object::header(), fget: Field::new(fget), fset: Field::new(fset), fdel: Field::new(fdel), doc: Field::new(doc), name: Field::new(None) }).into_object()
+        alloc(
+            t,
+            PyProperty {
+                ob: crate::object::header(),
+                fget: Field::new(fget),
+                fset: Field::new(fset),
+                fdel: Field::new(fdel),
+                doc: Field::new(doc),
+                name: Field::new(None),
+            },
+        )
+        .into_object()
     }
     pub fn new_classmethod(&self, t: &PyType, f: PyRef) -> PyRef {
-        alloc(t, PyClassMethod { ob: crate::object::header(), callable: Field::new(Some(f)) }).into_object()
+        alloc(
+            t,
+            PyClassMethod {
+                ob: crate::object::header(),
+                callable: Field::new(Some(f)),
+            },
+        )
+        .into_object()
     }
     pub fn new_staticmethod(&self, t: &PyType, f: PyRef) -> PyRef {
-        alloc(t, PyStaticMethod { ob: crate::object::header(), callable: Field::new(Some(f)) }).into_object()
+        alloc(
+            t,
+            PyStaticMethod {
+                ob: crate::object::header(),
+                callable: Field::new(Some(f)),
+            },
+        )
+        .into_object()
     }
 }
 

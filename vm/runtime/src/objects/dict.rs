@@ -58,7 +58,10 @@ pub fn fast_eq(vm: &Vm, a: &PyObject, b: &PyObject) -> Option<bool> {
         if ta == vm.types.int.as_type_ptr() {
             // SAFETY: both exact int.
             let (x, y) = unsafe {
-                (a.cast_unchecked::<crate::objects::int::PyInt>(), b.cast_unchecked::<crate::objects::int::PyInt>())
+                (
+                    a.cast_unchecked::<crate::objects::int::PyInt>(),
+                    b.cast_unchecked::<crate::objects::int::PyInt>(),
+                )
             };
             return Some(x.value() == y.value());
         }
@@ -113,10 +116,19 @@ impl PyDict {
     }
 
     pub fn keys(&self) -> Vec<PyRef> {
-        self.inner().entries.iter().filter_map(|e| e.key.clone()).collect()
+        self.inner()
+            .entries
+            .iter()
+            .filter_map(|e| e.key.clone())
+            .collect()
     }
     pub fn values(&self) -> Vec<PyRef> {
-        self.inner().entries.iter().filter(|e| e.key.is_some()).filter_map(|e| e.value.clone()).collect()
+        self.inner()
+            .entries
+            .iter()
+            .filter(|e| e.key.is_some())
+            .filter_map(|e| e.value.clone())
+            .collect()
     }
     pub fn items(&self) -> Vec<(PyRef, PyRef)> {
         self.inner()
@@ -147,7 +159,11 @@ impl PyDict {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -155,7 +171,10 @@ impl PyDict {
     pub fn get_str(&self, key: &PyStr) -> Option<PyRef> {
         let h = key.hash();
         let ix = self.probe_simple(h, |e| match e.key.as_ref() {
-            Some(k) => k.as_object().is(key.as_object()) || k.downcast_ref::<PyStr>().is_some_and(|s| s.eq_str(key)),
+            Some(k) => {
+                k.as_object().is(key.as_object())
+                    || k.downcast_ref::<PyStr>().is_some_and(|s| s.eq_str(key))
+            }
             None => false,
         })?;
         self.inner().entries[ix].value.clone()
@@ -198,7 +217,11 @@ impl PyDict {
                                     )?;
                                     let d2 = self.inner();
                                     let same = d2.version == version
-                                        && d2.entries.get(ix as usize).and_then(|e| e.key.as_ref()).is_some_and(|k2| k2.is(&startkey));
+                                        && d2
+                                            .entries
+                                            .get(ix as usize)
+                                            .and_then(|e| e.key.as_ref())
+                                            .is_some_and(|k2| k2.is(&startkey));
                                     drop(startkey);
                                     if !same {
                                         continue 'restart;
@@ -212,7 +235,11 @@ impl PyDict {
                     }
                 }
                 perturb >>= PERTURB_SHIFT;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
         }
     }
@@ -288,11 +315,19 @@ impl PyDict {
         let mut i = (hash as u64 as usize) & mask;
         while d.indices[i] >= 0 {
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         let n = d.entries.len();
         crate::object::alloc::account(std::mem::size_of::<Entry>() as isize);
-        d.entries.push(Entry { hash, key: Some(key), value: Some(value) });
+        d.entries.push(Entry {
+            hash,
+            key: Some(key),
+            value: Some(value),
+        });
         d.indices[i] = n as i32;
         d.used += 1;
         d.version += 1;
@@ -301,14 +336,20 @@ impl PyDict {
     /// Removes `key`; returns its value if present.
     pub fn pop_item(&self, vm: &Vm, key: &PyObject) -> PyResult<Option<PyRef>> {
         let hash = crate::ops::hash(vm, key)?;
-        let Some(ix) = self.lookup(vm, key, hash)? else { return Ok(None) };
+        let Some(ix) = self.lookup(vm, key, hash)? else {
+            return Ok(None);
+        };
         Ok(Some(self.remove_at(ix)))
     }
 
     /// Removes a str key without calling Python code.
     pub fn pop_str(&self, key: &PyStr) -> Option<PyRef> {
         let hash = key.hash();
-        let ix = self.probe_simple(hash, |e| e.key.as_ref().is_some_and(|k| k.downcast_ref::<PyStr>().is_some_and(|s| s.eq_str(key))))?;
+        let ix = self.probe_simple(hash, |e| {
+            e.key
+                .as_ref()
+                .is_some_and(|k| k.downcast_ref::<PyStr>().is_some_and(|s| s.eq_str(key)))
+        })?;
         Some(self.remove_at(ix))
     }
 
@@ -321,7 +362,11 @@ impl PyDict {
             let mut i = (hash as u64 as usize) & mask;
             while d.indices[i] != ix as i32 {
                 perturb >>= PERTURB_SHIFT;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
             d.indices[i] = DUMMY;
             d.used -= 1;
@@ -354,7 +399,9 @@ impl PyDict {
     pub fn clear(&self) {
         let old = std::mem::take(self.inner_mut());
         self.inner_mut().version = old.version + 1;
-        crate::object::alloc::account(-((old.entries.capacity() * std::mem::size_of::<Entry>()) as isize));
+        crate::object::alloc::account(
+            -((old.entries.capacity() * std::mem::size_of::<Entry>()) as isize),
+        );
         drop(old);
     }
 
@@ -362,7 +409,12 @@ impl PyDict {
     pub fn copy(&self, vm: &Vm) -> PyRef<PyDict> {
         let new = vm.new_dict();
         for (k, v) in self.items() {
-            let h = self.inner().entries.iter().find(|e| e.key.as_ref().is_some_and(|x| x.is(&k))).map_or(0, |e| e.hash);
+            let h = self
+                .inner()
+                .entries
+                .iter()
+                .find(|e| e.key.as_ref().is_some_and(|x| x.is(&k)))
+                .map_or(0, |e| e.hash);
             new.maintain_tracking(&k, &v);
             new.insert_new(h, k, v);
         }
@@ -405,7 +457,11 @@ impl DictInner {
             let mut i = (e.hash as u64 as usize) & mask;
             while self.indices[i] != EMPTY {
                 perturb >>= PERTURB_SHIFT;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
             self.indices[i] = self.entries.len() as i32;
             self.entries.push(e);
@@ -417,7 +473,9 @@ impl DictInner {
 impl Drop for PyDict {
     fn drop(&mut self) {
         let d = self.inner.get_mut();
-        crate::object::alloc::account(-((d.entries.len() * std::mem::size_of::<Entry>() + d.indices.len() * 4) as isize));
+        crate::object::alloc::account(
+            -((d.entries.len() * std::mem::size_of::<Entry>() + d.indices.len() * 4) as isize),
+        );
     }
 }
 
@@ -444,7 +502,13 @@ impl Vm {
 
 /// A new empty dict of type `t` (a dict subclass or dict itself).
 pub fn new_dict_of_type(t: &PyType) -> PyRef<PyDict> {
-    let d = alloc(t, PyDict { ob: crate::object::header(), inner: UnsafeCell::new(DictInner::default()) });
+    let d = alloc(
+        t,
+        PyDict {
+            ob: crate::object::header(),
+            inner: UnsafeCell::new(DictInner::default()),
+        },
+    );
     if !t.is_heap() {
         gc::untrack(d.as_object());
     }

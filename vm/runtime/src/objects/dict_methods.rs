@@ -14,13 +14,23 @@ use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 
 fn d<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyDict> {
-    o.downcast_ref::<PyDict>().ok_or_else(|| vm.new_type_error(format!("descriptor requires a 'dict' object but received a '{}'", o.type_().name_str())))
+    o.downcast_ref::<PyDict>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "descriptor requires a 'dict' object but received a '{}'",
+            o.type_().name_str()
+        ))
+    })
 }
 
 /// `dict.update(other)` / `DICT_UPDATE`: from a mapping (keys()) or an iterable of pairs.
 pub fn dict_merge(vm: &Vm, target: &PyDict, other: &PyRef, _override: bool) -> PyResult<()> {
     if let Some(od) = other.downcast_ref::<PyDict>() {
-        if other.type_().slots().iter.is_some_and(|f| std::ptr::fn_addr_eq(f, dict_iter as crate::object::typeobj::UnaryFn)) {
+        if other
+            .type_()
+            .slots()
+            .iter
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, dict_iter as crate::object::typeobj::UnaryFn))
+        {
             for (k, v) in od.items() {
                 target.set_item(vm, k, v)?;
             }
@@ -37,7 +47,9 @@ pub fn dict_merge(vm: &Vm, target: &PyDict, other: &PyRef, _override: bool) -> P
 }
 
 fn merge_pairs(vm: &Vm, target: &PyDict, other: &PyRef) -> PyResult<()> {
-    if other.downcast_ref::<PyDict>().is_some() || crate::ops::get_attr_opt(vm, other, &vm.names.keys)?.is_some() {
+    if other.downcast_ref::<PyDict>().is_some()
+        || crate::ops::get_attr_opt(vm, other, &vm.names.keys)?.is_some()
+    {
         return dict_merge(vm, target, other, true);
     }
     let it = crate::ops::iter(vm, other)?;
@@ -46,7 +58,10 @@ fn merge_pairs(vm: &Vm, target: &PyDict, other: &PyRef) -> PyResult<()> {
         let pair = match crate::ops::collect(vm, &item) {
             Ok(p) => p,
             Err(e) if e.matches(&vm.exc.type_error) => {
-                return Err(vm.new_type_error(format!("cannot convert dictionary update sequence element #{} to a sequence", i)));
+                return Err(vm.new_type_error(format!(
+                    "cannot convert dictionary update sequence element #{} to a sequence",
+                    i
+                )));
             }
             Err(e) => return Err(e),
         };
@@ -156,7 +171,9 @@ pub fn dict_iter(vm: &Vm, o: &PyObject) -> PyResult {
     Ok(it)
 }
 fn dict_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
-    let (Some(x), Some(y)) = (a.downcast_ref::<PyDict>(), b.downcast_ref::<PyDict>()) else { return Ok(vm.not_implemented()) };
+    let (Some(x), Some(y)) = (a.downcast_ref::<PyDict>(), b.downcast_ref::<PyDict>()) else {
+        return Ok(vm.not_implemented());
+    };
     if op != CmpOp::Eq && op != CmpOp::Ne {
         return Ok(vm.not_implemented());
     }
@@ -187,7 +204,10 @@ fn dict_init(vm: &Vm, o: &PyObject, a: &[PyRef], k: Option<&PyTuple>) -> PyResul
     let dd = d(vm, o)?;
     let (pos, kws) = crate::ops::call::split_args(a, k);
     if pos.len() > 1 {
-        return Err(vm.new_type_error(format!("dict expected at most 1 argument, got {}", pos.len())));
+        return Err(vm.new_type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            pos.len()
+        )));
     }
     if let Some(x) = pos.first() {
         merge_pairs(vm, dd, x)?;
@@ -198,7 +218,9 @@ fn dict_init(vm: &Vm, o: &PyObject, a: &[PyRef], k: Option<&PyTuple>) -> PyResul
     Ok(())
 }
 fn dict_or(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
-    let (Some(x), Some(_)) = (a.downcast_ref::<PyDict>(), b.downcast_ref::<PyDict>()) else { return Ok(vm.not_implemented()) };
+    let (Some(x), Some(_)) = (a.downcast_ref::<PyDict>(), b.downcast_ref::<PyDict>()) else {
+        return Ok(vm.not_implemented());
+    };
     let n = x.copy(vm);
     dict_merge(vm, &n, &b.to_owned(), true)?;
     Ok(n.into_object())
@@ -210,7 +232,10 @@ fn dict_ior(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
 }
 
 fn this<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a PyDict> {
-    d(vm, a.first().ok_or_else(|| vm.new_type_error("missing self"))?)
+    d(
+        vm,
+        a.first().ok_or_else(|| vm.new_type_error("missing self"))?,
+    )
 }
 fn view(vm: &Vm, a: &[PyRef], t: &PyType) -> PyResult {
     this(vm, a)?;
@@ -227,7 +252,9 @@ fn items(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 }
 fn get(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::range(vm, "get", &a[1..], k, 1, 2)?;
-    Ok(this(vm, a)?.get_item(vm, &a[1])?.unwrap_or_else(|| a.get(2).cloned().unwrap_or_else(|| vm.none())))
+    Ok(this(vm, a)?
+        .get_item(vm, &a[1])?
+        .unwrap_or_else(|| a.get(2).cloned().unwrap_or_else(|| vm.none())))
 }
 fn setdefault(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::range(vm, "setdefault", &a[1..], k, 1, 2)?;
@@ -243,7 +270,10 @@ fn pop(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::range(vm, "pop", &a[1..], k, 1, 2)?;
     match this(vm, a)?.pop_item(vm, &a[1])? {
         Some(v) => Ok(v),
-        None => a.get(2).cloned().ok_or_else(|| vm.new_key_error(a[1].clone())),
+        None => a
+            .get(2)
+            .cloned()
+            .ok_or_else(|| vm.new_key_error(a[1].clone())),
     }
 }
 fn popitem(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
@@ -257,7 +287,10 @@ fn update(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let dd = this(vm, a)?;
     let (pos, kws) = crate::ops::call::split_args(&a[1..], k);
     if pos.len() > 1 {
-        return Err(vm.new_type_error(format!("update expected at most 1 argument, got {}", pos.len())));
+        return Err(vm.new_type_error(format!(
+            "update expected at most 1 argument, got {}",
+            pos.len()
+        )));
     }
     if let Some(x) = pos.first() {
         merge_pairs(vm, dd, x)?;
@@ -286,7 +319,11 @@ fn fromkeys(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 }
 fn reversed_(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let dd = this(vm, a)?;
-    let it = vm.new_seq_iter(&vm.types.dict_reversekeyiterator, a[0].clone(), dd.len() as u64);
+    let it = vm.new_seq_iter(
+        &vm.types.dict_reversekeyiterator,
+        a[0].clone(),
+        dd.len() as u64,
+    );
     if let Some(i) = it.downcast_ref::<PySeqIter>() {
         i.index.set(dd.entries_len());
     }
@@ -299,9 +336,12 @@ fn class_getitem(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 // ---- views ----
 
 fn view_dict<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<PyRef<PyDict>> {
-    let v = o.downcast_ref::<PySeqIter>().ok_or_else(|| vm.new_type_error("bad view"))?;
+    let v = o
+        .downcast_ref::<PySeqIter>()
+        .ok_or_else(|| vm.new_type_error("bad view"))?;
     let s = v.seq.get().ok_or_else(|| vm.new_type_error("bad view"))?;
-    s.downcast::<PyDict>().map_err(|_| vm.new_type_error("bad view"))
+    s.downcast::<PyDict>()
+        .map_err(|_| vm.new_type_error("bad view"))
 }
 fn view_len(vm: &Vm, o: &PyObject) -> PyResult<usize> {
     Ok(view_dict(vm, o)?.len())
@@ -324,7 +364,9 @@ fn view_contains(vm: &Vm, o: &PyObject, x: &PyObject) -> PyResult<bool> {
         return dd.contains(vm, x);
     }
     if o.is_type(&vm.types.dict_items) {
-        let Some(t) = x.downcast_ref::<PyTuple>().filter(|t| t.len() == 2) else { return Ok(false) };
+        let Some(t) = x.downcast_ref::<PyTuple>().filter(|t| t.len() == 2) else {
+            return Ok(false);
+        };
         return match dd.get_item(vm, &t.as_slice()[0])? {
             Some(v) => crate::ops::rich_compare_bool(vm, &v, &t.as_slice()[1], CmpOp::Eq),
             None => Ok(false),
@@ -346,14 +388,23 @@ fn view_repr(vm: &Vm, o: &PyObject) -> PyResult {
         } else if o.is_type(&vm.types.dict_values) {
             dd.values()
         } else {
-            dd.items().into_iter().map(|(k, v)| vm.new_tuple(vec![k, v]).into_object()).collect()
+            dd.items()
+                .into_iter()
+                .map(|(k, v)| vm.new_tuple(vec![k, v]).into_object())
+                .collect()
         };
-        Ok(format!("{}([{}])", name, super::tuple_methods::join_reprs(vm, &items)?))
+        Ok(format!(
+            "{}([{}])",
+            name,
+            super::tuple_methods::join_reprs(vm, &items)?
+        ))
     })?;
     Ok(vm.new_str(&s))
 }
 fn view_setop(vm: &Vm, a: &PyObject, b: &PyObject, op: u8) -> PyResult {
-    let left = if a.downcast_ref::<PySeqIter>().is_some() && (a.is_type(&vm.types.dict_keys) || a.is_type(&vm.types.dict_items)) {
+    let left = if a.downcast_ref::<PySeqIter>().is_some()
+        && (a.is_type(&vm.types.dict_keys) || a.is_type(&vm.types.dict_items))
+    {
         crate::ops::collect(vm, a)?
     } else {
         crate::ops::collect(vm, a)?
@@ -398,7 +449,11 @@ fn view_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult 
     for i in y {
         sy.add(vm, i)?;
     }
-    let eq = sx.len() == sy.len() && sx.items().iter().all(|i| sy.contains(vm, i).unwrap_or(false));
+    let eq = sx.len() == sy.len()
+        && sx
+            .items()
+            .iter()
+            .all(|i| sy.contains(vm, i).unwrap_or(false));
     Ok(vm.new_bool(eq == (op == CmpOp::Eq)))
 }
 
@@ -408,7 +463,8 @@ pub fn new_mappingproxy(vm: &Vm, d: PyRef) -> PyRef {
 }
 fn mp_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
     let dd = view_dict(vm, o)?;
-    dd.get_item(vm, k)?.ok_or_else(|| vm.new_key_error(k.to_owned()))
+    dd.get_item(vm, k)?
+        .ok_or_else(|| vm.new_key_error(k.to_owned()))
 }
 fn mp_iter(vm: &Vm, o: &PyObject) -> PyResult {
     let dd = view_dict(vm, o)?;
@@ -417,7 +473,10 @@ fn mp_iter(vm: &Vm, o: &PyObject) -> PyResult {
 fn mp_repr(vm: &Vm, o: &PyObject) -> PyResult {
     let dd = view_dict(vm, o)?;
     let r = dict_repr(vm, dd.as_object())?;
-    Ok(vm.new_str(&format!("mappingproxy({})", crate::ops::str_string(vm, &r)?)))
+    Ok(vm.new_str(&format!(
+        "mappingproxy({})",
+        crate::ops::str_string(vm, &r)?
+    )))
 }
 fn mp_contains(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult<bool> {
     view_dict(vm, o)?.contains(vm, k)
@@ -461,22 +520,29 @@ pub fn init(vm: &Vm) {
         s.traverse = Some(crate::objects::dict::dict_traverse);
         s.clear = Some(crate::objects::dict::dict_clear);
     });
-    vm.add_methods(t, &[
-        MethodDef::method("keys", keys),
-        MethodDef::method("values", values),
-        MethodDef::method("items", items),
-        MethodDef::method("get", get),
-        MethodDef::method("setdefault", setdefault),
-        MethodDef::method("pop", pop),
-        MethodDef::method("popitem", popitem),
-        MethodDef::method("update", update),
-        MethodDef::method("clear", clear),
-        MethodDef::method("copy", copy),
-        MethodDef::class("fromkeys", fromkeys),
-        MethodDef::method("__reversed__", reversed_),
-        MethodDef::class("__class_getitem__", class_getitem),
-    ]);
-    for v in [&vm.types.dict_keys, &vm.types.dict_values, &vm.types.dict_items] {
+    vm.add_methods(
+        t,
+        &[
+            MethodDef::method("keys", keys),
+            MethodDef::method("values", values),
+            MethodDef::method("items", items),
+            MethodDef::method("get", get),
+            MethodDef::method("setdefault", setdefault),
+            MethodDef::method("pop", pop),
+            MethodDef::method("popitem", popitem),
+            MethodDef::method("update", update),
+            MethodDef::method("clear", clear),
+            MethodDef::method("copy", copy),
+            MethodDef::class("fromkeys", fromkeys),
+            MethodDef::method("__reversed__", reversed_),
+            MethodDef::class("__class_getitem__", class_getitem),
+        ],
+    );
+    for v in [
+        &vm.types.dict_keys,
+        &vm.types.dict_values,
+        &vm.types.dict_items,
+    ] {
         v.update_slots(|s| {
             s.sq_length = Some(view_len);
             s.iter = Some(view_iter);
@@ -499,12 +565,15 @@ pub fn init(vm: &Vm) {
         s.repr = Some(mp_repr);
         s.sq_contains = Some(mp_contains);
     });
-    vm.add_methods(m, &[
-        MethodDef::method("keys", mp_keys),
-        MethodDef::method("values", mp_values),
-        MethodDef::method("items", mp_items),
-        MethodDef::method("get", mp_get),
-        MethodDef::method("copy", mp_copy),
-    ]);
+    vm.add_methods(
+        m,
+        &[
+            MethodDef::method("keys", mp_keys),
+            MethodDef::method("values", mp_values),
+            MethodDef::method("items", mp_items),
+            MethodDef::method("get", mp_get),
+            MethodDef::method("copy", mp_copy),
+        ],
+    );
     let _ = PyStr::hash;
 }

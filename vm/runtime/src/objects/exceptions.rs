@@ -29,7 +29,11 @@ pub const EXC_LAYOUT_OPS: LayoutOps = LayoutOps::fixed(drop_payload::<PyBaseExce
 
 impl PyBaseException {
     pub fn get_extra(&self, name: &str) -> Option<PyRef> {
-        self.extra.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone())
+        self.extra
+            .borrow()
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
     }
     pub fn set_extra(&self, name: &'static str, v: PyRef) {
         let mut e = self.extra.get();
@@ -101,14 +105,32 @@ pub const TRACEBACK_LAYOUT_OPS: LayoutOps = LayoutOps::fixed(drop_payload::<PyTr
 
 impl Vm {
     pub fn new_traceback(&self, next: Slot, frame: PyRef, lasti: usize, lineno: i32) -> PyRef {
-        alloc(&self.types.traceback, PyTraceback { ob: crate::object::header(), next: Field::new(next), frame, lasti, lineno }).into_object()
+        alloc(
+            &self.types.traceback,
+            PyTraceback {
+                ob: crate::object::header(),
+                next: Field::new(next),
+                frame,
+                lasti,
+                lineno,
+            },
+        )
+        .into_object()
     }
 }
 
 pub fn exception_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(e) = o.downcast_ref::<PyBaseException>() {
         visit(e.args.borrow().as_object());
-        for s in [e.traceback.borrow(), e.context.borrow(), e.cause.borrow(), e.notes.borrow()].into_iter().flatten() {
+        for s in [
+            e.traceback.borrow(),
+            e.context.borrow(),
+            e.cause.borrow(),
+            e.notes.borrow(),
+        ]
+        .into_iter()
+        .flatten()
+        {
             visit(s);
         }
         for (_, v) in e.extra.borrow() {

@@ -10,7 +10,8 @@ use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 
 fn e<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyBaseException> {
-    o.downcast_ref::<PyBaseException>().ok_or_else(|| vm.new_type_error("exception expected"))
+    o.downcast_ref::<PyBaseException>()
+        .ok_or_else(|| vm.new_type_error("exception expected"))
 }
 
 fn exc_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
@@ -19,8 +20,16 @@ fn exc_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyRe
 }
 fn exc_init(vm: &Vm, o: &PyObject, a: &[PyRef], k: Option<&PyTuple>) -> PyResult<()> {
     let (pos, kws) = crate::ops::call::split_args(a, k);
-    if !kws.is_empty() && o.type_().slots().init.is_some_and(|f| std::ptr::fn_addr_eq(f, exc_init as crate::object::typeobj::InitFn)) {
-        return Err(vm.new_type_error(format!("{}() takes no keyword arguments", o.type_().name_str())));
+    if !kws.is_empty()
+        && o.type_()
+            .slots()
+            .init
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, exc_init as crate::object::typeobj::InitFn))
+    {
+        return Err(vm.new_type_error(format!(
+            "{}() takes no keyword arguments",
+            o.type_().name_str()
+        )));
     }
     init_exception_args(vm, e(vm, o)?, pos.to_vec());
     Ok(())
@@ -41,8 +50,17 @@ pub fn exc_str(vm: &Vm, o: &PyObject) -> PyResult {
     if t.is_subtype(&vm.exc.os_error) {
         if let (Some(errno), Some(strerror)) = (x.get_extra("errno"), x.get_extra("strerror")) {
             let s = match x.get_extra("filename") {
-                Some(f) => format!("[Errno {}] {}: {}", crate::ops::str_string(vm, &errno)?, crate::ops::str_string(vm, &strerror)?, crate::ops::repr_string(vm, &f)?),
-                None => format!("[Errno {}] {}", crate::ops::str_string(vm, &errno)?, crate::ops::str_string(vm, &strerror)?),
+                Some(f) => format!(
+                    "[Errno {}] {}: {}",
+                    crate::ops::str_string(vm, &errno)?,
+                    crate::ops::str_string(vm, &strerror)?,
+                    crate::ops::repr_string(vm, &f)?
+                ),
+                None => format!(
+                    "[Errno {}] {}",
+                    crate::ops::str_string(vm, &errno)?,
+                    crate::ops::str_string(vm, &strerror)?
+                ),
             };
             return Ok(vm.new_str(&s));
         }
@@ -58,18 +76,45 @@ pub fn exc_str(vm: &Vm, o: &PyObject) -> PyResult {
                 let b = crate::objects::bytes::bytes_like(&a[1]).unwrap_or_default();
                 let byte = b.get(start as usize).copied().unwrap_or(0);
                 if end - start == 1 {
-                    format!("'{}' codec can't decode byte {:#04x} in position {}: {}", enc, byte, start, reason)
+                    format!(
+                        "'{}' codec can't decode byte {:#04x} in position {}: {}",
+                        enc, byte, start, reason
+                    )
                 } else {
-                    format!("'{}' codec can't decode bytes in position {}-{}: {}", enc, start, end - 1, reason)
+                    format!(
+                        "'{}' codec can't decode bytes in position {}-{}: {}",
+                        enc,
+                        start,
+                        end - 1,
+                        reason
+                    )
                 }
             } else {
-                let s = a[1].downcast_ref::<crate::objects::str::PyStr>().map(|s| s.code_points().collect::<Vec<_>>()).unwrap_or_default();
+                let s = a[1]
+                    .downcast_ref::<crate::objects::str::PyStr>()
+                    .map(|s| s.code_points().collect::<Vec<_>>())
+                    .unwrap_or_default();
                 let cp = s.get(start as usize).copied().unwrap_or(0);
-                let esc = if cp < 0x100 { format!("\\x{cp:02x}") } else if cp < 0x10000 { format!("\\u{cp:04x}") } else { format!("\\U{cp:08x}") };
-                if end - start == 1 {
-                    format!("'{}' codec can't encode character '{}' in position {}: {}", enc, esc, start, reason)
+                let esc = if cp < 0x100 {
+                    format!("\\x{cp:02x}")
+                } else if cp < 0x10000 {
+                    format!("\\u{cp:04x}")
                 } else {
-                    format!("'{}' codec can't encode characters in position {}-{}: {}", enc, start, end - 1, reason)
+                    format!("\\U{cp:08x}")
+                };
+                if end - start == 1 {
+                    format!(
+                        "'{}' codec can't encode character '{}' in position {}: {}",
+                        enc, esc, start, reason
+                    )
+                } else {
+                    format!(
+                        "'{}' codec can't encode characters in position {}-{}: {}",
+                        enc,
+                        start,
+                        end - 1,
+                        reason
+                    )
                 }
             };
             return Ok(vm.new_str(&s));
@@ -87,7 +132,11 @@ fn exc_repr(vm: &Vm, o: &PyObject) -> PyResult {
     let name = o.type_().name_str();
     let name = name.rsplit('.').next().unwrap_or(&name).to_string();
     let s = match args.len() {
-        1 => format!("{}({})", name, crate::ops::repr_string(vm, &args.as_slice()[0])?),
+        1 => format!(
+            "{}({})",
+            name,
+            crate::ops::repr_string(vm, &args.as_slice()[0])?
+        ),
         _ => format!("{}{}", name, crate::ops::repr_string(vm, args.as_object())?),
     };
     Ok(vm.new_str(&s))
@@ -110,7 +159,9 @@ fn set_tb(vm: &Vm, o: &PyObject, v: Slot) -> PyResult<()> {
     if !vm.is_none(&v) && !v.is_type(&vm.types.traceback) {
         return Err(vm.new_type_error("__traceback__ must be a traceback or None"));
     }
-    e(vm, o)?.traceback.set(if vm.is_none(&v) { None } else { Some(v) });
+    e(vm, o)?
+        .traceback
+        .set(if vm.is_none(&v) { None } else { Some(v) });
     Ok(())
 }
 fn get_cause(vm: &Vm, o: &PyObject) -> PyResult {
@@ -140,7 +191,9 @@ fn set_context(vm: &Vm, o: &PyObject, v: Slot) -> PyResult<()> {
     } else if v.downcast_ref::<PyBaseException>().is_some() {
         x.context.set(Some(v));
     } else {
-        return Err(vm.new_type_error("exception context must be None or derive from BaseException"));
+        return Err(
+            vm.new_type_error("exception context must be None or derive from BaseException")
+        );
     }
     Ok(())
 }
@@ -159,9 +212,14 @@ fn with_traceback(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 }
 fn add_note(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let x = e(vm, &a[0])?;
-    let note = a.get(1).ok_or_else(|| vm.new_type_error("add_note() takes exactly one argument (0 given)"))?;
+    let note = a
+        .get(1)
+        .ok_or_else(|| vm.new_type_error("add_note() takes exactly one argument (0 given)"))?;
     if note.downcast_ref::<crate::objects::str::PyStr>().is_none() {
-        return Err(vm.new_type_error(format!("note must be a str, not '{}'", note.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "note must be a str, not '{}'",
+            note.type_().name_str()
+        )));
     }
     let notes = match x.notes.get() {
         Some(n) => n,
@@ -177,7 +235,10 @@ fn add_note(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Ok(vm.none())
 }
 fn get_notes(vm: &Vm, o: &PyObject) -> PyResult {
-    e(vm, o)?.notes.get().ok_or_else(|| crate::ops::attr::attribute_error(vm, o, &vm.names.__notes__))
+    e(vm, o)?
+        .notes
+        .get()
+        .ok_or_else(|| crate::ops::attr::attribute_error(vm, o, &vm.names.__notes__))
 }
 
 macro_rules! extra_attr {
@@ -210,7 +271,12 @@ fn import_error_init(vm: &Vm, o: &PyObject, a: &[PyRef], k: Option<&PyTuple>) ->
         match key.as_str() {
             "name" => x.set_extra("name", v.clone()),
             "path" => x.set_extra("path", v.clone()),
-            _ => return Err(vm.new_type_error(format!("'{}' is an invalid keyword argument for ImportError()", key))),
+            _ => {
+                return Err(vm.new_type_error(format!(
+                    "'{}' is an invalid keyword argument for ImportError()",
+                    key
+                )));
+            }
         }
     }
     Ok(())
@@ -224,7 +290,13 @@ fn name_error_init(vm: &Vm, o: &PyObject, a: &[PyRef], k: Option<&PyTuple>) -> P
         match key.as_str() {
             "name" => x.set_extra("name", v.clone()),
             "obj" if o.type_().is_subtype(&vm.exc.attribute_error) => x.set_extra("obj", v.clone()),
-            _ => return Err(vm.new_type_error(format!("'{}' is an invalid keyword argument for {}()", key, o.type_().name_str()))),
+            _ => {
+                return Err(vm.new_type_error(format!(
+                    "'{}' is an invalid keyword argument for {}()",
+                    key,
+                    o.type_().name_str()
+                )));
+            }
         }
     }
     Ok(())
@@ -246,9 +318,20 @@ pub fn init(vm: &Vm) {
     vm.add_getset(b, "__context__", get_context, Some(set_context));
     vm.add_getset(b, "__suppress_context__", get_suppress, Some(set_suppress));
     vm.add_getset(b, "__notes__", get_notes, None);
-    vm.add_methods(b, &[MethodDef::method("with_traceback", with_traceback), MethodDef::method("add_note", add_note)]);
+    vm.add_methods(
+        b,
+        &[
+            MethodDef::method("with_traceback", with_traceback),
+            MethodDef::method("add_note", add_note),
+        ],
+    );
     vm.add_getset(&vm.exc.stop_iteration, "value", get_value, Some(set_value));
-    vm.add_getset(&vm.exc.stop_async_iteration, "value", get_value, Some(set_value));
+    vm.add_getset(
+        &vm.exc.stop_async_iteration,
+        "value",
+        get_value,
+        Some(set_value),
+    );
     vm.add_getset(&vm.exc.system_exit, "code", get_code, Some(set_code));
     for t in [&vm.exc.import_error] {
         vm.add_getset(t, "name", get_name, Some(set_name));
@@ -257,12 +340,26 @@ pub fn init(vm: &Vm) {
         t.update_slots(|s| s.init = Some(import_error_init));
     }
     vm.add_getset(&vm.exc.name_error, "name", get_name, Some(set_name));
-    vm.exc.name_error.update_slots(|s| s.init = Some(name_error_init));
+    vm.exc
+        .name_error
+        .update_slots(|s| s.init = Some(name_error_init));
     vm.add_getset(&vm.exc.attribute_error, "name", get_name, Some(set_name));
     vm.add_getset(&vm.exc.attribute_error, "obj", get_obj, Some(set_obj));
-    vm.exc.attribute_error.update_slots(|s| s.init = Some(name_error_init));
+    vm.exc
+        .attribute_error
+        .update_slots(|s| s.init = Some(name_error_init));
     vm.add_getset(&vm.exc.os_error, "errno", get_errno, Some(set_errno));
-    vm.add_getset(&vm.exc.os_error, "strerror", get_strerror, Some(set_strerror));
-    vm.add_getset(&vm.exc.os_error, "filename", get_filename, Some(set_filename));
+    vm.add_getset(
+        &vm.exc.os_error,
+        "strerror",
+        get_strerror,
+        Some(set_strerror),
+    );
+    vm.add_getset(
+        &vm.exc.os_error,
+        "filename",
+        get_filename,
+        Some(set_filename),
+    );
     vm.add_getset(&vm.exc.syntax_error, "msg", get_msg, Some(set_msg));
 }

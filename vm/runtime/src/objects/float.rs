@@ -25,10 +25,24 @@ pub const FLOAT_LAYOUT_OPS: LayoutOps = LayoutOps::fixed(drop_nothing);
 impl Vm {
     #[inline]
     pub fn new_float(&self, v: f64) -> PyRef {
-        alloc(&self.types.float, PyFloat { ob: crate::object::header(), v }).into_object()
+        alloc(
+            &self.types.float,
+            PyFloat {
+                ob: crate::object::header(),
+                v,
+            },
+        )
+        .into_object()
     }
     pub fn new_float_of_type(&self, t: &crate::object::PyType, v: f64) -> PyRef {
-        alloc(t, PyFloat { ob: crate::object::header(), v }).into_object()
+        alloc(
+            t,
+            PyFloat {
+                ob: crate::object::header(),
+                v,
+            },
+        )
+        .into_object()
     }
 }
 
@@ -88,7 +102,9 @@ float_binop!(float_divmod, |vm, x, y| {
         return Err(vm.new_zero_division_error("float divmod()"));
     }
     let (q, r) = float_divmod_values(x, y);
-    Ok(vm.new_tuple(vec![vm.new_float(q), vm.new_float(r)]).into_object())
+    Ok(vm
+        .new_tuple(vec![vm.new_float(q), vm.new_float(r)])
+        .into_object())
 });
 
 /// `float_divmod` of CPython: (floor quotient, remainder with the divisor's sign).
@@ -117,9 +133,13 @@ pub fn float_divmod_values(vx: f64, wx: f64) -> (f64, f64) {
 
 pub fn float_pow(vm: &Vm, a: &PyObject, b: &PyObject, m: &PyObject) -> PyResult {
     if !m.is(&vm.none) {
-        return Err(vm.new_type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        return Err(
+            vm.new_type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     }
-    let (Some(x), Some(y)) = (to_f64(vm, a)?, to_f64(vm, b)?) else { return Ok(vm.not_implemented()) };
+    let (Some(x), Some(y)) = (to_f64(vm, a)?, to_f64(vm, b)?) else {
+        return Ok(vm.not_implemented());
+    };
     float_pow_values(vm, x, y)
 }
 
@@ -179,7 +199,10 @@ pub fn float_pow_values(vm: &Vm, iv: f64, iw: f64) -> PyResult {
     let r = v.powf(iw);
     let r = if neg_result { -r } else { r };
     if r.is_infinite() {
-        return Err(vm.new_exception(&vm.exc.overflow_error, vec![vm.new_int(34), vm.new_str("Numerical result out of range")]));
+        return Err(vm.new_exception(
+            &vm.exc.overflow_error,
+            vec![vm.new_int(34), vm.new_str("Numerical result out of range")],
+        ));
     }
     Ok(vm.new_float(r))
 }
@@ -231,7 +254,9 @@ pub fn float_hash(vm: &Vm, a: &PyObject) -> PyResult<i64> {
     }))
 }
 pub fn float_repr(vm: &Vm, a: &PyObject) -> PyResult {
-    Ok(vm.new_str(&refvm_common::repr::float_repr(float_value(a).unwrap_or(0.0))))
+    Ok(vm.new_str(&refvm_common::repr::float_repr(
+        float_value(a).unwrap_or(0.0),
+    )))
 }
 
 /// Compares a float with an int exactly (as `float_richcompare`).
@@ -240,7 +265,11 @@ pub fn cmp_float_int(x: f64, i: &Int) -> Option<Ordering> {
         return None;
     }
     if x.is_infinite() {
-        return Some(if x > 0.0 { Ordering::Greater } else { Ordering::Less });
+        return Some(if x > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
     }
     if let Some(s) = i.as_i64() {
         if s.unsigned_abs() < (1u64 << 53) {
@@ -264,7 +293,9 @@ pub fn cmp_float_int(x: f64, i: &Int) -> Option<Ordering> {
 }
 
 pub fn float_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
-    let Some(x) = float_value(a) else { return Ok(vm.not_implemented()) };
+    let Some(x) = float_value(a) else {
+        return Ok(vm.not_implemented());
+    };
     let ord = if let Some(y) = float_value(b) {
         x.partial_cmp(&y)
     } else if let Some(i) = int_value(b) {
@@ -298,7 +329,11 @@ pub fn round_float(x: f64, ndigits: i64) -> f64 {
     let p = 10f64.powi((-ndigits) as i32);
     let y = x / p;
     let z = y.round();
-    let z = if (y - y.trunc()).abs() == 0.5 { 2.0 * (y / 2.0).round() } else { z };
+    let z = if (y - y.trunc()).abs() == 0.5 {
+        2.0 * (y / 2.0).round()
+    } else {
+        z
+    };
     let r = z * p;
     if r.is_finite() { r } else { x }
 }
@@ -308,5 +343,9 @@ pub fn float_is_integer(x: f64) -> bool {
 }
 
 pub fn f64_to_i64_exact(x: f64) -> Option<i64> {
-    if float_is_integer(x) { x.to_i64() } else { None }
+    if float_is_integer(x) {
+        x.to_i64()
+    } else {
+        None
+    }
 }

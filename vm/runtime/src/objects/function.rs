@@ -78,17 +78,43 @@ pub const CELL_LAYOUT_OPS: LayoutOps = LayoutOps::fixed(drop_payload::<PyCell>);
 
 impl Vm {
     pub fn new_method(&self, func: PyRef, self_: PyRef) -> PyRef {
-        alloc(&self.types.method, PyMethod { ob: crate::object::header(), func, self_ }).into_object()
+        alloc(
+            &self.types.method,
+            PyMethod {
+                ob: crate::object::header(),
+                func,
+                self_,
+            },
+        )
+        .into_object()
     }
     pub fn new_cell(&self, v: Slot) -> PyRef<PyCell> {
-        alloc(&self.types.cell, PyCell { ob: crate::object::header(), contents: Field::new(v) })
+        alloc(
+            &self.types.cell,
+            PyCell {
+                ob: crate::object::header(),
+                contents: Field::new(v),
+            },
+        )
     }
     /// `PyFunction_New`: name, qualname and `__module__` come from the code and globals.
-    pub fn new_function(&self, code: PyRef<PyCode>, globals: PyRef<PyDict>, qualname: Option<PyRef<PyStr>>) -> PyRef<PyFunction> {
+    pub fn new_function(
+        &self,
+        code: PyRef<PyCode>,
+        globals: PyRef<PyDict>,
+        qualname: Option<PyRef<PyStr>>,
+    ) -> PyRef<PyFunction> {
         let name = code.name.clone();
         let qualname = qualname.unwrap_or_else(|| code.qualname.clone());
-        let doc = code.consts.first().filter(|c| c.is_type(&self.types.str)).cloned().unwrap_or_else(|| self.none());
-        let module = globals.get_str(&self.names.__name__).unwrap_or_else(|| self.none());
+        let doc = code
+            .consts
+            .first()
+            .filter(|c| c.is_type(&self.types.str))
+            .cloned()
+            .unwrap_or_else(|| self.none());
+        let module = globals
+            .get_str(&self.names.__name__)
+            .unwrap_or_else(|| self.none());
         let builtins = match globals.get_str(&self.names.__builtins__) {
             Some(b) => match b.downcast::<PyDict>() {
                 Ok(d) => d,

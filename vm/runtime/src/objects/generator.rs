@@ -49,7 +49,14 @@ impl PyGenerator {
 }
 
 impl Vm {
-    pub fn new_generator(&self, t: &PyType, frame: Box<Frame>, code: PyRef<PyCode>, name: PyRef<PyStr>, qualname: PyRef<PyStr>) -> PyRef<PyGenerator> {
+    pub fn new_generator(
+        &self,
+        t: &PyType,
+        frame: Box<Frame>,
+        code: PyRef<PyCode>,
+        name: PyRef<PyStr>,
+        qualname: PyRef<PyStr>,
+    ) -> PyRef<PyGenerator> {
         alloc(
             t,
             PyGenerator {

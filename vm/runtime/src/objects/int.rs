@@ -37,14 +37,30 @@ impl Vm {
     #[inline]
     pub fn new_int(&self, v: i64) -> PyRef {
         if (SMALL_MIN..=SMALL_MAX).contains(&v) {
-            return self.small_ints[(v - SMALL_MIN) as usize].clone().into_object();
+            return self.small_ints[(v - SMALL_MIN) as usize]
+                .clone()
+                .into_object();
         }
-        alloc(&self.types.int, PyInt { ob: crate::object::header(), v: Int::Small(v) }).into_object()
+        alloc(
+            &self.types.int,
+            PyInt {
+                ob: crate::object::header(),
+                v: Int::Small(v),
+            },
+        )
+        .into_object()
     }
     pub fn new_int_value(&self, v: Int) -> PyRef {
         match v {
             Int::Small(s) => self.new_int(s),
-            big => alloc(&self.types.int, PyInt { ob: crate::object::header(), v: big }).into_object(),
+            big => alloc(
+                &self.types.int,
+                PyInt {
+                    ob: crate::object::header(),
+                    v: big,
+                },
+            )
+            .into_object(),
         }
     }
     pub fn new_bigint(&self, v: BigInt) -> PyRef {
@@ -58,16 +74,33 @@ impl Vm {
     }
     /// An int of type `t` (an int subclass) with value `v`.
     pub fn new_int_of_type(&self, t: &crate::object::PyType, v: Int) -> PyRef {
-        alloc(t, PyInt { ob: crate::object::header(), v }).into_object()
+        alloc(
+            t,
+            PyInt {
+                ob: crate::object::header(),
+                v,
+            },
+        )
+        .into_object()
     }
     pub fn new_bool(&self, b: bool) -> PyRef {
-        if b { self.true_obj.clone() } else { self.false_obj.clone() }
+        if b {
+            self.true_obj.clone()
+        } else {
+            self.false_obj.clone()
+        }
     }
 }
 
 /// Allocates an int of type `t` (start-up caches, bool singletons).
 pub(crate) fn alloc_int_of_type(t: &crate::object::PyType, v: i64) -> PyRef<PyInt> {
-    alloc(t, PyInt { ob: crate::object::header(), v: Int::Small(v) })
+    alloc(
+        t,
+        PyInt {
+            ob: crate::object::header(),
+            v: Int::Small(v),
+        },
+    )
 }
 
 /// The int value of `o` when its layout is int (ints and bools).
@@ -133,7 +166,9 @@ pub fn int_lshift(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
         if x.is_zero() {
             return Ok(vm.new_int(0));
         }
-        let Some(n) = y.as_i64() else { return Err(vm.new_overflow_error("too many digits in integer")) };
+        let Some(n) = y.as_i64() else {
+            return Err(vm.new_overflow_error("too many digits in integer"));
+        };
         vm.check_alloc((x.bit_length() + n as u64) as usize / 8)?;
         Ok(vm.new_int_value(x.shl(n as u64)))
     })
@@ -149,16 +184,22 @@ pub fn int_rshift(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
 }
 pub fn int_divmod(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
     binop(vm, a, b, |x, y| match (x.floordiv(y), x.modulo(y)) {
-        (Some(q), Some(r)) => Ok(vm.new_tuple(vec![vm.new_int_value(q), vm.new_int_value(r)]).into_object()),
+        (Some(q), Some(r)) => Ok(vm
+            .new_tuple(vec![vm.new_int_value(q), vm.new_int_value(r)])
+            .into_object()),
         _ => Err(vm.new_zero_division_error("integer division or modulo by zero")),
     })
 }
 
 /// `int.__pow__(a, b, m)`.
 pub fn int_pow(vm: &Vm, a: &PyObject, b: &PyObject, m: &PyObject) -> PyResult {
-    let (Some(x), Some(y)) = (int_value(a), int_value(b)) else { return Ok(vm.not_implemented()) };
+    let (Some(x), Some(y)) = (int_value(a), int_value(b)) else {
+        return Ok(vm.not_implemented());
+    };
     if !m.is(&vm.none) {
-        let Some(z) = int_value(m) else { return Ok(vm.not_implemented()) };
+        let Some(z) = int_value(m) else {
+            return Ok(vm.not_implemented());
+        };
         if z.is_zero() {
             return Err(vm.new_value_error("pow() 3rd argument cannot be 0"));
         }
@@ -256,7 +297,9 @@ pub fn int_repr(vm: &Vm, a: &PyObject) -> PyResult {
 
 /// int `tp_richcompare` (also compares with floats exactly).
 pub fn int_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
-    let Some(x) = int_value(a) else { return Ok(vm.not_implemented()) };
+    let Some(x) = int_value(a) else {
+        return Ok(vm.not_implemented());
+    };
     if let Some(y) = int_value(b) {
         return Ok(vm.new_bool(op.from_ordering(x.cmp(y))));
     }

@@ -17,7 +17,11 @@ use num_bigint::{BigInt, Sign};
 pub fn int_from_str(vm: &Vm, text: &str, base: u32, orig: &PyObject) -> PyResult<Int> {
     let t = text.trim_matches(|c: char| c.is_whitespace());
     let digits = t.trim_start_matches(['+', '-']).len();
-    if base != 0 && (base & (base - 1)) != 0 && digits > vm.int_max_str_digits() && vm.int_max_str_digits() > 0 {
+    if base != 0
+        && (base & (base - 1)) != 0
+        && digits > vm.int_max_str_digits()
+        && vm.int_max_str_digits() > 0
+    {
         return Err(vm.new_value_error(format!(
             "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
             vm.int_max_str_digits(),
@@ -26,7 +30,11 @@ pub fn int_from_str(vm: &Vm, text: &str, base: u32, orig: &PyObject) -> PyResult
     }
     match parse_int(t, base) {
         Some((v, b)) => {
-            if b != 0 && (b & (b - 1)) != 0 && digits > vm.int_max_str_digits() && vm.int_max_str_digits() > 0 {
+            if b != 0
+                && (b & (b - 1)) != 0
+                && digits > vm.int_max_str_digits()
+                && vm.int_max_str_digits() > 0
+            {
                 return Err(vm.new_value_error(format!(
                     "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
                     vm.int_max_str_digits(),
@@ -85,7 +93,9 @@ fn int_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> 
 }
 
 fn self_int<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a Int> {
-    a.first().and_then(|o| int_value(o)).ok_or_else(|| vm.new_type_error("descriptor requires an 'int' object"))
+    a.first()
+        .and_then(|o| int_value(o))
+        .ok_or_else(|| vm.new_type_error("descriptor requires an 'int' object"))
 }
 
 fn bit_length(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
@@ -95,14 +105,24 @@ fn bit_length(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 fn bit_count(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "bit_count", &a[1..], k, 0)?;
     let v = self_int(vm, a)?.to_big();
-    let n: u64 = v.magnitude().to_u64_digits().iter().map(|d| u64::from(d.count_ones())).sum();
+    let n: u64 = v
+        .magnitude()
+        .to_u64_digits()
+        .iter()
+        .map(|d| u64::from(d.count_ones()))
+        .sum();
     Ok(vm.new_int(n as i64))
 }
 fn conjugate(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Ok(vm.new_int_value(self_int(vm, a)?.clone()))
 }
 fn as_integer_ratio(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    Ok(vm.new_tuple(vec![vm.new_int_value(self_int(vm, a)?.clone()), vm.new_int(1)]).into_object())
+    Ok(vm
+        .new_tuple(vec![
+            vm.new_int_value(self_int(vm, a)?.clone()),
+            vm.new_int(1),
+        ])
+        .into_object())
 }
 fn int_format(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     if a.len() != 2 {
@@ -117,18 +137,25 @@ fn int_format(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 }
 fn int_round(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let v = self_int(vm, a)?.clone();
-    let Some(nd) = a.get(1).filter(|n| !vm.is_none(n)) else { return Ok(vm.new_int_value(v)) };
+    let Some(nd) = a.get(1).filter(|n| !vm.is_none(n)) else {
+        return Ok(vm.new_int_value(v));
+    };
     let nd = crate::ops::number::index(vm, nd)?;
     if !nd.is_negative() {
         return Ok(vm.new_int_value(v));
     }
     // round to 10**(-nd), half to even
-    let Some(e) = nd.neg().as_i64() else { return Ok(vm.new_int(0)) };
+    let Some(e) = nd.neg().as_i64() else {
+        return Ok(vm.new_int(0));
+    };
     if e > 10000 {
         return Ok(vm.new_int(0));
     }
     let p = Int::Small(10).pow_u(e as u64);
-    let (q, r) = (v.floordiv(&p).unwrap_or(Int::Small(0)), v.modulo(&p).unwrap_or(Int::Small(0)));
+    let (q, r) = (
+        v.floordiv(&p).unwrap_or(Int::Small(0)),
+        v.modulo(&p).unwrap_or(Int::Small(0)),
+    );
     let twice = r.mul(&Int::Small(2));
     let q = match twice.cmp(&p) {
         std::cmp::Ordering::Greater => q.add(&Int::Small(1)),
@@ -148,7 +175,16 @@ fn int_trunc(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 }
 fn to_bytes(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let v = self_int(vm, a)?.to_big();
-    let p = argparse::bind(vm, "to_bytes", &a[1..], k, &["length", "byteorder", "signed"], 0, 0, 2)?;
+    let p = argparse::bind(
+        vm,
+        "to_bytes",
+        &a[1..],
+        k,
+        &["length", "byteorder", "signed"],
+        0,
+        0,
+        2,
+    )?;
     let length = match &p[0] {
         Some(l) => argparse::to_isize(vm, l)?,
         None => 1,
@@ -171,7 +207,11 @@ fn to_bytes(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     if !signed && v.sign() == Sign::Minus {
         return Err(vm.new_overflow_error("can't convert negative int to unsigned"));
     }
-    let mut bytes = if signed { v.to_signed_bytes_le() } else { v.to_bytes_le().1 };
+    let mut bytes = if signed {
+        v.to_signed_bytes_le()
+    } else {
+        v.to_bytes_le().1
+    };
     if v == BigInt::from(0) {
         bytes.clear();
     }
@@ -180,7 +220,11 @@ fn to_bytes(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
         // to_signed_bytes may include a sign byte that is redundant
         return Err(vm.new_overflow_error("int too big to convert"));
     }
-    let fill = if signed && v.sign() == Sign::Minus { 0xff } else { 0 };
+    let fill = if signed && v.sign() == Sign::Minus {
+        0xff
+    } else {
+        0
+    };
     bytes.resize(length, fill);
     if !little {
         bytes.reverse();
@@ -189,11 +233,23 @@ fn to_bytes(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 }
 fn from_bytes(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let cls = a[0].clone();
-    let p = argparse::bind(vm, "from_bytes", &a[1..], k, &["bytes", "byteorder", "signed"], 1, 0, 2)?;
+    let p = argparse::bind(
+        vm,
+        "from_bytes",
+        &a[1..],
+        k,
+        &["bytes", "byteorder", "signed"],
+        1,
+        0,
+        2,
+    )?;
     let data = match &p[0] {
         Some(b) => match crate::objects::bytes::bytes_like(b) {
             Some(d) => d,
-            None => crate::ops::collect(vm, b)?.iter().map(|x| argparse::to_i64(vm, x).map(|v| v as u8)).collect::<PyResult<Vec<u8>>>()?,
+            None => crate::ops::collect(vm, b)?
+                .iter()
+                .map(|x| argparse::to_i64(vm, x).map(|v| v as u8))
+                .collect::<PyResult<Vec<u8>>>()?,
         },
         None => vec![],
     };
@@ -210,7 +266,11 @@ fn from_bytes(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
         None => false,
     };
     let v = if little {
-        if signed { BigInt::from_signed_bytes_le(&data) } else { BigInt::from_bytes_le(Sign::Plus, &data) }
+        if signed {
+            BigInt::from_signed_bytes_le(&data)
+        } else {
+            BigInt::from_bytes_le(Sign::Plus, &data)
+        }
     } else if signed {
         BigInt::from_signed_bytes_be(&data)
     } else {
@@ -223,7 +283,9 @@ fn from_bytes(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     crate::ops::call(vm, &cls, &[r], None)
 }
 fn getnewargs(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    Ok(vm.new_tuple(vec![vm.new_int_value(self_int(vm, a)?.clone())]).into_object())
+    Ok(vm
+        .new_tuple(vec![vm.new_int_value(self_int(vm, a)?.clone())])
+        .into_object())
 }
 
 fn get_real(vm: &Vm, o: &PyObject) -> PyResult {
@@ -265,20 +327,23 @@ pub fn init(vm: &Vm) {
         s.richcompare = Some(int_richcompare);
         s.new = Some(int_new);
     });
-    vm.add_methods(t, &[
-        MethodDef::method("bit_length", bit_length),
-        MethodDef::method("bit_count", bit_count),
-        MethodDef::method("conjugate", conjugate),
-        MethodDef::method("as_integer_ratio", as_integer_ratio),
-        MethodDef::method("__format__", int_format),
-        MethodDef::method("__round__", int_round),
-        MethodDef::method("__trunc__", int_trunc),
-        MethodDef::method("__floor__", int_trunc),
-        MethodDef::method("__ceil__", int_trunc),
-        MethodDef::method("to_bytes", to_bytes),
-        MethodDef::class("from_bytes", from_bytes),
-        MethodDef::method("__getnewargs__", getnewargs),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            MethodDef::method("bit_length", bit_length),
+            MethodDef::method("bit_count", bit_count),
+            MethodDef::method("conjugate", conjugate),
+            MethodDef::method("as_integer_ratio", as_integer_ratio),
+            MethodDef::method("__format__", int_format),
+            MethodDef::method("__round__", int_round),
+            MethodDef::method("__trunc__", int_trunc),
+            MethodDef::method("__floor__", int_trunc),
+            MethodDef::method("__ceil__", int_trunc),
+            MethodDef::method("to_bytes", to_bytes),
+            MethodDef::class("from_bytes", from_bytes),
+            MethodDef::method("__getnewargs__", getnewargs),
+        ],
+    );
     vm.add_getset(t, "real", get_real, None);
     vm.add_getset(t, "imag", get_zero, None);
     vm.add_getset(t, "numerator", get_real, None);

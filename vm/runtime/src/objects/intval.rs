@@ -116,7 +116,11 @@ impl Int {
         }
     }
     pub fn abs(&self) -> Int {
-        if self.is_negative() { self.neg() } else { self.clone() }
+        if self.is_negative() {
+            self.neg()
+        } else {
+            self.clone()
+        }
     }
     /// Floor division; `None` on division by zero.
     pub fn floordiv(&self, o: &Int) -> Option<Int> {
@@ -192,7 +196,11 @@ impl Int {
     }
     pub fn shr(&self, n: u64) -> Int {
         match self {
-            Int::Small(v) => Int::Small(if n >= 64 { if *v < 0 { -1 } else { 0 } } else { v >> n }),
+            Int::Small(v) => Int::Small(if n >= 64 {
+                if *v < 0 { -1 } else { 0 }
+            } else {
+                v >> n
+            }),
             Int::Big(b) => {
                 // floor semantics: BigInt >> rounds toward negative infinity for negatives
                 Int::from_big(&**b >> n as usize)
@@ -253,7 +261,11 @@ impl Int {
         let abits = a.bits() as i64;
         let bbits = b.bits() as i64;
         let shift = 55 - (abits - bbits); // quotient ~ 2^(abits-bbits)
-        let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
+        let (num, den) = if shift >= 0 {
+            (a << shift as usize, b)
+        } else {
+            (a, b << (-shift) as usize)
+        };
         let (q, r) = num.div_rem(&den);
         // q has 55 or 56 bits; fold the remainder into a sticky bit.
         let mut q = q;
@@ -379,7 +391,10 @@ pub fn parse_int(s: &str, base: u32) -> Option<(Int, u32)> {
         return None;
     }
     let digits: String = t.chars().filter(|c| *c != '_').collect();
-    if !digits.chars().all(|c| c.is_ascii_alphanumeric() && c.to_digit(36).is_some_and(|d| d < base)) {
+    if !digits
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() && c.to_digit(36).is_some_and(|d| d < base))
+    {
         return None;
     }
     let v = if digits.len() <= 18 && base == 10 {

@@ -36,10 +36,37 @@ pub const MULTIITER_LAYOUT_OPS: LayoutOps = LayoutOps::fixed(drop_payload::<PyMu
 
 impl Vm {
     pub fn new_seq_iter(&self, t: &PyType, seq: PyRef, expect: u64) -> PyRef {
-        alloc(t, PySeqIter { ob: crate::object::header(), seq: Field::new(Some(seq)), index: Cell::new(0), expect: Cell::new(expect), remaining: Cell::new(0) }).into_object()
+        alloc(
+            t,
+            PySeqIter {
+                ob: crate::object::header(),
+                seq: Field::new(Some(seq)),
+                index: Cell::new(0),
+                expect: Cell::new(expect),
+                remaining: Cell::new(0),
+            },
+        )
+        .into_object()
     }
-    pub fn new_multi_iter(&self, t: &PyType, iters: Vec<PyRef>, func: Slot, count: PyRef, strict: bool) -> PyRef {
-        alloc(t, PyMultiIter { ob: crate::object::header(), iters: Field::new(iters), func: Field::new(func), count: Field::new(count), strict }).into_object()
+    pub fn new_multi_iter(
+        &self,
+        t: &PyType,
+        iters: Vec<PyRef>,
+        func: Slot,
+        count: PyRef,
+        strict: bool,
+    ) -> PyRef {
+        alloc(
+            t,
+            PyMultiIter {
+                ob: crate::object::header(),
+                iters: Field::new(iters),
+                func: Field::new(func),
+                count: Field::new(count),
+                strict,
+            },
+        )
+        .into_object()
     }
 }
 

@@ -20,15 +20,20 @@ pub fn self_iter(_vm: &Vm, o: &PyObject) -> PyResult {
 }
 
 fn seqiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
-    let Some(it) = o.downcast_ref::<PySeqIter>() else { return Ok(None) };
-    let Some(seq) = it.seq.get() else { return Ok(None) };
+    let Some(it) = o.downcast_ref::<PySeqIter>() else {
+        return Ok(None);
+    };
+    let Some(seq) = it.seq.get() else {
+        return Ok(None);
+    };
     let i = it.index.get();
     let t = o.type_();
     let v = &vm.types;
     let r: Option<PyRef> = if t.is(&v.list_iterator) {
         seq.downcast_ref::<PyList>().and_then(|l| l.get(i))
     } else if t.is(&v.tuple_iterator) {
-        seq.downcast_ref::<PyTuple>().and_then(|tp| tp.get(i).cloned())
+        seq.downcast_ref::<PyTuple>()
+            .and_then(|tp| tp.get(i).cloned())
     } else if t.is(&v.list_reverseiterator) {
         let l = seq.downcast_ref::<PyList>();
         match l {
@@ -56,9 +61,13 @@ fn seqiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
             _ => None,
         }
     } else if t.is(&v.bytes_iterator) {
-        crate::objects::bytes::bytes_like(&seq).and_then(|b| b.get(i).map(|x| vm.new_int(i64::from(*x))))
-    } else if t.is(&v.dict_keyiterator) || t.is(&v.dict_valueiterator) || t.is(&v.dict_itemiterator) {
-        let Some(d) = seq.downcast_ref::<PyDict>() else { return Ok(None) };
+        crate::objects::bytes::bytes_like(&seq)
+            .and_then(|b| b.get(i).map(|x| vm.new_int(i64::from(*x))))
+    } else if t.is(&v.dict_keyiterator) || t.is(&v.dict_valueiterator) || t.is(&v.dict_itemiterator)
+    {
+        let Some(d) = seq.downcast_ref::<PyDict>() else {
+            return Ok(None);
+        };
         if d.len() as u64 != it.expect.get() {
             it.expect.set(u64::MAX);
             return Err(vm.new_runtime_error("dictionary changed size during iteration"));
@@ -88,7 +97,9 @@ fn seqiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
             None => None,
         }
     } else if t.is(&v.dict_reversekeyiterator) {
-        let Some(d) = seq.downcast_ref::<PyDict>() else { return Ok(None) };
+        let Some(d) = seq.downcast_ref::<PyDict>() else {
+            return Ok(None);
+        };
         if d.len() as u64 != it.expect.get() {
             return Err(vm.new_runtime_error("dictionary changed size during iteration"));
         }
@@ -102,7 +113,9 @@ fn seqiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
         }
         None
     } else if t.is(&v.set_iterator) {
-        let Some(s) = seq.downcast_ref::<PySet>() else { return Ok(None) };
+        let Some(s) = seq.downcast_ref::<PySet>() else {
+            return Ok(None);
+        };
         if s.len() as u64 != it.expect.get() {
             it.expect.set(u64::MAX);
             return Err(vm.new_runtime_error("Set changed size during iteration"));
@@ -119,7 +132,9 @@ fn seqiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
         it.index.set(n);
         None
     } else if t.is(&v.callable_iterator) {
-        let Some(pair) = seq.downcast_ref::<PyTuple>() else { return Ok(None) };
+        let Some(pair) = seq.downcast_ref::<PyTuple>() else {
+            return Ok(None);
+        };
         let (f, sentinel) = (pair.as_slice()[0].clone(), pair.as_slice()[1].clone());
         let r = crate::ops::call(vm, &f, &[], None)?;
         if crate::ops::rich_compare_bool(vm, &r, &sentinel, crate::object::typeobj::CmpOp::Eq)? {
@@ -144,13 +159,21 @@ fn seqiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
         // old-style sequence iterator
         match crate::ops::getitem(vm, &seq, &vm.new_usize(i)) {
             Ok(x) => Some(x),
-            Err(e) if (e.matches(&vm.exc.index_error) || e.matches(&vm.exc.stop_iteration)) && !vm.is_aborting() => None,
+            Err(e)
+                if (e.matches(&vm.exc.index_error) || e.matches(&vm.exc.stop_iteration))
+                    && !vm.is_aborting() =>
+            {
+                None
+            }
             Err(e) => return Err(e),
         }
     };
     match r {
         Some(x) => {
-            if !t.is(&v.dict_keyiterator) && !t.is(&v.dict_valueiterator) && !t.is(&v.dict_itemiterator) {
+            if !t.is(&v.dict_keyiterator)
+                && !t.is(&v.dict_valueiterator)
+                && !t.is(&v.dict_itemiterator)
+            {
                 it.index.set(i + 1);
             }
             Ok(Some(x))
@@ -163,12 +186,18 @@ fn seqiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
 }
 
 fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
-    let Some(m) = o.downcast_ref::<PyMultiIter>() else { return Ok(None) };
+    let Some(m) = o.downcast_ref::<PyMultiIter>() else {
+        return Ok(None);
+    };
     let t = o.type_();
     let its = m.iters.get();
     if t.is_subtype(&vm.types.enumerate) {
-        let Some(it) = its.first() else { return Ok(None) };
-        let Some(x) = crate::ops::next(vm, it)? else { return Ok(None) };
+        let Some(it) = its.first() else {
+            return Ok(None);
+        };
+        let Some(x) = crate::ops::next(vm, it)? else {
+            return Ok(None);
+        };
         let c = m.count.get();
         let next = crate::ops::number::binary_op(vm, &c, &vm.new_int(1), 0)?;
         m.count.set(next);
@@ -186,12 +215,22 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
                     if m.strict {
                         if i > 0 {
                             let plural = if i == 1 { " " } else { "s 1-" };
-                            return Err(vm.new_value_error(format!("zip() argument {} is shorter than argument{}{}", i + 1, plural, i)));
+                            return Err(vm.new_value_error(format!(
+                                "zip() argument {} is shorter than argument{}{}",
+                                i + 1,
+                                plural,
+                                i
+                            )));
                         }
                         for (j, it2) in its.iter().enumerate().skip(1) {
                             if crate::ops::next(vm, it2)?.is_some() {
                                 let plural = if j == 1 { " " } else { "s 1-" };
-                                return Err(vm.new_value_error(format!("zip() argument {} is longer than argument{}{}", j + 1, plural, j)));
+                                return Err(vm.new_value_error(format!(
+                                    "zip() argument {} is longer than argument{}{}",
+                                    j + 1,
+                                    plural,
+                                    j
+                                )));
                             }
                         }
                     }
@@ -209,14 +248,20 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
                 None => return Ok(None),
             }
         }
-        let Some(f) = m.func.get() else { return Ok(None) };
+        let Some(f) = m.func.get() else {
+            return Ok(None);
+        };
         return crate::ops::call(vm, &f, &args, None).map(Some);
     }
     if t.is_subtype(&vm.types.filter) {
-        let Some(it) = its.first() else { return Ok(None) };
+        let Some(it) = its.first() else {
+            return Ok(None);
+        };
         let f = m.func.get();
         loop {
-            let Some(x) = crate::ops::next(vm, it)? else { return Ok(None) };
+            let Some(x) = crate::ops::next(vm, it)? else {
+                return Ok(None);
+            };
             vm.tick()?;
             let ok = match &f {
                 Some(f) if !vm.is_none(f) && !f.is(&vm.types.bool_) => {
@@ -235,11 +280,19 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
 
 fn enumerate_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let p = argparse::bind(vm, "enumerate", a, k, &["iterable", "start"], 1, 0, 2)?;
-    let it = crate::ops::iter(vm, p[0].as_ref().ok_or_else(|| vm.new_type_error("enumerate() missing required argument 'iterable' (pos 1)"))?)?;
+    let it = crate::ops::iter(
+        vm,
+        p[0].as_ref().ok_or_else(|| {
+            vm.new_type_error("enumerate() missing required argument 'iterable' (pos 1)")
+        })?,
+    )?;
     let start = match &p[1] {
         Some(s) => {
             if crate::objects::int::int_value(s).is_none() {
-                return Err(vm.new_type_error(format!("'{}' object cannot be interpreted as an integer", s.type_().name_str())));
+                return Err(vm.new_type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    s.type_().name_str()
+                )));
             }
             s.clone()
         }
@@ -251,7 +304,10 @@ fn zip_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyRe
     let (pos, kws) = crate::ops::call::split_args(a, k);
     let mut strict = false;
     for (kk, v) in kws {
-        if kk.downcast_ref::<PyStr>().is_some_and(|s| s.as_bytes() == b"strict") {
+        if kk
+            .downcast_ref::<PyStr>()
+            .is_some_and(|s| s.as_bytes() == b"strict")
+        {
             strict = crate::ops::is_true(vm, v)?;
         } else {
             return Err(vm.new_type_error("zip() got an unexpected keyword argument"));
@@ -262,7 +318,9 @@ fn zip_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyRe
         match crate::ops::iter(vm, x) {
             Ok(it) => its.push(it),
             Err(e) if e.matches(&vm.exc.type_error) && x.type_().slots().iter.is_none() => {
-                return Err(vm.new_type_error(format!("zip argument #{} must support iteration", i + 1)));
+                return Err(
+                    vm.new_type_error(format!("zip argument #{} must support iteration", i + 1))
+                );
             }
             Err(e) => return Err(e),
         }
@@ -302,12 +360,21 @@ fn reversed_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) ->
     let seq = &a[0];
     if let Some(m) = seq.type_().lookup(&vm.names.__reversed__) {
         if vm.is_none(&m) {
-            return Err(vm.new_type_error(format!("'{}' object is not reversible", seq.type_().name_str())));
+            return Err(vm.new_type_error(format!(
+                "'{}' object is not reversible",
+                seq.type_().name_str()
+            )));
         }
         return crate::objects::slotdefs::call_found(vm, &m, seq, &[], None);
     }
-    if seq.type_().slots().mp_subscript.is_none() || seq.downcast_ref::<PyDict>().is_some() || (seq.type_().slots().sq_length.is_none() && seq.type_().slots().mp_length.is_none()) {
-        return Err(vm.new_type_error(format!("'{}' object is not reversible", seq.type_().name_str())));
+    if seq.type_().slots().mp_subscript.is_none()
+        || seq.downcast_ref::<PyDict>().is_some()
+        || (seq.type_().slots().sq_length.is_none() && seq.type_().slots().mp_length.is_none())
+    {
+        return Err(vm.new_type_error(format!(
+            "'{}' object is not reversible",
+            seq.type_().name_str()
+        )));
     }
     let n = crate::ops::len(vm, seq)?;
     let it = vm.new_seq_iter(t, seq.clone(), 0);
@@ -318,11 +385,20 @@ fn reversed_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) ->
 }
 
 fn gen_repr(vm: &Vm, o: &PyObject) -> PyResult {
-    let g = o.downcast_ref::<PyGenerator>().ok_or_else(|| vm.new_type_error("bad generator"))?;
-    Ok(vm.new_str(&format!("<{} object {} at {:#x}>", o.type_().name_str(), g.qualname.get(), o.as_ptr() as usize)))
+    let g = o
+        .downcast_ref::<PyGenerator>()
+        .ok_or_else(|| vm.new_type_error("bad generator"))?;
+    Ok(vm.new_str(&format!(
+        "<{} object {} at {:#x}>",
+        o.type_().name_str(),
+        g.qualname.get(),
+        o.as_ptr() as usize
+    )))
 }
 fn gen_self<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a PyGenerator> {
-    a.first().and_then(|g| g.downcast_ref::<PyGenerator>()).ok_or_else(|| vm.new_type_error("generator expected"))
+    a.first()
+        .and_then(|g| g.downcast_ref::<PyGenerator>())
+        .ok_or_else(|| vm.new_type_error("generator expected"))
 }
 fn gen_send(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "send", &a[1..], k, 1)?;
@@ -330,9 +406,14 @@ fn gen_send(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 }
 fn gen_throw(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let g = gen_self(vm, a)?;
-    let Some(typ) = a.get(1) else { return Err(vm.new_type_error("throw expected at least 1 argument, got 0")) };
+    let Some(typ) = a.get(1) else {
+        return Err(vm.new_type_error("throw expected at least 1 argument, got 0"));
+    };
     let exc = if let Some(val) = a.get(2).filter(|v| !vm.is_none(v)) {
-        if val.downcast_ref::<crate::objects::exceptions::PyBaseException>().is_some() {
+        if val
+            .downcast_ref::<crate::objects::exceptions::PyBaseException>()
+            .is_some()
+        {
             val.clone()
         } else {
             crate::ops::call(vm, typ, &[val.clone()], None)?
@@ -351,7 +432,9 @@ fn gen_close(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Ok(vm.none())
 }
 fn gen_finalize(vm: &Vm, o: &PyObject) {
-    let Some(g) = o.downcast_ref::<PyGenerator>() else { return };
+    let Some(g) = o.downcast_ref::<PyGenerator>() else {
+        return;
+    };
     if g.frame_ref().is_none() || !g.started.get() {
         return;
     }
@@ -369,9 +452,19 @@ fn coro_await(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 pub fn init(vm: &Vm) {
     let v = &vm.types;
     for t in [
-        &v.list_iterator, &v.list_reverseiterator, &v.tuple_iterator, &v.str_iterator, &v.bytes_iterator, &v.seq_iterator,
-        &v.dict_keyiterator, &v.dict_valueiterator, &v.dict_itemiterator, &v.dict_reversekeyiterator, &v.set_iterator,
-        &v.callable_iterator, &v.reversed,
+        &v.list_iterator,
+        &v.list_reverseiterator,
+        &v.tuple_iterator,
+        &v.str_iterator,
+        &v.bytes_iterator,
+        &v.seq_iterator,
+        &v.dict_keyiterator,
+        &v.dict_valueiterator,
+        &v.dict_itemiterator,
+        &v.dict_reversekeyiterator,
+        &v.set_iterator,
+        &v.callable_iterator,
+        &v.reversed,
     ] {
         t.update_slots(|s| {
             s.iter = Some(self_iter);
@@ -396,17 +489,62 @@ pub fn init(vm: &Vm) {
             s.finalize = Some(gen_finalize);
             s.traverse = Some(crate::objects::generator::generator_traverse);
         });
-        t.flags.set(t.flags().union(crate::object::TypeFlags::HAS_FINALIZER));
-        vm.add_methods(t, &[MethodDef::method("send", gen_send), MethodDef::method("throw", gen_throw), MethodDef::method("close", gen_close)]);
-        vm.add_getset(t, "__name__", |vm, o| Ok(o.downcast_ref::<PyGenerator>().map(|g| g.name.get().into_object()).unwrap_or_else(|| vm.none())), None);
-        vm.add_getset(t, "__qualname__", |vm, o| Ok(o.downcast_ref::<PyGenerator>().map(|g| g.qualname.get().into_object()).unwrap_or_else(|| vm.none())), None);
+        t.flags
+            .set(t.flags().union(crate::object::TypeFlags::HAS_FINALIZER));
+        vm.add_methods(
+            t,
+            &[
+                MethodDef::method("send", gen_send),
+                MethodDef::method("throw", gen_throw),
+                MethodDef::method("close", gen_close),
+            ],
+        );
+        vm.add_getset(
+            t,
+            "__name__",
+            |vm, o| {
+                Ok(o.downcast_ref::<PyGenerator>()
+                    .map(|g| g.name.get().into_object())
+                    .unwrap_or_else(|| vm.none()))
+            },
+            None,
+        );
+        vm.add_getset(
+            t,
+            "__qualname__",
+            |vm, o| {
+                Ok(o.downcast_ref::<PyGenerator>()
+                    .map(|g| g.qualname.get().into_object())
+                    .unwrap_or_else(|| vm.none()))
+            },
+            None,
+        );
     }
     v.generator.update_slots(|s| {
         s.iter = Some(self_iter);
         s.iternext = Some(crate::eval::ops_gen::gen_iternext);
     });
-    vm.add_getset(&v.generator, "gi_running", |vm, o| Ok(vm.new_bool(o.downcast_ref::<PyGenerator>().is_some_and(|g| g.running.get()))), None);
-    vm.add_getset(&v.generator, "gi_code", |vm, o| Ok(o.downcast_ref::<PyGenerator>().map(|g| g.code.clone_object()).unwrap_or_else(|| vm.none())), None);
+    vm.add_getset(
+        &v.generator,
+        "gi_running",
+        |vm, o| {
+            Ok(vm.new_bool(
+                o.downcast_ref::<PyGenerator>()
+                    .is_some_and(|g| g.running.get()),
+            ))
+        },
+        None,
+    );
+    vm.add_getset(
+        &v.generator,
+        "gi_code",
+        |vm, o| {
+            Ok(o.downcast_ref::<PyGenerator>()
+                .map(|g| g.code.clone_object())
+                .unwrap_or_else(|| vm.none()))
+        },
+        None,
+    );
     vm.add_methods(&v.coroutine, &[MethodDef::method("__await__", coro_await)]);
     let _ = PyList::len;
 }

@@ -85,7 +85,13 @@ impl PyList {
 /// Creates a list of type `t` holding `items`.
 pub fn new_list_of_type(t: &PyType, items: Vec<PyRef>) -> PyRef<PyList> {
     crate::object::alloc::account((items.capacity() * 8) as isize);
-    alloc(t, PyList { ob: crate::object::header(), items: UnsafeCell::new(items) })
+    alloc(
+        t,
+        PyList {
+            ob: crate::object::header(),
+            items: UnsafeCell::new(items),
+        },
+    )
 }
 
 impl Vm {

@@ -12,7 +12,12 @@ use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 
 fn l<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyList> {
-    o.downcast_ref::<PyList>().ok_or_else(|| vm.new_type_error(format!("descriptor requires a 'list' object but received a '{}'", o.type_().name_str())))
+    o.downcast_ref::<PyList>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "descriptor requires a 'list' object but received a '{}'",
+            o.type_().name_str()
+        ))
+    })
 }
 
 fn list_repr(vm: &Vm, o: &PyObject) -> PyResult {
@@ -20,11 +25,15 @@ fn list_repr(vm: &Vm, o: &PyObject) -> PyResult {
     if lst.is_empty() {
         return Ok(vm.new_str("[]"));
     }
-    let s = repr_guard(vm, o, "[...]", || Ok(format!("[{}]", join_reprs(vm, &lst.to_vec())?)))?;
+    let s = repr_guard(vm, o, "[...]", || {
+        Ok(format!("[{}]", join_reprs(vm, &lst.to_vec())?))
+    })?;
     Ok(vm.new_str(&s))
 }
 fn list_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
-    let (Some(x), Some(y)) = (a.downcast_ref::<PyList>(), b.downcast_ref::<PyList>()) else { return Ok(vm.not_implemented()) };
+    let (Some(x), Some(y)) = (a.downcast_ref::<PyList>(), b.downcast_ref::<PyList>()) else {
+        return Ok(vm.not_implemented());
+    };
     seq_richcompare(vm, &x.to_vec(), &y.to_vec(), op)
 }
 fn list_len(vm: &Vm, o: &PyObject) -> PyResult<usize> {
@@ -49,8 +58,13 @@ fn list_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
         return Ok(vm.new_list(v).into_object());
     }
     match seq_index(vm, lst.len(), k, "list")? {
-        Some(i) => lst.get(i).ok_or_else(|| vm.new_index_error("list index out of range")),
-        None => Err(vm.new_type_error(format!("list indices must be integers or slices, not {}", k.type_().name_str()))),
+        Some(i) => lst
+            .get(i)
+            .ok_or_else(|| vm.new_index_error("list index out of range")),
+        None => Err(vm.new_type_error(format!(
+            "list indices must be integers or slices, not {}",
+            k.type_().name_str()
+        ))),
     }
 }
 fn list_setitem(vm: &Vm, o: &PyObject, k: &PyObject, v: Slot) -> PyResult<()> {
@@ -75,17 +89,22 @@ fn list_setitem(vm: &Vm, o: &PyObject, k: &PyObject, v: Slot) -> PyResult<()> {
                 Ok(())
             }
             Some(v) => {
-                let newitems = if v.is(&o.to_owned()) { lst.to_vec() } else {
+                let newitems = if v.is(&o.to_owned()) {
+                    lst.to_vec()
+                } else {
                     match crate::ops::collect(vm, &v) {
                         Ok(x) => x,
-                        Err(e) if e.matches(&vm.exc.type_error) => return Err(vm.new_type_error("can only assign an iterable")),
+                        Err(e) if e.matches(&vm.exc.type_error) => {
+                            return Err(vm.new_type_error("can only assign an iterable"));
+                        }
                         Err(e) => return Err(e),
                     }
                 };
                 if idx.step == 1 {
                     let start = idx.start as usize;
                     let end = start + idx.len;
-                    let removed: Vec<PyRef> = lst.with_mut(|items| items.splice(start..end.max(start), newitems).collect());
+                    let removed: Vec<PyRef> = lst
+                        .with_mut(|items| items.splice(start..end.max(start), newitems).collect());
                     drop(removed);
                     return Ok(());
                 }
@@ -108,14 +127,23 @@ fn list_setitem(vm: &Vm, o: &PyObject, k: &PyObject, v: Slot) -> PyResult<()> {
         }
     } else {
         let Some(i) = seq_index(vm, lst.len(), k, "list assignment")? else {
-            return Err(vm.new_type_error(format!("list indices must be integers or slices, not {}", k.type_().name_str())));
+            return Err(vm.new_type_error(format!(
+                "list indices must be integers or slices, not {}",
+                k.type_().name_str()
+            )));
         };
         match v {
             Some(v) => {
                 lst.set(i, v);
             }
             None => {
-                let old = lst.with_mut(|items| if i < items.len() { Some(items.remove(i)) } else { None });
+                let old = lst.with_mut(|items| {
+                    if i < items.len() {
+                        Some(items.remove(i))
+                    } else {
+                        None
+                    }
+                });
                 drop(old);
             }
         }
@@ -135,7 +163,10 @@ fn list_contains(vm: &Vm, o: &PyObject, x: &PyObject) -> PyResult<bool> {
 }
 fn list_concat(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
     let Some(y) = b.downcast_ref::<PyList>() else {
-        return Err(vm.new_type_error(format!("can only concatenate list (not \"{}\") to list", b.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            b.type_().name_str()
+        )));
     };
     let mut v = l(vm, a)?.to_vec();
     v.extend(y.to_vec());
@@ -192,7 +223,10 @@ fn list_init(vm: &Vm, o: &PyObject, a: &[PyRef], k: Option<&PyTuple>) -> PyResul
 }
 
 fn this<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a PyList> {
-    l(vm, a.first().ok_or_else(|| vm.new_type_error("missing self"))?)
+    l(
+        vm,
+        a.first().ok_or_else(|| vm.new_type_error("missing self"))?,
+    )
 }
 fn append(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "list.append", &a[1..], k, 1)?;
@@ -267,7 +301,10 @@ fn index(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
         }
         i += 1;
     }
-    Err(vm.new_value_error(format!("{} is not in list", crate::ops::repr_string(vm, &a[1])?)))
+    Err(vm.new_value_error(format!(
+        "{} is not in list",
+        crate::ops::repr_string(vm, &a[1])?
+    )))
 }
 fn count(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "list.count", &a[1..], k, 1)?;
@@ -398,7 +435,11 @@ fn sort(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
         res = merge_sort(vm, &mut pairs, rev);
     }
     let modified = !lst.is_empty();
-    let sorted: Vec<PyRef> = if res.is_ok() { pairs.into_iter().map(|(_, v)| v).collect() } else { items.clone() };
+    let sorted: Vec<PyRef> = if res.is_ok() {
+        pairs.into_iter().map(|(_, v)| v).collect()
+    } else {
+        items.clone()
+    };
     drop(items);
     let old = lst.with_mut(|v| std::mem::replace(v, sorted));
     drop(old);
@@ -440,19 +481,22 @@ pub fn init(vm: &Vm) {
         s.traverse = Some(crate::objects::list::list_traverse);
         s.clear = Some(crate::objects::list::list_clear);
     });
-    vm.add_methods(t, &[
-        MethodDef::method("append", append),
-        MethodDef::method("extend", extend),
-        MethodDef::method("insert", insert),
-        MethodDef::method("pop", pop),
-        MethodDef::method("remove", remove),
-        MethodDef::method("index", index),
-        MethodDef::method("count", count),
-        MethodDef::method("clear", clear),
-        MethodDef::method("copy", copy),
-        MethodDef::method("reverse", reverse),
-        MethodDef::method("sort", sort),
-        MethodDef::method("__reversed__", reversed_),
-        MethodDef::class("__class_getitem__", class_getitem),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            MethodDef::method("append", append),
+            MethodDef::method("extend", extend),
+            MethodDef::method("insert", insert),
+            MethodDef::method("pop", pop),
+            MethodDef::method("remove", remove),
+            MethodDef::method("index", index),
+            MethodDef::method("count", count),
+            MethodDef::method("clear", clear),
+            MethodDef::method("copy", copy),
+            MethodDef::method("reverse", reverse),
+            MethodDef::method("sort", sort),
+            MethodDef::method("__reversed__", reversed_),
+            MethodDef::class("__class_getitem__", class_getitem),
+        ],
+    );
 }

@@ -43,8 +43,8 @@ pub mod str_methods;
 pub mod textio;
 pub mod tuple;
 pub mod tuple_methods;
-pub mod typeobject;
 pub mod type_methods;
+pub mod typeobject;
 pub mod wrappers;
 
 use crate::object::{PyRef, PyType};
@@ -60,7 +60,13 @@ impl Vm {
         }
     }
     /// Adds a getset descriptor to a type's dict.
-    pub fn add_getset(&self, t: &PyRef<PyType>, name: &'static str, get: GetterFn, set: Option<SetterFn>) {
+    pub fn add_getset(
+        &self,
+        t: &PyRef<PyType>,
+        name: &'static str,
+        get: GetterFn,
+        set: Option<SetterFn>,
+    ) {
         let d = self.new_getset(name, t, get, set);
         t.dict.set_str(self.intern(name), d);
     }

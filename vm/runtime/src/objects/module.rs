@@ -25,6 +25,12 @@ impl Vm {
         dict.set_str(self.names.__package__.clone(), self.none());
         dict.set_str(self.names.__loader__.clone(), self.none());
         dict.set_str(self.names.__spec__.clone(), self.none());
-        alloc(&self.types.module, PyModule { ob: crate::object::header(), dict })
+        alloc(
+            &self.types.module,
+            PyModule {
+                ob: crate::object::header(),
+                dict,
+            },
+        )
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::error::PyResult;
 use crate::object::alloc::alloc;
-use crate::object::typeobj::{CmpOp, NewFn, InitFn};
+use crate::object::typeobj::{CmpOp, InitFn, NewFn};
 use crate::object::{PyObject, PyRef, PyType, Slot};
 use crate::objects::descr::MethodDef;
 use crate::objects::str::PyStr;
@@ -13,8 +13,16 @@ use crate::vm::Vm;
 /// `object.__repr__`: `<mod.Qual object at 0x…>`.
 pub fn object_repr(vm: &Vm, o: &PyObject) -> PyResult {
     let t = o.type_();
-    let module = t.dict.get_str(&vm.names.__module__).and_then(|m| m.downcast::<PyStr>().ok()).map(|m| m.to_string_lossy());
-    let q = if t.is_heap() { t.qualname().to_string_lossy() } else { t.name_str() };
+    let module = t
+        .dict
+        .get_str(&vm.names.__module__)
+        .and_then(|m| m.downcast::<PyStr>().ok())
+        .map(|m| m.to_string_lossy());
+    let q = if t.is_heap() {
+        t.qualname().to_string_lossy()
+    } else {
+        t.name_str()
+    };
     let s = match module {
         Some(m) if m != "builtins" => format!("<{}.{} object at {:#x}>", m, q, o.as_ptr() as usize),
         _ => format!("<{} object at {:#x}>", q, o.as_ptr() as usize),
@@ -30,10 +38,16 @@ fn excess_args(args: &[PyRef], kw: Option<&PyTuple>) -> bool {
 pub fn object_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
     if excess_args(args, kw) {
         let s = t.slots();
-        if s.new.is_some_and(|f| !std::ptr::fn_addr_eq(f, object_new as NewFn)) {
-            return Err(vm.new_type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        if s.new
+            .is_some_and(|f| !std::ptr::fn_addr_eq(f, object_new as NewFn))
+        {
+            return Err(vm.new_type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
         }
-        if s.init.is_none_or(|f| std::ptr::fn_addr_eq(f, object_init as InitFn)) {
+        if s.init
+            .is_none_or(|f| std::ptr::fn_addr_eq(f, object_init as InitFn))
+        {
             return Err(vm.new_type_error(format!("{}() takes no arguments", t.name_str())));
         }
     }
@@ -41,7 +55,11 @@ pub fn object_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTupl
         return Err(abstract_error(vm, t));
     }
     if t.layout != crate::object::Layout::Object {
-        return Err(vm.new_type_error(format!("object.__new__({}) is not safe, use {}.__new__()", t.name_str(), t.name_str())));
+        return Err(vm.new_type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            t.name_str(),
+            t.name_str()
+        )));
     }
     Ok(alloc(t, crate::object::header()).into_object())
 }
@@ -51,7 +69,10 @@ fn abstract_error(vm: &Vm, t: &PyType) -> crate::error::PyErr {
         .lookup(&vm.names.__abstractmethods__)
         .and_then(|a| crate::ops::collect(vm, &a).ok())
         .unwrap_or_default();
-    let mut ns: Vec<String> = names.iter().map(|n| crate::ops::str_string(vm, n).unwrap_or_default()).collect();
+    let mut ns: Vec<String> = names
+        .iter()
+        .map(|n| crate::ops::str_string(vm, n).unwrap_or_default())
+        .collect();
     ns.sort();
     vm.new_type_error(format!(
         "Can't instantiate abstract class {} with abstract method{} {}",
@@ -66,10 +87,16 @@ pub fn object_init(vm: &Vm, o: &PyObject, args: &[PyRef], kw: Option<&PyTuple>) 
     if excess_args(args, kw) {
         let t = o.type_();
         let s = t.slots();
-        if s.init.is_some_and(|f| !std::ptr::fn_addr_eq(f, object_init as InitFn)) {
-            return Err(vm.new_type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        if s.init
+            .is_some_and(|f| !std::ptr::fn_addr_eq(f, object_init as InitFn))
+        {
+            return Err(vm.new_type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
         }
-        if s.new.is_none_or(|f| std::ptr::fn_addr_eq(f, object_new as NewFn)) {
+        if s.new
+            .is_none_or(|f| std::ptr::fn_addr_eq(f, object_new as NewFn))
+        {
             return Err(vm.new_type_error(format!(
                 "{}.__init__() takes exactly one argument (the instance to initialize)",
                 t.name_str()
@@ -82,19 +109,32 @@ pub fn object_init(vm: &Vm, o: &PyObject, args: &[PyRef], kw: Option<&PyTuple>) 
 /// `object.__eq__`/`__ne__` (identity; `__ne__` inverts `__eq__`).
 pub fn object_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
     match op {
-        CmpOp::Eq => Ok(if a.is(b) { vm.new_bool(true) } else { vm.not_implemented() }),
+        CmpOp::Eq => Ok(if a.is(b) {
+            vm.new_bool(true)
+        } else {
+            vm.not_implemented()
+        }),
         CmpOp::Ne => {
             // Delegate to __eq__ unless it is object's own.
             let eq = a.type_().slots().richcompare;
             match eq {
-                Some(f) if !std::ptr::fn_addr_eq(f, object_richcompare as crate::object::typeobj::RichCmpFn) => {
+                Some(f)
+                    if !std::ptr::fn_addr_eq(
+                        f,
+                        object_richcompare as crate::object::typeobj::RichCmpFn,
+                    ) =>
+                {
                     let r = f(vm, a, b, CmpOp::Eq)?;
                     if vm.is_not_implemented(&r) {
                         return Ok(r);
                     }
                     Ok(vm.new_bool(!crate::ops::is_true(vm, &r)?))
                 }
-                _ => Ok(if a.is(b) { vm.new_bool(false) } else { vm.not_implemented() }),
+                _ => Ok(if a.is(b) {
+                    vm.new_bool(false)
+                } else {
+                    vm.not_implemented()
+                }),
             }
         }
         _ => Ok(vm.not_implemented()),
@@ -144,9 +184,14 @@ pub fn set_instance_dict(vm: &Vm, o: &PyObject, v: Slot) -> PyResult<()> {
     let Some(slot) = crate::object::typeobj::instance_dict_slot(o) else {
         return Err(crate::ops::attr::attribute_error(vm, o, &vm.names.__dict__));
     };
-    let Some(v) = v else { return Err(vm.new_type_error("cannot delete __dict__")) };
+    let Some(v) = v else {
+        return Err(vm.new_type_error("cannot delete __dict__"));
+    };
     if v.downcast_ref::<crate::objects::dict::PyDict>().is_none() {
-        return Err(vm.new_type_error(format!("__dict__ must be set to a dictionary, not a '{}'", v.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            v.type_().name_str()
+        )));
     }
     // SAFETY: the old value is taken out before it is dropped.
     let old = unsafe { std::ptr::replace(slot, Some(v)) };
@@ -159,13 +204,20 @@ fn get_class(_vm: &Vm, o: &PyObject) -> PyResult {
 }
 
 fn set_class(vm: &Vm, o: &PyObject, v: Slot) -> PyResult<()> {
-    let Some(v) = v else { return Err(vm.new_type_error("can't delete __class__ attribute")) };
+    let Some(v) = v else {
+        return Err(vm.new_type_error("can't delete __class__ attribute"));
+    };
     let Ok(nt) = v.clone().downcast::<PyType>() else {
-        return Err(vm.new_type_error(format!("__class__ must be set to a class, not '{}' object", v.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            v.type_().name_str()
+        )));
     };
     let ot = o.type_();
     if !nt.is_heap() || !ot.is_heap() {
-        return Err(vm.new_type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+        return Err(vm.new_type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
     }
     if nt.layout != ot.layout || nt.extra_words != ot.extra_words || nt.dict_word != ot.dict_word {
         return Err(vm.new_type_error(format!(
@@ -186,11 +238,22 @@ fn set_class(vm: &Vm, o: &PyObject, v: Slot) -> PyResult<()> {
 
 fn object_format(vm: &Vm, a: &[PyRef], _kw: Option<&PyTuple>) -> PyResult {
     if a.len() != 2 {
-        return Err(vm.new_type_error(format!("__format__() takes exactly one argument ({} given)", a.len().saturating_sub(1))));
+        return Err(vm.new_type_error(format!(
+            "__format__() takes exactly one argument ({} given)",
+            a.len().saturating_sub(1)
+        )));
     }
-    let spec = a[1].downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error(format!("__format__() argument must be str, not {}", a[1].type_().name_str())))?;
+    let spec = a[1].downcast_ref::<PyStr>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "__format__() argument must be str, not {}",
+            a[1].type_().name_str()
+        ))
+    })?;
     if spec.byte_len() > 0 {
-        return Err(vm.new_type_error(format!("unsupported format string passed to {}.__format__", a[0].type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            a[0].type_().name_str()
+        )));
     }
     Ok(crate::ops::str(vm, &a[0])?.into_object())
 }
@@ -200,7 +263,9 @@ fn object_reduce_ex(vm: &Vm, _a: &[PyRef], _kw: Option<&PyTuple>) -> PyResult {
 }
 
 fn object_dir(vm: &Vm, a: &[PyRef], _kw: Option<&PyTuple>) -> PyResult {
-    let o = a.first().ok_or_else(|| vm.new_type_error("__dir__ needs an argument"))?;
+    let o = a
+        .first()
+        .ok_or_else(|| vm.new_type_error("__dir__ needs an argument"))?;
     let names = vm.new_set();
     if let Some(d) = crate::object::typeobj::instance_dict(o) {
         for k in d.keys() {
@@ -223,7 +288,9 @@ fn object_init_subclass(vm: &Vm, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult 
     if a.len() > 1 || kw.is_some_and(|k| !k.is_empty()) {
         return Err(vm.new_type_error(format!(
             "{}.__init_subclass__() takes no keyword arguments",
-            a.first().and_then(|c| c.downcast_ref::<PyType>().map(|t| t.name_str())).unwrap_or_default()
+            a.first()
+                .and_then(|c| c.downcast_ref::<PyType>().map(|t| t.name_str()))
+                .unwrap_or_default()
         )));
     }
     Ok(vm.none())
@@ -234,7 +301,9 @@ fn object_subclasshook(vm: &Vm, _a: &[PyRef], _kw: Option<&PyTuple>) -> PyResult
 }
 
 fn object_sizeof(vm: &Vm, a: &[PyRef], _kw: Option<&PyTuple>) -> PyResult {
-    let o = a.first().ok_or_else(|| vm.new_type_error("__sizeof__ needs an argument"))?;
+    let o = a
+        .first()
+        .ok_or_else(|| vm.new_type_error("__sizeof__ needs an argument"))?;
     Ok(vm.new_usize(o.type_().instance_size(o)))
 }
 
@@ -261,6 +330,9 @@ pub fn init(vm: &Vm) {
         s.init = Some(object_init);
     });
     vm.add_methods(t, OBJECT_METHODS);
-    t.dict.set_str(vm.intern("__class__"), vm.new_getset("__class__", t, get_class, Some(set_class)));
+    t.dict.set_str(
+        vm.intern("__class__"),
+        vm.new_getset("__class__", t, get_class, Some(set_class)),
+    );
     t.dict.set_str(vm.names.__doc__.clone(), vm.new_str("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"));
 }

@@ -50,7 +50,11 @@ pub fn range_len(start: &Int, stop: &Int, step: &Int) -> Int {
     }
     let (a, b, s) = (start.to_big(), stop.to_big(), step.to_big());
     let n = if s.is_positive() {
-        if a < b { (&b - &a - 1) / &s + 1 } else { BigInt::zero() }
+        if a < b {
+            (&b - &a - 1) / &s + 1
+        } else {
+            BigInt::zero()
+        }
     } else if a > b {
         (&a - &b - 1) / (-&s) + 1
     } else {
@@ -62,7 +66,17 @@ pub fn range_len(start: &Int, stop: &Int, step: &Int) -> Int {
 impl Vm {
     pub fn new_range(&self, start: Int, stop: Int, step: Int) -> PyRef {
         let length = range_len(&start, &stop, &step);
-        alloc(&self.types.range, PyRange { ob: crate::object::header(), start, stop, step, length }).into_object()
+        alloc(
+            &self.types.range,
+            PyRange {
+                ob: crate::object::header(),
+                start,
+                stop,
+                step,
+                length,
+            },
+        )
+        .into_object()
     }
 }
 

@@ -12,7 +12,8 @@ use crate::vm::Vm;
 use std::cell::Cell;
 
 fn r<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyRange> {
-    o.downcast_ref::<PyRange>().ok_or_else(|| vm.new_type_error("range expected"))
+    o.downcast_ref::<PyRange>()
+        .ok_or_else(|| vm.new_type_error("range expected"))
 }
 
 fn range_new(vm: &Vm, _t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
@@ -23,7 +24,9 @@ fn range_new(vm: &Vm, _t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> P
         2 => (idx(&a[0])?, idx(&a[1])?, Int::Small(1)),
         3 => (idx(&a[0])?, idx(&a[1])?, idx(&a[2])?),
         0 => return Err(vm.new_type_error("range expected at least 1 argument, got 0")),
-        n => return Err(vm.new_type_error(format!("range expected at most 3 arguments, got {}", n))),
+        n => {
+            return Err(vm.new_type_error(format!("range expected at most 3 arguments, got {}", n)));
+        }
     };
     if step.is_zero() {
         return Err(vm.new_value_error("range() arg 3 must not be zero"));
@@ -35,7 +38,12 @@ fn range_repr(vm: &Vm, o: &PyObject) -> PyResult {
     let s = if x.step == Int::Small(1) {
         format!("range({}, {})", x.start.to_decimal(), x.stop.to_decimal())
     } else {
-        format!("range({}, {}, {})", x.start.to_decimal(), x.stop.to_decimal(), x.step.to_decimal())
+        format!(
+            "range({}, {}, {})",
+            x.start.to_decimal(),
+            x.stop.to_decimal(),
+            x.step.to_decimal()
+        )
     };
     Ok(vm.new_str(&s))
 }
@@ -60,7 +68,10 @@ fn range_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
         return Ok(vm.new_range(start, stop, step));
     }
     let Some(i) = crate::ops::number::try_index(vm, k)? else {
-        return Err(vm.new_type_error(format!("range indices must be integers or slices, not {}", k.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "range indices must be integers or slices, not {}",
+            k.type_().name_str()
+        )));
     };
     let i = if i.is_negative() { i.add(&x.length) } else { i };
     if i.is_negative() || i.cmp(&x.length) != std::cmp::Ordering::Less {
@@ -69,7 +80,11 @@ fn range_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
     Ok(vm.new_int_value(x.item(&i)))
 }
 fn contains_int(x: &PyRange, v: &Int) -> bool {
-    let (lo, hi) = if !x.step.is_negative() { (&x.start, &x.stop) } else { (&x.stop, &x.start) };
+    let (lo, hi) = if !x.step.is_negative() {
+        (&x.start, &x.stop)
+    } else {
+        (&x.stop, &x.start)
+    };
     let inside = if !x.step.is_negative() {
         v.cmp(lo) != std::cmp::Ordering::Less && v.cmp(hi) == std::cmp::Ordering::Less
     } else {
@@ -95,17 +110,25 @@ fn range_contains(vm: &Vm, o: &PyObject, v: &PyObject) -> PyResult<bool> {
 }
 pub fn range_iter(vm: &Vm, o: &PyObject) -> PyResult {
     let x = r(vm, o)?;
-    let (Some(s), Some(st), Some(n)) = (x.start.as_i64(), x.step.as_i64(), x.length.as_i64()) else {
+    let (Some(s), Some(st), Some(n)) = (x.start.as_i64(), x.step.as_i64(), x.length.as_i64())
+    else {
         return Err(vm.new_overflow_error("Python int too large to convert to C long"));
     };
     Ok(crate::object::alloc::alloc(
         &vm.types.range_iterator,
-        PyRangeIter { ob: crate::object::header(), next: Cell::new(i128::from(s)), step: i128::from(st), remaining: Cell::new(n as u128) },
+        PyRangeIter {
+            ob: crate::object::header(),
+            next: Cell::new(i128::from(s)),
+            step: i128::from(st),
+            remaining: Cell::new(n as u128),
+        },
     )
     .into_object())
 }
 fn rangeiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
-    let Some(it) = o.downcast_ref::<PyRangeIter>() else { return Ok(None) };
+    let Some(it) = o.downcast_ref::<PyRangeIter>() else {
+        return Ok(None);
+    };
     let n = it.remaining.get();
     if n == 0 {
         return Ok(None);
@@ -116,7 +139,9 @@ fn rangeiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
     Ok(Some(vm.new_int(v as i64)))
 }
 fn range_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
-    let (Some(x), Some(y)) = (a.downcast_ref::<PyRange>(), b.downcast_ref::<PyRange>()) else { return Ok(vm.not_implemented()) };
+    let (Some(x), Some(y)) = (a.downcast_ref::<PyRange>(), b.downcast_ref::<PyRange>()) else {
+        return Ok(vm.not_implemented());
+    };
     if op != CmpOp::Eq && op != CmpOp::Ne {
         return Ok(vm.not_implemented());
     }
@@ -136,9 +161,17 @@ fn range_hash(vm: &Vm, o: &PyObject) -> PyResult<i64> {
     let t = if x.length.is_zero() {
         vm.new_tuple(vec![vm.new_int(0), vm.none(), vm.none()])
     } else if x.length == Int::Small(1) {
-        vm.new_tuple(vec![vm.new_int(1), vm.new_int_value(x.start.clone()), vm.none()])
+        vm.new_tuple(vec![
+            vm.new_int(1),
+            vm.new_int_value(x.start.clone()),
+            vm.none(),
+        ])
     } else {
-        vm.new_tuple(vec![vm.new_int_value(x.length.clone()), vm.new_int_value(x.start.clone()), vm.new_int_value(x.step.clone())])
+        vm.new_tuple(vec![
+            vm.new_int_value(x.length.clone()),
+            vm.new_int_value(x.start.clone()),
+            vm.new_int_value(x.step.clone()),
+        ])
     };
     crate::ops::hash(vm, t.as_object())
 }
@@ -158,7 +191,10 @@ fn m_index(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
             return Ok(vm.new_int_value(i.sub(&x.start).floordiv(&x.step).unwrap_or(Int::Small(0))));
         }
     }
-    Err(vm.new_value_error(format!("{} is not in range", crate::ops::repr_string(vm, &a[1])?)))
+    Err(vm.new_value_error(format!(
+        "{} is not in range",
+        crate::ops::repr_string(vm, &a[1])?
+    )))
 }
 fn m_count(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let x = r(vm, &a[0])?;
@@ -190,7 +226,14 @@ pub fn init(vm: &Vm) {
     vm.add_getset(t, "start", get_start, None);
     vm.add_getset(t, "stop", get_stop, None);
     vm.add_getset(t, "step", get_step, None);
-    vm.add_methods(t, &[MethodDef::method("index", m_index), MethodDef::method("count", m_count), MethodDef::method("__reversed__", m_reversed)]);
+    vm.add_methods(
+        t,
+        &[
+            MethodDef::method("index", m_index),
+            MethodDef::method("count", m_count),
+            MethodDef::method("__reversed__", m_reversed),
+        ],
+    );
     vm.types.range_iterator.update_slots(|s| {
         s.iternext = Some(rangeiter_next);
         s.iter = Some(crate::objects::iter_impl::self_iter);

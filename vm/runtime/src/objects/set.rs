@@ -30,7 +30,13 @@ pub struct SetTable {
 
 impl Default for SetTable {
     fn default() -> Self {
-        SetTable { table: vec![SetEntry::default(); MINSIZE], fill: 0, used: 0, finger: 0, generation: 0 }
+        SetTable {
+            table: vec![SetEntry::default(); MINSIZE],
+            fill: 0,
+            used: 0,
+            finger: 0,
+            generation: 0,
+        }
     }
 }
 
@@ -70,10 +76,18 @@ impl PySet {
     }
     /// Items in table order (iteration order).
     pub fn items(&self) -> Vec<PyRef> {
-        self.inner().table.iter().filter_map(|e| e.key.clone()).collect()
+        self.inner()
+            .table
+            .iter()
+            .filter_map(|e| e.key.clone())
+            .collect()
     }
     pub fn items_hashed(&self) -> Vec<(PyRef, i64)> {
-        self.inner().table.iter().filter_map(|e| Some((e.key.clone()?, e.hash))).collect()
+        self.inner()
+            .table
+            .iter()
+            .filter_map(|e| Some((e.key.clone()?, e.hash)))
+            .collect()
     }
     pub fn table_len(&self) -> usize {
         self.inner().table.len()
@@ -104,7 +118,11 @@ impl PySet {
             let mut perturb = hash as u64;
             loop {
                 let mut j = i;
-                let mut probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+                let mut probes = if i + LINEAR_PROBES <= mask {
+                    LINEAR_PROBES
+                } else {
+                    0
+                };
                 loop {
                     let t = self.inner();
                     let e = &t.table[j];
@@ -118,12 +136,23 @@ impl PySet {
                                 Some(false) => {}
                                 None => {
                                     let tgen = t.generation;
-                                    let cmp = crate::ops::compare::rich_compare_bool(vm, &sk, &key, CmpOp::Eq)?;
+                                    let cmp = crate::ops::compare::rich_compare_bool(
+                                        vm,
+                                        &sk,
+                                        &key,
+                                        CmpOp::Eq,
+                                    )?;
                                     if cmp {
                                         return Ok(());
                                     }
                                     let t2 = self.inner();
-                                    if t2.generation != tgen || !t2.table.get(j).and_then(|e| e.key.as_ref()).is_some_and(|k| k.is(&sk)) {
+                                    if t2.generation != tgen
+                                        || !t2
+                                            .table
+                                            .get(j)
+                                            .and_then(|e| e.key.as_ref())
+                                            .is_some_and(|k| k.is(&sk))
+                                    {
                                         continue 'restart;
                                     }
                                 }
@@ -139,7 +168,11 @@ impl PySet {
                     probes -= 1;
                 }
                 perturb >>= PERTURB_SHIFT;
-                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
             }
         }
     }
@@ -148,17 +181,27 @@ impl PySet {
         let t = self.inner_mut();
         if let Some(f) = freeslot {
             t.used += 1;
-            t.table[f] = SetEntry { key: Some(key), hash };
+            t.table[f] = SetEntry {
+                key: Some(key),
+                hash,
+            };
             return Ok(());
         }
         t.fill += 1;
         t.used += 1;
-        t.table[j] = SetEntry { key: Some(key), hash };
+        t.table[j] = SetEntry {
+            key: Some(key),
+            hash,
+        };
         let mask = t.table.len() - 1;
         if t.fill * 5 < mask * 3 {
             return Ok(());
         }
-        let minused = if t.used > 50000 { t.used * 2 } else { t.used * 4 };
+        let minused = if t.used > 50000 {
+            t.used * 2
+        } else {
+            t.used * 4
+        };
         t.resize(minused);
         Ok(())
     }
@@ -171,7 +214,11 @@ impl PySet {
             let mut perturb = hash as u64;
             loop {
                 let mut j = i;
-                let mut probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+                let mut probes = if i + LINEAR_PROBES <= mask {
+                    LINEAR_PROBES
+                } else {
+                    0
+                };
                 loop {
                     let t = self.inner();
                     let e = &t.table[j];
@@ -185,9 +232,20 @@ impl PySet {
                                 Some(false) => {}
                                 None => {
                                     let tgen = t.generation;
-                                    let cmp = crate::ops::compare::rich_compare_bool(vm, &sk, key, CmpOp::Eq)?;
+                                    let cmp = crate::ops::compare::rich_compare_bool(
+                                        vm,
+                                        &sk,
+                                        key,
+                                        CmpOp::Eq,
+                                    )?;
                                     let t2 = self.inner();
-                                    if t2.generation != tgen || !t2.table.get(j).and_then(|e| e.key.as_ref()).is_some_and(|k| k.is(&sk)) {
+                                    if t2.generation != tgen
+                                        || !t2
+                                            .table
+                                            .get(j)
+                                            .and_then(|e| e.key.as_ref())
+                                            .is_some_and(|k| k.is(&sk))
+                                    {
                                         continue 'restart;
                                     }
                                     if cmp {
@@ -204,7 +262,11 @@ impl PySet {
                     probes -= 1;
                 }
                 perturb >>= PERTURB_SHIFT;
-                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
             }
         }
     }
@@ -226,7 +288,9 @@ impl PySet {
         self.discard_hashed(vm, key, h)
     }
     pub fn discard_hashed(&self, vm: &Vm, key: &PyObject, h: i64) -> PyResult<bool> {
-        let Some(j) = self.lookkey(vm, key, h)? else { return Ok(false) };
+        let Some(j) = self.lookkey(vm, key, h)? else {
+            return Ok(false);
+        };
         let old = {
             let t = self.inner_mut();
             t.used -= 1;
@@ -295,25 +359,42 @@ fn insert_clean(table: &mut [SetEntry], mask: usize, key: PyRef, hash: i64) {
     let mut i = (hash as usize) & mask;
     loop {
         if table[i].key.is_none() {
-            table[i] = SetEntry { key: Some(key), hash };
+            table[i] = SetEntry {
+                key: Some(key),
+                hash,
+            };
             return;
         }
         if i + LINEAR_PROBES <= mask {
             for j in 1..=LINEAR_PROBES {
                 if table[i + j].key.is_none() {
-                    table[i + j] = SetEntry { key: Some(key), hash };
+                    table[i + j] = SetEntry {
+                        key: Some(key),
+                        hash,
+                    };
                     return;
                 }
             }
         }
         perturb >>= PERTURB_SHIFT;
-        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize))
+            & mask;
     }
 }
 
 impl Vm {
     pub fn new_set_of_type(&self, t: &PyType) -> PyRef<PySet> {
-        alloc(t, PySet { ob: crate::object::header(), inner: UnsafeCell::new(SetTable::default()), hash: Cell::new(-1) })
+        alloc(
+            t,
+            PySet {
+                ob: crate::object::header(),
+                inner: UnsafeCell::new(SetTable::default()),
+                hash: Cell::new(-1),
+            },
+        )
     }
     pub fn new_set(&self) -> PyRef<PySet> {
         self.new_set_of_type(&self.types.set)

@@ -11,11 +11,20 @@ use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 
 fn st<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PySet> {
-    o.downcast_ref::<PySet>().ok_or_else(|| vm.new_type_error(format!("descriptor requires a 'set' object but received a '{}'", o.type_().name_str())))
+    o.downcast_ref::<PySet>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "descriptor requires a 'set' object but received a '{}'",
+            o.type_().name_str()
+        ))
+    })
 }
 
 fn new_like(vm: &Vm, proto: &PyObject) -> PyRef<PySet> {
-    if proto.type_().is_subtype(&vm.types.frozenset) { vm.new_set_of_type(&vm.types.frozenset) } else { vm.new_set() }
+    if proto.type_().is_subtype(&vm.types.frozenset) {
+        vm.new_set_of_type(&vm.types.frozenset)
+    } else {
+        vm.new_set()
+    }
 }
 
 /// Set algebra in CPython's iteration orders (`set_intersection` iterates the smaller set).
@@ -78,7 +87,11 @@ fn set_repr(vm: &Vm, o: &PyObject) -> PyResult {
     }
     let r = repr_guard(vm, o, &format!("{}(...)", tname), || {
         let inner = super::tuple_methods::join_reprs(vm, &s.items())?;
-        Ok(if o.is_type(&vm.types.set) { format!("{{{}}}", inner) } else { format!("{}({{{}}})", tname, inner) })
+        Ok(if o.is_type(&vm.types.set) {
+            format!("{{{}}}", inner)
+        } else {
+            format!("{}({{{}}})", tname, inner)
+        })
     })?;
     Ok(vm.new_str(&r))
 }
@@ -124,7 +137,9 @@ fn subset(vm: &Vm, a: &PySet, b: &PySet) -> PyResult<bool> {
     Ok(true)
 }
 fn set_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
-    let (Some(x), Some(y)) = (a.downcast_ref::<PySet>(), b.downcast_ref::<PySet>()) else { return Ok(vm.not_implemented()) };
+    let (Some(x), Some(y)) = (a.downcast_ref::<PySet>(), b.downcast_ref::<PySet>()) else {
+        return Ok(vm.not_implemented());
+    };
     let r = match op {
         CmpOp::Eq => x.len() == y.len() && subset(vm, x, y)?,
         CmpOp::Ne => !(x.len() == y.len() && subset(vm, x, y)?),
@@ -138,7 +153,9 @@ fn set_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
 macro_rules! binop {
     ($f:ident, $c:expr) => {
         fn $f(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
-            let (Some(x), Some(y)) = (a.downcast_ref::<PySet>(), b.downcast_ref::<PySet>()) else { return Ok(vm.not_implemented()) };
+            let (Some(x), Some(y)) = (a.downcast_ref::<PySet>(), b.downcast_ref::<PySet>()) else {
+                return Ok(vm.not_implemented());
+            };
             set_binop(vm, x, y, $c)
         }
     };
@@ -150,7 +167,9 @@ binop!(set_xor, b'^');
 macro_rules! ibinop {
     ($f:ident, $c:expr) => {
         fn $f(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
-            let (Some(x), Some(y)) = (a.downcast_ref::<PySet>(), b.downcast_ref::<PySet>()) else { return Ok(vm.not_implemented()) };
+            let (Some(x), Some(y)) = (a.downcast_ref::<PySet>(), b.downcast_ref::<PySet>()) else {
+                return Ok(vm.not_implemented());
+            };
             let r = set_binop(vm, x, y, $c)?;
             let rs = st(vm, &r)?;
             let items = rs.items_hashed();
@@ -174,7 +193,10 @@ fn set_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyRe
             argparse::no_kw(vm, "frozenset", k)?;
         }
         if a.len() > 1 {
-            return Err(vm.new_type_error(format!("frozenset expected at most 1 argument, got {}", a.len())));
+            return Err(vm.new_type_error(format!(
+                "frozenset expected at most 1 argument, got {}",
+                a.len()
+            )));
         }
         if let Some(x) = a.first() {
             if x.is_type(&vm.types.frozenset) && t.is(&vm.types.frozenset) {
@@ -208,7 +230,10 @@ fn set_init(vm: &Vm, o: &PyObject, a: &[PyRef], k: Option<&PyTuple>) -> PyResult
 }
 
 fn this<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a PySet> {
-    st(vm, a.first().ok_or_else(|| vm.new_type_error("missing self"))?)
+    st(
+        vm,
+        a.first().ok_or_else(|| vm.new_type_error("missing self"))?,
+    )
 }
 fn add(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "set.add", &a[1..], k, 1)?;
@@ -228,7 +253,9 @@ fn remove(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     Ok(vm.none())
 }
 fn pop(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    this(vm, a)?.pop().ok_or_else(|| vm.new_key_error_msg("pop from an empty set"))
+    this(vm, a)?
+        .pop()
+        .ok_or_else(|| vm.new_key_error_msg("pop from an empty set"))
 }
 fn clear(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     this(vm, a)?.clear();
@@ -254,7 +281,9 @@ fn multi(vm: &Vm, a: &[PyRef], op: u8) -> PyResult {
     for o in &a[1..] {
         let os = to_set(vm, o)?;
         let r = set_binop(vm, &cur, &os, op)?;
-        cur = r.downcast::<PySet>().map_err(|_| vm.new_type_error("set expected"))?;
+        cur = r
+            .downcast::<PySet>()
+            .map_err(|_| vm.new_type_error("set expected"))?;
     }
     Ok(cur.into_object())
 }
@@ -333,16 +362,19 @@ pub fn init(vm: &Vm) {
             s.traverse = Some(crate::objects::set::set_traverse);
             s.clear = Some(crate::objects::set::set_clear);
         });
-        vm.add_methods(t, &[
-            MethodDef::method("copy", copy),
-            MethodDef::method("union", union),
-            MethodDef::method("intersection", intersection),
-            MethodDef::method("difference", difference),
-            MethodDef::method("symmetric_difference", symmetric_difference),
-            MethodDef::method("issubset", issubset),
-            MethodDef::method("issuperset", issuperset),
-            MethodDef::method("isdisjoint", isdisjoint),
-        ]);
+        vm.add_methods(
+            t,
+            &[
+                MethodDef::method("copy", copy),
+                MethodDef::method("union", union),
+                MethodDef::method("intersection", intersection),
+                MethodDef::method("difference", difference),
+                MethodDef::method("symmetric_difference", symmetric_difference),
+                MethodDef::method("issubset", issubset),
+                MethodDef::method("issuperset", issuperset),
+                MethodDef::method("isdisjoint", isdisjoint),
+            ],
+        );
     }
     vm.types.set.update_slots(|s| {
         s.hash_none = true;
@@ -352,15 +384,18 @@ pub fn init(vm: &Vm) {
         s.nb_inplace[NbOp::Xor as usize] = Some(set_ixor);
     });
     vm.types.frozenset.update_slots(|s| s.hash = Some(set_hash));
-    vm.add_methods(&vm.types.set, &[
-        MethodDef::method("add", add),
-        MethodDef::method("discard", discard),
-        MethodDef::method("remove", remove),
-        MethodDef::method("pop", pop),
-        MethodDef::method("clear", clear),
-        MethodDef::method("update", update),
-        MethodDef::method("intersection_update", intersection_update),
-        MethodDef::method("difference_update", difference_update),
-        MethodDef::method("symmetric_difference_update", symmetric_difference_update),
-    ]);
+    vm.add_methods(
+        &vm.types.set,
+        &[
+            MethodDef::method("add", add),
+            MethodDef::method("discard", discard),
+            MethodDef::method("remove", remove),
+            MethodDef::method("pop", pop),
+            MethodDef::method("clear", clear),
+            MethodDef::method("update", update),
+            MethodDef::method("intersection_update", intersection_update),
+            MethodDef::method("difference_update", difference_update),
+            MethodDef::method("symmetric_difference_update", symmetric_difference_update),
+        ],
+    );
 }

@@ -54,7 +54,13 @@ fn bool_new(vm: &Vm, _t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> Py
         n => Err(vm.new_type_error(format!("bool expected at most 1 argument, got {}", n))),
     }
 }
-fn bool_binop(vm: &Vm, a: &PyObject, b: &PyObject, f: fn(bool, bool) -> bool, intf: crate::object::typeobj::BinaryFn) -> PyResult {
+fn bool_binop(
+    vm: &Vm,
+    a: &PyObject,
+    b: &PyObject,
+    f: fn(bool, bool) -> bool,
+    intf: crate::object::typeobj::BinaryFn,
+) -> PyResult {
     if a.is_type(&vm.types.bool_) && b.is_type(&vm.types.bool_) {
         return Ok(vm.new_bool(f(a.is(&vm.true_obj), b.is(&vm.true_obj))));
     }
@@ -99,5 +105,7 @@ pub fn init(vm: &Vm) {
         s.nb_binary[crate::object::typeobj::NbOp::Or as usize] = Some(bool_or);
         s.nb_binary[crate::object::typeobj::NbOp::Xor as usize] = Some(bool_xor);
     });
-    t.bool_.flags.set(crate::object::TypeFlags(t.bool_.flags().0 & !crate::object::TypeFlags::BASETYPE.0));
+    t.bool_.flags.set(crate::object::TypeFlags(
+        t.bool_.flags().0 & !crate::object::TypeFlags::BASETYPE.0,
+    ));
 }

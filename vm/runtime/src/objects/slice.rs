@@ -19,7 +19,16 @@ pub const SLICE_LAYOUT_OPS: LayoutOps = LayoutOps::fixed(drop_payload::<PySlice>
 
 impl Vm {
     pub fn new_slice(&self, start: PyRef, stop: PyRef, step: PyRef) -> PyRef {
-        alloc(&self.types.slice, PySlice { ob: crate::object::header(), start, stop, step }).into_object()
+        alloc(
+            &self.types.slice,
+            PySlice {
+                ob: crate::object::header(),
+                start,
+                stop,
+                step,
+            },
+        )
+        .into_object()
     }
 }
 
@@ -49,7 +58,9 @@ fn slice_index(vm: &Vm, o: &PyObject) -> PyResult<Option<isize>> {
         return Ok(None);
     }
     let Some(i) = crate::ops::number::try_index(vm, o)? else {
-        return Err(vm.new_type_error("slice indices must be integers or None or have an __index__ method"));
+        return Err(
+            vm.new_type_error("slice indices must be integers or None or have an __index__ method")
+        );
     };
     Ok(Some(match i.as_i64() {
         Some(v) => v.clamp(isize::MIN as i64, isize::MAX as i64) as isize,
@@ -72,7 +83,11 @@ impl PySlice {
             Some(s) => s.max(-isize::MAX),
         };
         let len = len as isize;
-        let (dstart, dstop) = if step < 0 { (isize::MAX, isize::MIN) } else { (0, isize::MAX) };
+        let (dstart, dstop) = if step < 0 {
+            (isize::MAX, isize::MIN)
+        } else {
+            (0, isize::MAX)
+        };
         let mut start = slice_index(vm, &self.start)?.unwrap_or(dstart);
         let mut stop = slice_index(vm, &self.stop)?.unwrap_or(dstop);
         if start < 0 {
@@ -92,12 +107,21 @@ impl PySlice {
             stop = if step < 0 { len - 1 } else { len };
         }
         let n = if step < 0 {
-            if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+            if stop < start {
+                (start - stop - 1) / (-step) + 1
+            } else {
+                0
+            }
         } else if start < stop {
             (stop - start - 1) / step + 1
         } else {
             0
         };
-        Ok(SliceIndices { start, stop, step, len: n as usize })
+        Ok(SliceIndices {
+            start,
+            stop,
+            step,
+            len: n as usize,
+        })
     }
 }

@@ -11,15 +11,31 @@ use crate::vm::Vm;
 
 /// Looks `name` up on `type(o)` and calls it with `o` prepended (`vectorcall_method`).
 /// `Ok(None)` when the type has no such attribute.
-pub fn call_special_opt(vm: &Vm, o: &PyObject, name: &str, args: &[PyRef]) -> PyResult<Option<PyRef>> {
+pub fn call_special_opt(
+    vm: &Vm,
+    o: &PyObject,
+    name: &str,
+    args: &[PyRef],
+) -> PyResult<Option<PyRef>> {
     let n = vm.intern(name);
-    let Some(f) = o.type_().lookup(&n) else { return Ok(None) };
+    let Some(f) = o.type_().lookup(&n) else {
+        return Ok(None);
+    };
     call_found(vm, &f, o, args, None).map(Some)
 }
 
 /// Calls a descriptor found on the type as a method of `o`.
-pub fn call_found(vm: &Vm, f: &PyRef, o: &PyObject, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
-    if f.type_().flags().contains(crate::object::TypeFlags::METHOD_DESCRIPTOR) {
+pub fn call_found(
+    vm: &Vm,
+    f: &PyRef,
+    o: &PyObject,
+    args: &[PyRef],
+    kw: Option<&PyTuple>,
+) -> PyResult {
+    if f.type_()
+        .flags()
+        .contains(crate::object::TypeFlags::METHOD_DESCRIPTOR)
+    {
         let mut v = Vec::with_capacity(args.len() + 1);
         v.push(o.to_owned());
         v.extend_from_slice(args);
@@ -45,16 +61,25 @@ fn maybe(vm: &Vm, o: &PyObject, name: &str, args: &[PyRef]) -> PyResult {
 
 fn method_is_overloaded(vm: &Vm, left: &PyObject, right: &PyObject, name: &str) -> PyResult<bool> {
     let n = vm.intern(name);
-    let Some(b) = crate::ops::attr::type_getattr_opt(vm, right.type_().as_object(), &n)? else { return Ok(false) };
-    let Some(a) = crate::ops::attr::type_getattr_opt(vm, left.type_().as_object(), &n)? else { return Ok(true) };
+    let Some(b) = crate::ops::attr::type_getattr_opt(vm, right.type_().as_object(), &n)? else {
+        return Ok(false);
+    };
+    let Some(a) = crate::ops::attr::type_getattr_opt(vm, left.type_().as_object(), &n)? else {
+        return Ok(true);
+    };
     crate::ops::rich_compare_bool(vm, &a, &b, CmpOp::Ne)
 }
 
 fn slot_binary(vm: &Vm, this: BinaryFn, op: NbOp, s: &PyObject, o: &PyObject) -> PyResult {
-    let same = |t: &PyType| t.slots().nb_binary[op as usize].is_some_and(|f| std::ptr::fn_addr_eq(f, this));
+    let same = |t: &PyType| {
+        t.slots().nb_binary[op as usize].is_some_and(|f| std::ptr::fn_addr_eq(f, this))
+    };
     let mut do_other = !std::ptr::eq(s.type_(), o.type_()) && same(o.type_());
     if same(s.type_()) {
-        if do_other && o.type_().is_subtype(s.type_()) && method_is_overloaded(vm, s, o, op.rdunder())? {
+        if do_other
+            && o.type_().is_subtype(s.type_())
+            && method_is_overloaded(vm, s, o, op.rdunder())?
+        {
             let r = maybe(vm, o, op.rdunder(), &[s.to_owned()])?;
             if !vm.is_not_implemented(&r) {
                 return Ok(r);
@@ -89,10 +114,17 @@ slot_bin! {
 }
 
 fn slot_nb_divmod(vm: &Vm, s: &PyObject, o: &PyObject) -> PyResult {
-    let same = |t: &PyType| t.slots().nb_divmod.is_some_and(|f| std::ptr::fn_addr_eq(f, slot_nb_divmod as BinaryFn));
+    let same = |t: &PyType| {
+        t.slots()
+            .nb_divmod
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, slot_nb_divmod as BinaryFn))
+    };
     let mut do_other = !std::ptr::eq(s.type_(), o.type_()) && same(o.type_());
     if same(s.type_()) {
-        if do_other && o.type_().is_subtype(s.type_()) && method_is_overloaded(vm, s, o, "__rdivmod__")? {
+        if do_other
+            && o.type_().is_subtype(s.type_())
+            && method_is_overloaded(vm, s, o, "__rdivmod__")?
+        {
             let r = maybe(vm, o, "__rdivmod__", &[s.to_owned()])?;
             if !vm.is_not_implemented(&r) {
                 return Ok(r);
@@ -114,7 +146,9 @@ fn slot_nb_power(vm: &Vm, s: &PyObject, o: &PyObject, m: &PyObject) -> PyResult 
     if vm.is_none(m) {
         return slot_nb_pow_bin(vm, s, o);
     }
-    let is_slot = s.type_().slots().nb_power.is_some_and(|f| std::ptr::fn_addr_eq(f, slot_nb_power as crate::object::typeobj::TernaryFn));
+    let is_slot = s.type_().slots().nb_power.is_some_and(|f| {
+        std::ptr::fn_addr_eq(f, slot_nb_power as crate::object::typeobj::TernaryFn)
+    });
     if is_slot {
         return maybe(vm, s, "__pow__", &[o.to_owned(), m.to_owned()]);
     }
@@ -184,7 +218,9 @@ fn slot_tp_getattr_hook(vm: &Vm, s: &PyObject, name: &PyRef<PyStr>) -> PyResult 
     let getattr = t.lookup(&vm.names.__getattr__);
     let getattribute = t.lookup(&vm.names.__getattribute__);
     let r = match &getattribute {
-        Some(ga) if !is_object_getattribute(vm, ga) => call_found(vm, ga, s, &[name.clone_object()], None),
+        Some(ga) if !is_object_getattribute(vm, ga) => {
+            call_found(vm, ga, s, &[name.clone_object()], None)
+        }
         _ => crate::ops::attr::generic_getattr(vm, s, name),
     };
     match (r, getattr) {
@@ -198,7 +234,9 @@ fn slot_tp_getattr_hook(vm: &Vm, s: &PyObject, name: &PyRef<PyStr>) -> PyResult 
 
 fn is_object_getattribute(vm: &Vm, f: &PyObject) -> bool {
     f.downcast_ref::<crate::objects::descr::PyBuiltinFunction>()
-        .is_some_and(|b| b.name == "__getattribute__" && b.owner.as_ref().is_some_and(|o| o.is(&vm.types.object)))
+        .is_some_and(|b| {
+            b.name == "__getattribute__" && b.owner.as_ref().is_some_and(|o| o.is(&vm.types.object))
+        })
 }
 
 fn slot_tp_setattro(vm: &Vm, s: &PyObject, name: &PyRef<PyStr>, v: Slot) -> PyResult<()> {
@@ -215,7 +253,9 @@ fn slot_tp_richcompare(vm: &Vm, s: &PyObject, o: &PyObject, op: CmpOp) -> PyResu
 fn slot_tp_iter(vm: &Vm, s: &PyObject) -> PyResult {
     let f = s.type_().lookup(&vm.names.__iter__);
     match f {
-        Some(f) if vm.is_none(&f) => Err(vm.new_type_error(format!("'{}' object is not iterable", s.type_().name_str()))),
+        Some(f) if vm.is_none(&f) => {
+            Err(vm.new_type_error(format!("'{}' object is not iterable", s.type_().name_str())))
+        }
         Some(f) => call_found(vm, &f, s, &[], None),
         None => {
             if s.type_().lookup(&vm.names.__getitem__).is_some() {
@@ -230,8 +270,15 @@ fn slot_tp_iternext(vm: &Vm, s: &PyObject) -> PyResult<Option<PyRef>> {
     call_special(vm, s, "__next__", &[]).map(Some)
 }
 
-fn slot_tp_descr_get(vm: &Vm, s: &PyObject, obj: Option<&PyObject>, t: Option<&PyObject>) -> PyResult {
-    let Some(f) = s.type_().lookup(&vm.names.__get__) else { return Ok(s.to_owned()) };
+fn slot_tp_descr_get(
+    vm: &Vm,
+    s: &PyObject,
+    obj: Option<&PyObject>,
+    t: Option<&PyObject>,
+) -> PyResult {
+    let Some(f) = s.type_().lookup(&vm.names.__get__) else {
+        return Ok(s.to_owned());
+    };
     let obj = obj.map_or_else(|| vm.none(), |o| o.to_owned());
     let t = t.map_or_else(|| vm.none(), |o| o.to_owned());
     call_found(vm, &f, s, &[obj, t], None)
@@ -245,10 +292,15 @@ fn slot_tp_descr_set(vm: &Vm, s: &PyObject, target: &PyObject, v: Slot) -> PyRes
 }
 
 fn slot_tp_init(vm: &Vm, s: &PyObject, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult<()> {
-    let Some(f) = s.type_().lookup(&vm.names.__init__) else { return Ok(()) };
+    let Some(f) = s.type_().lookup(&vm.names.__init__) else {
+        return Ok(());
+    };
     let r = call_found(vm, &f, s, args, kw)?;
     if !vm.is_none(&r) {
-        return Err(vm.new_type_error(format!("__init__() should return None, not '{}'", r.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "__init__() should return None, not '{}'",
+            r.type_().name_str()
+        )));
     }
     Ok(())
 }
@@ -264,7 +316,9 @@ fn slot_tp_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>)
 }
 
 fn slot_tp_finalize(vm: &Vm, s: &PyObject) {
-    let Some(f) = s.type_().lookup(&vm.names.__del__) else { return };
+    let Some(f) = s.type_().lookup(&vm.names.__del__) else {
+        return;
+    };
     // Save and restore the current exception state around the finalizer.
     if let Err(e) = call_found(vm, &f, s, &[], None) {
         if !vm.is_aborting() {
@@ -282,7 +336,10 @@ fn slot_nb_bool(vm: &Vm, s: &PyObject) -> PyResult<bool> {
         if r.is(&vm.false_obj) {
             return Ok(false);
         }
-        return Err(vm.new_type_error(format!("__bool__ should return bool, returned {}", r.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "__bool__ should return bool, returned {}",
+            r.type_().name_str()
+        )));
     }
     if s.type_().lookup(&vm.names.__len__).is_some() {
         return Ok(slot_len(vm, s)? > 0);
@@ -315,7 +372,10 @@ fn slot_mp_ass_subscript(vm: &Vm, s: &PyObject, k: &PyObject, v: Slot) -> PyResu
 
 fn slot_sq_contains(vm: &Vm, s: &PyObject, v: &PyObject) -> PyResult<bool> {
     match s.type_().lookup(&vm.names.__contains__) {
-        Some(f) if vm.is_none(&f) => Err(vm.new_type_error(format!("'{}' object is not a container", s.type_().name_str()))),
+        Some(f) if vm.is_none(&f) => Err(vm.new_type_error(format!(
+            "'{}' object is not a container",
+            s.type_().name_str()
+        ))),
         Some(f) => {
             let r = call_found(vm, &f, s, &[v.to_owned()], None)?;
             crate::ops::is_true(vm, &r)
@@ -385,7 +445,8 @@ pub fn fixup_slots(vm: &Vm, t: &PyType) {
     set!("__new__", new, slot_tp_new);
     if has("__del__") {
         s.finalize = Some(slot_tp_finalize);
-        t.flags.set(t.flags().union(crate::object::TypeFlags::HAS_FINALIZER));
+        t.flags
+            .set(t.flags().union(crate::object::TypeFlags::HAS_FINALIZER));
     }
     if has("__bool__") || (has("__len__") && s.nb_bool.is_none()) {
         s.nb_bool = Some(slot_nb_bool);
@@ -427,5 +488,6 @@ pub fn fixup_slots(vm: &Vm, t: &PyType) {
 fn is_builtin_wrapper(vm: &Vm, v: &PyObject) -> bool {
     v.is_type(&vm.types.wrapper_descriptor)
         || v.is_type(&vm.types.method_descriptor)
-        || v.downcast_ref::<crate::objects::descr::PyBuiltinFunction>().is_some_and(|b| b.owner.is_some() && b.wrapper.is_some())
+        || v.downcast_ref::<crate::objects::descr::PyBuiltinFunction>()
+            .is_some_and(|b| b.owner.is_some() && b.wrapper.is_some())
 }

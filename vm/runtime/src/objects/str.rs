@@ -35,7 +35,10 @@ fn str_var_size(o: &PyObject) -> usize {
     unsafe { o.cast_unchecked::<PyStr>().blen + 1 }
 }
 
-pub const STR_LAYOUT_OPS: LayoutOps = LayoutOps { drop_payload: drop_nothing, var_size: str_var_size };
+pub const STR_LAYOUT_OPS: LayoutOps = LayoutOps {
+    drop_payload: drop_nothing,
+    var_size: str_var_size,
+};
 
 impl PyStr {
     /// The stored bytes (generalized UTF-8).
@@ -58,7 +61,10 @@ impl PyStr {
     pub fn to_string_lossy(&self) -> String {
         match self.as_str() {
             Some(s) => s.to_owned(),
-            None => self.code_points().map(|c| char::from_u32(c).unwrap_or('\u{fffd}')).collect(),
+            None => self
+                .code_points()
+                .map(|c| char::from_u32(c).unwrap_or('\u{fffd}'))
+                .collect(),
         }
     }
     /// `as_str` or a lossy copy.
@@ -148,7 +154,8 @@ impl PyStr {
     /// Equality of contents.
     #[inline]
     pub fn eq_str(&self, other: &PyStr) -> bool {
-        std::ptr::eq(self, other) || (self.blen == other.blen && self.as_bytes() == other.as_bytes())
+        std::ptr::eq(self, other)
+            || (self.blen == other.blen && self.as_bytes() == other.as_bytes())
     }
     /// As the common `PyStr` value type.
     pub fn to_pystr(&self) -> refvm_common::PyStr {
@@ -184,7 +191,11 @@ impl Vm {
             return self.latin1_chars[bytes[0] as usize].clone();
         }
         let utf8 = ascii || std::str::from_utf8(bytes).is_ok();
-        let len = if ascii { bytes.len() } else { count_chars(bytes) };
+        let len = if ascii {
+            bytes.len()
+        } else {
+            count_chars(bytes)
+        };
         if len == 1 {
             let cp = code_points_of(bytes).next().unwrap_or(0);
             if cp < 256 {
@@ -203,11 +214,21 @@ impl Vm {
 pub fn alloc_str_with_type(t: &crate::object::PyType, bytes: &[u8]) -> PyRef<PyStr> {
     let ascii = bytes.is_ascii();
     let utf8 = ascii || std::str::from_utf8(bytes).is_ok();
-    let len = if ascii { bytes.len() } else { count_chars(bytes) };
+    let len = if ascii {
+        bytes.len()
+    } else {
+        count_chars(bytes)
+    };
     alloc_str_raw_with_type(t, bytes, len, ascii, utf8)
 }
 
-fn alloc_str_raw_with_type(t: &crate::object::PyType, bytes: &[u8], len: usize, ascii: bool, utf8: bool) -> PyRef<PyStr> {
+fn alloc_str_raw_with_type(
+    t: &crate::object::PyType,
+    bytes: &[u8],
+    len: usize,
+    ascii: bool,
+    utf8: bool,
+) -> PyRef<PyStr> {
     let payload = PyStr {
         ob: crate::object::header(),
         hash: Cell::new(-1),

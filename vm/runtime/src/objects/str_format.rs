@@ -64,7 +64,10 @@ pub fn parse_spec(vm: &Vm, spec: &str) -> PyResult<Spec> {
     }
     if i > st {
         let w: String = c[st..i].iter().collect();
-        s.width = Some(w.parse().map_err(|_| vm.new_value_error("Too many decimal digits in format string"))?);
+        s.width = Some(
+            w.parse()
+                .map_err(|_| vm.new_value_error("Too many decimal digits in format string"))?,
+        );
     }
     if i < c.len() && (c[i] == ',' || c[i] == '_') {
         s.grouping = Some(c[i]);
@@ -80,7 +83,10 @@ pub fn parse_spec(vm: &Vm, spec: &str) -> PyResult<Spec> {
             return Err(vm.new_value_error("Format specifier missing precision"));
         }
         let p: String = c[st..i].iter().collect();
-        s.precision = Some(p.parse().map_err(|_| vm.new_value_error("Too many decimal digits in format string"))?);
+        s.precision = Some(
+            p.parse()
+                .map_err(|_| vm.new_value_error("Too many decimal digits in format string"))?,
+        );
     }
     if i < c.len() {
         s.ty = Some(c[i]);
@@ -126,7 +132,10 @@ pub fn format_str(vm: &Vm, st: &PyStr, spec: &str) -> PyResult {
     let s = parse_spec(vm, spec)?;
     if let Some(t) = s.ty {
         if t != 's' {
-            return Err(vm.new_value_error(format!("Unknown format code '{}' for object of type 'str'", t)));
+            return Err(vm.new_value_error(format!(
+                "Unknown format code '{}' for object of type 'str'",
+                t
+            )));
         }
     }
     if s.sign.is_some() {
@@ -150,11 +159,18 @@ pub fn format_int(vm: &Vm, v: &Int, spec: &str) -> PyResult {
     let ty = s.ty.unwrap_or('d');
     match ty {
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            let f = v.to_f64().ok_or_else(|| vm.new_overflow_error("int too large to convert to float"))?;
+            let f = v
+                .to_f64()
+                .ok_or_else(|| vm.new_overflow_error("int too large to convert to float"))?;
             return format_float(vm, f, spec);
         }
         'd' | 'n' | 'b' | 'o' | 'x' | 'X' | 'c' => {}
-        _ => return Err(vm.new_value_error(format!("Unknown format code '{}' for object of type 'int'", ty))),
+        _ => {
+            return Err(vm.new_value_error(format!(
+                "Unknown format code '{}' for object of type 'int'",
+                ty
+            )));
+        }
     }
     if s.precision.is_some() {
         return Err(vm.new_value_error("Precision not allowed in integer format specifier"));
@@ -163,7 +179,10 @@ pub fn format_int(vm: &Vm, v: &Int, spec: &str) -> PyResult {
         if s.sign.is_some() {
             return Err(vm.new_value_error("Sign not allowed with integer format specifier 'c'"));
         }
-        let cp = v.as_i64().filter(|c| (0..=0x10ffff).contains(c)).ok_or_else(|| vm.new_overflow_error("%c arg not in range(0x110000)"))?;
+        let cp = v
+            .as_i64()
+            .filter(|c| (0..=0x10ffff).contains(c))
+            .ok_or_else(|| vm.new_overflow_error("%c arg not in range(0x110000)"))?;
         let ch = char::from_u32(cp as u32).unwrap_or('\u{fffd}').to_string();
         return Ok(vm.new_str(&pad(&s, "", &ch, '<')));
     }
@@ -173,18 +192,26 @@ pub fn format_int(vm: &Vm, v: &Int, spec: &str) -> PyResult {
         'b' => (crate::objects::intval::format_radix(&mag, 2, false), "0b"),
         'o' => (crate::objects::intval::format_radix(&mag, 8, false), "0o"),
         'x' => (crate::objects::intval::format_radix(&mag, 16, false), "0x"),
-        'X' => (crate::objects::intval::format_radix(&mag, 16, false).to_uppercase(), "0X"),
+        'X' => (
+            crate::objects::intval::format_radix(&mag, 16, false).to_uppercase(),
+            "0X",
+        ),
         _ => (mag.to_decimal(), ""),
     };
     if let Some(g) = s.grouping {
-        let every = if matches!(ty, 'b' | 'o' | 'x' | 'X') { 4 } else { 3 };
+        let every = if matches!(ty, 'b' | 'o' | 'x' | 'X') {
+            4
+        } else {
+            3
+        };
         if g == ',' && every == 4 {
             return Err(vm.new_value_error(format!("Cannot specify ',' with '{}'.", ty)));
         }
         if s.zero && s.align == Some('=') {
             // zero padding participates in grouping
             let width = s.width.unwrap_or(0);
-            let signlen = usize::from(neg || s.sign.is_some_and(|c| c != '-')) + if s.alt { prefix.len() } else { 0 };
+            let signlen = usize::from(neg || s.sign.is_some_and(|c| c != '-'))
+                + if s.alt { prefix.len() } else { 0 };
             let mut d = digits.clone();
             while group(&d, g, every).len() + signlen < width {
                 d.insert(0, '0');
@@ -250,7 +277,11 @@ fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> String {
                 p = 1;
             }
             if x == 0.0 {
-                let body = if alt { format!("{:.*}", p - 1, 0.0) } else { "0".to_string() };
+                let body = if alt {
+                    format!("{:.*}", p - 1, 0.0)
+                } else {
+                    "0".to_string()
+                };
                 return body;
             }
             let (_, e) = sci(x, p - 1);
@@ -274,7 +305,11 @@ fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> String {
                         let (m, e) = sci(x, p - 1);
                         format!("{}e{}", strip_zeros(&m), exp_str(e))
                     } else {
-                        let s = strip_zeros(&format!("{:.*}", (p as i64 - 1 - e as i64).max(0) as usize, x));
+                        let s = strip_zeros(&format!(
+                            "{:.*}",
+                            (p as i64 - 1 - e as i64).max(0) as usize,
+                            x
+                        ));
                         if s.contains('.') { s } else { format!("{s}.0") }
                     }
                 }
@@ -287,7 +322,10 @@ pub fn format_float(vm: &Vm, x: f64, spec: &str) -> PyResult {
     let s = parse_spec(vm, spec)?;
     let ty = s.ty.unwrap_or('\0');
     if !matches!(ty, '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') {
-        return Err(vm.new_value_error(format!("Unknown format code '{}' for object of type 'float'", ty)));
+        return Err(vm.new_value_error(format!(
+            "Unknown format code '{}' for object of type 'float'",
+            ty
+        )));
     }
     let mut neg = x.is_sign_negative() && !x.is_nan();
     let ax = x.abs();
@@ -303,7 +341,12 @@ pub fn format_float(vm: &Vm, x: f64, spec: &str) -> PyResult {
     if matches!(ty, 'E' | 'F' | 'G') {
         body = body.to_uppercase();
     }
-    if s.z && neg && body.chars().all(|c| matches!(c, '0' | '.' | 'e' | 'E' | '+' | '-' | '%')) {
+    if s.z
+        && neg
+        && body
+            .chars()
+            .all(|c| matches!(c, '0' | '.' | 'e' | 'E' | '+' | '-' | '%'))
+    {
         neg = false;
     }
     if let Some(g) = s.grouping {
@@ -326,23 +369,44 @@ pub fn format_float(vm: &Vm, x: f64, spec: &str) -> PyResult {
 
 // ---- str.format ----
 
-fn get_field(vm: &Vm, name: &str, args: &[PyRef], kws: &dyn Fn(&str) -> PyResult<Option<PyRef>>, auto: &mut Option<usize>, manual: &mut bool) -> PyResult<PyRef> {
+fn get_field(
+    vm: &Vm,
+    name: &str,
+    args: &[PyRef],
+    kws: &dyn Fn(&str) -> PyResult<Option<PyRef>>,
+    auto: &mut Option<usize>,
+    manual: &mut bool,
+) -> PyResult<PyRef> {
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
     let first = &name[..first_end];
     let mut obj = if first.is_empty() {
         if *manual {
-            return Err(vm.new_value_error("cannot switch from manual field specification to automatic field numbering"));
+            return Err(vm.new_value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
         }
         let i = auto.get_or_insert(0);
         let idx = *i;
         *i += 1;
-        args.get(idx).cloned().ok_or_else(|| vm.new_index_error(format!("Replacement index {} out of range for positional args tuple", idx)))?
+        args.get(idx).cloned().ok_or_else(|| {
+            vm.new_index_error(format!(
+                "Replacement index {} out of range for positional args tuple",
+                idx
+            ))
+        })?
     } else if let Ok(idx) = first.parse::<usize>() {
         if auto.is_some() {
-            return Err(vm.new_value_error("cannot switch from automatic field numbering to manual field specification"));
+            return Err(vm.new_value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
         }
         *manual = true;
-        args.get(idx).cloned().ok_or_else(|| vm.new_index_error(format!("Replacement index {} out of range for positional args tuple", idx)))?
+        args.get(idx).cloned().ok_or_else(|| {
+            vm.new_index_error(format!(
+                "Replacement index {} out of range for positional args tuple",
+                idx
+            ))
+        })?
     } else {
         match kws(first)? {
             Some(v) => v,
@@ -356,7 +420,9 @@ fn get_field(vm: &Vm, name: &str, args: &[PyRef], kws: &dyn Fn(&str) -> PyResult
             obj = crate::ops::get_attr(vm, &obj, &vm.intern(&r[..end]))?;
             rest = &r[end..];
         } else if let Some(r) = rest.strip_prefix('[') {
-            let end = r.find(']').ok_or_else(|| vm.new_value_error("Missing ']' in format string"))?;
+            let end = r
+                .find(']')
+                .ok_or_else(|| vm.new_value_error("Missing ']' in format string"))?;
             let key = &r[..end];
             let k = match key.parse::<i64>() {
                 Ok(i) => vm.new_int(i),
@@ -365,13 +431,21 @@ fn get_field(vm: &Vm, name: &str, args: &[PyRef], kws: &dyn Fn(&str) -> PyResult
             obj = crate::ops::getitem(vm, &obj, &k)?;
             rest = &r[end + 1..];
         } else {
-            return Err(vm.new_value_error("Only '.' or '[' may follow ']' in format field specifier"));
+            return Err(
+                vm.new_value_error("Only '.' or '[' may follow ']' in format field specifier")
+            );
         }
     }
     Ok(obj)
 }
 
-fn vformat(vm: &Vm, fmt: &str, args: &[PyRef], kws: &dyn Fn(&str) -> PyResult<Option<PyRef>>, depth: u32) -> PyResult<String> {
+fn vformat(
+    vm: &Vm,
+    fmt: &str,
+    args: &[PyRef],
+    kws: &dyn Fn(&str) -> PyResult<Option<PyRef>>,
+    depth: u32,
+) -> PyResult<String> {
     if depth > 2 {
         return Err(vm.new_value_error("Max string recursion exceeded"));
     }
@@ -421,8 +495,14 @@ fn vformat(vm: &Vm, fmt: &str, args: &[PyRef], kws: &dyn Fn(&str) -> PyResult<Op
                 Some("r") => crate::ops::repr(vm, &obj)?.into_object(),
                 Some("s") => crate::ops::str(vm, &obj)?.into_object(),
                 Some("a") => crate::objects::str_methods::ascii(vm, &obj)?.into_object(),
-                Some(c) if c.is_empty() => return Err(vm.new_value_error("end of string while looking for conversion specifier")),
-                Some(c) => return Err(vm.new_value_error(format!("Unknown conversion specifier {}", c))),
+                Some(c) if c.is_empty() => {
+                    return Err(
+                        vm.new_value_error("end of string while looking for conversion specifier")
+                    );
+                }
+                Some(c) => {
+                    return Err(vm.new_value_error(format!("Unknown conversion specifier {}", c)));
+                }
             };
             let spec = match spec {
                 Some(sp) if sp.contains('{') => vformat(vm, sp, args, kws, depth + 1)?,
@@ -448,18 +528,30 @@ fn vformat(vm: &Vm, fmt: &str, args: &[PyRef], kws: &dyn Fn(&str) -> PyResult<Op
 }
 
 pub fn str_format_method(vm: &Vm, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
-    let fmt = crate::objects::str_methods::s(vm, &a[0])?.as_cow().into_owned();
+    let fmt = crate::objects::str_methods::s(vm, &a[0])?
+        .as_cow()
+        .into_owned();
     let (pos, kws) = crate::ops::call::split_args(&a[1..], kw);
     let lookup = |name: &str| -> PyResult<Option<PyRef>> {
-        Ok(kws.iter().find(|(k, _)| k.downcast_ref::<PyStr>().is_some_and(|s| s.as_cow() == name)).map(|(_, v)| (*v).clone()))
+        Ok(kws
+            .iter()
+            .find(|(k, _)| {
+                k.downcast_ref::<PyStr>()
+                    .is_some_and(|s| s.as_cow() == name)
+            })
+            .map(|(_, v)| (*v).clone()))
     };
     let r = vformat(vm, &fmt, pos, &lookup, 0)?;
     Ok(vm.new_str(&r))
 }
 
 pub fn str_format_map(vm: &Vm, fmt: &PyObject, map: &PyRef) -> PyResult {
-    let fmt = crate::objects::str_methods::s(vm, fmt)?.as_cow().into_owned();
-    let lookup = |name: &str| -> PyResult<Option<PyRef>> { crate::ops::getitem(vm, map, &vm.new_str(name)).map(Some) };
+    let fmt = crate::objects::str_methods::s(vm, fmt)?
+        .as_cow()
+        .into_owned();
+    let lookup = |name: &str| -> PyResult<Option<PyRef>> {
+        crate::ops::getitem(vm, map, &vm.new_str(name)).map(Some)
+    };
     let r = vformat(vm, &fmt, &[], &lookup, 0)?;
     Ok(vm.new_str(&r))
 }
@@ -467,8 +559,12 @@ pub fn str_format_map(vm: &Vm, fmt: &PyObject, map: &PyRef) -> PyResult {
 // ---- %-formatting ----
 
 pub fn percent_format(vm: &Vm, fmt_obj: &PyObject, args: &PyObject) -> PyResult {
-    let fmt = crate::objects::str_methods::s(vm, fmt_obj)?.as_cow().into_owned();
-    let tuple_args: Option<Vec<PyRef>> = args.downcast_ref::<PyTuple>().map(|t| t.as_slice().to_vec());
+    let fmt = crate::objects::str_methods::s(vm, fmt_obj)?
+        .as_cow()
+        .into_owned();
+    let tuple_args: Option<Vec<PyRef>> = args
+        .downcast_ref::<PyTuple>()
+        .map(|t| t.as_slice().to_vec());
     let is_mapping = tuple_args.is_none()
         && args.type_().slots().mp_subscript.is_some()
         && args.downcast_ref::<PyStr>().is_none();
@@ -518,7 +614,10 @@ pub fn percent_format(vm: &Vm, fmt_obj: &PyObject, args: &PyObject) -> PyResult 
                 used_mapping = true;
                 return crate::ops::getitem(vm, args, &vm.new_str(k));
             }
-            let v = items.get(*idx).cloned().ok_or_else(|| vm.new_type_error("not enough arguments for format string"))?;
+            let v = items
+                .get(*idx)
+                .cloned()
+                .ok_or_else(|| vm.new_type_error("not enough arguments for format string"))?;
             *idx += 1;
             Ok(v)
         };
@@ -589,25 +688,41 @@ pub fn percent_format(vm: &Vm, fmt_obj: &PyObject, args: &PyObject) -> PyResult 
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let iv = if let Some(iv) = crate::objects::int::int_value(&v) {
                     iv.clone()
-                } else if matches!(conv, 'd' | 'i' | 'u') && crate::objects::float::float_value(&v).is_some() {
+                } else if matches!(conv, 'd' | 'i' | 'u')
+                    && crate::objects::float::float_value(&v).is_some()
+                {
                     let r = crate::ops::number::to_int(vm, &v)?;
-                    crate::objects::int::int_value(&r).cloned().unwrap_or(Int::Small(0))
+                    crate::objects::int::int_value(&r)
+                        .cloned()
+                        .unwrap_or(Int::Small(0))
                 } else if matches!(conv, 'd' | 'i' | 'u') {
                     match crate::ops::number::try_index(vm, &v)? {
                         Some(x) => x,
                         None => {
                             if v.type_().slots().nb_int.is_some() {
                                 let r = crate::ops::number::to_int(vm, &v)?;
-                                crate::objects::int::int_value(&r).cloned().unwrap_or(Int::Small(0))
+                                crate::objects::int::int_value(&r)
+                                    .cloned()
+                                    .unwrap_or(Int::Small(0))
                             } else {
-                                return Err(vm.new_type_error(format!("%{} format: a real number is required, not {}", conv, v.type_().name_str())));
+                                return Err(vm.new_type_error(format!(
+                                    "%{} format: a real number is required, not {}",
+                                    conv,
+                                    v.type_().name_str()
+                                )));
                             }
                         }
                     }
                 } else {
                     match crate::ops::number::try_index(vm, &v)? {
                         Some(x) => x,
-                        None => return Err(vm.new_type_error(format!("%{} format: an integer is required, not {}", conv, v.type_().name_str()))),
+                        None => {
+                            return Err(vm.new_type_error(format!(
+                                "%{} format: an integer is required, not {}",
+                                conv,
+                                v.type_().name_str()
+                            )));
+                        }
                     }
                 };
                 let neg = iv.is_negative();
@@ -623,7 +738,15 @@ pub fn percent_format(vm: &Vm, fmt_obj: &PyObject, args: &PyObject) -> PyResult 
                         digits.insert(0, '0');
                     }
                 }
-                let mut sign = if neg { "-".to_string() } else if plus { "+".to_string() } else if space { " ".to_string() } else { String::new() };
+                let mut sign = if neg {
+                    "-".to_string()
+                } else if plus {
+                    "+".to_string()
+                } else if space {
+                    " ".to_string()
+                } else {
+                    String::new()
+                };
                 if alt {
                     sign.push_str(match conv {
                         'x' => "0x",
@@ -640,7 +763,12 @@ pub fn percent_format(vm: &Vm, fmt_obj: &PyObject, args: &PyObject) -> PyResult 
                 } else {
                     match crate::ops::number::to_f64(vm, &v) {
                         Ok(f) => f,
-                        Err(_) => return Err(vm.new_type_error(format!("must be real number, not {}", v.type_().name_str()))),
+                        Err(_) => {
+                            return Err(vm.new_type_error(format!(
+                                "must be real number, not {}",
+                                v.type_().name_str()
+                            )));
+                        }
                     }
                 };
                 let neg = f.is_sign_negative() && !f.is_nan();
@@ -655,7 +783,15 @@ pub fn percent_format(vm: &Vm, fmt_obj: &PyObject, args: &PyObject) -> PyResult 
                 if conv.is_ascii_uppercase() {
                     body = body.to_uppercase();
                 }
-                let sign = if neg { "-" } else if plus { "+" } else if space { " " } else { "" };
+                let sign = if neg {
+                    "-"
+                } else if plus {
+                    "+"
+                } else if space {
+                    " "
+                } else {
+                    ""
+                };
                 (sign.to_string(), body)
             }
             'c' => {
@@ -665,8 +801,12 @@ pub fn percent_format(vm: &Vm, fmt_obj: &PyObject, args: &PyObject) -> PyResult 
                     }
                     s.as_cow().into_owned()
                 } else {
-                    let iv = crate::ops::number::index(vm, &v).map_err(|_| vm.new_type_error("%c requires int or char"))?;
-                    let cp = iv.as_i64().filter(|c| (0..=0x10ffff).contains(c)).ok_or_else(|| vm.new_overflow_error("%c arg not in range(0x110000)"))?;
+                    let iv = crate::ops::number::index(vm, &v)
+                        .map_err(|_| vm.new_type_error("%c requires int or char"))?;
+                    let cp = iv
+                        .as_i64()
+                        .filter(|c| (0..=0x10ffff).contains(c))
+                        .ok_or_else(|| vm.new_overflow_error("%c arg not in range(0x110000)"))?;
                     char::from_u32(cp as u32).unwrap_or('\u{fffd}').to_string()
                 };
                 (String::new(), ch)

@@ -12,7 +12,12 @@ use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 
 pub fn s<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyStr> {
-    o.downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error(format!("descriptor requires a 'str' object but received a '{}'", o.type_().name_str())))
+    o.downcast_ref::<PyStr>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "descriptor requires a 'str' object but received a '{}'",
+            o.type_().name_str()
+        ))
+    })
 }
 
 /// `ascii(o)`.
@@ -51,7 +56,9 @@ fn str_hash(vm: &Vm, o: &PyObject) -> PyResult<i64> {
     Ok(s(vm, o)?.hash())
 }
 fn str_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
-    let (Some(x), Some(y)) = (a.downcast_ref::<PyStr>(), b.downcast_ref::<PyStr>()) else { return Ok(vm.not_implemented()) };
+    let (Some(x), Some(y)) = (a.downcast_ref::<PyStr>(), b.downcast_ref::<PyStr>()) else {
+        return Ok(vm.not_implemented());
+    };
     Ok(vm.new_bool(op.from_ordering(x.as_bytes().cmp(y.as_bytes()))))
 }
 fn str_len(vm: &Vm, o: &PyObject) -> PyResult<usize> {
@@ -59,7 +66,10 @@ fn str_len(vm: &Vm, o: &PyObject) -> PyResult<usize> {
 }
 fn str_contains(vm: &Vm, o: &PyObject, x: &PyObject) -> PyResult<bool> {
     let Some(needle) = x.downcast_ref::<PyStr>() else {
-        return Err(vm.new_type_error(format!("'in <string>' requires string as left operand, not {}", x.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "'in <string>' requires string as left operand, not {}",
+            x.type_().name_str()
+        )));
     };
     Ok(find_bytes(s(vm, o)?.as_bytes(), needle.as_bytes(), 0).is_some())
 }
@@ -77,7 +87,9 @@ pub fn rfind_bytes(h: &[u8], n: &[u8], from: usize, to: usize) -> Option<usize> 
     if n.len() > to.saturating_sub(from) {
         return None;
     }
-    (from..=to - n.len()).rev().find(|&i| &h[i..i + n.len()] == n)
+    (from..=to - n.len())
+        .rev()
+        .find(|&i| &h[i..i + n.len()] == n)
 }
 
 fn str_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
@@ -94,10 +106,15 @@ fn str_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
             return Ok(vm.new_str_from_gen_utf8(&v).into_object());
         }
         let cps: Vec<u32> = st.code_points().collect();
-        return Ok(vm.new_str_from_code_points(idx.iter().map(|i| cps[i])).into_object());
+        return Ok(vm
+            .new_str_from_code_points(idx.iter().map(|i| cps[i]))
+            .into_object());
     }
     let Some(i) = crate::ops::number::try_index(vm, k)? else {
-        return Err(vm.new_type_error(format!("string indices must be integers, not '{}'", k.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "string indices must be integers, not '{}'",
+            k.type_().name_str()
+        )));
     };
     let n = st.char_len() as i64;
     let i = i.as_i64().unwrap_or(i64::MAX);
@@ -114,7 +131,10 @@ fn str_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
 fn str_concat(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
     let x = s(vm, a)?;
     let Some(y) = b.downcast_ref::<PyStr>() else {
-        return Err(vm.new_type_error(format!("can only concatenate str (not \"{}\") to str", b.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            b.type_().name_str()
+        )));
     };
     if y.byte_len() == 0 && a.is_type(&vm.types.str) {
         return Ok(a.to_owned());
@@ -140,9 +160,14 @@ fn str_repeat(vm: &Vm, a: &PyObject, n: &PyObject) -> PyResult {
     if n == 1 && a.is_type(&vm.types.str) {
         return Ok(a.to_owned());
     }
-    let total = x.byte_len().checked_mul(n).ok_or_else(|| vm.new_overflow_error("repeated string is too long"))?;
+    let total = x
+        .byte_len()
+        .checked_mul(n)
+        .ok_or_else(|| vm.new_overflow_error("repeated string is too long"))?;
     vm.check_alloc(total)?;
-    Ok(vm.new_str_from_gen_utf8(&x.as_bytes().repeat(n)).into_object())
+    Ok(vm
+        .new_str_from_gen_utf8(&x.as_bytes().repeat(n))
+        .into_object())
 }
 fn str_mod(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
     if a.downcast_ref::<PyStr>().is_none() {
@@ -154,16 +179,31 @@ fn str_iter(vm: &Vm, o: &PyObject) -> PyResult {
     Ok(vm.new_seq_iter(&vm.types.str_iterator, o.to_owned(), 0))
 }
 fn str_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
-    let a = argparse::bind(vm, "str", args, kw, &["object", "encoding", "errors"], 0, 0, 3)?;
+    let a = argparse::bind(
+        vm,
+        "str",
+        args,
+        kw,
+        &["object", "encoding", "errors"],
+        0,
+        0,
+        3,
+    )?;
     let r: PyRef<PyStr> = match (&a[0], &a[1], &a[2]) {
         (None, None, None) => vm.empty_str.clone(),
         (Some(o), None, None) => crate::ops::str(vm, o)?,
         (o, enc, _) => {
             let o = o.clone().unwrap_or_else(|| vm.new_bytes(vec![]));
             let Some(b) = crate::objects::bytes::bytes_like(&o) else {
-                return Err(vm.new_type_error(format!("decoding to str: need a bytes-like object, {} found", o.type_().name_str())));
+                return Err(vm.new_type_error(format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    o.type_().name_str()
+                )));
             };
-            let enc = enc.as_ref().and_then(|e| e.downcast_ref::<PyStr>().map(|s| s.to_string_lossy())).unwrap_or_else(|| "utf-8".into());
+            let enc = enc
+                .as_ref()
+                .and_then(|e| e.downcast_ref::<PyStr>().map(|s| s.to_string_lossy()))
+                .unwrap_or_else(|| "utf-8".into());
             crate::objects::bytes_methods::decode(vm, &b, &enc)?
         }
     };
@@ -177,13 +217,17 @@ fn str_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> 
 // ---- methods ----
 
 fn this<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a PyStr> {
-    s(vm, a.first().ok_or_else(|| vm.new_type_error("missing self"))?)
+    s(
+        vm,
+        a.first().ok_or_else(|| vm.new_type_error("missing self"))?,
+    )
 }
 fn text(vm: &Vm, a: &[PyRef]) -> PyResult<String> {
     Ok(this(vm, a)?.as_cow().into_owned())
 }
 fn arg_str<'a>(vm: &Vm, fname: &str, o: &'a PyRef) -> PyResult<&'a PyStr> {
-    o.downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error(format!("{fname} arg must be None or str")))
+    o.downcast_ref::<PyStr>()
+        .ok_or_else(|| vm.new_type_error(format!("{fname} arg must be None or str")))
 }
 
 fn join(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
@@ -193,7 +237,11 @@ fn join(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let mut out = Vec::new();
     for (i, it) in items.iter().enumerate() {
         let Some(x) = it.downcast_ref::<PyStr>() else {
-            return Err(vm.new_type_error(format!("sequence item {}: expected str instance, {} found", i, it.type_().name_str())));
+            return Err(vm.new_type_error(format!(
+                "sequence item {}: expected str instance, {} found",
+                i,
+                it.type_().name_str()
+            )));
         };
         if i > 0 {
             out.extend_from_slice(sep.as_bytes());
@@ -241,7 +289,10 @@ fn split_impl(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, right: bool) -> PyResul
                         parts.push(rest.to_string());
                         break;
                     }
-                    let start = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().map_or(1, |c| c.len_utf8())).unwrap_or(0);
+                    let start = rest
+                        .rfind(char::is_whitespace)
+                        .map(|i| i + rest[i..].chars().next().map_or(1, |c| c.len_utf8()))
+                        .unwrap_or(0);
                     parts.push(rest[start..].to_string());
                     rest = rest[..start].trim_end();
                     count += 1;
@@ -257,14 +308,22 @@ fn split_impl(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, right: bool) -> PyResul
             if maxsplit < 0 {
                 parts = t.split(sep.as_str()).map(String::from).collect();
             } else if !right {
-                parts = t.splitn(maxsplit as usize + 1, sep.as_str()).map(String::from).collect();
+                parts = t
+                    .splitn(maxsplit as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect();
             } else {
-                parts = t.rsplitn(maxsplit as usize + 1, sep.as_str()).map(String::from).collect();
+                parts = t
+                    .rsplitn(maxsplit as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect();
                 parts.reverse();
             }
         }
     }
-    Ok(vm.new_list(parts.iter().map(|p| vm.new_str(p)).collect()).into_object())
+    Ok(vm
+        .new_list(parts.iter().map(|p| vm.new_str(p)).collect())
+        .into_object())
 }
 fn split(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     split_impl(vm, a, k, false)
@@ -283,7 +342,20 @@ fn splitlines(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    let is_break = |c: char| matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+    let is_break = |c: char| {
+        matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
+    };
     while i < chars.len() {
         if is_break(chars[i]) {
             let mut end = i + 1;
@@ -304,7 +376,14 @@ fn splitlines(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     Ok(vm.new_list(out).into_object())
 }
 
-fn strip_impl(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, left: bool, right: bool, name: &str) -> PyResult {
+fn strip_impl(
+    vm: &Vm,
+    a: &[PyRef],
+    k: Option<&PyTuple>,
+    left: bool,
+    right: bool,
+    name: &str,
+) -> PyResult {
     argparse::range(vm, name, &a[1..], k, 0, 1)?;
     let t = text(vm, a)?;
     let r: &str = match a.get(1).filter(|x| !vm.is_none(x)) {
@@ -348,8 +427,12 @@ fn rstrip(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 fn replace(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::range(vm, "replace", &a[1..], k, 2, 3)?;
     let t = text(vm, a)?;
-    let old = argparse::to_str(vm, "replace", &a[1], "argument 1")?.as_cow().into_owned();
-    let new = argparse::to_str(vm, "replace", &a[2], "argument 2")?.as_cow().into_owned();
+    let old = argparse::to_str(vm, "replace", &a[1], "argument 1")?
+        .as_cow()
+        .into_owned();
+    let new = argparse::to_str(vm, "replace", &a[2], "argument 2")?
+        .as_cow()
+        .into_owned();
     let count = match a.get(3) {
         Some(c) => argparse::to_isize(vm, c)?,
         None => -1,
@@ -390,7 +473,10 @@ fn replace(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 fn bounds(vm: &Vm, a: &[PyRef], i: usize, len: usize) -> PyResult<(usize, usize)> {
     let get = |j: usize, d: isize| -> PyResult<isize> {
         match a.get(j).filter(|x| !vm.is_none(x)) {
-            Some(x) => Ok(crate::ops::number::index(vm, x)?.as_i64().map(|v| v as isize).unwrap_or(if d == 0 { isize::MIN } else { isize::MAX })),
+            Some(x) => Ok(crate::ops::number::index(vm, x)?
+                .as_i64()
+                .map(|v| v as isize)
+                .unwrap_or(if d == 0 { isize::MIN } else { isize::MAX })),
             None => Ok(d),
         }
     };
@@ -410,20 +496,36 @@ fn char_to_byte(st: &PyStr, ci: usize) -> usize {
     st.byte_offset(ci)
 }
 fn byte_to_char(st: &PyStr, bi: usize) -> usize {
-    if st.is_ascii() { bi } else { crate::objects::str::count_chars(&st.as_bytes()[..bi]) }
+    if st.is_ascii() {
+        bi
+    } else {
+        crate::objects::str::count_chars(&st.as_bytes()[..bi])
+    }
 }
 
-fn find_impl(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, name: &str, rev: bool) -> PyResult<Option<usize>> {
+fn find_impl(
+    vm: &Vm,
+    a: &[PyRef],
+    k: Option<&PyTuple>,
+    name: &str,
+    rev: bool,
+) -> PyResult<Option<usize>> {
     argparse::range(vm, name, &a[1..], k, 1, 3)?;
     let st = this(vm, a)?;
-    let sub = a[1].downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error(format!("must be str, not {}", a[1].type_().name_str())))?;
+    let sub = a[1].downcast_ref::<PyStr>().ok_or_else(|| {
+        vm.new_type_error(format!("must be str, not {}", a[1].type_().name_str()))
+    })?;
     let (s0, e0) = bounds(vm, a, 2, st.char_len())?;
     if s0 > e0 || s0 > st.char_len() {
         return Ok(None);
     }
     let (bs, be) = (char_to_byte(st, s0), char_to_byte(st, e0));
     let h = st.as_bytes();
-    let r = if rev { rfind_bytes(h, sub.as_bytes(), bs, be) } else { find_bytes(&h[..be], sub.as_bytes(), bs) };
+    let r = if rev {
+        rfind_bytes(h, sub.as_bytes(), bs, be)
+    } else {
+        find_bytes(&h[..be], sub.as_bytes(), bs)
+    };
     Ok(r.map(|b| byte_to_char(st, b)))
 }
 fn find(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
@@ -447,7 +549,9 @@ fn rindex(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 fn count(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::range(vm, "count", &a[1..], k, 1, 3)?;
     let st = this(vm, a)?;
-    let sub = a[1].downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error(format!("must be str, not {}", a[1].type_().name_str())))?;
+    let sub = a[1].downcast_ref::<PyStr>().ok_or_else(|| {
+        vm.new_type_error(format!("must be str, not {}", a[1].type_().name_str()))
+    })?;
     let (s0, e0) = bounds(vm, a, 2, st.char_len())?;
     if s0 > e0 || s0 > st.char_len() {
         return Ok(vm.new_int(0));
@@ -477,12 +581,19 @@ fn affix(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, name: &str, end: bool) -> Py
         }
         let (bs, be) = (char_to_byte(st, s0), char_to_byte(st, e0));
         let h = &st.as_bytes()[bs..be];
-        if end { h.ends_with(p.as_bytes()) } else { h.starts_with(p.as_bytes()) }
+        if end {
+            h.ends_with(p.as_bytes())
+        } else {
+            h.starts_with(p.as_bytes())
+        }
     };
     if let Some(t) = a[1].downcast_ref::<PyTuple>() {
         for x in t.as_slice() {
             let Some(p) = x.downcast_ref::<PyStr>() else {
-                return Err(vm.new_type_error(format!("tuple for {name} must only contain str, not {}", x.type_().name_str())));
+                return Err(vm.new_type_error(format!(
+                    "tuple for {name} must only contain str, not {}",
+                    x.type_().name_str()
+                )));
             };
             if check(p) {
                 return Ok(vm.new_bool(true));
@@ -491,7 +602,10 @@ fn affix(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, name: &str, end: bool) -> Py
         return Ok(vm.new_bool(false));
     }
     let Some(p) = a[1].downcast_ref::<PyStr>() else {
-        return Err(vm.new_type_error(format!("{name} first arg must be str or a tuple of str, not {}", a[1].type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "{name} first arg must be str or a tuple of str, not {}",
+            a[1].type_().name_str()
+        )));
     };
     Ok(vm.new_bool(check(p)))
 }
@@ -575,7 +689,9 @@ fn isidentifier(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let st = this(vm, a)?;
     let mut it = st.code_points();
     let ok = match it.next() {
-        Some(c) => refvm_common::unicode::is_xid_start(c) && it.all(refvm_common::unicode::is_xid_continue),
+        Some(c) => {
+            refvm_common::unicode::is_xid_start(c) && it.all(refvm_common::unicode::is_xid_continue)
+        }
         None => false,
     };
     Ok(vm.new_bool(ok))
@@ -587,9 +703,16 @@ fn pad(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, name: &str, how: u8) -> PyResu
     let width = argparse::to_isize(vm, &a[1])?;
     let fill = match a.get(2) {
         Some(f) => {
-            let fs = f.downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error(format!("{name}() argument 2 must be str, not {}", f.type_().name_str())))?;
+            let fs = f.downcast_ref::<PyStr>().ok_or_else(|| {
+                vm.new_type_error(format!(
+                    "{name}() argument 2 must be str, not {}",
+                    f.type_().name_str()
+                ))
+            })?;
             if fs.char_len() != 1 {
-                return Err(vm.new_type_error("The fill character must be exactly one character long"));
+                return Err(
+                    vm.new_type_error("The fill character must be exactly one character long")
+                );
             }
             fs.as_cow().chars().next().unwrap_or(' ')
         }
@@ -633,23 +756,41 @@ fn zfill(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
         return Ok(vm.new_str(&t));
     }
     let fill = "0".repeat((width - n) as usize);
-    let r = if t.starts_with('+') || t.starts_with('-') { format!("{}{}{}", &t[..1], fill, &t[1..]) } else { format!("{fill}{t}") };
+    let r = if t.starts_with('+') || t.starts_with('-') {
+        format!("{}{}{}", &t[..1], fill, &t[1..])
+    } else {
+        format!("{fill}{t}")
+    };
     Ok(vm.new_str(&r))
 }
 fn partition_impl(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, rev: bool) -> PyResult {
-    argparse::exact(vm, if rev { "rpartition" } else { "partition" }, &a[1..], k, 1)?;
+    argparse::exact(
+        vm,
+        if rev { "rpartition" } else { "partition" },
+        &a[1..],
+        k,
+        1,
+    )?;
     let t = text(vm, a)?;
-    let sep = argparse::to_str(vm, "partition", &a[1], "argument")?.as_cow().into_owned();
+    let sep = argparse::to_str(vm, "partition", &a[1], "argument")?
+        .as_cow()
+        .into_owned();
     if sep.is_empty() {
         return Err(vm.new_value_error("empty separator"));
     }
     let pos = if rev { t.rfind(&sep) } else { t.find(&sep) };
     let parts = match pos {
-        Some(p) => [t[..p].to_string(), sep.clone(), t[p + sep.len()..].to_string()],
+        Some(p) => [
+            t[..p].to_string(),
+            sep.clone(),
+            t[p + sep.len()..].to_string(),
+        ],
         None if rev => [String::new(), String::new(), t.clone()],
         None => [t.clone(), String::new(), String::new()],
     };
-    Ok(vm.new_tuple(parts.iter().map(|p| vm.new_str(p)).collect()).into_object())
+    Ok(vm
+        .new_tuple(parts.iter().map(|p| vm.new_str(p)).collect())
+        .into_object())
 }
 fn partition(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     partition_impl(vm, a, k, false)
@@ -660,14 +801,22 @@ fn rpartition(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 fn removeprefix(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "removeprefix", &a[1..], k, 1)?;
     let t = text(vm, a)?;
-    let p = argparse::to_str(vm, "removeprefix", &a[1], "argument")?.as_cow().into_owned();
+    let p = argparse::to_str(vm, "removeprefix", &a[1], "argument")?
+        .as_cow()
+        .into_owned();
     Ok(vm.new_str(t.strip_prefix(p.as_str()).unwrap_or(&t)))
 }
 fn removesuffix(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "removesuffix", &a[1..], k, 1)?;
     let t = text(vm, a)?;
-    let p = argparse::to_str(vm, "removesuffix", &a[1], "argument")?.as_cow().into_owned();
-    Ok(vm.new_str(if p.is_empty() { &t } else { t.strip_suffix(p.as_str()).unwrap_or(&t) }))
+    let p = argparse::to_str(vm, "removesuffix", &a[1], "argument")?
+        .as_cow()
+        .into_owned();
+    Ok(vm.new_str(if p.is_empty() {
+        &t
+    } else {
+        t.strip_suffix(p.as_str()).unwrap_or(&t)
+    }))
 }
 fn expandtabs(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let p = argparse::bind(vm, "expandtabs", &a[1..], k, &["tabsize"], 0, 0, 1)?;
@@ -702,8 +851,17 @@ fn expandtabs(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 fn encode(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let p = argparse::bind(vm, "encode", &a[1..], k, &["encoding", "errors"], 0, 0, 2)?;
     let st = this(vm, a)?;
-    let enc = p[0].as_ref().and_then(|e| e.downcast_ref::<PyStr>().map(|s| s.to_string_lossy().to_lowercase())).unwrap_or_else(|| "utf-8".into());
-    let errors = p[1].as_ref().and_then(|e| e.downcast_ref::<PyStr>().map(|s| s.to_string_lossy())).unwrap_or_else(|| "strict".into());
+    let enc = p[0]
+        .as_ref()
+        .and_then(|e| {
+            e.downcast_ref::<PyStr>()
+                .map(|s| s.to_string_lossy().to_lowercase())
+        })
+        .unwrap_or_else(|| "utf-8".into());
+    let errors = p[1]
+        .as_ref()
+        .and_then(|e| e.downcast_ref::<PyStr>().map(|s| s.to_string_lossy()))
+        .unwrap_or_else(|| "strict".into());
     crate::objects::bytes_methods::encode(vm, st, &enc, &errors)
 }
 fn format(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
@@ -714,7 +872,9 @@ fn format_map(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     crate::objects::str_format::str_format_map(vm, &a[0], &a[1])
 }
 fn str_format_spec(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    let spec = a.get(1).ok_or_else(|| vm.new_type_error("__format__ expects 1 argument"))?;
+    let spec = a
+        .get(1)
+        .ok_or_else(|| vm.new_type_error("__format__ expects 1 argument"))?;
     let spec = argparse::to_str(vm, "__format__", spec, "argument")?;
     let st = this(vm, a)?;
     crate::objects::str_format::format_str(vm, st, &spec.as_cow())
@@ -723,11 +883,20 @@ fn maketrans(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let d = vm.new_dict();
     match a.len() {
         1 => {
-            let src = a[0].downcast_ref::<crate::objects::dict::PyDict>().ok_or_else(|| vm.new_type_error("if you give only one argument to maketrans it must be a dict"))?;
+            let src = a[0]
+                .downcast_ref::<crate::objects::dict::PyDict>()
+                .ok_or_else(|| {
+                    vm.new_type_error(
+                        "if you give only one argument to maketrans it must be a dict",
+                    )
+                })?;
             for (kk, v) in src.items() {
                 let key = match kk.downcast_ref::<PyStr>() {
                     Some(s) if s.char_len() == 1 => vm.new_int(i64::from(s.code_point_at(0))),
-                    Some(_) => return Err(vm.new_value_error("string keys in translate table must be of length 1")),
+                    Some(_) => {
+                        return Err(vm
+                            .new_value_error("string keys in translate table must be of length 1"));
+                    }
                     None => kk.clone(),
                 };
                 d.set_item(vm, key, v)?;
@@ -737,7 +906,9 @@ fn maketrans(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
             let x: Vec<u32> = s(vm, &a[0])?.code_points().collect();
             let y: Vec<u32> = s(vm, &a[1])?.code_points().collect();
             if x.len() != y.len() {
-                return Err(vm.new_value_error("the first two maketrans arguments must have equal length"));
+                return Err(
+                    vm.new_value_error("the first two maketrans arguments must have equal length")
+                );
             }
             for (p, q) in x.iter().zip(&y) {
                 d.set_item(vm, vm.new_int(i64::from(*p)), vm.new_int(i64::from(*q)))?;
@@ -767,7 +938,9 @@ fn translate(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
                 } else if let Some(x) = v.downcast_ref::<PyStr>() {
                     out.push_pystr(&x.to_pystr());
                 } else {
-                    return Err(vm.new_type_error("character mapping must return integer, None or str"));
+                    return Err(
+                        vm.new_type_error("character mapping must return integer, None or str")
+                    );
                 }
             }
             Err(e) if e.matches(&vm.exc.lookup_error) => {
@@ -780,7 +953,9 @@ fn translate(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 }
 fn getnewargs(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let st = this(vm, a)?;
-    Ok(vm.new_tuple(vec![vm.new_str_from_gen_utf8(st.as_bytes()).into_object()]).into_object())
+    Ok(vm
+        .new_tuple(vec![vm.new_str_from_gen_utf8(st.as_bytes()).into_object()])
+        .into_object())
 }
 
 pub const STR_METHODS: &[MethodDef] = &[

@@ -16,6 +16,13 @@ pub const TEXTIO_LAYOUT_OPS: LayoutOps = LayoutOps::fixed(drop_nothing);
 
 impl Vm {
     pub fn new_textio(&self, fd: u8) -> PyRef {
-        alloc(&self.types.text_io, PyTextIO { ob: crate::object::header(), fd }).into_object()
+        alloc(
+            &self.types.text_io,
+            PyTextIO {
+                ob: crate::object::header(),
+                fd,
+            },
+        )
+        .into_object()
     }
 }

@@ -32,7 +32,10 @@ unsafe fn tuple_drop(o: *mut PyObject) {
     }
 }
 
-pub const TUPLE_LAYOUT_OPS: LayoutOps = LayoutOps { drop_payload: tuple_drop, var_size: tuple_var_size };
+pub const TUPLE_LAYOUT_OPS: LayoutOps = LayoutOps {
+    drop_payload: tuple_drop,
+    var_size: tuple_var_size,
+};
 
 impl PyTuple {
     #[inline(always)]
@@ -58,7 +61,15 @@ pub fn new_tuple_of_type(t: &PyType, items: Vec<PyRef>) -> PyRef<PyTuple> {
     crate::object::alloc::account(0);
     // SAFETY: tuple layout; the items are written before the object is used.
     unsafe {
-        let tup = alloc_var(t, PyTuple { ob: crate::object::header(), len: 0, items: [] }, n * 8);
+        let tup = alloc_var(
+            t,
+            PyTuple {
+                ob: crate::object::header(),
+                len: 0,
+                items: [],
+            },
+            n * 8,
+        );
         let p = tup.items.as_ptr() as *mut PyRef;
         for (i, it) in items.into_iter().enumerate() {
             std::ptr::write(p.add(i), it);

@@ -32,7 +32,12 @@ pub fn seq_richcompare(vm: &Vm, a: &[PyRef], b: &[PyRef], op: CmpOp) -> PyResult
 }
 
 /// Runs `f` unless `o` is already being repr'd (`Py_ReprEnter`); then returns `busy`.
-pub fn repr_guard(vm: &Vm, o: &PyObject, busy: &str, f: impl FnOnce() -> PyResult<String>) -> PyResult<String> {
+pub fn repr_guard(
+    vm: &Vm,
+    o: &PyObject,
+    busy: &str,
+    f: impl FnOnce() -> PyResult<String>,
+) -> PyResult<String> {
     let p = o.as_ptr() as usize;
     if vm.repr_stack.borrow().contains(&p) {
         return Ok(busy.to_string());
@@ -55,7 +60,9 @@ pub fn join_reprs(vm: &Vm, items: &[PyRef]) -> PyResult<String> {
 }
 
 fn t(vm: &Vm, o: &PyObject) -> PyResult<Vec<PyRef>> {
-    o.downcast_ref::<PyTuple>().map(|t| t.as_slice().to_vec()).ok_or_else(|| vm.new_type_error("tuple expected"))
+    o.downcast_ref::<PyTuple>()
+        .map(|t| t.as_slice().to_vec())
+        .ok_or_else(|| vm.new_type_error("tuple expected"))
 }
 
 fn tuple_repr(vm: &Vm, o: &PyObject) -> PyResult {
@@ -65,7 +72,11 @@ fn tuple_repr(vm: &Vm, o: &PyObject) -> PyResult {
     }
     let s = repr_guard(vm, o, "(...)", || {
         let inner = join_reprs(vm, &items)?;
-        Ok(if items.len() == 1 { format!("({},)", inner) } else { format!("({})", inner) })
+        Ok(if items.len() == 1 {
+            format!("({},)", inner)
+        } else {
+            format!("({})", inner)
+        })
     })?;
     Ok(vm.new_str(&s))
 }
@@ -78,17 +89,25 @@ fn tuple_hash(vm: &Vm, o: &PyObject) -> PyResult<i64> {
     Ok(refvm_common::hash::hash_tuple(hs))
 }
 fn tuple_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
-    let (Some(x), Some(y)) = (a.downcast_ref::<PyTuple>(), b.downcast_ref::<PyTuple>()) else { return Ok(vm.not_implemented()) };
+    let (Some(x), Some(y)) = (a.downcast_ref::<PyTuple>(), b.downcast_ref::<PyTuple>()) else {
+        return Ok(vm.not_implemented());
+    };
     seq_richcompare(vm, x.as_slice(), y.as_slice(), op)
 }
 fn tuple_len(vm: &Vm, o: &PyObject) -> PyResult<usize> {
-    Ok(o.downcast_ref::<PyTuple>().map(|t| t.len()).ok_or_else(|| vm.new_type_error("tuple expected"))?)
+    Ok(o.downcast_ref::<PyTuple>()
+        .map(|t| t.len())
+        .ok_or_else(|| vm.new_type_error("tuple expected"))?)
 }
 pub fn seq_index(vm: &Vm, n: usize, k: &PyObject, what: &str) -> PyResult<Option<usize>> {
-    let Some(i) = crate::ops::number::try_index(vm, k)? else { return Ok(None) };
+    let Some(i) = crate::ops::number::try_index(vm, k)? else {
+        return Ok(None);
+    };
     let i = match i.as_i64() {
         Some(v) => v,
-        None => return Err(vm.new_index_error(format!("cannot fit 'int' into an index-sized integer"))),
+        None => {
+            return Err(vm.new_index_error(format!("cannot fit 'int' into an index-sized integer")));
+        }
     };
     let j = if i < 0 { i + n as i64 } else { i };
     if j < 0 || j >= n as i64 {
@@ -97,18 +116,25 @@ pub fn seq_index(vm: &Vm, n: usize, k: &PyObject, what: &str) -> PyResult<Option
     Ok(Some(j as usize))
 }
 fn tuple_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
-    let tp = o.downcast_ref::<PyTuple>().ok_or_else(|| vm.new_type_error("tuple expected"))?;
+    let tp = o
+        .downcast_ref::<PyTuple>()
+        .ok_or_else(|| vm.new_type_error("tuple expected"))?;
     let items = tp.as_slice();
     if let Some(sl) = k.downcast_ref::<crate::objects::slice::PySlice>() {
         let idx = sl.indices(vm, items.len())?;
         if idx.step == 1 && idx.len == items.len() && o.is_type(&vm.types.tuple) {
             return Ok(o.to_owned());
         }
-        return Ok(vm.new_tuple(idx.iter().map(|i| items[i].clone()).collect()).into_object());
+        return Ok(vm
+            .new_tuple(idx.iter().map(|i| items[i].clone()).collect())
+            .into_object());
     }
     match seq_index(vm, items.len(), k, "tuple")? {
         Some(i) => Ok(items[i].clone()),
-        None => Err(vm.new_type_error(format!("tuple indices must be integers or slices, not {}", k.type_().name_str()))),
+        None => Err(vm.new_type_error(format!(
+            "tuple indices must be integers or slices, not {}",
+            k.type_().name_str()
+        ))),
     }
 }
 fn tuple_contains(vm: &Vm, o: &PyObject, x: &PyObject) -> PyResult<bool> {
@@ -121,7 +147,10 @@ fn tuple_contains(vm: &Vm, o: &PyObject, x: &PyObject) -> PyResult<bool> {
 }
 fn tuple_concat(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
     let Some(y) = b.downcast_ref::<PyTuple>() else {
-        return Err(vm.new_type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            b.type_().name_str()
+        )));
     };
     let mut v = t(vm, a)?;
     v.extend(y.as_slice().iter().cloned());
@@ -148,7 +177,10 @@ fn tuple_new(vm: &Vm, ty: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) 
         argparse::no_kw(vm, "tuple", kw)?;
     }
     if args.len() > 1 {
-        return Err(vm.new_type_error(format!("tuple expected at most 1 argument, got {}", args.len())));
+        return Err(vm.new_type_error(format!(
+            "tuple expected at most 1 argument, got {}",
+            args.len()
+        )));
     }
     let items = match args.first() {
         Some(x) => {
@@ -186,7 +218,9 @@ fn m_count(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     Ok(vm.new_usize(c))
 }
 fn m_getnewargs(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    Ok(vm.new_tuple(vec![vm.new_tuple(t(vm, &a[0])?).into_object()]).into_object())
+    Ok(vm
+        .new_tuple(vec![vm.new_tuple(t(vm, &a[0])?).into_object()])
+        .into_object())
 }
 fn m_class_getitem(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     crate::objects::typeobject::generic_alias(vm, &a[0], &a[1])
@@ -207,10 +241,13 @@ pub fn init(vm: &Vm) {
         s.new = Some(tuple_new);
         s.traverse = Some(crate::objects::tuple::tuple_traverse);
     });
-    vm.add_methods(ty, &[
-        MethodDef::method("index", m_index),
-        MethodDef::method("count", m_count),
-        MethodDef::method("__getnewargs__", m_getnewargs),
-        MethodDef::class("__class_getitem__", m_class_getitem),
-    ]);
+    vm.add_methods(
+        ty,
+        &[
+            MethodDef::method("index", m_index),
+            MethodDef::method("count", m_count),
+            MethodDef::method("__getnewargs__", m_getnewargs),
+            MethodDef::class("__class_getitem__", m_class_getitem),
+        ],
+    );
 }

@@ -8,7 +8,8 @@ use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 
 fn as_type<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyType> {
-    o.downcast_ref::<PyType>().ok_or_else(|| vm.new_type_error("descriptor requires a 'type' object"))
+    o.downcast_ref::<PyType>()
+        .ok_or_else(|| vm.new_type_error("descriptor requires a 'type' object"))
 }
 
 fn get_name(vm: &Vm, o: &PyObject) -> PyResult {
@@ -23,7 +24,10 @@ fn get_name(vm: &Vm, o: &PyObject) -> PyResult {
 fn set_name(vm: &Vm, o: &PyObject, v: Slot) -> PyResult<()> {
     let t = as_type(vm, o)?;
     if !t.is_heap() {
-        return Err(vm.new_type_error(format!("cannot set '__name__' attribute of immutable type '{}'", t.name_str())));
+        return Err(vm.new_type_error(format!(
+            "cannot set '__name__' attribute of immutable type '{}'",
+            t.name_str()
+        )));
     }
     match v.and_then(|v| v.downcast::<PyStr>().ok()) {
         Some(s) => {
@@ -53,7 +57,10 @@ fn set_qualname(vm: &Vm, o: &PyObject, v: Slot) -> PyResult<()> {
 fn get_module(vm: &Vm, o: &PyObject) -> PyResult {
     let t = as_type(vm, o)?;
     if t.is_heap() {
-        return t.dict.get_str(&vm.names.__module__).ok_or_else(|| vm.new_attribute_error("__module__"));
+        return t
+            .dict
+            .get_str(&vm.names.__module__)
+            .ok_or_else(|| vm.new_attribute_error("__module__"));
     }
     Ok(vm.new_str(t.module_name))
 }
@@ -66,22 +73,34 @@ fn set_module(vm: &Vm, o: &PyObject, v: Slot) -> PyResult<()> {
 }
 fn get_mro(vm: &Vm, o: &PyObject) -> PyResult {
     let t = as_type(vm, o)?;
-    Ok(t.mro().map(|m| m.clone_object()).unwrap_or_else(|| vm.none()))
+    Ok(t.mro()
+        .map(|m| m.clone_object())
+        .unwrap_or_else(|| vm.none()))
 }
 fn get_bases(vm: &Vm, o: &PyObject) -> PyResult {
     Ok(as_type(vm, o)?.bases().clone_object())
 }
 fn get_base(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(as_type(vm, o)?.base.as_ref().map(|b| b.clone_object()).unwrap_or_else(|| vm.none()))
+    Ok(as_type(vm, o)?
+        .base
+        .as_ref()
+        .map(|b| b.clone_object())
+        .unwrap_or_else(|| vm.none()))
 }
 fn get_dict(vm: &Vm, o: &PyObject) -> PyResult {
     // A read-only view in CPython (mappingproxy); refvm hands out a copy.
     let t = as_type(vm, o)?;
-    Ok(crate::objects::dict_methods::new_mappingproxy(vm, t.dict.clone_object()))
+    Ok(crate::objects::dict_methods::new_mappingproxy(
+        vm,
+        t.dict.clone_object(),
+    ))
 }
 fn get_doc(vm: &Vm, o: &PyObject) -> PyResult {
     let t = as_type(vm, o)?;
-    let d = t.dict.get_str(&vm.names.__doc__).unwrap_or_else(|| vm.none());
+    let d = t
+        .dict
+        .get_str(&vm.names.__doc__)
+        .unwrap_or_else(|| vm.none());
     if let Some(g) = d.type_().slots().descr_get {
         return g(vm, &d, None, Some(o));
     }
@@ -117,7 +136,9 @@ fn set_abstract(vm: &Vm, o: &PyObject, v: Slot) -> PyResult<()> {
 
 fn type_mro(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let t = as_type(vm, &a[0])?;
-    Ok(vm.new_list(t.mro().map(|m| m.as_slice().to_vec()).unwrap_or_default()).into_object())
+    Ok(vm
+        .new_list(t.mro().map(|m| m.as_slice().to_vec()).unwrap_or_default())
+        .into_object())
 }
 fn type_subclasses(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Ok(vm.new_list(vec![]).into_object())
@@ -147,11 +168,22 @@ fn type_init(vm: &Vm, _o: &PyObject, a: &[PyRef], _k: Option<&PyTuple>) -> PyRes
     Ok(())
 }
 fn type_or(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
-    let ok = |o: &PyObject| o.downcast_ref::<PyType>().is_some() || vm.is_none(o) || o.is_type(&vm.types.generic_alias);
+    let ok = |o: &PyObject| {
+        o.downcast_ref::<PyType>().is_some() || vm.is_none(o) || o.is_type(&vm.types.generic_alias)
+    };
     if !ok(a) || !ok(b) {
         return Ok(vm.not_implemented());
     }
-    Ok(vm.new_multi_iter(&vm.types.generic_alias, vec![vm.new_str("|"), vm.new_tuple(vec![a.to_owned(), b.to_owned()]).into_object()], None, vm.none(), false))
+    Ok(vm.new_multi_iter(
+        &vm.types.generic_alias,
+        vec![
+            vm.new_str("|"),
+            vm.new_tuple(vec![a.to_owned(), b.to_owned()]).into_object(),
+        ],
+        None,
+        vm.none(),
+        false,
+    ))
 }
 
 pub fn init(vm: &Vm) {
@@ -174,11 +206,14 @@ pub fn init(vm: &Vm) {
     vm.add_getset(t, "__dict__", get_dict, None);
     vm.add_getset(t, "__doc__", get_doc, None);
     vm.add_getset(t, "__abstractmethods__", get_abstract, Some(set_abstract));
-    vm.add_methods(t, &[
-        MethodDef::method("mro", type_mro),
-        MethodDef::method("__subclasses__", type_subclasses),
-        MethodDef::method("__instancecheck__", type_instancecheck),
-        MethodDef::method("__subclasscheck__", type_subclasscheck),
-        MethodDef::class("__prepare__", type_prepare),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            MethodDef::method("mro", type_mro),
+            MethodDef::method("__subclasses__", type_subclasses),
+            MethodDef::method("__instancecheck__", type_instancecheck),
+            MethodDef::method("__subclasscheck__", type_subclasscheck),
+            MethodDef::class("__prepare__", type_prepare),
+        ],
+    );
 }

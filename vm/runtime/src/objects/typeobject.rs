@@ -23,7 +23,9 @@ pub fn lookup_special(vm: &Vm, o: &PyObject, name: &PyRef<PyStr>) -> Option<PyRe
 
 /// `type.__call__`: `tp_new` then `tp_init`.
 pub fn type_call(vm: &Vm, o: &PyObject, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
-    let Some(t) = o.downcast_ref::<PyType>() else { return Err(vm.new_type_error("not a type")) };
+    let Some(t) = o.downcast_ref::<PyType>() else {
+        return Err(vm.new_type_error("not a type"));
+    };
     let nkw = kw.map_or(0, |k| k.len());
     if o.is(&vm.types.type_) && args.len() == 1 && nkw == 0 {
         return Ok(args[0].type_().as_type_ref().into_object());
@@ -70,7 +72,10 @@ pub fn mro_c3(vm: &Vm, t: &PyRef<PyType>, bases: &[PyRef<PyType>]) -> PyResult<V
             let names: Vec<String> = {
                 let mut v: Vec<String> = Vec::new();
                 for s in &seqs {
-                    let n = s[0].downcast_ref::<PyType>().map(|t| t.name_str()).unwrap_or_default();
+                    let n = s[0]
+                        .downcast_ref::<PyType>()
+                        .map(|t| t.name_str())
+                        .unwrap_or_default();
                     if !v.contains(&n) {
                         v.push(n);
                     }
@@ -98,9 +103,41 @@ pub fn inherit_slots(t: &PyType, base: &PyType) {
     macro_rules! inh {
         ($($f:ident),*) => { $(if s.$f.is_none() { s.$f = b.$f; })* };
     }
-    inh!(repr, str, getattro, setattro, call, iter, iternext, descr_get, descr_set, new, init, finalize, traverse, clear,
-        nb_power, nb_divmod, nb_negative, nb_positive, nb_absolute, nb_invert, nb_bool, nb_int, nb_float, nb_index,
-        mp_length, sq_length, mp_subscript, mp_ass_subscript, sq_contains, sq_concat, sq_repeat, sq_inplace_concat, sq_inplace_repeat);
+    inh!(
+        repr,
+        str,
+        getattro,
+        setattro,
+        call,
+        iter,
+        iternext,
+        descr_get,
+        descr_set,
+        new,
+        init,
+        finalize,
+        traverse,
+        clear,
+        nb_power,
+        nb_divmod,
+        nb_negative,
+        nb_positive,
+        nb_absolute,
+        nb_invert,
+        nb_bool,
+        nb_int,
+        nb_float,
+        nb_index,
+        mp_length,
+        sq_length,
+        mp_subscript,
+        mp_ass_subscript,
+        sq_contains,
+        sq_concat,
+        sq_repeat,
+        sq_inplace_concat,
+        sq_inplace_repeat
+    );
     for i in 0..s.nb_binary.len() {
         if s.nb_binary[i].is_none() {
             s.nb_binary[i] = b.nb_binary[i];
@@ -115,7 +152,10 @@ pub fn inherit_slots(t: &PyType, base: &PyType) {
         s.hash_none = b.hash_none;
     }
     if b.finalize.is_some() {
-        t.flags.set(t.flags().union(TypeFlags(base.flags().0 & TypeFlags::HAS_FINALIZER.0)));
+        t.flags.set(
+            t.flags()
+                .union(TypeFlags(base.flags().0 & TypeFlags::HAS_FINALIZER.0)),
+        );
     }
     t.set_slots(s);
 }
@@ -129,7 +169,10 @@ fn best_base(vm: &Vm, bases: &[PyRef<PyType>]) -> PyResult<PyRef<PyType>> {
     let mut winner: Option<PyRef<PyType>> = None;
     for b in bases {
         if !b.flags().contains(TypeFlags::BASETYPE) {
-            return Err(vm.new_type_error(format!("type '{}' is not an acceptable base type", b.name_str())));
+            return Err(vm.new_type_error(format!(
+                "type '{}' is not an acceptable base type",
+                b.name_str()
+            )));
         }
         match &winner {
             None => winner = Some(b.clone()),
@@ -159,13 +202,22 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
         return Err(vm.new_type_error("type() takes 1 or 3 arguments"));
     }
     let Some(name) = pos[0].clone().downcast::<PyStr>().ok() else {
-        return Err(vm.new_type_error(format!("type.__new__() argument 1 must be str, not {}", pos[0].type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            pos[0].type_().name_str()
+        )));
     };
     let Some(bases_t) = pos[1].downcast_ref::<PyTuple>() else {
-        return Err(vm.new_type_error(format!("type.__new__() argument 2 must be tuple, not {}", pos[1].type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            pos[1].type_().name_str()
+        )));
     };
     let Some(ns) = pos[2].downcast_ref::<PyDict>() else {
-        return Err(vm.new_type_error(format!("type.__new__() argument 3 must be dict, not {}", pos[2].type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            pos[2].type_().name_str()
+        )));
     };
     let mut bases: Vec<PyRef<PyType>> = Vec::new();
     for b in bases_t.as_slice() {
@@ -185,7 +237,11 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
     let mut want_dict = base.dict_word.is_none();
     if let Some(sd) = &slots_decl {
         want_dict = false;
-        let items = if sd.downcast_ref::<PyStr>().is_some() { vec![sd.clone()] } else { crate::ops::collect(vm, sd)? };
+        let items = if sd.downcast_ref::<PyStr>().is_some() {
+            vec![sd.clone()]
+        } else {
+            crate::ops::collect(vm, sd)?
+        };
         for it in items {
             let Ok(s) = it.downcast::<PyStr>() else {
                 return Err(vm.new_type_error("__slots__ items must be strings"));
@@ -200,7 +256,10 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
                 continue;
             }
             if dict.get_str(&s).is_some() {
-                return Err(vm.new_value_error(format!("'{}' in __slots__ conflicts with class variable", s)));
+                return Err(vm.new_value_error(format!(
+                    "'{}' in __slots__ conflicts with class variable",
+                    s
+                )));
             }
             slot_names.push(vm.intern_str(s));
         }
@@ -216,7 +275,12 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
     extra_words += slot_names.len();
     // qualname
     let qualname = match dict.pop_str(&vm.names.__qualname__) {
-        Some(q) => q.downcast::<PyStr>().map_err(|q| vm.new_type_error(format!("type __qualname__ must be a str, not {}", q.type_().name_str())))?,
+        Some(q) => q.downcast::<PyStr>().map_err(|q| {
+            vm.new_type_error(format!(
+                "type __qualname__ must be a str, not {}",
+                q.type_().name_str()
+            ))
+        })?,
         None => name.clone(),
     };
     if dict.get_str(&vm.names.__doc__).is_none() {
@@ -225,7 +289,10 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
     // __new__ is a staticmethod; __init_subclass__ and __class_getitem__ classmethods.
     if let Some(f) = dict.get_str(&vm.names.__new__) {
         if f.downcast_ref::<PyFunction>().is_some() {
-            dict.set_str(vm.names.__new__.clone(), vm.new_staticmethod(&vm.types.staticmethod, f));
+            dict.set_str(
+                vm.names.__new__.clone(),
+                vm.new_staticmethod(&vm.types.staticmethod, f),
+            );
         }
     }
     for n in [&vm.names.__init_subclass__, &vm.names.__class_getitem__] {
@@ -240,9 +307,20 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
     }
     let classcell = dict.pop_str(&vm.names.__classcell__);
     let flags = TypeFlags::HEAPTYPE | TypeFlags::BASETYPE | TypeFlags::HAVE_GC | TypeFlags::READY;
-    let inherited = TypeFlags(base.flags().0 & (TypeFlags::LONG_SUBCLASS.0 | TypeFlags::LIST_SUBCLASS.0 | TypeFlags::TUPLE_SUBCLASS.0
-        | TypeFlags::BYTES_SUBCLASS.0 | TypeFlags::UNICODE_SUBCLASS.0 | TypeFlags::DICT_SUBCLASS.0 | TypeFlags::BASE_EXC_SUBCLASS.0
-        | TypeFlags::TYPE_SUBCLASS.0 | TypeFlags::SEQUENCE.0 | TypeFlags::MAPPING.0 | TypeFlags::HAS_FINALIZER.0));
+    let inherited = TypeFlags(
+        base.flags().0
+            & (TypeFlags::LONG_SUBCLASS.0
+                | TypeFlags::LIST_SUBCLASS.0
+                | TypeFlags::TUPLE_SUBCLASS.0
+                | TypeFlags::BYTES_SUBCLASS.0
+                | TypeFlags::UNICODE_SUBCLASS.0
+                | TypeFlags::DICT_SUBCLASS.0
+                | TypeFlags::BASE_EXC_SUBCLASS.0
+                | TypeFlags::TYPE_SUBCLASS.0
+                | TypeFlags::SEQUENCE.0
+                | TypeFlags::MAPPING.0
+                | TypeFlags::HAS_FINALIZER.0),
+    );
     let bases_tuple = vm.new_tuple(bases.iter().map(|b| b.clone_object()).collect());
     let t = alloc(
         meta,
@@ -279,15 +357,29 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
     crate::objects::slotdefs::fixup_slots(vm, &t);
     // member descriptors for __slots__
     for (i, n) in slot_names.iter().enumerate() {
-        t.dict.set_str(n.clone(), vm.new_member(n.clone(), &t, first_slot + i));
+        t.dict
+            .set_str(n.clone(), vm.new_member(n.clone(), &t, first_slot + i));
     }
     if want_dict && base.dict_word.is_none() && t.dict.get_str(&vm.names.__dict__).is_none() {
-        t.dict.set_str(vm.names.__dict__.clone(), vm.new_getset("__dict__", &t, crate::objects::object::get_instance_dict, Some(crate::objects::object::set_instance_dict)));
+        t.dict.set_str(
+            vm.names.__dict__.clone(),
+            vm.new_getset(
+                "__dict__",
+                &t,
+                crate::objects::object::get_instance_dict,
+                Some(crate::objects::object::set_instance_dict),
+            ),
+        );
     }
     if let Some(cell) = classcell {
         match cell.downcast_ref::<crate::objects::function::PyCell>() {
             Some(c) => c.contents.set(Some(t.clone_object())),
-            None => return Err(vm.new_type_error(format!("__classcell__ must be a nonlocal cell, not {}", cell.type_().name_str()))),
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "__classcell__ must be a nonlocal cell, not {}",
+                    cell.type_().name_str()
+                )));
+            }
         }
     }
     // __set_name__
@@ -336,8 +428,15 @@ pub fn build_class(vm: &Vm, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
         }
         match crate::ops::get_attr_opt(vm, b, &vm.names.__mro_entries__)? {
             Some(m) => {
-                let r = crate::ops::call(vm, &m, &[vm.new_tuple(orig_bases.clone()).into_object()], None)?;
-                let Some(rt) = r.downcast_ref::<PyTuple>() else { return Err(vm.new_type_error("__mro_entries__ must return a tuple")) };
+                let r = crate::ops::call(
+                    vm,
+                    &m,
+                    &[vm.new_tuple(orig_bases.clone()).into_object()],
+                    None,
+                )?;
+                let Some(rt) = r.downcast_ref::<PyTuple>() else {
+                    return Err(vm.new_type_error("__mro_entries__ must return a tuple"));
+                };
                 bases.extend(rt.as_slice().iter().cloned());
                 changed = true;
             }
@@ -347,13 +446,17 @@ pub fn build_class(vm: &Vm, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
     let mut meta: Option<PyRef> = None;
     let mut other_kw: Vec<(PyRef, PyRef)> = Vec::new();
     for (k, v) in kws {
-        if k.downcast_ref::<PyStr>().is_some_and(|s| s.as_bytes() == b"metaclass") {
+        if k.downcast_ref::<PyStr>()
+            .is_some_and(|s| s.as_bytes() == b"metaclass")
+        {
             meta = Some(v.clone());
         } else {
             other_kw.push((k.clone(), v.clone()));
         }
     }
-    let is_class = meta.as_ref().is_none_or(|m| m.downcast_ref::<PyType>().is_some());
+    let is_class = meta
+        .as_ref()
+        .is_none_or(|m| m.downcast_ref::<PyType>().is_some());
     let mut meta = match meta {
         Some(m) => m,
         None => match bases.first() {
@@ -363,7 +466,10 @@ pub fn build_class(vm: &Vm, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
     };
     if is_class {
         // calculate_metaclass
-        let mut winner = meta.clone().downcast::<PyType>().map_err(|_| vm.new_type_error("bad metaclass"))?;
+        let mut winner = meta
+            .clone()
+            .downcast::<PyType>()
+            .map_err(|_| vm.new_type_error("bad metaclass"))?;
         for b in &bases {
             let bt = b.type_();
             if winner.is_subtype(bt) {
@@ -386,7 +492,16 @@ pub fn build_class(vm: &Vm, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
         Some(p) => {
             let mut a = vec![name.clone(), bases_t.clone_object()];
             a.extend(kwvals.iter().cloned());
-            crate::ops::call(vm, &p, &a, if other_kw.is_empty() { None } else { Some(&kwnames) })?
+            crate::ops::call(
+                vm,
+                &p,
+                &a,
+                if other_kw.is_empty() {
+                    None
+                } else {
+                    Some(&kwnames)
+                },
+            )?
         }
         None => vm.new_dict().into_object(),
     };
@@ -395,11 +510,25 @@ pub fn build_class(vm: &Vm, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
     fr.locals = Some(ns.clone());
     let cell = crate::eval::run_frame(vm, fr)?;
     if changed {
-        crate::ops::setitem(vm, &ns, vm.names.__orig_bases__.as_object(), vm.new_tuple(orig_bases).into_object())?;
+        crate::ops::setitem(
+            vm,
+            &ns,
+            vm.names.__orig_bases__.as_object(),
+            vm.new_tuple(orig_bases).into_object(),
+        )?;
     }
     let mut a = vec![name, bases_t.into_object(), ns];
     a.extend(kwvals);
-    let cls = crate::ops::call(vm, &meta, &a, if other_kw.is_empty() { None } else { Some(&kwnames) })?;
+    let cls = crate::ops::call(
+        vm,
+        &meta,
+        &a,
+        if other_kw.is_empty() {
+            None
+        } else {
+            Some(&kwnames)
+        },
+    )?;
     if let Some(c) = cell.downcast_ref::<crate::objects::function::PyCell>() {
         let v = c.contents.get();
         if !v.as_ref().is_some_and(|v| v.is(&cls)) {
@@ -422,26 +551,46 @@ pub fn build_class(vm: &Vm, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
 }
 
 fn a_name(cls: &PyRef) -> PyRef {
-    cls.downcast_ref::<PyType>().map_or_else(|| cls.clone(), |t| t.name().clone_object())
+    cls.downcast_ref::<PyType>()
+        .map_or_else(|| cls.clone(), |t| t.name().clone_object())
 }
 
 /// `type[...]` and `list[int]`: a minimal `types.GenericAlias` (its repr and origin).
 pub fn generic_alias(vm: &Vm, origin: &PyObject, args: &PyObject) -> PyResult {
-    let a = if args.downcast_ref::<PyTuple>().is_some() { args.to_owned() } else { vm.new_tuple(vec![args.to_owned()]).into_object() };
-    Ok(vm.new_multi_iter(&vm.types.generic_alias, vec![origin.to_owned(), a], None, vm.none(), false))
+    let a = if args.downcast_ref::<PyTuple>().is_some() {
+        args.to_owned()
+    } else {
+        vm.new_tuple(vec![args.to_owned()]).into_object()
+    };
+    Ok(vm.new_multi_iter(
+        &vm.types.generic_alias,
+        vec![origin.to_owned(), a],
+        None,
+        vm.none(),
+        false,
+    ))
 }
 
 /// Type repr: `<class 'mod.Name'>` (no module for builtins).
 pub fn type_repr(vm: &Vm, o: &PyObject) -> PyResult {
-    let Some(t) = o.downcast_ref::<PyType>() else { return Err(vm.new_type_error("not a type")) };
+    let Some(t) = o.downcast_ref::<PyType>() else {
+        return Err(vm.new_type_error("not a type"));
+    };
     let module = if t.is_heap() {
-        t.dict.get_str(&vm.names.__module__).and_then(|m| m.downcast::<PyStr>().ok()).map(|m| m.to_string_lossy())
+        t.dict
+            .get_str(&vm.names.__module__)
+            .and_then(|m| m.downcast::<PyStr>().ok())
+            .map(|m| m.to_string_lossy())
     } else if t.module_name != "builtins" {
         Some(t.module_name.to_string())
     } else {
         None
     };
-    let q = if t.is_heap() { t.qualname().to_string_lossy() } else { t.name_str() };
+    let q = if t.is_heap() {
+        t.qualname().to_string_lossy()
+    } else {
+        t.name_str()
+    };
     Ok(vm.new_str(&match module {
         Some(m) if m != "builtins" => format!("<class '{}.{}'>", m, q),
         _ => format!("<class '{}'>", q),
@@ -450,7 +599,9 @@ pub fn type_repr(vm: &Vm, o: &PyObject) -> PyResult {
 
 /// `type.__setattr__`: stores in the dict and refreshes slots for dunders.
 pub fn type_setattro(vm: &Vm, o: &PyObject, name: &PyRef<PyStr>, v: Slot) -> PyResult<()> {
-    let Some(t) = o.downcast_ref::<PyType>() else { return Err(vm.new_type_error("not a type")) };
+    let Some(t) = o.downcast_ref::<PyType>() else {
+        return Err(vm.new_type_error("not a type"));
+    };
     if !t.is_heap() {
         return Err(vm.new_type_error(format!(
             "cannot set '{}' attribute of immutable type '{}'",
@@ -468,7 +619,11 @@ pub fn type_setattro(vm: &Vm, o: &PyObject, name: &PyRef<PyStr>, v: Slot) -> PyR
         Some(v) => t.dict.set_str(name.clone(), v),
         None => {
             if t.dict.pop_str(name).is_none() {
-                return Err(vm.new_attribute_error(format!("type object '{}' has no attribute '{}'", t.name_str(), name)));
+                return Err(vm.new_attribute_error(format!(
+                    "type object '{}' has no attribute '{}'",
+                    t.name_str(),
+                    name
+                )));
             }
         }
     }

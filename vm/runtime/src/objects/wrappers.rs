@@ -54,7 +54,10 @@ wrap_binary! {
 
 fn w_pow(vm: &Vm, t: &PyType, a: &[PyRef], _kw: Option<&PyTuple>) -> PyResult {
     if a.len() < 2 || a.len() > 3 {
-        return Err(vm.new_type_error(format!("expected 1 or 2 arguments, got {}", a.len().saturating_sub(1))));
+        return Err(vm.new_type_error(format!(
+            "expected 1 or 2 arguments, got {}",
+            a.len().saturating_sub(1)
+        )));
     }
     let m = a.get(2).cloned().unwrap_or_else(|| vm.none());
     match t.slots().nb_power {
@@ -214,7 +217,10 @@ fn w_init(vm: &Vm, t: &PyType, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
 fn w_getattribute(vm: &Vm, t: &PyType, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
     argn(vm, "__getattribute__", a, kw, 1)?;
     let Ok(name) = a[1].clone().downcast::<crate::objects::str::PyStr>() else {
-        return Err(vm.new_type_error(format!("attribute name must be string, not '{}'", a[1].type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "attribute name must be string, not '{}'",
+            a[1].type_().name_str()
+        )));
     };
     match t.slots().getattro {
         Some(f) => f(vm, &a[0], &name),
@@ -224,7 +230,10 @@ fn w_getattribute(vm: &Vm, t: &PyType, a: &[PyRef], kw: Option<&PyTuple>) -> PyR
 fn w_setattr(vm: &Vm, t: &PyType, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
     argn(vm, "__setattr__", a, kw, 2)?;
     let Ok(name) = a[1].clone().downcast::<crate::objects::str::PyStr>() else {
-        return Err(vm.new_type_error(format!("attribute name must be string, not '{}'", a[1].type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "attribute name must be string, not '{}'",
+            a[1].type_().name_str()
+        )));
     };
     match t.slots().setattro {
         Some(f) => f(vm, &a[0], &name, Some(a[2].clone())).map(|_| vm.none()),
@@ -234,7 +243,10 @@ fn w_setattr(vm: &Vm, t: &PyType, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult
 fn w_delattr(vm: &Vm, t: &PyType, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
     argn(vm, "__delattr__", a, kw, 1)?;
     let Ok(name) = a[1].clone().downcast::<crate::objects::str::PyStr>() else {
-        return Err(vm.new_type_error(format!("attribute name must be string, not '{}'", a[1].type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "attribute name must be string, not '{}'",
+            a[1].type_().name_str()
+        )));
     };
     match t.slots().setattro {
         Some(f) => f(vm, &a[0], &name, None).map(|_| vm.none()),
@@ -247,7 +259,11 @@ fn w_new(vm: &Vm, t: &PyType, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
         return Err(vm.new_type_error(format!("{}.__new__(): not enough arguments", t.name_str())));
     };
     let Ok(sub) = first.clone().downcast::<PyType>() else {
-        return Err(vm.new_type_error(format!("{}.__new__(X): X is not a type object ({})", t.name_str(), first.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "{}.__new__(X): X is not a type object ({})",
+            t.name_str(),
+            first.type_().name_str()
+        )));
     };
     if !sub.is_subtype(t) {
         return Err(vm.new_type_error(format!(
@@ -266,7 +282,12 @@ fn w_new(vm: &Vm, t: &PyType, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
 
 /// Adds wrappers for the slots `t` defines itself (not inherited), unless the dict has
 /// an entry already (a method with the same name wins).
-pub fn add_operators(vm: &Vm, t: &PyRef<PyType>, own: &crate::object::typeobj::Slots, base: Option<&crate::object::typeobj::Slots>) {
+pub fn add_operators(
+    vm: &Vm,
+    t: &PyRef<PyType>,
+    own: &crate::object::typeobj::Slots,
+    base: Option<&crate::object::typeobj::Slots>,
+) {
     let differs = |a: Option<usize>, b: Option<usize>| a.is_some() && a != b;
     let addr = |f: Option<WrapperFn>| f.map(|f| f as usize);
     let _ = addr;
@@ -333,7 +354,10 @@ pub fn add_operators(vm: &Vm, t: &PyRef<PyType>, own: &crate::object::typeobj::S
         add("__delitem__", w_delitem);
     }
     one!(sq_contains, "__contains__", w_contains);
-    if differs(fnp!(own.sq_length.or(own.mp_length)), fnp!(b.sq_length.or(b.mp_length))) {
+    if differs(
+        fnp!(own.sq_length.or(own.mp_length)),
+        fnp!(b.sq_length.or(b.mp_length)),
+    ) {
         add("__len__", w_len);
     }
     one!(call, "__call__", w_call);

@@ -63,7 +63,11 @@ fn no_setattr(vm: &Vm, o: &PyObject, name: &PyStr, set: bool) -> PyErr {
 
 /// An AttributeError with `name` and `obj` set (for "Did you mean" suggestions).
 pub fn attribute_error(vm: &Vm, o: &PyObject, name: &PyRef<PyStr>) -> PyErr {
-    let e = vm.new_attribute_error(format!("'{}' object has no attribute '{}'", o.type_().name_str(), name));
+    let e = vm.new_attribute_error(format!(
+        "'{}' object has no attribute '{}'",
+        o.type_().name_str(),
+        name
+    ));
     e.exc().set_extra("name", name.clone_object());
     e.exc().set_extra("obj", o.to_owned());
     e
@@ -84,7 +88,12 @@ pub fn generic_getattr(vm: &Vm, o: &PyObject, name: &PyRef<PyStr>) -> PyResult {
 }
 
 /// `_PyObject_GenericGetAttrWithDict` with suppression: `Ok(None)` when missing.
-pub fn generic_getattr_opt(vm: &Vm, o: &PyObject, name: &PyRef<PyStr>, dict: Option<PyRef<PyDict>>) -> PyResult<Option<PyRef>> {
+pub fn generic_getattr_opt(
+    vm: &Vm,
+    o: &PyObject,
+    name: &PyRef<PyStr>,
+    dict: Option<PyRef<PyDict>>,
+) -> PyResult<Option<PyRef>> {
     let t = o.type_();
     let descr = t.lookup(name);
     let mut getter = None;
@@ -124,7 +133,11 @@ pub fn generic_setattr(vm: &Vm, o: &PyObject, name: &PyRef<PyStr>, v: Slot) -> P
     }
     let Some(slot) = instance_dict_slot(o) else {
         return Err(if t.lookup(name).is_some() {
-            vm.new_attribute_error(format!("'{}' object attribute '{}' is read-only", t.name_str(), name))
+            vm.new_attribute_error(format!(
+                "'{}' object attribute '{}' is read-only",
+                t.name_str(),
+                name
+            ))
         } else {
             attribute_error(vm, o, name)
         });
@@ -140,7 +153,9 @@ pub fn generic_setattr(vm: &Vm, o: &PyObject, name: &PyRef<PyStr>, v: Slot) -> P
             d
         }
     };
-    let Some(dict) = dict.downcast_ref::<PyDict>() else { return Err(vm.new_type_error("__dict__ is not a dict")) };
+    let Some(dict) = dict.downcast_ref::<PyDict>() else {
+        return Err(vm.new_type_error("__dict__ is not a dict"));
+    };
     match v {
         Some(v) => {
             if dict.as_object().is_type(&vm.types.dict) && name.as_object().is_type(&vm.types.str) {
@@ -209,7 +224,11 @@ pub fn type_getattro(vm: &Vm, o: &PyObject, name: &PyRef<PyStr>) -> PyResult {
         None => {
             // SAFETY: type_getattro is only installed on type layouts.
             let t = unsafe { o.cast_unchecked::<PyType>() };
-            let e = vm.new_attribute_error(format!("type object '{}' has no attribute '{}'", t.name_str(), name));
+            let e = vm.new_attribute_error(format!(
+                "type object '{}' has no attribute '{}'",
+                t.name_str(),
+                name
+            ));
             e.exc().set_extra("name", name.clone_object());
             e.exc().set_extra("obj", o.to_owned());
             Err(e)
@@ -218,7 +237,9 @@ pub fn type_getattro(vm: &Vm, o: &PyObject, name: &PyRef<PyStr>) -> PyResult {
 }
 
 pub fn type_getattr_opt(vm: &Vm, o: &PyObject, name: &PyRef<PyStr>) -> PyResult<Option<PyRef>> {
-    let Some(t) = o.downcast_ref::<PyType>() else { return Ok(None) };
+    let Some(t) = o.downcast_ref::<PyType>() else {
+        return Ok(None);
+    };
     let meta = o.type_();
     let meta_attr = meta.lookup(name);
     let mut meta_get = None;

@@ -47,7 +47,12 @@ pub fn call(vm: &Vm, callable: &PyObject, args: &[PyRef], kwnames: Option<&PyTup
 }
 
 /// Calls a native function or descriptor.
-pub fn call_builtin(vm: &Vm, f: &PyBuiltinFunction, args: &[PyRef], kwnames: Option<&PyTuple>) -> PyResult {
+pub fn call_builtin(
+    vm: &Vm,
+    f: &PyBuiltinFunction,
+    args: &[PyRef],
+    kwnames: Option<&PyTuple>,
+) -> PyResult {
     if let Some(s) = &f.self_ {
         let mut v = Vec::with_capacity(args.len() + 1);
         v.push(s.clone());
@@ -111,7 +116,12 @@ pub fn call_method(vm: &Vm, obj: &PyObject, name: &PyRef<PyStr>, args: &[PyRef])
 }
 
 /// `callable(*args, **kwargs)` from a positional Vec and an optional dict.
-pub fn call_with_dict(vm: &Vm, callable: &PyObject, mut args: Vec<PyRef>, kwargs: Option<&PyDict>) -> PyResult {
+pub fn call_with_dict(
+    vm: &Vm,
+    callable: &PyObject,
+    mut args: Vec<PyRef>,
+    kwargs: Option<&PyDict>,
+) -> PyResult {
     match kwargs {
         Some(d) if !d.is_empty() => {
             let items = d.items();
@@ -131,7 +141,10 @@ pub fn call_with_dict(vm: &Vm, callable: &PyObject, mut args: Vec<PyRef>, kwargs
 }
 
 /// Splits vectorcall arguments into positional and (name, value) keyword pairs.
-pub fn split_args<'a>(args: &'a [PyRef], kwnames: Option<&'a PyTuple>) -> (&'a [PyRef], Vec<(&'a PyRef, &'a PyRef)>) {
+pub fn split_args<'a>(
+    args: &'a [PyRef],
+    kwnames: Option<&'a PyTuple>,
+) -> (&'a [PyRef], Vec<(&'a PyRef, &'a PyRef)>) {
     match kwnames {
         Some(k) if !k.is_empty() => {
             let n = args.len().saturating_sub(k.len());

@@ -84,11 +84,17 @@ pub fn fast_compare(vm: &Vm, v: &PyObject, w: &PyObject, op: CmpOp) -> Option<bo
         return None;
     }
     if t == vm.types.int.as_type_ptr() {
-        let (a, b) = (crate::objects::int::int_value(v)?, crate::objects::int::int_value(w)?);
+        let (a, b) = (
+            crate::objects::int::int_value(v)?,
+            crate::objects::int::int_value(w)?,
+        );
         return Some(op.from_ordering(a.cmp(b)));
     }
     if t == vm.types.float.as_type_ptr() {
-        let (a, b) = (crate::objects::float::float_value(v)?, crate::objects::float::float_value(w)?);
+        let (a, b) = (
+            crate::objects::float::float_value(v)?,
+            crate::objects::float::float_value(w)?,
+        );
         return Some(match a.partial_cmp(&b) {
             Some(o) => op.from_ordering(o),
             None => op == CmpOp::Ne,

@@ -39,7 +39,12 @@ pub fn repr(vm: &Vm, o: &PyObject) -> PyResult<PyRef<PyStr>> {
         Some(f) => f(vm, o),
         None => crate::objects::object::object_repr(vm, o),
     })?;
-    r.downcast::<PyStr>().map_err(|r| vm.new_type_error(format!("__repr__ returned non-string (type {})", r.type_().name_str())))
+    r.downcast::<PyStr>().map_err(|r| {
+        vm.new_type_error(format!(
+            "__repr__ returned non-string (type {})",
+            r.type_().name_str()
+        ))
+    })
 }
 
 /// `PyObject_Str`.
@@ -53,7 +58,12 @@ pub fn str(vm: &Vm, o: &PyObject) -> PyResult<PyRef<PyStr>> {
         Some(f) => f(vm, o),
         None => repr(vm, o).map(|s| s.into_object()),
     })?;
-    r.downcast::<PyStr>().map_err(|r| vm.new_type_error(format!("__str__ returned non-string (type {})", r.type_().name_str())))
+    r.downcast::<PyStr>().map_err(|r| {
+        vm.new_type_error(format!(
+            "__str__ returned non-string (type {})",
+            r.type_().name_str()
+        ))
+    })
 }
 
 /// `repr(o)` as Rust text.
@@ -90,7 +100,10 @@ pub fn len(vm: &Vm, o: &PyObject) -> PyResult<usize> {
     let s = o.type_().slots();
     match s.sq_length.or(s.mp_length) {
         Some(f) => f(vm, o),
-        None => Err(vm.new_type_error(format!("object of type '{}' has no len()", o.type_().name_str()))),
+        None => Err(vm.new_type_error(format!(
+            "object of type '{}' has no len()",
+            o.type_().name_str()
+        ))),
     }
 }
 
@@ -101,11 +114,16 @@ pub fn iter(vm: &Vm, o: &PyObject) -> PyResult {
     if let Some(f) = s.iter {
         let it = f(vm, o)?;
         if it.type_().slots().iternext.is_none() {
-            return Err(vm.new_type_error(format!("iter() returned non-iterator of type '{}'", it.type_().name_str())));
+            return Err(vm.new_type_error(format!(
+                "iter() returned non-iterator of type '{}'",
+                it.type_().name_str()
+            )));
         }
         return Ok(it);
     }
-    if s.mp_subscript.is_some() && !t.flags().contains(crate::object::TypeFlags::MAPPING) || has_sequence_getitem(vm, o) {
+    if s.mp_subscript.is_some() && !t.flags().contains(crate::object::TypeFlags::MAPPING)
+        || has_sequence_getitem(vm, o)
+    {
         return Ok(vm.new_seq_iter(&vm.types.seq_iterator, o.to_owned(), 0));
     }
     Err(vm.new_type_error(format!("'{}' object is not iterable", t.name_str())))
@@ -124,7 +142,10 @@ pub fn next(vm: &Vm, it: &PyObject) -> PyResult<Option<PyRef>> {
             Err(e) if e.matches(&vm.exc.stop_iteration) && !vm.is_aborting() => Ok(None),
             Err(e) => Err(e),
         },
-        None => Err(vm.new_type_error(format!("'{}' object is not an iterator", it.type_().name_str()))),
+        None => Err(vm.new_type_error(format!(
+            "'{}' object is not an iterator",
+            it.type_().name_str()
+        ))),
     }
 }
 
@@ -174,7 +195,10 @@ pub fn getitem(vm: &Vm, o: &PyObject, key: &PyObject) -> PyResult {
 pub fn setitem(vm: &Vm, o: &PyObject, key: &PyObject, v: PyRef) -> PyResult<()> {
     match o.type_().slots().mp_ass_subscript {
         Some(f) => f(vm, o, key, Some(v)),
-        None => Err(vm.new_type_error(format!("'{}' object does not support item assignment", o.type_().name_str()))),
+        None => Err(vm.new_type_error(format!(
+            "'{}' object does not support item assignment",
+            o.type_().name_str()
+        ))),
     }
 }
 
@@ -182,7 +206,10 @@ pub fn setitem(vm: &Vm, o: &PyObject, key: &PyObject, v: PyRef) -> PyResult<()> 
 pub fn delitem(vm: &Vm, o: &PyObject, key: &PyObject) -> PyResult<()> {
     match o.type_().slots().mp_ass_subscript {
         Some(f) => f(vm, o, key, None),
-        None => Err(vm.new_type_error(format!("'{}' object doesn't support item deletion", o.type_().name_str()))),
+        None => Err(vm.new_type_error(format!(
+            "'{}' object doesn't support item deletion",
+            o.type_().name_str()
+        ))),
     }
 }
 
@@ -194,13 +221,18 @@ pub fn contains(vm: &Vm, container: &PyObject, item: &PyObject) -> PyResult<bool
     let it = match iter(vm, container) {
         Ok(it) => it,
         Err(e) if e.matches(&vm.exc.type_error) => {
-            return Err(vm.new_type_error(format!("argument of type '{}' is not iterable", container.type_().name_str())));
+            return Err(vm.new_type_error(format!(
+                "argument of type '{}' is not iterable",
+                container.type_().name_str()
+            )));
         }
         Err(e) => return Err(e),
     };
     while let Some(v) = next(vm, &it)? {
         vm.tick()?;
-        if v.is(&item.to_owned()) || rich_compare_bool(vm, &v, item, crate::object::typeobj::CmpOp::Eq)? {
+        if v.is(&item.to_owned())
+            || rich_compare_bool(vm, &v, item, crate::object::typeobj::CmpOp::Eq)?
+        {
             return Ok(true);
         }
     }
@@ -239,12 +271,18 @@ pub fn isinstance(vm: &Vm, o: &PyObject, cls: &PyObject) -> PyResult<bool> {
         }
         return Ok(false);
     }
-    if let Some(m) = crate::objects::typeobject::lookup_special(vm, cls, &vm.names.__instancecheck__) {
-        let r = vm.with_recursion(" in __instancecheck__", || call(vm, &m, &[o.to_owned()], None))?;
+    if let Some(m) =
+        crate::objects::typeobject::lookup_special(vm, cls, &vm.names.__instancecheck__)
+    {
+        let r = vm.with_recursion(" in __instancecheck__", || {
+            call(vm, &m, &[o.to_owned()], None)
+        })?;
         return is_true(vm, &r);
     }
     if cls.downcast_ref::<crate::object::PyType>().is_none() {
-        return Err(vm.new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
+        return Err(
+            vm.new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
+        );
     }
     Ok(false)
 }
@@ -260,7 +298,9 @@ pub fn issubclass(vm: &Vm, derived: &PyObject, cls: &PyObject) -> PyResult<bool>
         return Ok(false);
     }
     if !cls.is_type(&vm.types.type_) {
-        if let Some(m) = crate::objects::typeobject::lookup_special(vm, cls, &vm.names.__subclasscheck__) {
+        if let Some(m) =
+            crate::objects::typeobject::lookup_special(vm, cls, &vm.names.__subclasscheck__)
+        {
             let r = call(vm, &m, &[derived.to_owned()], None)?;
             return is_true(vm, &r);
         }
@@ -269,7 +309,9 @@ pub fn issubclass(vm: &Vm, derived: &PyObject, cls: &PyObject) -> PyResult<bool>
         return Err(vm.new_type_error("issubclass() arg 1 must be a class"));
     };
     let Some(c) = cls.downcast_ref::<crate::object::PyType>() else {
-        return Err(vm.new_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+        return Err(
+            vm.new_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        );
     };
     Ok(d.is_subtype(c))
 }
@@ -285,8 +327,16 @@ pub fn format(vm: &Vm, o: &PyObject, spec: &PyObject) -> PyResult<PyRef<PyStr>> 
         }
     }
     let Some(m) = crate::objects::typeobject::lookup_special(vm, o, &vm.names.__format__) else {
-        return Err(vm.new_type_error(format!("Type {} doesn't define __format__", o.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "Type {} doesn't define __format__",
+            o.type_().name_str()
+        )));
     };
     let r = call(vm, &m, &[spec.to_owned()], None)?;
-    r.downcast::<PyStr>().map_err(|r| vm.new_type_error(format!("__format__ must return a str, not {}", r.type_().name_str())))
+    r.downcast::<PyStr>().map_err(|r| {
+        vm.new_type_error(format!(
+            "__format__ must return a str, not {}",
+            r.type_().name_str()
+        ))
+    })
 }

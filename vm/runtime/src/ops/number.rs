@@ -48,11 +48,19 @@ pub fn binary_op(vm: &Vm, v: &PyObject, w: &PyObject, oparg: u32) -> PyResult {
     let Some(op) = NbOp::from_index((oparg % 13) as usize) else {
         return Err(vm.new_system_error("bad BINARY_OP oparg"));
     };
-    if inplace { inplace_op(vm, v, w, op) } else { plain_op(vm, v, w, op) }
+    if inplace {
+        inplace_op(vm, v, w, op)
+    } else {
+        plain_op(vm, v, w, op)
+    }
 }
 
 fn type_error(vm: &Vm, v: &PyObject, w: &PyObject, op: NbOp, inplace: bool) -> crate::error::PyErr {
-    let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
+    let sym = if inplace {
+        format!("{}=", op.symbol())
+    } else {
+        op.symbol().to_string()
+    };
     if op == NbOp::Power && !inplace {
         return vm.new_type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
@@ -67,7 +75,12 @@ fn type_error(vm: &Vm, v: &PyObject, w: &PyObject, op: NbOp, inplace: bool) -> c
             w.type_().name_str()
         ));
     }
-    if op == NbOp::Rshift && v.type_().name_str() == "builtin_function_or_method" && v.to_owned().downcast_ref::<crate::objects::descr::PyBuiltinFunction>().is_some_and(|f| f.name == "print") {
+    if op == NbOp::Rshift
+        && v.type_().name_str() == "builtin_function_or_method"
+        && v.to_owned()
+            .downcast_ref::<crate::objects::descr::PyBuiltinFunction>()
+            .is_some_and(|f| f.name == "print")
+    {
         return vm.new_type_error(format!(
             "unsupported operand type(s) for >>: '{}' and '{}'. Did you mean \"print(<message>, file=<output_stream>)\"?",
             v.type_().name_str(),
@@ -107,7 +120,10 @@ pub fn plain_op(vm: &Vm, v: &PyObject, w: &PyObject, op: NbOp) -> PyResult {
 
 fn sequence_repeat(vm: &Vm, f: BinaryFn, seq: &PyObject, n: &PyObject) -> PyResult {
     if n.type_().slots().nb_index.is_none() {
-        return Err(vm.new_type_error(format!("can't multiply sequence by non-int of type '{}'", n.type_().name_str())));
+        return Err(vm.new_type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            n.type_().name_str()
+        )));
     }
     f(vm, seq, n)
 }
@@ -222,7 +238,10 @@ macro_rules! unary {
         pub fn $name(vm: &Vm, o: &PyObject) -> PyResult {
             match o.type_().slots().$slot {
                 Some(f) => f(vm, o),
-                None => Err(vm.new_type_error(format!(concat!("bad operand type for ", $sym, ": '{}'"), o.type_().name_str()))),
+                None => Err(vm.new_type_error(format!(
+                    concat!("bad operand type for ", $sym, ": '{}'"),
+                    o.type_().name_str()
+                ))),
             }
         }
     };
@@ -238,11 +257,16 @@ pub fn try_index(vm: &Vm, o: &PyObject) -> PyResult<Option<Int>> {
     if let Some(i) = crate::objects::int::int_value(o) {
         return Ok(Some(i.clone()));
     }
-    let Some(f) = o.type_().slots().nb_index else { return Ok(None) };
+    let Some(f) = o.type_().slots().nb_index else {
+        return Ok(None);
+    };
     let r = f(vm, o)?;
     match crate::objects::int::int_value(&r) {
         Some(i) => Ok(Some(i.clone())),
-        None => Err(vm.new_type_error(format!("__index__ returned non-int (type {})", r.type_().name_str()))),
+        None => Err(vm.new_type_error(format!(
+            "__index__ returned non-int (type {})",
+            r.type_().name_str()
+        ))),
     }
 }
 
@@ -250,7 +274,10 @@ pub fn try_index(vm: &Vm, o: &PyObject) -> PyResult<Option<Int>> {
 pub fn index(vm: &Vm, o: &PyObject) -> PyResult<Int> {
     match try_index(vm, o)? {
         Some(i) => Ok(i),
-        None => Err(vm.new_type_error(format!("'{}' object cannot be interpreted as an integer", o.type_().name_str()))),
+        None => Err(vm.new_type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            o.type_().name_str()
+        ))),
     }
 }
 
@@ -259,7 +286,10 @@ pub fn index_isize(vm: &Vm, o: &PyObject) -> PyResult<isize> {
     let i = index(vm, o)?;
     match i.as_i64() {
         Some(v) if v >= isize::MIN as i64 && v <= isize::MAX as i64 => Ok(v as isize),
-        _ => Err(vm.new_index_error(format!("cannot fit '{}' into an index-sized integer", o.type_().name_str()))),
+        _ => Err(vm.new_index_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            o.type_().name_str()
+        ))),
     }
 }
 
@@ -278,7 +308,10 @@ pub fn to_int(vm: &Vm, o: &PyObject) -> PyResult {
     if let Some(f) = s.nb_int {
         let r = f(vm, o)?;
         if !r.type_().is_subtype(&vm.types.int) {
-            return Err(vm.new_type_error(format!("__int__ returned non-int (type {})", r.type_().name_str())));
+            return Err(vm.new_type_error(format!(
+                "__int__ returned non-int (type {})",
+                r.type_().name_str()
+            )));
         }
         return Ok(r);
     }
@@ -308,12 +341,18 @@ pub fn to_f64(vm: &Vm, o: &PyObject) -> PyResult<f64> {
         let r = f(vm, o)?;
         return match crate::objects::float::float_value(&r) {
             Some(v) => Ok(v),
-            None => Err(vm.new_type_error(format!("{}.__float__ returned non-float (type {})", o.type_().name_str(), r.type_().name_str()))),
+            None => Err(vm.new_type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                o.type_().name_str(),
+                r.type_().name_str()
+            ))),
         };
     }
     if s.nb_index.is_some() {
         let i = index(vm, o)?;
-        return i.to_f64().ok_or_else(|| vm.new_overflow_error("int too large to convert to float"));
+        return i
+            .to_f64()
+            .ok_or_else(|| vm.new_overflow_error("int too large to convert to float"));
     }
     Err(vm.new_type_error(format!("must be real number, not {}", o.type_().name_str())))
 }

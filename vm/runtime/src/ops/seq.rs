@@ -24,7 +24,10 @@ pub fn unpack_exact(vm: &Vm, v: &PyObject, n: usize) -> PyResult<Vec<PyRef>> {
     let it = match crate::ops::iter(vm, v) {
         Ok(it) => it,
         Err(e) if e.matches(&vm.exc.type_error) && v.type_().slots().iter.is_none() => {
-            return Err(vm.new_type_error(format!("cannot unpack non-iterable {} object", v.type_().name_str())));
+            return Err(vm.new_type_error(format!(
+                "cannot unpack non-iterable {} object",
+                v.type_().name_str()
+            )));
         }
         Err(e) => return Err(e),
     };
@@ -42,9 +45,17 @@ pub fn unpack_exact(vm: &Vm, v: &PyObject, n: usize) -> PyResult<Vec<PyRef>> {
     }
     if crate::ops::next(vm, &it)?.is_some() {
         let msg = if let Some(l) = v.downcast_ref::<PyList>() {
-            format!("too many values to unpack (expected {}, got {})", n, l.len())
+            format!(
+                "too many values to unpack (expected {}, got {})",
+                n,
+                l.len()
+            )
         } else if let Some(t) = v.downcast_ref::<PyTuple>() {
-            format!("too many values to unpack (expected {}, got {})", n, t.len())
+            format!(
+                "too many values to unpack (expected {}, got {})",
+                n,
+                t.len()
+            )
         } else if v.type_().is_subtype(&vm.types.dict) || v.type_().is_subtype(&vm.types.str) {
             match crate::ops::len(vm, v) {
                 Ok(l) => format!("too many values to unpack (expected {}, got {})", n, l),
@@ -63,7 +74,10 @@ pub fn unpack_ex(vm: &Vm, v: &PyObject, before: usize, after: usize) -> PyResult
     let it = match crate::ops::iter(vm, v) {
         Ok(it) => it,
         Err(e) if e.matches(&vm.exc.type_error) && v.type_().slots().iter.is_none() => {
-            return Err(vm.new_type_error(format!("cannot unpack non-iterable {} object", v.type_().name_str())));
+            return Err(vm.new_type_error(format!(
+                "cannot unpack non-iterable {} object",
+                v.type_().name_str()
+            )));
         }
         Err(e) => return Err(e),
     };

@@ -5,8 +5,8 @@
 //! `__del__`) reaches it without a parameter.
 
 pub mod bootstrap;
-pub mod run;
 pub mod names;
+pub mod run;
 pub mod state;
 
 use crate::error::{PyErr, PyResult};
@@ -45,7 +45,9 @@ pub fn with_gc(f: impl FnOnce(&Generation)) {
     // SAFETY: as in with_vm.
     let vm = unsafe { &*p };
     f(&vm.gc_generations[0]);
-    vm.gc_generations[0].count.set(vm.gc_generations[0].count.get() + 1);
+    vm.gc_generations[0]
+        .count
+        .set(vm.gc_generations[0].count.get() + 1);
 }
 
 macro_rules! builtin_types {
@@ -229,7 +231,11 @@ const BUDGET_CHUNK: i64 = 1 << 14;
 impl Vm {
     /// A fresh instruction budget for an eval loop.
     pub fn budget_start(&self) -> i64 {
-        let g = if self.limits.fuel_enabled { (self.limits.fuel.get().min(BUDGET_CHUNK as u64) as i64).max(1) } else { BUDGET_CHUNK };
+        let g = if self.limits.fuel_enabled {
+            (self.limits.fuel.get().min(BUDGET_CHUNK as u64) as i64).max(1)
+        } else {
+            BUDGET_CHUNK
+        };
         self.budget_granted.set(g);
         g
     }
@@ -237,7 +243,9 @@ impl Vm {
     /// Accounts a spent budget: fuel, memory and aborts; grants a new one.
     pub fn budget_refill(&self, budget: &mut i64) -> PyResult<()> {
         let used = (self.budget_granted.get() - *budget).max(0) as u64;
-        self.limits.instructions.set(self.limits.instructions.get() + used);
+        self.limits
+            .instructions
+            .set(self.limits.instructions.get() + used);
         if self.limits.fuel_enabled {
             let f = self.limits.fuel.get().saturating_sub(used);
             self.limits.fuel.set(f);
@@ -256,7 +264,12 @@ impl Vm {
         }
         let used = crate::object::alloc::allocated_bytes();
         if used > self.limits.max_memory {
-            if used > self.limits.max_memory.saturating_add(self.limits.max_memory / 2) {
+            if used
+                > self
+                    .limits
+                    .max_memory
+                    .saturating_add(self.limits.max_memory / 2)
+            {
                 return Err(self.abort_with(Abort::Memory));
             }
             return Err(self.no_memory());
@@ -273,7 +286,9 @@ impl Vm {
             return Ok(());
         }
         self.ticks.set(0);
-        self.limits.instructions.set(self.limits.instructions.get() + 256);
+        self.limits
+            .instructions
+            .set(self.limits.instructions.get() + 256);
         if self.limits.fuel_enabled {
             let f = self.limits.fuel.get().saturating_sub(256);
             self.limits.fuel.set(f);
@@ -287,7 +302,8 @@ impl Vm {
     /// The `builtins` module object.
     pub fn builtins_module_obj(&self) -> PyRef {
         // SAFETY: set once at start-up.
-        unsafe { (*self.builtins_module.get()).clone() }.unwrap_or_else(|| self.builtins.clone_object())
+        unsafe { (*self.builtins_module.get()).clone() }
+            .unwrap_or_else(|| self.builtins.clone_object())
     }
 
     /// The `sys` module object.

@@ -28,7 +28,8 @@ pub fn run_main(code: Arc<CodeObject>, config: &RunConfig) -> RunResult {
         main.dict.set_str(vm.intern("__file__"), vm.new_str(a0));
     }
     main.dict.set_str(vm.intern("__cached__"), vm.none());
-    vm.modules.set_str(vm.intern("__main__"), main.clone_object());
+    vm.modules
+        .set_str(vm.intern("__main__"), main.clone_object());
     // SAFETY: start-up, single writer.
     unsafe { *vm.main_module.get() = Some(main.clone_object()) };
 
@@ -88,7 +89,9 @@ fn finish(vm: &Vm, result: Result<PyRef, PyErr>) -> RunResult {
         } else if let Some(i) = crate::objects::int::int_value(&code) {
             out.exit_code = i.as_i64().unwrap_or(-1) as i32;
         } else {
-            let s = crate::ops::str(vm, &code).map(|s| s.to_string_lossy()).unwrap_or_default();
+            let s = crate::ops::str(vm, &code)
+                .map(|s| s.to_string_lossy())
+                .unwrap_or_default();
             crate::modules::sys::write_stderr_text(vm, &format!("{}\n", s));
             out.exit_code = 1;
         }
@@ -97,11 +100,14 @@ fn finish(vm: &Vm, result: Result<PyRef, PyErr>) -> RunResult {
     let exc = e.into_object();
     let text = crate::traceback::format_exception(vm, &exc);
     crate::modules::sys::write_stderr_text(vm, &text);
-    let report = exc.downcast_ref::<PyBaseException>().map(|b| ExceptionReport {
-        type_name: crate::traceback::type_display_name(vm, &exc),
-        message: crate::traceback::exc_message(vm, &exc).unwrap_or_else(|| "<exception str() failed>".into()),
-        traceback: crate::traceback::frames_of(b),
-    });
+    let report = exc
+        .downcast_ref::<PyBaseException>()
+        .map(|b| ExceptionReport {
+            type_name: crate::traceback::type_display_name(vm, &exc),
+            message: crate::traceback::exc_message(vm, &exc)
+                .unwrap_or_else(|| "<exception str() failed>".into()),
+            traceback: crate::traceback::frames_of(b),
+        });
     out.status = RunStatus::Exception;
     out.exit_code = 1;
     out.exception = report;
@@ -130,7 +136,9 @@ fn probes(vm: &Vm, d: &crate::objects::dict::PyDict) -> Probes {
 pub fn clear_module_dict(vm: &Vm, d: &crate::objects::dict::PyDict) {
     for pass in 0..2 {
         for k in d.keys() {
-            let Some(s) = k.downcast_ref::<crate::objects::str::PyStr>() else { continue };
+            let Some(s) = k.downcast_ref::<crate::objects::str::PyStr>() else {
+                continue;
+            };
             let b = s.as_bytes();
             let under = b.first() == Some(&b'_') && b.get(1) != Some(&b'_');
             if (pass == 0) != under {

@@ -116,9 +116,13 @@ impl Vm {
         let ts = &self.ts;
         let low_stack = stacker::remaining_stack().is_some_and(|s| s < ts.stack_reserve);
         if ts.recursion_headroom.get() {
-            if ts.recursion_remaining.get() < -50 || low_stack && stacker::remaining_stack().is_some_and(|s| s < 64 * 1024) {
+            if ts.recursion_remaining.get() < -50
+                || low_stack && stacker::remaining_stack().is_some_and(|s| s < 64 * 1024)
+            {
                 ts.recursion_remaining.set(ts.recursion_remaining.get() + 1);
-                return Err(self.abort_with(crate::vm::Abort::Unsupported("cannot recover from stack overflow".into())));
+                return Err(self.abort_with(crate::vm::Abort::Unsupported(
+                    "cannot recover from stack overflow".into(),
+                )));
             }
             return Ok(());
         }
@@ -134,7 +138,9 @@ impl Vm {
 
     #[inline]
     pub fn leave_recursive_call(&self) {
-        self.ts.recursion_remaining.set(self.ts.recursion_remaining.get() + 1);
+        self.ts
+            .recursion_remaining
+            .set(self.ts.recursion_remaining.get() + 1);
     }
 
     /// `sys.setrecursionlimit`.
