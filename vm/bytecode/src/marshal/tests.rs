@@ -58,6 +58,20 @@ fn layout_round_trip_and_fresh_dumps_equal_cpython() {
 }
 
 #[test]
+fn a_temporary_module_code_object_is_not_flagged() {
+    let script = r#"
+import marshal
+print(marshal.dumps(compile('x = 1', 'm.py', 'exec')).hex())
+"#;
+    let data = unhex(python(script, &[]).trim());
+    let code = loads(&data).unwrap();
+    let options = DumpOptions {
+        code_held_by_caller: false,
+    };
+    assert_eq!(dumps_with_options(&code, &options).unwrap(), data);
+}
+
+#[test]
 fn one_character_strings_interned_at_startup_are_the_ones_python3_has() {
     // Which one-character constants does a fresh oracle write as interned strings?
     let script = r#"
