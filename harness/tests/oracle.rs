@@ -39,7 +39,9 @@ fn python(cwd: &Path, args: &[&str]) -> Output {
 fn normal_programs() -> Vec<Program> {
     // Display paths relative to the fixtures directory, as the real commands get them.
     std::env::set_current_dir(fixtures()).unwrap();
-    discover(Path::new("normal"), &Selection::default()).unwrap()
+    let mut programs = discover(Path::new("normal"), &Selection::default()).unwrap();
+    programs.extend(discover(Path::new("edge"), &Selection::default()).unwrap());
+    programs
 }
 
 fn normalize(s: &str) -> String {
@@ -176,4 +178,36 @@ fn the_embedded_interpreter_is_python3_with_hash_seed_0() {
         "{}",
         engine.libpython()
     );
+}
+
+#[test]
+fn a_program_cannot_affect_the_next_one_in_the_same_worker() {
+    std::env::set_current_dir(fixtures()).unwrap();
+    let programs = discover(Path::new("isolation"), &Selection::default()).unwrap();
+    let limits = Limits {
+        recycle_after: 1000,
+        ..Limits::default()
+    };
+    let engine =
+        CpythonEngine::start(limits, Some(PathBuf::from(env!("CARGO_BIN_EXE_pyconform")))).unwrap();
+    let (pollute, check) = (&programs[0], &programs[1]);
+    for _ in 0..2 {
+        let Stage::Ok(run) = engine.run_source(pollute) else {
+            panic!("pollute failed")
+        };
+        assert_eq!(run.stdout, b"polluted\n");
+        let Stage::Ok(run) = engine.run_source(check) else {
+            panic!("check failed")
+        };
+        let real = python(&fixtures(), &[&check.display]);
+        assert_eq!(
+            String::from_utf8_lossy(&run.stdout),
+            String::from_utf8_lossy(&real.stdout)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(run.stderr.as_deref().unwrap_or_default()),
+            String::from_utf8_lossy(&real.stderr)
+        );
+    }
+    assert_eq!(engine.workers_started(), 1, "no worker was replaced");
 }
