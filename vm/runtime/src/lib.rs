@@ -101,8 +101,6 @@ pub struct RunConfig {
     pub module_dir: Option<PathBuf>,
     /// Collect the refcount/gc probe results after the program ends.
     pub probes: bool,
-    /// How imported `.py` files are compiled (`None`: refvm's compiler).
-    pub compiler: Option<ModuleCompiler>,
 }
 
 impl Default for RunConfig {
@@ -115,7 +113,6 @@ impl Default for RunConfig {
             argv: vec![String::new()],
             module_dir: None,
             probes: false,
-            compiler: None,
         }
     }
 }
@@ -186,13 +183,23 @@ pub struct RunResult {
 /// Stack size of the thread a run executes on (reserved, committed lazily).
 const RUN_STACK: usize = 512 << 20;
 
-/// Runs a module code object as `__main__`.
+/// Runs a module code object as `__main__`; imported `.py` files are compiled by refvm.
 pub fn run(code: Arc<CodeObject>, config: &RunConfig) -> RunResult {
+    run_with_compiler(code, config, None)
+}
+
+/// [`run`], with imported `.py` files compiled by `compiler` (e.g. CPython's, for the
+/// "CPython compiler -> refvm VM" cell); `None` is refvm's compiler.
+pub fn run_with_compiler(
+    code: Arc<CodeObject>,
+    config: &RunConfig,
+    compiler: Option<ModuleCompiler>,
+) -> RunResult {
     let cfg = config.clone();
     let spawned = std::thread::Builder::new()
         .name("refvm".into())
         .stack_size(RUN_STACK)
-        .spawn(move || vm::run::run_main(code, &cfg));
+        .spawn(move || vm::run::run_main(code, &cfg, compiler));
     match spawned {
         Ok(h) => match h.join() {
             Ok(r) => r,

@@ -132,10 +132,13 @@ pub fn refvm_run(prog: &Path, args: &[&str], fuel: Option<u64>) -> Result<RunRes
         max_memory: Some(2 << 30),
         argv,
         module_dir: Some(dir),
-        compiler: Some(compiler),
         ..RunConfig::default()
     };
-    Ok(refvm_runtime::run(Arc::new(code), &config))
+    Ok(refvm_runtime::run_with_compiler(
+        Arc::new(code),
+        &config,
+        Some(compiler),
+    ))
 }
 
 /// Outcome of one comparison.

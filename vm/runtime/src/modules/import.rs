@@ -65,7 +65,8 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
     let source = std::fs::read(&path)
         .map_err(|e| vm.new_import_error(format!("cannot read {}: {}", path.display(), e)))?;
     let filename = path.to_string_lossy().into_owned();
-    let code = match &vm.config.compiler {
+    let compiler = vm.compiler.borrow().clone();
+    let code = match &compiler {
         Some(c) => (c.0)(&path, &source).map_err(|e| {
             vm.abort_with(crate::vm::Abort::Unsupported(format!(
                 "compiling {}: {}",
@@ -85,6 +86,14 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
                     "importing {}: {}",
                     name, u
                 ))));
+            }
+            Err(refvm_compiler::CompileError::Exception { type_name, msg }) => {
+                let t = if type_name == "RecursionError" {
+                    &vm.exc.recursion_error
+                } else {
+                    &vm.exc.system_error
+                };
+                return Err(vm.new_exception_msg(t, &msg));
             }
         },
     };

@@ -894,8 +894,9 @@ fn maketrans(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
                 let key = match kk.downcast_ref::<PyStr>() {
                     Some(s) if s.char_len() == 1 => vm.new_int(i64::from(s.code_point_at(0))),
                     Some(_) => {
-                        return Err(vm
-                            .new_value_error("string keys in translate table must be of length 1"));
+                        return Err(vm.new_value_error(
+                            "string keys in translate table must be of length 1",
+                        ));
                     }
                     None => kk.clone(),
                 };

@@ -787,6 +787,7 @@ impl Vm {
             ticks: Cell::new(0),
             no_finalizers: Cell::new(false),
             sys_module_obj: UnsafeCell::new(None),
+            compiler: RefCell::new(None),
             types,
             exc,
         });

@@ -223,6 +223,8 @@ pub struct Vm {
     /// Finalizers are not run (interpreter teardown).
     pub no_finalizers: Cell<bool>,
     pub sys_module_obj: UnsafeCell<Option<PyRef>>,
+    /// How imported `.py` files are compiled (`None`: refvm's compiler).
+    pub compiler: RefCell<Option<crate::ModuleCompiler>>,
 }
 
 /// Instructions between two checks of the limits.

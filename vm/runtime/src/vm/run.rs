@@ -10,8 +10,13 @@ use refvm_bytecode::CodeObject;
 use std::sync::Arc;
 
 /// Sets up a VM on this thread and runs `code` as `__main__`.
-pub fn run_main(code: Arc<CodeObject>, config: &RunConfig) -> RunResult {
+pub fn run_main(
+    code: Arc<CodeObject>,
+    config: &RunConfig,
+    compiler: Option<crate::ModuleCompiler>,
+) -> RunResult {
     let vm = Vm::new(config);
+    *vm.compiler.borrow_mut() = compiler;
     let guard = vm.enter();
     crate::objects::init_types(&vm);
     let bmod = crate::builtins::init(&vm);
