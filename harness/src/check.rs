@@ -17,6 +17,9 @@ use std::sync::Arc;
 pub struct Engines {
     pub cpython: CpythonEngine,
     pub refvm: RefvmEngine,
+    /// Execute each program this many times on each VM for the timing layer (the
+    /// fastest counts); the first run is the one compared.
+    pub time_runs: u32,
 }
 
 /// Checks one program on both engines. Never fails: every problem is a verdict.
@@ -128,12 +131,15 @@ pub fn check_program(engines: &Engines, program: &Program) -> ProgramResult {
     };
     layers.insert(Layer::Refcount, refcount);
 
-    let timing = Timing {
+    let mut timing = Timing {
         cpython_compile_ns: cp_static.compile_ns,
         cpython_exec_ns: oracle.ok().and_then(|r| r.exec_ns),
         refvm_compile_ns: rv_static.compile_ns,
         refvm_exec_ns: refvm_run.ok().and_then(|r| r.exec_ns),
     };
+    if engines.time_runs > 1 {
+        retime(engines, program, &rv, &mut timing);
+    }
     ProgramResult {
         program: program.rel.clone(),
         feature: program.feature.clone(),
@@ -141,6 +147,31 @@ pub fn check_program(engines: &Engines, program: &Program) -> ProgramResult {
         cells,
         timing,
         known: BTreeMap::new(),
+    }
+}
+
+/// Runs the program `time_runs - 1` more times on each VM (interleaved), keeping the
+/// fastest execute times.
+fn retime(engines: &Engines, program: &Program, rv: &RefvmSide, timing: &mut Timing) {
+    let min = |a: Option<u64>, b: Option<u64>| match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    for _ in 1..engines.time_runs {
+        if timing.cpython_exec_ns.is_some() {
+            let again = engines.cpython.run_source(program);
+            timing.cpython_exec_ns =
+                min(timing.cpython_exec_ns, again.ok().and_then(|r| r.exec_ns));
+        }
+        if let (Some(_), Stage::Ok(Ok(code))) = (timing.refvm_exec_ns, &rv.compiled.code) {
+            let (refvm, program, code) = (engines.refvm.clone(), program.clone(), Arc::clone(code));
+            let again = Isolated::spawn(engines.refvm.limits.refvm_hang, move || {
+                refvm.run(code, &program, None)
+            })
+            .wait();
+            let ns = again.ok().and_then(|s| s.ok().and_then(|r| r.exec_ns));
+            timing.refvm_exec_ns = min(timing.refvm_exec_ns, ns);
+        }
     }
 }
 

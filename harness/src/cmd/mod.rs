@@ -35,6 +35,10 @@ pub struct LimitArgs {
     /// thread is abandoned).
     #[arg(long, default_value_t = 120.0)]
     pub refvm_hang_secs: f64,
+    /// Execute each program this many times per VM for the timing columns (fastest
+    /// counts; only the first run is compared).
+    #[arg(long, default_value_t = 1)]
+    pub time_runs: u32,
 }
 
 impl LimitArgs {
