@@ -58,6 +58,20 @@ fn layout_round_trip_and_fresh_dumps_equal_cpython() {
 }
 
 #[test]
+fn a_temporary_module_code_object_is_not_flagged() {
+    let script = r#"
+import marshal
+print(marshal.dumps(compile('x = 1', 'm.py', 'exec')).hex())
+"#;
+    let data = unhex(python(script, &[]).trim());
+    let code = loads(&data).unwrap();
+    let options = DumpOptions {
+        code_held_by_caller: false,
+    };
+    assert_eq!(dumps_with_options(&code, &options).unwrap(), data);
+}
+
+#[test]
 fn one_character_strings_interned_at_startup_are_the_ones_python3_has() {
     // Which one-character constants does a fresh oracle write as interned strings?
     let script = r#"
@@ -145,6 +159,9 @@ fn depth_limit_is_cpythons_and_fits_a_small_stack() {
             let err = loads_constant(&nested_tuples(2001)).unwrap_err();
             assert_eq!(err.kind, ErrorKind::RecursionLimit);
             let deep = loads_constant(&nested_tuples(2000)).unwrap();
+        // Its repr (what dis prints) recurses within the same bound.
+        let text = crate::dis::constant_repr(&deep, &|_| 0);
+        assert_eq!(text.len(), 2000 * 3 - 1);
             // Writing is limited the same way.
             assert!(dumps_constant(&deep).is_ok());
             let deeper = Constant::Tuple(vec![deep]);

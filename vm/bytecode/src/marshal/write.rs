@@ -10,16 +10,42 @@ use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
 
 /// `marshal.dumps(code)` as CPython 3.11 writes it for the module code object `code`
-/// that `compile()` returned: back-references and `FLAG_REF`s follow CPython's object
-/// sharing (see `refs.rs` for the model and its known limits).
+/// that `compile()` returned, held by the caller (as `py_compile` and importlib hold it,
+/// so the `.pyc` bytes): back-references and `FLAG_REF`s follow CPython's object sharing
+/// (see `refs.rs` for the model and its known limits).
 pub fn dumps(code: &CodeObject) -> Result<Vec<u8>, MarshalError> {
+    dumps_with_options(code, &DumpOptions::default())
+}
+
+/// Options of [`dumps_with_options`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DumpOptions {
+    /// Whether something besides the dump holds the module's code object, giving it a
+    /// refcount above 1 and so `FLAG_REF` (true for `.pyc` files and for
+    /// `code = compile(...); marshal.dumps(code)`; false for the temporary in
+    /// `marshal.dumps(compile(...))`).
+    pub code_held_by_caller: bool,
+}
+
+impl Default for DumpOptions {
+    fn default() -> Self {
+        DumpOptions {
+            code_held_by_caller: true,
+        }
+    }
+}
+
+/// [`dumps`] with explicit [`DumpOptions`].
+pub fn dumps_with_options(
+    code: &CodeObject,
+    options: &DumpOptions,
+) -> Result<Vec<u8>, MarshalError> {
     let model = Model::new(View::Code(code))?;
     let mut w = Writer::new(Mode::Fresh {
         model: &model,
         table: IdMap::default(),
     });
-    // The caller holds the module's code object: it is shared.
-    w.force_next = true;
+    w.force_next = options.code_held_by_caller;
     w.w_object(View::Code(code))?;
     Ok(w.out)
 }
