@@ -12,6 +12,7 @@ pub mod consts;
 pub mod error;
 pub mod flowgraph;
 pub mod future;
+pub mod fxhash;
 pub mod opcode;
 pub mod symtable;
 pub mod unparse;
@@ -102,11 +103,17 @@ pub fn compile_module_owned(
     source: &[u8],
     opts: &CompileOptions,
 ) -> Result<CodeObject, CompileError> {
-    let depth = ast_util::nesting_depth(&module);
     let result = codegen::compile_module(&mut module, &opts.filename, opts.optimize)
         .map_err(|e| e.into_compile_error(&opts.filename, source));
-    // Dropping a deep tree recurses once per level: give it the stack it needs.
-    stacker::grow(stack_for_depth(depth), move || drop(module));
+    // Dropping a deep tree recurses once per level: give it the stack it needs. After a
+    // successful compilation the symbol table has seen every node within the limit.
+    let depth = if result.is_ok() {
+        symtable::visit::RECURSION_LIMIT as usize
+    } else {
+        ast_util::nesting_depth(&module)
+    };
+    let need = stack_for_depth(depth);
+    stacker::maybe_grow(need, need, move || drop(module));
     result
 }
 

@@ -9,8 +9,8 @@ use super::{
 use crate::ast_util::{dict_key, kw_defaults_present};
 use crate::error::CompileErrorAt;
 use crate::future::FutureFeatures;
+use crate::fxhash::FxHashMap as HashMap;
 use refvm_syntax::ast::{self, ExprContext, ExprKind, Identifier, Location, PatternKind, StmtKind};
-use std::collections::HashMap;
 
 type R = Result<(), CompileErrorAt>;
 
@@ -99,7 +99,7 @@ impl<'a> Builder<'a> {
         Builder {
             future,
             entries: Vec::new(),
-            blocks: HashMap::new(),
+            blocks: HashMap::default(),
             stack: Vec::new(),
             cur: usize::MAX,
             top: 0,
