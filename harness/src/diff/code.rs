@@ -294,7 +294,10 @@ mod tests {
         );
         let d = diff_code(&tree(a.clone()), &tree(b)).detail.unwrap();
         assert!(d.starts_with("co_consts[1].co_code differs"), "{d}");
-        assert!(d.contains("-    2: LOAD_CONST               0\n+    2: LOAD_NAME                0"), "{d}");
+        assert!(
+            d.contains("-    2: LOAD_CONST               0\n+    2: LOAD_NAME                0"),
+            "{d}"
+        );
 
         let mut c = a.clone();
         c.consts[0] = Constant::Tuple(vec![Constant::Str(PyStr::from("a"))]);
