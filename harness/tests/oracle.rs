@@ -211,3 +211,19 @@ fn a_program_cannot_affect_the_next_one_in_the_same_worker() {
     }
     assert_eq!(engine.workers_started(), 1, "no worker was replaced");
 }
+
+#[test]
+fn module_compiles_are_cpythons() {
+    let engine = engine();
+    let support = fixtures().join("normal/modules/_support.py");
+    let bytes = engine.compile_file(&support).unwrap();
+    assert_eq!(
+        &bytes[..1],
+        b"\xe3",
+        "a marshalled code object (TYPE_CODE | FLAG_REF)"
+    );
+    let compile = engine.module_compiler();
+    assert_eq!(compile(&support).unwrap(), bytes);
+    let broken = fixtures().join("normal/errors/syntax_error.py");
+    assert!(compile(&broken).unwrap_err().starts_with("SyntaxError: "));
+}

@@ -279,6 +279,9 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
         let mut err: Option<PyErr> = pending.take();
         let mut reraise = false;
         let mut ret_gen = false;
+        // Offset of the instruction being executed: where handlers are looked up (RERAISE
+        // may set `f.lasti` back to the original instruction for line numbers only).
+        let mut cur_off = f.lasti;
         loop {
             if let Some(e) = err.take() {
                 // ---- error handling (`error:` / `exception_unwind:`) ----
@@ -293,7 +296,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                 let handler = if vm.is_aborting() {
                     None
                 } else {
-                    find_handler(&code, f.lasti)
+                    find_handler(&code, cur_off)
                 };
                 match handler {
                     Some(h) => {
@@ -340,6 +343,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                 continue;
             };
             f.lasti = pc;
+            cur_off = pc;
             let mut op = op;
             let mut oparg = u32::from(arg0);
             let mut next = pc + 2;
@@ -350,6 +354,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                 oparg = (oparg << 8) | u32::from(a2);
                 op = o2;
                 f.lasti = next;
+                cur_off = next;
                 next += 2;
             }
             next += cache_entries(op) * 2;

@@ -197,10 +197,7 @@ fn float_hex(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     } else {
         (1, exp - 1023)
     };
-    let mut hex = format!("{:013x}", mant);
-    while hex.len() > 1 && hex.ends_with('0') {
-        hex.pop();
-    }
+    let hex = format!("{:013x}", mant);
     Ok(vm.new_str(&format!(
         "{}0x{}.{}p{}{}",
         if x < 0.0 { "-" } else { "" },

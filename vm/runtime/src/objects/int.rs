@@ -139,7 +139,7 @@ pub fn int_floordiv(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
 pub fn int_mod(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
     binop(vm, a, b, |x, y| match x.modulo(y) {
         Some(r) => Ok(vm.new_int_value(r)),
-        None => Err(vm.new_zero_division_error("integer division or modulo by zero")),
+        None => Err(vm.new_zero_division_error("integer modulo by zero")),
     })
 }
 pub fn int_truediv(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {

@@ -90,6 +90,9 @@ pub fn init_types(vm: &Vm) {
     descr_impl::init(vm);
     iter_impl::init(vm);
     exceptions_impl::init(vm);
+    module::init(vm);
+    typeobject::init_generic_alias(vm);
+    slice::init(vm);
     let mut all: Vec<PyRef<PyType>> = vm.types.all().into_iter().cloned().collect();
     all.extend(vm.exc.all().into_iter().cloned());
     for t in &all {

@@ -125,3 +125,113 @@ impl PySlice {
         })
     }
 }
+
+fn slice_new(
+    vm: &Vm,
+    _t: &PyRef<crate::object::PyType>,
+    a: &[PyRef],
+    k: Option<&crate::objects::tuple::PyTuple>,
+) -> PyResult {
+    crate::argparse::no_kw(vm, "slice", k)?;
+    let n = vm.none();
+    match a.len() {
+        1 => Ok(vm.new_slice(n.clone(), a[0].clone(), n)),
+        2 => Ok(vm.new_slice(a[0].clone(), a[1].clone(), n)),
+        3 => Ok(vm.new_slice(a[0].clone(), a[1].clone(), a[2].clone())),
+        0 => Err(vm.new_type_error("slice expected at least 1 argument, got 0")),
+        m => Err(vm.new_type_error(format!("slice expected at most 3 arguments, got {}", m))),
+    }
+}
+fn slice_repr(vm: &Vm, o: &PyObject) -> PyResult {
+    let s = o
+        .downcast_ref::<PySlice>()
+        .ok_or_else(|| vm.new_type_error("slice expected"))?;
+    Ok(vm.new_str(&format!(
+        "slice({}, {}, {})",
+        crate::ops::repr_string(vm, &s.start)?,
+        crate::ops::repr_string(vm, &s.stop)?,
+        crate::ops::repr_string(vm, &s.step)?
+    )))
+}
+fn slice_richcompare(
+    vm: &Vm,
+    a: &PyObject,
+    b: &PyObject,
+    op: crate::object::typeobj::CmpOp,
+) -> PyResult {
+    let (Some(x), Some(y)) = (a.downcast_ref::<PySlice>(), b.downcast_ref::<PySlice>()) else {
+        return Ok(vm.not_implemented());
+    };
+    let t1 = vm.new_tuple(vec![x.start.clone(), x.stop.clone(), x.step.clone()]);
+    let t2 = vm.new_tuple(vec![y.start.clone(), y.stop.clone(), y.step.clone()]);
+    crate::ops::rich_compare(vm, t1.as_object(), t2.as_object(), op)
+}
+fn slice_indices(vm: &Vm, a: &[PyRef], _k: Option<&crate::objects::tuple::PyTuple>) -> PyResult {
+    let s = a
+        .first()
+        .and_then(|s| s.downcast_ref::<PySlice>())
+        .ok_or_else(|| vm.new_type_error("slice expected"))?;
+    let n = crate::argparse::to_isize(
+        vm,
+        a.get(1)
+            .ok_or_else(|| vm.new_type_error("indices() takes exactly one argument (0 given)"))?,
+    )?;
+    if n < 0 {
+        return Err(vm.new_value_error("length should not be negative"));
+    }
+    let i = s.indices(vm, n as usize)?;
+    Ok(vm
+        .new_tuple(vec![
+            vm.new_int(i.start as i64),
+            vm.new_int(i.stop as i64),
+            vm.new_int(i.step as i64),
+        ])
+        .into_object())
+}
+
+pub fn init(vm: &Vm) {
+    let t = &vm.types.slice;
+    t.update_slots(|s| {
+        s.new = Some(slice_new);
+        s.repr = Some(slice_repr);
+        s.richcompare = Some(slice_richcompare);
+        s.hash_none = true;
+    });
+    vm.add_getset(
+        t,
+        "start",
+        |vm, o| {
+            Ok(o.downcast_ref::<PySlice>()
+                .map(|s| s.start.clone())
+                .unwrap_or_else(|| vm.none()))
+        },
+        None,
+    );
+    vm.add_getset(
+        t,
+        "stop",
+        |vm, o| {
+            Ok(o.downcast_ref::<PySlice>()
+                .map(|s| s.stop.clone())
+                .unwrap_or_else(|| vm.none()))
+        },
+        None,
+    );
+    vm.add_getset(
+        t,
+        "step",
+        |vm, o| {
+            Ok(o.downcast_ref::<PySlice>()
+                .map(|s| s.step.clone())
+                .unwrap_or_else(|| vm.none()))
+        },
+        None,
+    );
+    vm.add_methods(
+        t,
+        &[crate::objects::descr::MethodDef::method(
+            "indices",
+            slice_indices,
+        )],
+    );
+}

@@ -83,7 +83,7 @@ pub fn mro_c3(vm: &Vm, t: &PyRef<PyType>, bases: &[PyRef<PyType>]) -> PyResult<V
                 v
             };
             return Err(vm.new_type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };
@@ -283,6 +283,17 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
         })?,
         None => name.clone(),
     };
+    if dict.get_str(&vm.names.__module__).is_none() {
+        let fp = vm.ts.frame.get();
+        if !fp.is_null() {
+            // SAFETY: the current frame is alive during this call.
+            if let Some(n) =
+                unsafe { (*fp).globals.as_ref() }.and_then(|g| g.get_str(&vm.names.__name__))
+            {
+                dict.set_str(vm.names.__module__.clone(), n);
+            }
+        }
+    }
     if dict.get_str(&vm.names.__doc__).is_none() {
         dict.set_str(vm.names.__doc__.clone(), vm.none());
     }
@@ -631,4 +642,77 @@ pub fn type_setattro(vm: &Vm, o: &PyObject, name: &PyRef<PyStr>, v: Slot) -> PyR
         crate::objects::slotdefs::fixup_slots(vm, t);
     }
     Ok(())
+}
+
+fn alias_item_repr(vm: &Vm, o: &PyObject) -> PyResult<String> {
+    if let Some(t) = o.downcast_ref::<PyType>() {
+        let q = if t.is_heap() {
+            t.qualname().to_string_lossy()
+        } else {
+            t.name_str()
+        };
+        let module = if t.is_heap() {
+            t.dict
+                .get_str(&vm.names.__module__)
+                .and_then(|m| m.downcast::<PyStr>().ok())
+                .map(|m| m.to_string_lossy())
+        } else {
+            None
+        };
+        return Ok(match module {
+            Some(m) if m != "builtins" => format!("{}.{}", m, q),
+            _ => q,
+        });
+    }
+    if o.is(&vm.ellipsis) {
+        return Ok("...".into());
+    }
+    crate::ops::repr_string(vm, o)
+}
+
+fn generic_alias_repr(vm: &Vm, o: &PyObject) -> PyResult {
+    let Some(m) = o.downcast_ref::<crate::objects::iter::PyMultiIter>() else {
+        return Err(vm.new_type_error("bad alias"));
+    };
+    let parts = m.iters.get();
+    let (Some(origin), Some(args)) = (parts.first(), parts.get(1)) else {
+        return Err(vm.new_type_error("bad alias"));
+    };
+    let items: Vec<PyRef> = args
+        .downcast_ref::<PyTuple>()
+        .map(|t| t.as_slice().to_vec())
+        .unwrap_or_default();
+    let mut inner = Vec::new();
+    for it in &items {
+        inner.push(alias_item_repr(vm, it)?);
+    }
+    if origin.downcast_ref::<PyStr>().is_some() {
+        return Ok(vm.new_str(&inner.join(" | ")));
+    }
+    let inner = if items.is_empty() {
+        "()".to_string()
+    } else {
+        inner.join(", ")
+    };
+    Ok(vm.new_str(&format!("{}[{}]", alias_item_repr(vm, origin)?, inner)))
+}
+
+fn generic_alias_call(vm: &Vm, o: &PyObject, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
+    let Some(m) = o.downcast_ref::<crate::objects::iter::PyMultiIter>() else {
+        return Err(vm.new_type_error("bad alias"));
+    };
+    let origin = m
+        .iters
+        .get()
+        .first()
+        .cloned()
+        .ok_or_else(|| vm.new_type_error("bad alias"))?;
+    crate::ops::call(vm, &origin, args, kw)
+}
+
+pub fn init_generic_alias(vm: &Vm) {
+    vm.types.generic_alias.update_slots(|s| {
+        s.repr = Some(generic_alias_repr);
+        s.call = Some(generic_alias_call);
+    });
 }

@@ -225,7 +225,7 @@ pub fn ternary_power(vm: &Vm, v: &PyObject, w: &PyObject, z: &PyObject) -> PyRes
         )))
     } else {
         Err(vm.new_type_error(format!(
-            "unsupported operand type(s) for pow(): '{}', '{}', '{}'",
+            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
             v.type_().name_str(),
             w.type_().name_str(),
             z.type_().name_str()
