@@ -210,9 +210,9 @@ fn attr_name(vm: &Vm, fname: &str, o: &PyRef) -> PyResult<PyRef<PyStr>> {
     o.clone()
         .downcast::<PyStr>()
         .map_err(|o| {
+            let _ = fname;
             vm.new_type_error(format!(
-                "{}(): attribute name must be string, not '{}'",
-                fname,
+                "attribute name must be string, not '{}'",
                 o.type_().name_str()
             ))
         })

@@ -188,7 +188,6 @@ macro_rules! pop {
         }
     };
 }
-pub(crate) use pop;
 
 macro_rules! top {
     ($f:expr, $vm:expr, $lbl:lifetime) => {
@@ -637,8 +636,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                         }
                         if let Some(func) = callable.downcast_ref::<PyFunction>() {
                             // Inline the Python call: move the arguments into a new frame.
-                            let code2 = func.code.get();
-                            if !code2.is_generator_like() || true {
+                            {
                                 let argstart = n - total;
                                 let newf = make_frame(vm, func, &mut f.stack[argstart..], kwt);
                                 // drop the (now empty) arg slots, the callable and the NULL

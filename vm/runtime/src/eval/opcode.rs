@@ -114,8 +114,24 @@ pub const POP_JUMP_BACKWARD_IF_NONE: u8 = 174;
 pub const POP_JUMP_BACKWARD_IF_FALSE: u8 = 175;
 pub const POP_JUMP_BACKWARD_IF_TRUE: u8 = 176;
 
+/// Inline CACHE code units after each opcode, as a table indexed by opcode.
+pub static CACHE_TABLE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = cache_entries_slow(i as u8) as u8;
+        i += 1;
+    }
+    t
+};
+
 /// Inline CACHE code units after each opcode (`_inline_cache_entries`).
-pub const fn cache_entries(op: u8) -> usize {
+#[inline(always)]
+pub fn cache_entries(op: u8) -> usize {
+    CACHE_TABLE[op as usize] as usize
+}
+
+const fn cache_entries_slow(op: u8) -> usize {
     match op {
         BINARY_SUBSCR => 4,
         STORE_SUBSCR => 1,

@@ -245,7 +245,7 @@ fn bytes_from_arg(vm: &Vm, x: &PyRef, enc: Option<&PyRef>) -> PyResult<Vec<u8>> 
         let v = v
             .as_i64()
             .filter(|v| (0..256).contains(v))
-            .ok_or_else(|| vm.new_value_error("bytes must be in range(0, 256)"))?;
+            .ok_or_else(|| vm.new_value_error("byte must be in range(0, 256)"))?;
         out.push(v as u8);
     }
     Ok(out)

@@ -94,7 +94,42 @@ pub fn c_quot(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
     }
 }
 
+fn c_prod(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+}
+
+fn c_powu(x: (f64, f64), n: i64) -> (f64, f64) {
+    let mut r = (1.0, 0.0);
+    let mut p = x;
+    let mut mask: i64 = 1;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = c_prod(r, p);
+        }
+        mask <<= 1;
+        p = c_prod(p, p);
+    }
+    r
+}
+
 pub fn complex_pow_values(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult {
+    if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 {
+        let n = b.0 as i64;
+        let r = if n > 0 {
+            c_powu(a, n)
+        } else {
+            match c_quot((1.0, 0.0), c_powu(a, -n)) {
+                Some(r) => r,
+                None => {
+                    return Err(vm.new_zero_division_error("0.0 to a negative or complex power"));
+                }
+            }
+        };
+        if r.0.is_infinite() || r.1.is_infinite() {
+            return Err(vm.new_overflow_error("complex exponentiation"));
+        }
+        return Ok(vm.new_complex(r.0, r.1));
+    }
     if b.0 == 0.0 && b.1 == 0.0 {
         return Ok(vm.new_complex(1.0, 0.0));
     }

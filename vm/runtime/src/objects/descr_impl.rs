@@ -420,7 +420,7 @@ fn cm_init(vm: &Vm, o: &PyObject, args: &[PyRef], kw: Option<&PyTuple>) -> PyRes
     Ok(())
 }
 
-fn cm_new(vm: &Vm, t: &PyRef<PyType>, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+fn cm_new(_vm: &Vm, t: &PyRef<PyType>, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     if t.layout == crate::object::Layout::StaticMethod {
         Ok(crate::object::alloc::alloc(
             t,

@@ -380,6 +380,10 @@ pub fn init(vm: &Vm) {
         s.nb_binary[NbOp::TrueDivide as usize] = Some(complex_truediv);
         s.nb_power = Some(complex_pow);
         s.nb_negative = Some(complex_neg);
+        s.nb_positive = Some(|vm, a| {
+            let c = crate::objects::complex::to_complex(vm, a)?.unwrap_or((0.0, 0.0));
+            Ok(vm.new_complex(c.0, c.1))
+        });
         s.nb_absolute = Some(complex_abs);
         s.nb_bool = Some(complex_bool);
         s.repr = Some(complex_repr);

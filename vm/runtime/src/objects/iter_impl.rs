@@ -314,16 +314,8 @@ fn zip_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyRe
         }
     }
     let mut its = Vec::new();
-    for (i, x) in pos.iter().enumerate() {
-        match crate::ops::iter(vm, x) {
-            Ok(it) => its.push(it),
-            Err(e) if e.matches(&vm.exc.type_error) && x.type_().slots().iter.is_none() => {
-                return Err(
-                    vm.new_type_error(format!("zip argument #{} must support iteration", i + 1))
-                );
-            }
-            Err(e) => return Err(e),
-        }
+    for x in pos.iter() {
+        its.push(crate::ops::iter(vm, x)?);
     }
     Ok(vm.new_multi_iter(t, its, None, vm.none(), strict))
 }

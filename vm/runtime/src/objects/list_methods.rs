@@ -203,7 +203,7 @@ fn list_inplace_repeat(vm: &Vm, a: &PyObject, n: &PyObject) -> PyResult {
 fn list_iter(vm: &Vm, o: &PyObject) -> PyResult {
     Ok(vm.new_seq_iter(&vm.types.list_iterator, o.to_owned(), 0))
 }
-fn list_new(vm: &Vm, t: &PyRef<PyType>, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+fn list_new(_vm: &Vm, t: &PyRef<PyType>, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Ok(new_list_of_type(t, vec![]).into_object())
 }
 fn list_init(vm: &Vm, o: &PyObject, a: &[PyRef], k: Option<&PyTuple>) -> PyResult<()> {

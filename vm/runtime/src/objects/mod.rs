@@ -23,6 +23,7 @@ pub mod function;
 pub mod generator;
 pub mod int;
 pub mod int_methods;
+pub mod introspect;
 pub mod intval;
 pub mod iter;
 pub mod iter_impl;
@@ -91,6 +92,7 @@ pub fn init_types(vm: &Vm) {
     iter_impl::init(vm);
     exceptions_impl::init(vm);
     module::init(vm);
+    introspect::init(vm);
     typeobject::init_generic_alias(vm);
     slice::init(vm);
     let mut all: Vec<PyRef<PyType>> = vm.types.all().into_iter().cloned().collect();

@@ -50,11 +50,6 @@ crate::payload!(PySet, Set);
 
 pub const SET_LAYOUT_OPS: LayoutOps = LayoutOps::fixed(drop_payload::<PySet>);
 
-enum Found {
-    Active,
-    Slot(usize),
-}
-
 impl PySet {
     pub fn inner(&self) -> &SetTable {
         // SAFETY: single-threaded; mutation never overlaps a call into Python.

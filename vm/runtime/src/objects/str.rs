@@ -250,13 +250,6 @@ fn alloc_str_raw_with_type(
 }
 
 impl Vm {
-    /// Used at start-up for the one-character cache.
-    pub(crate) fn alloc_str_raw(&self, bytes: &[u8]) -> PyRef<PyStr> {
-        let ascii = bytes.is_ascii();
-        let utf8 = std::str::from_utf8(bytes).is_ok();
-        self.alloc_str(bytes, count_chars(bytes), ascii, utf8)
-    }
-
     /// A new `str` from Rust text.
     #[inline]
     pub fn new_str(&self, s: &str) -> PyRef {

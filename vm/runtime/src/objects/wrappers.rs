@@ -291,7 +291,7 @@ pub fn add_operators(
     let differs = |a: Option<usize>, b: Option<usize>| a.is_some() && a != b;
     let addr = |f: Option<WrapperFn>| f.map(|f| f as usize);
     let _ = addr;
-    let mut add = |name: &'static str, w: WrapperFn| {
+    let add = |name: &'static str, w: WrapperFn| {
         let key = vm.intern(name);
         if t.dict.get_str(&key).is_none() {
             let d = vm.new_wrapper_descriptor(name, w, t);

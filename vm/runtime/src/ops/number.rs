@@ -2,8 +2,8 @@
 //! operands and subclass priority, sequence concat/repeat fallbacks, unary ops, `__index__`.
 
 use crate::error::PyResult;
+use crate::object::PyObject;
 use crate::object::typeobj::{BinaryFn, NbOp};
-use crate::object::{PyObject, PyRef};
 use crate::objects::intval::Int;
 use crate::vm::Vm;
 
