@@ -3,7 +3,7 @@
 //!
 //! Code map:
 //! - [`unparse`]: AST → source (canonical or with varied spelling).
-//! - [`gen`]: the program generator (seeded or from `arbitrary` bytes), [`gen::GenConfig`].
+//! - [`generator`]: the program generator (seeded or from `arbitrary` bytes), [`generator::GenConfig`].
 //! - [`check`]: a batch of generated sources through both engines, only the layers asked
 //!   for, with the harness's own observations, diffs and verdicts.
 //! - [`signature`]: what makes two divergences "the same" (layer + kind of first
@@ -12,4 +12,5 @@
 //! - [`reduce`]: shrinking a diverging program while keeping its signature.
 //! - [`findings`]: `reports/findings/<signature>/` and promotion into the corpus.
 
+pub mod generator;
 pub mod unparse;

@@ -65,8 +65,12 @@ fn prec_of(e: &Expr) -> Prec {
         ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => Prec::Yield,
         ExprKind::Lambda { .. } | ExprKind::IfExp { .. } => Prec::Test,
         ExprKind::BoolOp { op: Boolop::Or, .. } => Prec::Or,
-        ExprKind::BoolOp { op: Boolop::And, .. } => Prec::And,
-        ExprKind::UnaryOp { op: Unaryop::Not, .. } => Prec::Not,
+        ExprKind::BoolOp {
+            op: Boolop::And, ..
+        } => Prec::And,
+        ExprKind::UnaryOp {
+            op: Unaryop::Not, ..
+        } => Prec::Not,
         ExprKind::UnaryOp { .. } => Prec::Factor,
         ExprKind::Compare { .. } => Prec::Cmp,
         ExprKind::BinOp { op, .. } => operator_prec(*op),
@@ -98,7 +102,11 @@ impl Unparser<'_> {
     pub(crate) fn expr(&mut self, e: &Expr, ctx: Prec) {
         let own = prec_of(e);
         let starred = matches!(e.node, ExprKind::Starred { .. } | ExprKind::Slice { .. });
-        let parens = (own < ctx && !starred) || (!starred && self.pick(12) == 1);
+        // A bare `yield` is allowed only where the grammar says so (statements,
+        // assignment right-hand sides), which pass `Prec::Yield` exactly.
+        let is_yield = matches!(e.node, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. });
+        let needed = if is_yield { ctx != Prec::Yield } else { own < ctx };
+        let parens = (needed && !starred) || (!starred && self.pick(12) == 1);
         if parens {
             self.w("(");
         }
@@ -379,9 +387,7 @@ impl Unparser<'_> {
     /// An identifier, checked to be one.
     pub(crate) fn name(&mut self, id: &str) {
         let mut chars = id.chars();
-        let ok = chars
-            .next()
-            .is_some_and(|c| c == '_' || c.is_alphabetic())
+        let ok = chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
             && chars.all(|c| c == '_' || c.is_alphanumeric());
         if !ok {
             self.fail(format!("{id:?} is not an identifier"));
@@ -874,7 +880,9 @@ impl Part {
     fn needs_escape(&self) -> bool {
         match self {
             Part::Lit(cps) => cps.iter().any(|&c| {
-                !(0x20..0x7f).contains(&c) || c == u32::from(b'\\') || c == u32::from(b'\'')
+                !(0x20..0x7f).contains(&c)
+                    || c == u32::from(b'\\')
+                    || c == u32::from(b'\'')
                     || c == u32::from(b'"')
             }),
             Part::Field(_) => false,

@@ -374,7 +374,9 @@ impl Unparser<'_> {
                 }
             }
             StmtKind::Expr { value } => match &value.node {
-                ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => self.expr(value, Prec::Yield),
+                ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => {
+                    self.expr(value, Prec::Yield)
+                }
                 _ => self.expr_tuple_ok(value),
             },
             StmtKind::Pass => self.w("pass"),

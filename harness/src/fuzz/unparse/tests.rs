@@ -128,7 +128,11 @@ fn snippets_and_corpus_round_trip_through_cpython() {
             }
         }
     }
-    assert!(pairs.len() > 100, "too few programs parsed: {}", pairs.len());
+    assert!(
+        pairs.len() > 100,
+        "too few programs parsed: {}",
+        pairs.len()
+    );
     for (i, why) in cpython_same_ast(&pairs) {
         failures.push(format!(
             "{}:\n{why}\n--- unparsed:\n{}",
