@@ -132,7 +132,8 @@ impl ErrorObs {
     }
 
     pub fn from_syntax_error(e: &refvm_syntax::SyntaxError) -> Self {
-        let n = |v: Option<u32>| v.map(i64::from);
+        // `u32::MAX` stands for CPython's -1 (e.g. `end_offset` of tokenizer errors).
+        let n = |v: Option<u32>| v.map(|x| if x == u32::MAX { -1 } else { i64::from(x) });
         ErrorObs {
             type_name: e.kind.name().to_owned(),
             msg: e.msg.clone(),

@@ -39,7 +39,9 @@ fn python(cwd: &Path, args: &[&str]) -> Output {
 fn normal_programs() -> Vec<Program> {
     // Display paths relative to the fixtures directory, as the real commands get them.
     std::env::set_current_dir(fixtures()).unwrap();
-    discover(Path::new("normal"), &Selection::default()).unwrap()
+    let mut programs = discover(Path::new("normal"), &Selection::default()).unwrap();
+    programs.extend(discover(Path::new("edge"), &Selection::default()).unwrap());
+    programs
 }
 
 fn normalize(s: &str) -> String {
@@ -143,4 +145,69 @@ fn runs_equal_python3_file() {
             p.display
         );
     }
+}
+
+#[test]
+fn an_embedded_interpreter_other_than_python3_is_refused() {
+    let mut python = pyconform::worker::pool::PythonInfo::query().unwrap();
+    let real = python.version.clone();
+    python.version = "3.11.2 (main, Mar 13 2023) [GCC 12.2.0]".into();
+    let err = CpythonEngine::start_with(
+        Limits::default(),
+        Some(PathBuf::from(env!("CARGO_BIN_EXE_pyconform"))),
+        python,
+    )
+    .err()
+    .expect("a version mismatch must be refused");
+    assert!(
+        err.contains("not the oracle") && err.contains(&real),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_embedded_interpreter_is_python3_with_hash_seed_0() {
+    let engine = engine();
+    let real = python(&fixtures(), &["-c", "import sys; print(sys.version)"]);
+    assert_eq!(
+        engine.version(),
+        String::from_utf8_lossy(&real.stdout).trim()
+    );
+    assert!(
+        engine.libpython().contains("libpython3.11"),
+        "{}",
+        engine.libpython()
+    );
+}
+
+#[test]
+fn a_program_cannot_affect_the_next_one_in_the_same_worker() {
+    std::env::set_current_dir(fixtures()).unwrap();
+    let programs = discover(Path::new("isolation"), &Selection::default()).unwrap();
+    let limits = Limits {
+        recycle_after: 1000,
+        ..Limits::default()
+    };
+    let engine =
+        CpythonEngine::start(limits, Some(PathBuf::from(env!("CARGO_BIN_EXE_pyconform")))).unwrap();
+    let (pollute, check) = (&programs[0], &programs[1]);
+    for _ in 0..2 {
+        let Stage::Ok(run) = engine.run_source(pollute) else {
+            panic!("pollute failed")
+        };
+        assert_eq!(run.stdout, b"polluted\n");
+        let Stage::Ok(run) = engine.run_source(check) else {
+            panic!("check failed")
+        };
+        let real = python(&fixtures(), &[&check.display]);
+        assert_eq!(
+            String::from_utf8_lossy(&run.stdout),
+            String::from_utf8_lossy(&real.stdout)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(run.stderr.as_deref().unwrap_or_default()),
+            String::from_utf8_lossy(&real.stderr)
+        );
+    }
+    assert_eq!(engine.workers_started(), 1, "no worker was replaced");
 }

@@ -31,7 +31,16 @@ pub struct CpythonStatic {
 impl CpythonEngine {
     /// Starts the pool (one worker, version-checked against `python3` on PATH).
     pub fn start(limits: Limits, exe: Option<PathBuf>) -> Result<CpythonEngine, String> {
-        let python = PythonInfo::query()?;
+        CpythonEngine::start_with(limits, exe, PythonInfo::query()?)
+    }
+
+    /// As [`CpythonEngine::start`], against the given facts about the oracle (a worker
+    /// whose `sys.version` differs from `python.version` is refused).
+    pub fn start_with(
+        limits: Limits,
+        exe: Option<PathBuf>,
+        python: PythonInfo,
+    ) -> Result<CpythonEngine, String> {
         let exe =
             match exe.or_else(|| std::env::var_os("PYCONFORM_WORKER_EXE").map(PathBuf::from)) {
                 Some(e) => e,

@@ -3,7 +3,10 @@
 The Rust half (worker/child.rs) reads each request frame from the parent and calls
 `handle(frame)`. `handle` returns the response frame as bytes, or, for a program to run,
 a `(code, globals)` pair: Rust then executes the code with PyEval_EvalCode (so the
-program's frames sit as low on the stack as under `python3 FILE`) and calls
+program's frames sit as low on the stack as under `python3 FILE`) — or a
+`(None, path, globals)` triple when compile() of the source bytes failed: Rust then runs
+the file with PyRun_FileExFlags, the very call `python3 FILE` makes, so the error is
+worded as the file-reading parser words it — and calls
 `set_exception(exc)` if an exception escaped, then `finish(exec_ns)`, which returns the
 response bytes.
 
@@ -134,6 +137,10 @@ def _error(e):
     }
 
 
+class _NamedBytes(io.BytesIO):
+    """In-memory bytes with a `name`, like the file tokenize.main opens."""
+
+
 def _tokens(source, filename):
     """What `python3 -m tokenize -e FILENAME` prints (tokenize.main, -e, in-process)."""
     out = []
@@ -146,7 +153,10 @@ def _tokens(source, filename):
             err.append("%s: error: %s\n" % (filename, message))
 
     try:
-        toks = list(tokenize.tokenize(io.BytesIO(source).readline))
+        # tokenize.main reads an open file: detect_encoding names it in its errors.
+        stream = _NamedBytes(source)
+        stream.name = filename
+        toks = list(tokenize.tokenize(stream.readline))
         for tok in toks:
             token_range = "%d,%d-%d,%d:" % (tok.start + tok.end)
             out.append(
@@ -357,7 +367,12 @@ def _prepare(req):
             return _dumps({"status": "bad-code", "detail": "%s: %s" % (type(e).__name__, _text(str(e)))})
         compile_error = e
     if compile_error is not None:
-        # `python3 FILE` reports a compile error with no traceback frames.
+        if req.get("marshal") is None:
+            # Let `python3 FILE`'s own call compile it (see the module docstring).
+            del compile_error
+            _run["compiled"] = "file"
+            gc.collect()
+            return (None, abs_path, ns)
         compile_error.__traceback__ = None
         _run["compiled"] = False
         _run["exc"] = compile_error
@@ -486,6 +501,11 @@ def finish(exec_ns):
     """Reports the run that `_prepare` set up. Returns the response bytes."""
     run = _run
     exc = run.pop("exc", None)
+    if run["compiled"] == "file":
+        # The file-reading path compiles and runs: a SyntaxError without Python frames
+        # is its compile error; anything else means the program ran.
+        failed = isinstance(exc, SyntaxError) and exc.__traceback__ is None
+        run["compiled"] = not failed
     ns = run["module"].__dict__
     exit_code = 0
     exception = None
