@@ -12,5 +12,10 @@
 //! - [`reduce`]: shrinking a diverging program while keeping its signature.
 //! - [`findings`]: `reports/findings/<signature>/` and promotion into the corpus.
 
+pub mod campaign;
+pub mod check;
+pub mod findings;
 pub mod generator;
+pub mod reduce;
+pub mod signature;
 pub mod unparse;

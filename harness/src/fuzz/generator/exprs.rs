@@ -4,9 +4,7 @@
 
 use super::Feature;
 use super::build::*;
-use super::literals::bits_of;
 use super::scope::{Gen, Ty};
-use num_bigint::BigInt;
 use refvm_syntax::ast::{Boolop, Cmpop, Expr, Operator, Unaryop};
 
 type Sized = (Expr, u32);
@@ -377,7 +375,8 @@ impl Gen<'_> {
                 match self.e.below(3) {
                     0 => fcall("bool", vec![x]),
                     1 => fcall("callable", vec![x]),
-                    _ => cmp(x, Cmpop::IsNot, none()),
+                    // `!=`, not `is not`: a literal left of `is` warns at compile time.
+                    _ => cmp(x, Cmpop::NotEq, none()),
                 }
             }
         }

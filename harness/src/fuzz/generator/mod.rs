@@ -11,7 +11,7 @@
 //! Program `i` of a campaign is `generate(seed, i, config)`: a pure function. The
 //! generator records which [`Feature`]s each program uses.
 
-mod build;
+pub mod build;
 mod classes;
 mod control;
 mod entropy;
@@ -222,6 +222,17 @@ impl GenConfig {
         }
     }
 
+    /// One segment with shallow expressions: the smallest useful programs (the
+    /// throughput benchmark's).
+    pub fn tiny() -> Self {
+        GenConfig {
+            min_segments: 1,
+            max_segments: 1,
+            max_expr_depth: 1,
+            ..GenConfig::default()
+        }
+    }
+
     /// Grammatical programs for the static layers.
     pub fn syntax() -> Self {
         GenConfig {
@@ -232,14 +243,15 @@ impl GenConfig {
         }
     }
 
-    /// A preset by name: `default`, `small`, `syntax`.
+    /// A preset by name: `default`, `small`, `tiny`, `syntax`.
     pub fn preset(name: &str) -> Result<Self, String> {
         match name {
             "default" => Ok(GenConfig::default()),
             "small" => Ok(GenConfig::small()),
+            "tiny" => Ok(GenConfig::tiny()),
             "syntax" => Ok(GenConfig::syntax()),
             _ => Err(format!(
-                "unknown generator preset {name:?} (default, small, syntax)"
+                "unknown generator preset {name:?} (default, small, tiny, syntax)"
             )),
         }
     }

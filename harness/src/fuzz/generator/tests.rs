@@ -11,7 +11,7 @@ use std::process::{Command, Stdio};
 /// `syntax:<msg>`, `MemoryError`, `RecursionError`.
 pub fn cpython_outcomes(sources: &[String]) -> Vec<String> {
     let script = r#"
-import io, json, signal, sys, contextlib
+import io, json, signal, sys, contextlib, warnings
 class Timeout(BaseException): pass
 def alarm(*_): raise Timeout()
 signal.signal(signal.SIGALRM, alarm)
@@ -19,9 +19,12 @@ sys.setrecursionlimit(1000)
 out = []
 for src in json.load(sys.stdin):
     try:
-        code = compile(src, "<gen>", "exec")
-    except SyntaxError as e:
-        out.append("syntax:%s (line %s)" % (e.msg, e.lineno)); continue
+        # A compile-time warning is a generator bug (corpus programs have none).
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            code = compile(src, "<gen>", "exec")
+    except (SyntaxError, SyntaxWarning, DeprecationWarning) as e:
+        out.append("syntax:%s (line %s)" % (getattr(e, "msg", e), getattr(e, "lineno", "?"))); continue
     buf = io.StringIO()
     signal.setitimer(signal.ITIMER_REAL, 5)
     try:
@@ -177,7 +180,10 @@ json.dump([bad_parse, bad_compile], sys.stdout)
                     .next()
                     .and_then(|l| l.trim_end_matches(')').parse().ok())
                     .unwrap_or(1);
-                let text = sources[*i].lines().nth(line.saturating_sub(1)).unwrap_or("");
+                let text = sources[*i]
+                    .lines()
+                    .nth(line.saturating_sub(1))
+                    .unwrap_or("");
                 format!("{m}: {text}")
             })
             .collect::<Vec<_>>()
@@ -197,4 +203,3 @@ json.dump([bad_parse, bad_compile], sys.stdout)
         show(&bad_compile)
     );
 }
-

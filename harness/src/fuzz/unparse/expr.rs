@@ -105,7 +105,11 @@ impl Unparser<'_> {
         // A bare `yield` is allowed only where the grammar says so (statements,
         // assignment right-hand sides), which pass `Prec::Yield` exactly.
         let is_yield = matches!(e.node, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. });
-        let needed = if is_yield { ctx != Prec::Yield } else { own < ctx };
+        let needed = if is_yield {
+            ctx != Prec::Yield
+        } else {
+            own < ctx
+        };
         let parens = (needed && !starred) || (!starred && self.pick(12) == 1);
         if parens {
             self.w("(");
