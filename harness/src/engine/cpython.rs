@@ -16,7 +16,7 @@ use super::Limits;
 
 /// CPython, embedded in a pool of workers.
 pub struct CpythonEngine {
-    pool: Pool,
+    pool: Arc<Pool>,
     limits: Limits,
 }
 
@@ -55,7 +55,7 @@ impl CpythonEngine {
             python,
         };
         Ok(CpythonEngine {
-            pool: Pool::new(cfg)?,
+            pool: Arc::new(Pool::new(cfg)?),
             limits,
         })
     }
@@ -206,6 +206,22 @@ impl CpythonEngine {
         }
     }
 
+    /// `compile(source, path, "exec")` of a file by CPython, marshalled: how CPython's
+    /// import system compiles a module (`SourceLoader.source_to_code`). Callable from
+    /// any thread; the closure [`CpythonEngine::module_compiler`] returns wraps it.
+    pub fn compile_file(&self, path: &std::path::Path) -> Result<Vec<u8>, String> {
+        compile_with(&self.pool, path)
+    }
+
+    /// A `Send + Sync` function compiling module files with CPython (for refvm's VM to
+    /// import modules the way the CPython→refvm cell needs).
+    pub fn module_compiler(
+        &self,
+    ) -> impl Fn(&std::path::Path) -> Result<Vec<u8>, String> + Send + Sync + 'static {
+        let pool = Arc::clone(&self.pool);
+        move |path| compile_with(&pool, path)
+    }
+
     /// Runs the program from source as `python3 FILE` would: the oracle cell.
     pub fn run_source(&self, program: &Program) -> Stage<RunObs> {
         self.exec(program, None)
@@ -273,6 +289,15 @@ impl CpythonEngine {
             program_ns: exec_ns + compile_ns.unwrap_or(0),
             bare_ns: bare.best_ns,
         })
+    }
+}
+
+fn compile_with(pool: &Pool, path: &std::path::Path) -> Result<Vec<u8>, String> {
+    let abs = path.to_string_lossy();
+    match pool.call(&Request::Compile { abs: &abs }, |_| false) {
+        Ok(CodeWire::Marshal(bytes)) => Ok(bytes),
+        Ok(CodeWire::Error(e)) => Err(format!("{}: {}", e.type_name, e.msg)),
+        Err(f) => Err(f.detail),
     }
 }
 

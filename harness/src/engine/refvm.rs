@@ -12,7 +12,7 @@ use crate::outcome::Outcome;
 use crate::program::Program;
 use refvm_bytecode::CodeObject;
 use refvm_compiler::{CompileError, CompileOptions};
-use refvm_runtime::{RunConfig, RunStatus};
+use refvm_runtime::{ModuleCompiler, RunConfig, RunStatus};
 use refvm_syntax::ParseError;
 use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -294,10 +294,20 @@ impl RefvmEngine {
         }
     }
 
-    /// The CPython→refvm cell: CPython's marshalled code on refvm's VM.
-    pub fn run_marshalled(&self, data: &[u8], program: &Program) -> Stage<RunObs> {
+    /// The CPython→refvm cell: CPython's marshalled code on refvm's VM; `compile`
+    /// (CPython's compiler, marshalled) compiles the modules it imports.
+    pub fn run_marshalled(
+        &self,
+        data: &[u8],
+        program: &Program,
+        compile: Arc<dyn Fn(&std::path::Path) -> Result<Vec<u8>, String> + Send + Sync>,
+    ) -> Stage<RunObs> {
+        let compiler = ModuleCompiler(Arc::new(move |path: &std::path::Path, _source: &[u8]| {
+            let bytes = compile(path)?;
+            refvm_bytecode::marshal::loads(&bytes).map_err(|e| e.to_string())
+        }));
         match self.marshal_loads(data) {
-            Stage::Ok(code) => self.run(code, program, None),
+            Stage::Ok(code) => self.run_with(code, program, None, Some(compiler)),
             other => other.propagate().unwrap_or(Stage::Skip(String::new())),
         }
     }
@@ -331,6 +341,18 @@ impl RefvmEngine {
         program: &Program,
         compile_ns: Option<u64>,
     ) -> Stage<RunObs> {
+        self.run_with(code, program, compile_ns, None)
+    }
+
+    /// [`RefvmEngine::run`], with imported modules compiled by `compiler` (`None`:
+    /// refvm's own compiler).
+    pub fn run_with(
+        &self,
+        code: Arc<CodeObject>,
+        program: &Program,
+        compile_ns: Option<u64>,
+        compiler: Option<ModuleCompiler>,
+    ) -> Stage<RunObs> {
         let config = RunConfig {
             fuel: Some(self.limits.fuel),
             max_memory: Some(self.limits.max_memory),
@@ -342,7 +364,7 @@ impl RefvmEngine {
         };
         fenced("refvm_runtime::run", || {
             let start = Instant::now();
-            let r = refvm_runtime::run(code, &config);
+            let r = refvm_runtime::run_with_compiler(code, &config, compiler);
             let exec_ns = start.elapsed().as_nanos() as u64;
             match r.status {
                 RunStatus::Completed | RunStatus::Exception => Stage::Ok(RunObs {

@@ -188,12 +188,16 @@ pub fn check_batch(engines: &Engines, cases: &[Case], layers: &LayerSet) -> Vec<
             .map(|(c, s)| (c.program.clone(), s.run_code.clone()))
             .collect();
         let refvm = engines.refvm.clone();
+        let compile: Arc<dyn Fn(&std::path::Path) -> Result<Vec<u8>, String> + Send + Sync> =
+            Arc::new(engines.cpython.module_compiler());
         Isolated::spawn(engines.refvm.limits.refvm_hang * n, move || {
             let t = Instant::now();
             let out = jobs
                 .iter()
                 .map(|(program, code)| match code {
-                    Stage::Ok(Some(bytes)) => refvm.run_marshalled(bytes, program),
+                    Stage::Ok(Some(bytes)) => {
+                        refvm.run_marshalled(bytes, program, Arc::clone(&compile))
+                    }
                     Stage::Ok(None) => {
                         Stage::Skip("CPython's compiler raised: no code to run".into())
                     }

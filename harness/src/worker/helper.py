@@ -83,6 +83,8 @@ def handle(frame):
         return _prepare(req)
     if kind == "hello":
         return _dumps(_hello(req))
+    if kind == "compile":
+        return _dumps(_compile_module(req))
     if kind == "bare":
         return _dumps(_bare(req))
     if kind == "batch":
@@ -259,6 +261,16 @@ def _static(req):
         res["pyc"] = None
     res["compile_ns"] = min(times) if times else None
     return res
+
+
+def _compile_module(req):
+    """A module file compiled as import compiles it (SourceLoader.source_to_code)."""
+    try:
+        source = _read(req["abs"])
+        code = compile(source, req["abs"], "exec", dont_inherit=True)
+        return {"marshal": _b(marshal.dumps(code))}
+    except Exception as e:
+        return {"error": _error(e)}
 
 
 # --- running a program ----------------------------------------------------------

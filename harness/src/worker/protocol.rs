@@ -80,6 +80,8 @@ pub enum Request<'a> {
         cap: usize,
         probes: bool,
     },
+    /// `marshal.dumps(compile(src, abs, "exec"))` of a module file, as import compiles it.
+    Compile { abs: &'a str },
     /// Time a bare in-process `exec(compile(src))`, `n` times (overhead measurement).
     Bare { abs: &'a str, n: u32 },
     /// Several requests in one round trip (fuzz campaigns); the answer is the JSON

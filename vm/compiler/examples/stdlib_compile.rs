@@ -1,7 +1,9 @@
 //! Compiles every `.py` file under a directory (default: the installed CPython 3.11
 //! standard library, test suite included, `site-packages` excluded) with refvm and
-//! with the live `python3`, and prints how many code-object trees are identical,
-//! listing each differing file with its first difference.
+//! with the live `python3`, and prints how many code-object trees are identical and how
+//! many `.pyc` files would be byte-identical (marshal data from
+//! `refvm_bytecode::marshal::dumps`), listing each differing file with its first
+//! difference.
 //!
 //! By default refvm compiles CPython's own AST (read back from `ast.parse`), which
 //! measures the compiler alone; `--refvm-parser` parses with refvm's parser instead
@@ -76,6 +78,7 @@ fn main() {
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
     let (mut same, mut differ, mut skipped) = (0, 0, 0);
+    let (mut pyc_same, mut pyc_total) = (0, 0);
     for chunk in paths.chunks(200) {
         let records = match support::oracle::run(chunk, 600) {
             Ok(r) => r,
@@ -86,9 +89,17 @@ fn main() {
         };
         for rec in &records {
             let source = std::fs::read(&rec.path).unwrap_or_default();
-            let outcome =
-                std::panic::catch_unwind(|| support::compare_with(rec, &source, refvm_parser))
-                    .unwrap_or_else(|_| support::Outcome::Differs("PANIC".into()));
+            let (outcome, pyc) =
+                std::panic::catch_unwind(|| support::compare_full(rec, &source, refvm_parser))
+                    .unwrap_or_else(|_| (support::Outcome::Differs("PANIC".into()), None));
+            if let Some(p) = pyc {
+                pyc_total += 1;
+                match p {
+                    Ok(()) => pyc_same += 1,
+                    Err(d) if !quiet => println!("PYC {}: {d}", rec.path),
+                    Err(_) => {}
+                }
+            }
             match outcome {
                 support::Outcome::Same => same += 1,
                 support::Outcome::Skipped => skipped += 1,
@@ -106,6 +117,14 @@ fn main() {
         "{same}/{total} files with identical code-object trees ({:.2}%), {differ} differ, {skipped} rejected by CPython's parser",
         if total > 0 {
             100.0 * same as f64 / total as f64
+        } else {
+            0.0
+        }
+    );
+    println!(
+        "{pyc_same}/{pyc_total} compiled files with identical .pyc bytes ({:.2}%)",
+        if pyc_total > 0 {
+            100.0 * pyc_same as f64 / pyc_total as f64
         } else {
             0.0
         }

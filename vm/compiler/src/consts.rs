@@ -2,9 +2,9 @@
 //! (`1`, `1.0` and `True` are different constants, so are `0.0` and `-0.0`) and the
 //! per-code-object constant table (`u_consts`, `compiler_add_const`).
 
+use crate::fxhash::FxHashMap;
 use refvm_bytecode::{CodeObject, Constant};
 use refvm_common::PyStr;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -83,7 +83,7 @@ fn key_hash<H: Hasher>(c: &Constant, h: &mut H) {
             // Order-independent: combine the members' own hashes commutatively.
             let mut acc: u64 = 0;
             for i in items {
-                let mut sub = std::collections::hash_map::DefaultHasher::new();
+                let mut sub = crate::fxhash::FxHasher::default();
                 key_hash(i, &mut sub);
                 acc = acc.wrapping_add(sub.finish());
             }
@@ -127,12 +127,50 @@ pub fn is_true(c: &Constant) -> bool {
     }
 }
 
+/// Buckets of indices by hash: `heads[hash]` is the first index with that hash and
+/// `next[i]` the following one, so entries are stored once (no key copies).
+#[derive(Clone, Debug, Default)]
+struct HashChains {
+    heads: FxHashMap<u64, u32>,
+    next: Vec<u32>,
+}
+
+const END: u32 = u32::MAX;
+
+impl HashChains {
+    /// The first index with hash `h` for which `eq` holds.
+    fn find(&self, h: u64, mut eq: impl FnMut(u32) -> bool) -> Option<u32> {
+        let mut i = *self.heads.get(&h)?;
+        while i != END {
+            if eq(i) {
+                return Some(i);
+            }
+            i = self.next[i as usize];
+        }
+        None
+    }
+
+    /// Records index `i` (the next one) under hash `h`.
+    fn push(&mut self, h: u64, i: u32) {
+        let prev = self.heads.insert(h, i).unwrap_or(END);
+        // Newest first: lookups scan a chain in reverse insertion order, which is fine
+        // because equal keys are never inserted twice.
+        self.next.push(prev);
+    }
+}
+
+fn fx_hash<T: Hash + ?Sized>(t: &T) -> u64 {
+    let mut h = crate::fxhash::FxHasher::default();
+    t.hash(&mut h);
+    h.finish()
+}
+
 /// A code object's constants in insertion order with key-based deduplication
 /// (`u_consts` plus `compiler_add_o`).
 #[derive(Clone, Debug, Default)]
 pub struct ConstTable {
     list: Vec<Constant>,
-    index: HashMap<ConstKey, u32>,
+    chains: HashChains,
 }
 
 impl ConstTable {
@@ -143,13 +181,15 @@ impl ConstTable {
     /// `compiler_add_const`: the index of `c`, appended if no equal-keyed constant is
     /// present.
     pub fn add(&mut self, c: Constant) -> u32 {
-        let key = ConstKey(c);
-        if let Some(&i) = self.index.get(&key) {
+        let mut h = crate::fxhash::FxHasher::default();
+        key_hash(&c, &mut h);
+        let h = h.finish();
+        if let Some(i) = self.chains.find(h, |i| key_eq(&self.list[i as usize], &c)) {
             return i;
         }
         let i = self.list.len() as u32;
-        self.list.push(key.0.clone());
-        self.index.insert(key, i);
+        self.list.push(c);
+        self.chains.push(h, i);
         i
     }
 
@@ -172,7 +212,7 @@ impl ConstTable {
 #[derive(Clone, Debug, Default)]
 pub struct NameTable {
     list: Vec<PyStr>,
-    index: HashMap<PyStr, u32>,
+    chains: HashChains,
 }
 
 impl NameTable {
@@ -180,23 +220,48 @@ impl NameTable {
         NameTable::default()
     }
 
+    fn find(&self, bytes: &[u8]) -> (u64, Option<u32>) {
+        let h = fx_hash(bytes);
+        (
+            h,
+            self.chains
+                .find(h, |i| self.list[i as usize].as_bytes() == bytes),
+        )
+    }
+
     /// `compiler_add_o`: the index of `name`, appended if absent.
     pub fn add(&mut self, name: &PyStr) -> u32 {
-        if let Some(&i) = self.index.get(name) {
-            return i;
+        match self.find(name.as_bytes()) {
+            (_, Some(i)) => i,
+            (h, None) => self.insert(h, name.clone()),
         }
+    }
+
+    /// [`NameTable::add`] for a name given as text (no allocation when present).
+    pub fn add_str(&mut self, name: &str) -> u32 {
+        match self.find(name.as_bytes()) {
+            (_, Some(i)) => i,
+            (h, None) => self.insert(h, PyStr::from(name)),
+        }
+    }
+
+    fn insert(&mut self, h: u64, name: PyStr) -> u32 {
         let i = self.list.len() as u32;
-        self.list.push(name.clone());
-        self.index.insert(name.clone(), i);
+        self.list.push(name);
+        self.chains.push(h, i);
         i
     }
 
     pub fn get(&self, name: &PyStr) -> Option<u32> {
-        self.index.get(name).copied()
+        self.find(name.as_bytes()).1
+    }
+
+    pub fn get_str(&self, name: &str) -> Option<u32> {
+        self.find(name.as_bytes()).1
     }
 
     pub fn contains(&self, name: &PyStr) -> bool {
-        self.index.contains_key(name)
+        self.get(name).is_some()
     }
 
     pub fn len(&self) -> usize {

@@ -129,6 +129,7 @@ pub fn assemble_jump_offsets(cfg: &mut Cfg) -> Result<(), String> {
 }
 
 /// `write_instr`: EXTENDED_ARG prefixes, the instruction, its inline CACHE entries.
+#[inline]
 pub fn write_instr(out: &mut Vec<u8>, op: Op, oparg: i32, ilen: i32) {
     let oparg = if opcode::has_arg(op) { oparg as u32 } else { 0 };
     let caches = opcode::caches(op);
@@ -139,8 +140,5 @@ pub fn write_instr(out: &mut Vec<u8>, op: Op, oparg: i32, ilen: i32) {
     }
     out.push(op as u8);
     out.push((oparg & 0xFF) as u8);
-    for _ in 0..caches {
-        out.push(CACHE as u8);
-        out.push(0);
-    }
+    out.resize(out.len() + 2 * caches.max(0) as usize, 0);
 }

@@ -3,7 +3,6 @@
 //! [`CodeObject`].
 
 pub mod jumps;
-pub mod tables;
 
 use crate::consts::{ConstTable, NameTable};
 use crate::flowgraph::cfg::{
@@ -15,6 +14,8 @@ use crate::flowgraph::stackdepth::stackdepth;
 use crate::flowgraph::{Cfg, Instr, Loc, NO_BLOCK};
 use crate::opcode::*;
 use refvm_bytecode::code::{CO_FAST_CELL, CO_FAST_FREE, CO_FAST_LOCAL, flags as co};
+use refvm_bytecode::exceptiontable::{self, ExceptionTableEntry};
+use refvm_bytecode::linetable::{LineTableWriter, Location};
 use refvm_bytecode::{CodeObject, Constant};
 use refvm_common::PyStr;
 
@@ -216,13 +217,30 @@ pub fn assemble(mut u: Unit, add_none: bool) -> Result<CodeObject, AssembleError
     jumps::assemble_jump_offsets(&mut u.cfg).map_err(err)?;
 
     let layout = u.cfg.layout();
-    let mut code = Vec::new();
-    let mut lines = tables::LineTableWriter::new(u.firstlineno);
+    let units: usize = layout
+        .iter()
+        .map(|&b| {
+            u.cfg
+                .block(b)
+                .instrs
+                .iter()
+                .map(|i| i.size() as usize)
+                .sum::<usize>()
+        })
+        .sum();
+    let mut code = Vec::with_capacity(2 * units);
+    let mut lines = LineTableWriter::new(u.firstlineno);
     for &b in &layout {
         for i in &u.cfg.block(b).instrs {
             let size = i.size();
             jumps::write_instr(&mut code, i.opcode, i.oparg, size);
-            lines.emit(&i.loc, size);
+            let loc = Location {
+                lineno: i.loc.lineno,
+                end_lineno: i.loc.end_lineno,
+                col_offset: i.loc.col_offset,
+                end_col_offset: i.loc.end_col_offset,
+            };
+            lines.emit(&loc, size as usize);
         }
     }
     let exceptiontable = assemble_exception_table(&u.cfg, &layout)?;
@@ -243,7 +261,7 @@ pub fn assemble(mut u: Unit, add_none: bool) -> Result<CodeObject, AssembleError
         name: u.name,
         qualname: u.qualname,
         firstlineno: u.firstlineno,
-        linetable: lines.bytes,
+        linetable: lines.finish(),
         exceptiontable,
     })
 }
@@ -263,7 +281,16 @@ fn assemble_exception_table(cfg: &Cfg, layout: &[u32]) -> Result<Vec<u8>, Assemb
         if depth < 0 || end <= start {
             return Err(AssembleError("malformed exception handler".into()));
         }
-        tables::exception_entry(out, start, end, h.offset, depth, h.preserve_lasti);
+        exceptiontable::write_entry(
+            out,
+            &ExceptionTableEntry {
+                start: start as u32,
+                end: end as u32,
+                target: h.offset as u32,
+                depth: depth as u32,
+                lasti: h.preserve_lasti,
+            },
+        );
         Ok(())
     };
     for &b in layout {

@@ -495,6 +495,7 @@ impl<'a> Compiler<'a> {
         ops: &[Cmpop],
         comparators: &'a [ast::Expr],
     ) -> R {
+        check_compare_shape(ops, comparators)?;
         self.visit_expr(left)?;
         let n = ops.len().saturating_sub(1);
         if n == 0 {
@@ -570,6 +571,7 @@ impl<'a> Compiler<'a> {
                 comparators,
             } => {
                 self.set_loc(&e.loc);
+                check_compare_shape(ops, comparators)?;
                 let n = ops.len().saturating_sub(1);
                 if n > 0 {
                     let cleanup = self.new_block();
@@ -615,6 +617,16 @@ impl<'a> Compiler<'a> {
         );
         Ok(())
     }
+}
+
+/// A comparison needs as many operators as comparands (the AST validator's rule).
+fn check_compare_shape(ops: &[Cmpop], comparators: &[ast::Expr]) -> R {
+    if ops.is_empty() || ops.len() != comparators.len() {
+        return Err(crate::error::CompileErrorAt::system(
+            "Compare has mismatched ops and comparators",
+        ));
+    }
+    Ok(())
 }
 
 /// A frozenset constant from a set display of constants (`PyFrozenSet_New`: equal

@@ -243,13 +243,13 @@ impl<'a> Compiler<'a> {
     /// `ADDOP_NAME` into `co_names`, mangled.
     pub fn addop_name(&mut self, op: Op, name: &Identifier) {
         let mangled = mangle(self.u.private.as_deref(), name);
-        let arg = self.u.code.names.add(&pystr(mangled.as_str()));
+        let arg = self.u.code.names.add_str(mangled.as_str());
         self.addop_i(op, arg as usize);
     }
 
     /// `ADDOP_N` into `co_names`, unmangled.
     pub fn addop_name_raw(&mut self, op: Op, name: &str) {
-        let arg = self.u.code.names.add(&pystr(name));
+        let arg = self.u.code.names.add_str(name);
         self.addop_i(op, arg as usize);
     }
 
@@ -538,7 +538,7 @@ impl<'a> Compiler<'a> {
             Scope::GlobalExplicit => OpType::Global,
             _ => OpType::Name,
         };
-        let key = pystr(mangled.as_str());
+        let key = mangled.as_str();
         match optype {
             OpType::Deref => {
                 let op = match ctx {
@@ -553,9 +553,9 @@ impl<'a> Compiler<'a> {
                     ExprContext::Del => DELETE_DEREF,
                 };
                 let arg = if scope == Scope::Free {
-                    self.u.code.freevars.add(&key) as usize + self.u.code.cellvars.len()
+                    self.u.code.freevars.add_str(key) as usize + self.u.code.cellvars.len()
                 } else {
-                    self.u.code.cellvars.add(&key) as usize
+                    self.u.code.cellvars.add_str(key) as usize
                 };
                 self.addop_i(op, arg);
             }
@@ -565,11 +565,11 @@ impl<'a> Compiler<'a> {
                     ExprContext::Store => STORE_FAST,
                     ExprContext::Del => DELETE_FAST,
                 };
-                let arg = self.u.code.varnames.add(&key);
+                let arg = self.u.code.varnames.add_str(key);
                 self.addop_i(op, arg as usize);
             }
             OpType::Global => {
-                let arg = self.u.code.names.add(&key) as usize;
+                let arg = self.u.code.names.add_str(key) as usize;
                 match ctx {
                     ExprContext::Load => self.addop_i(LOAD_GLOBAL, arg << 1),
                     ExprContext::Store => self.addop_i(STORE_GLOBAL, arg),
@@ -582,7 +582,7 @@ impl<'a> Compiler<'a> {
                     ExprContext::Store => STORE_NAME,
                     ExprContext::Del => DELETE_NAME,
                 };
-                let arg = self.u.code.names.add(&key);
+                let arg = self.u.code.names.add_str(key);
                 self.addop_i(op, arg as usize);
             }
         }

@@ -228,12 +228,15 @@ pub fn optimize_basic_block(
         let target: Instr = if inst.is_jump() || inst.is_block_push() {
             // Skip over empty basic blocks.
             let mut t = inst.target;
-            while cfg.block(t).instrs.is_empty() {
+            while t != super::NO_BLOCK && cfg.block(t).instrs.is_empty() {
                 t = cfg.block(t).next;
             }
+            let Some(&first) = cfg.blocks.get(t as usize).and_then(|bb| bb.instrs.first()) else {
+                return Err(OptimizeError("jump to the end of the code".into()));
+            };
             inst.target = t;
             cfg.block_mut(b).instrs[iu].target = t;
-            cfg.block(t).instrs[0]
+            first
         } else {
             nop
         };

@@ -6,7 +6,7 @@ use super::flags::*;
 use super::visit::{RED_ZONE, STACK_GROWTH};
 use super::{BlockType, Name, Scope, ScopeId, SymbolTable};
 use crate::error::CompileErrorAt;
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 type NameSet = HashSet<Name>;
 
@@ -171,11 +171,11 @@ fn analyze_block(
     free: &mut NameSet,
     global: &mut NameSet,
 ) -> Result<(), CompileErrorAt> {
-    let mut local = NameSet::new();
-    let mut scopes: HashMap<Name, Scope> = HashMap::new();
-    let mut newglobal = NameSet::new();
-    let mut newfree = NameSet::new();
-    let mut newbound = NameSet::new();
+    let mut local = NameSet::default();
+    let mut scopes: HashMap<Name, Scope> = HashMap::default();
+    let mut newglobal = NameSet::default();
+    let mut newfree = NameSet::default();
+    let mut newbound = NameSet::default();
     let typ = st.entries[ste].typ;
 
     if typ == BlockType::Class {
@@ -216,7 +216,7 @@ fn analyze_block(
         newbound.insert(Name::new("__class__"));
     }
 
-    let mut allfree = NameSet::new();
+    let mut allfree = NameSet::default();
     let children = st.entries[ste].children.clone();
     for c in children {
         analyze_child_block(st, c, &newbound, &newfree, &newglobal, &mut allfree)?;
@@ -270,8 +270,8 @@ fn analyze_child_block(
 
 /// `symtable_analyze`.
 pub fn symtable_analyze(st: &mut SymbolTable) -> Result<(), CompileErrorAt> {
-    let mut free = NameSet::new();
-    let mut global = NameSet::new();
+    let mut free = NameSet::default();
+    let mut global = NameSet::default();
     let top = st.top;
     analyze_block(st, top, None, &mut free, &mut global)
 }

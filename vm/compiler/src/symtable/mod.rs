@@ -12,8 +12,8 @@ pub mod visit;
 
 use crate::error::CompileErrorAt;
 use crate::future::FutureFeatures;
+use crate::fxhash::FxHashMap as HashMap;
 use refvm_syntax::ast::{self, Identifier};
-use std::collections::HashMap;
 
 /// A name in a scope: an identifier that hash maps can also look up by `&str`.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -92,76 +92,16 @@ pub fn dump(co: &CodeObject) -> String {
     s
 }
 
-/// `(lineno, end_lineno, col_offset, end_col_offset)` of one code unit.
-pub type Position = (Option<i32>, Option<i32>, Option<i32>, Option<i32>);
-
-/// Decodes a 3.11 location table into one `(line, end_line, col, end_col)` per code
-/// unit (`None` fields for "no location"), as `code.co_positions()` yields them.
-pub fn decode_positions(table: &[u8], firstlineno: i32) -> Vec<Position> {
+/// One `co_positions()` item per code unit of a location table (the bytecode crate's
+/// decoder, expanded per code unit).
+pub fn decode_positions(
+    table: &[u8],
+    firstlineno: i32,
+) -> Vec<refvm_bytecode::linetable::Position> {
     let mut out = Vec::new();
-    let mut line = firstlineno;
-    let mut i = 0;
-    let varint = |i: &mut usize| -> u32 {
-        let mut shift = 0;
-        let mut v: u32 = 0;
-        while *i < table.len() {
-            let b = table[*i];
-            *i += 1;
-            v |= u32::from(b & 63) << shift;
-            shift += 6;
-            if b & 64 == 0 {
-                break;
-            }
-        }
-        v
-    };
-    let svarint = |i: &mut usize| -> i32 {
-        let v = varint(i);
-        if v & 1 != 0 {
-            -((v >> 1) as i32)
-        } else {
-            (v >> 1) as i32
-        }
-    };
-    while i < table.len() {
-        let head = table[i];
-        i += 1;
-        let code = (head >> 3) & 15;
-        let len = (head & 7) as usize + 1;
-        let pos = match code {
-            15 => (None, None, None, None),
-            14 => {
-                line += svarint(&mut i);
-                let end = line + varint(&mut i) as i32;
-                let col = varint(&mut i) as i32 - 1;
-                let endcol = varint(&mut i) as i32 - 1;
-                (
-                    Some(line),
-                    Some(end),
-                    if col >= 0 { Some(col) } else { None },
-                    if endcol >= 0 { Some(endcol) } else { None },
-                )
-            }
-            13 => {
-                line += svarint(&mut i);
-                (Some(line), Some(line), None, None)
-            }
-            10..=12 => {
-                line += i32::from(code) - 10;
-                let col = i32::from(table[i]);
-                let endcol = i32::from(table[i + 1]);
-                i += 2;
-                (Some(line), Some(line), Some(col), Some(endcol))
-            }
-            _ => {
-                let second = i32::from(table[i]);
-                i += 1;
-                let col = i32::from(code) * 8 + (second >> 4);
-                (Some(line), Some(line), Some(col), Some(col + (second & 15)))
-            }
-        };
-        for _ in 0..len {
-            out.push(pos);
+    for e in refvm_bytecode::linetable::decode(table, firstlineno).unwrap_or_default() {
+        for _ in (e.start..e.end).step_by(2) {
+            out.push(e.position);
         }
     }
     out

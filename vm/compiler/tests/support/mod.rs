@@ -45,8 +45,19 @@ pub fn compare(rec: &oracle::Record, source: &[u8]) -> Outcome {
 /// Like [`compare`]; with `use_refvm_parser` the source goes through refvm's own
 /// parser (`compile_source`) instead of CPython's AST.
 pub fn compare_with(rec: &oracle::Record, source: &[u8], use_refvm_parser: bool) -> Outcome {
+    compare_full(rec, source, use_refvm_parser).0
+}
+
+/// [`compare_with`], plus whether refvm's marshal data (a `.pyc` minus its header,
+/// written by `refvm_bytecode::marshal::dumps`) is byte-identical to CPython's:
+/// `None` when there is no pair to compare, `Some(Err(first difference))` otherwise.
+pub fn compare_full(
+    rec: &oracle::Record,
+    source: &[u8],
+    use_refvm_parser: bool,
+) -> (Outcome, Option<Result<(), String>>) {
     let Ok(ast_bytes) = &rec.ast else {
-        return Outcome::Skipped;
+        return (Outcome::Skipped, None);
     };
     let opts = CompileOptions::new(&rec.path);
     let ours = if use_refvm_parser {
@@ -54,11 +65,30 @@ pub fn compare_with(rec: &oracle::Record, source: &[u8], use_refvm_parser: bool)
     } else {
         let module = match ast_reader::read_module(ast_bytes) {
             Ok(m) => m,
-            Err(e) => return Outcome::Differs(format!("<ast reader>: {e}")),
+            Err(e) => return (Outcome::Differs(format!("<ast reader>: {e}")), None),
         };
         refvm_compiler::compile_module_owned(module, source, &opts)
     };
-    match (&rec.code, ours) {
+    let pyc = match (&rec.marshal, &ours) {
+        (Some(theirs), Ok(code)) => Some(match refvm_bytecode::marshal::dumps(code) {
+            Ok(mine) if &mine == theirs => Ok(()),
+            Ok(mine) => {
+                let i = mine
+                    .iter()
+                    .zip(theirs)
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(mine.len().min(theirs.len()));
+                Err(format!(
+                    "marshal differs at byte {i} (len cpython={} refvm={})",
+                    theirs.len(),
+                    mine.len()
+                ))
+            }
+            Err(e) => Err(format!("marshal writer: {e}")),
+        }),
+        _ => None,
+    };
+    let outcome = match (&rec.code, ours) {
         (Some(Ok(dump)), Ok(code)) => {
             match oracle::first_difference(dump, &codedump::dump(&code)) {
                 None => Outcome::Same,
@@ -78,5 +108,6 @@ pub fn compare_with(rec: &oracle::Record, source: &[u8], use_refvm_parser: bool)
             Outcome::Differs(format!("refvm compiled; cpython raised {err:?}"))
         }
         (None, _) => Outcome::Differs("no CPython record".into()),
-    }
+    };
+    (outcome, pyc)
 }

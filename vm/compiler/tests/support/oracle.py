@@ -4,6 +4,8 @@ Reads file paths, one per line, on stdin. For each file writes to stdout:
 
     FILE <path>\n
     AST <n>\n<n bytes>        ast.parse(...) serialised for tests/support/ast_reader.rs
+    MARSHAL <n>\n<n bytes>    marshal.dumps of the module's code object (a .pyc minus its
+                              16-byte header), then
     CODE <n>\n<n bytes>       the code-object dump (see dump_code), or
     ERR <n>\n<n bytes>        "<type>\n<msg>\n<lineno>\n<offset>\n<end_lineno>\n<end_offset>"
 
@@ -11,6 +13,7 @@ or `PARSEERR <n>\n<bytes>` instead of AST when CPython's parser rejects the file
 PYTHONHASHSEED=0 (frozenset member order then does not matter, but be deterministic).
 """
 import ast
+import marshal
 import struct
 import sys
 import warnings
@@ -157,6 +160,7 @@ def main():
         emit(b"AST", b"".join(parts))
         try:
             co = compile(src, path, "exec", dont_inherit=True)
+            emit(b"MARSHAL", marshal.dumps(co))
             lines = []
             dump_code(co, "", lines)
             emit(b"CODE", ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass"))

@@ -12,6 +12,8 @@ pub struct Record {
     pub ast: Result<Vec<u8>, String>,
     /// The code dump, or `Err("<type>\n<msg>\n<lineno>\n<offset>\n<end_lineno>\n<end_offset>")`.
     pub code: Option<Result<String, String>>,
+    /// `marshal.dumps` of CPython's code object, when it compiled.
+    pub marshal: Option<Vec<u8>>,
 }
 
 /// The directory holding `oracle.py`.
@@ -55,8 +57,9 @@ pub fn run(paths: &[String], timeout_secs: u64) -> Result<Vec<Record>, String> {
                 path: rest.to_string(),
                 ast: Err(String::new()),
                 code: None,
+                marshal: None,
             }),
-            "AST" | "PARSEERR" | "CODE" | "ERR" => {
+            "AST" | "PARSEERR" | "CODE" | "ERR" | "MARSHAL" => {
                 let n: usize = rest
                     .parse()
                     .map_err(|_| format!("bad length in {text:?}"))?;
@@ -67,6 +70,7 @@ pub fn run(paths: &[String], timeout_secs: u64) -> Result<Vec<Record>, String> {
                     "AST" => rec.ast = Ok(buf),
                     "PARSEERR" => rec.ast = Err(String::from_utf8_lossy(&buf).into_owned()),
                     "CODE" => rec.code = Some(Ok(String::from_utf8_lossy(&buf).into_owned())),
+                    "MARSHAL" => rec.marshal = Some(buf),
                     _ => rec.code = Some(Err(String::from_utf8_lossy(&buf).into_owned())),
                 }
             }
