@@ -60,6 +60,7 @@ pub fn with_state<R>(f: impl FnOnce(&GcState) -> R) -> R {
 
 /// Forgets the state of a previous VM on this thread (called when a run starts).
 pub fn reset_state() {
+    weakref::reset();
     PENDING.with(|p| p.set(false));
     with_state(|s| {
         s.collecting.set(false);

@@ -153,6 +153,8 @@ unsafe fn dealloc_now(op: *mut PyObject) {
         if gc {
             super::gc::unlink(GcHead::of(op));
         }
+        // PyObject_ClearWeakRefs: weak references die (callbacks run) before the fields.
+        crate::gc::weakref::clear_weakrefs(&*op);
         // Take the extras out first, then drop them: __del__ of a member may run.
         let nextra = ty.extra_words;
         let mut extras: Vec<Option<PyRef>> = Vec::new();

@@ -94,10 +94,10 @@ impl Vm {
     }
 }
 
-/// tuple `tp_traverse`.
+/// tuple `tp_traverse` (last item first, as `tupletraverse`).
 pub fn tuple_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(t) = o.downcast_ref::<PyTuple>() {
-        for x in t.as_slice() {
+        for x in t.as_slice().iter().rev() {
             visit(x);
         }
     }
