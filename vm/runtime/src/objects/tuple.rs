@@ -26,7 +26,8 @@ unsafe fn tuple_drop(o: *mut PyObject) {
         let t = &*(o as *const PyTuple);
         let p = t.items.as_ptr() as *mut PyRef;
         let n = t.len;
-        for i in 0..n {
+        // tupledealloc releases the items last first.
+        for i in (0..n).rev() {
             std::ptr::drop_in_place(p.add(i));
         }
     }
