@@ -10,6 +10,7 @@ mod errors;
 mod expression;
 mod fstring;
 mod invalid;
+mod memo;
 mod params;
 mod pattern;
 mod statement;
@@ -19,9 +20,10 @@ mod target;
 use crate::ast::{self, Expr, ExprContext, ExprKind, Identifier, Location};
 use crate::error::SyntaxErrorKind;
 use crate::lexer::{Lexed, Tok, TokError, Token};
-use std::collections::HashMap;
 
 pub(crate) use errors::RawError;
+use memo::MemoTable;
+pub(crate) use memo::{FastMap, Memo};
 
 /// pegen's MAXSTACK: deeper rule nesting raises MemoryError.
 pub const MAXSTACK: usize = 6000;
@@ -35,124 +37,6 @@ pub const MAX_RULE_DEPTH: usize = 700;
 pub(crate) struct Fail;
 
 pub(crate) type PResult<T> = Result<Option<T>, Fail>;
-
-/// Memoised rule results (pegen memoises these rules; the cache makes backtracking cheap).
-#[derive(Clone)]
-pub(crate) enum Memo {
-    Expr(Option<Expr>),
-    Stmt(Option<ast::Stmt>),
-    Stmts(Option<Vec<ast::Stmt>>),
-    Pattern(Option<ast::Pattern>),
-    Args(Option<(Vec<Expr>, Vec<ast::Keyword>, Location)>),
-}
-
-/// A rule result type the memo can hold.
-pub(crate) trait Memoable: Clone {
-    fn wrap(v: Option<Self>) -> Memo;
-}
-
-impl Memoable for Expr {
-    fn wrap(v: Option<Self>) -> Memo {
-        Memo::Expr(v)
-    }
-}
-
-impl Memoable for ast::Stmt {
-    fn wrap(v: Option<Self>) -> Memo {
-        Memo::Stmt(v)
-    }
-}
-
-impl Memoable for Vec<ast::Stmt> {
-    fn wrap(v: Option<Self>) -> Memo {
-        Memo::Stmts(v)
-    }
-}
-
-impl Memoable for ast::Pattern {
-    fn wrap(v: Option<Self>) -> Memo {
-        Memo::Pattern(v)
-    }
-}
-
-impl Memoable for (Vec<Expr>, Vec<ast::Keyword>, Location) {
-    fn wrap(v: Option<Self>) -> Memo {
-        Memo::Args(v)
-    }
-}
-
-/// One memo entry. Cloning a subtree into the memo on every success costs more than the
-/// rare re-parse it saves, so a success is first only noted (`Succeeded`); when the rule
-/// is asked for at the same position again it runs once more and that result is stored
-/// (`Value`). Each (position, rule) body thus runs at most twice, which keeps pegen's
-/// linear-time bound up to a factor of two. Failures are stored at once.
-pub(crate) enum MemoSlot {
-    Succeeded,
-    /// The end mark and the result.
-    Value(u32, Memo),
-    /// The end mark, and the rule whose entry at the same position holds the result.
-    Alias(u32, Rule),
-}
-
-#[inline]
-fn memo_key(pos: usize, rule: Rule) -> u64 {
-    ((pos as u64) << 8) | rule as u64
-}
-
-/// A fast hasher for the parser's small keys (memo keys, identifier bytes): the
-/// FxHash multiply-rotate scheme. Not DoS-resistant, which these per-parse tables
-/// don't need (their size is bounded by the input).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FastHasher(u64);
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FastHasher {
-    #[inline]
-    fn add(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(FX_SEED);
-    }
-}
-
-impl std::hash::Hasher for FastHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Rule {
@@ -185,7 +69,7 @@ pub(crate) struct Parser<'a> {
     pub level: usize,
     pub call_invalid_rules: bool,
     pub error: Option<RawError>,
-    memo: FastMap<u64, MemoSlot>,
+    memo: MemoTable,
     names: FastMap<&'a [u8], Identifier>,
     /// True while parsing an f-string replacement field (`p->start_rule == fstring`).
     pub in_fstring: bool,
@@ -195,6 +79,7 @@ pub(crate) struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     pub fn new(src: &'a [u8], lexed: Lexed) -> Self {
+        let ntokens = lexed.tokens.len();
         Parser {
             src,
             tokens: lexed.tokens,
@@ -204,7 +89,7 @@ impl<'a> Parser<'a> {
             level: 0,
             call_invalid_rules: false,
             error: None,
-            memo: FastMap::default(),
+            memo: MemoTable::new(ntokens),
             names: FastMap::default(),
             in_fstring: false,
             unsupported: None,
@@ -399,76 +284,6 @@ impl<'a> Parser<'a> {
             self.mark = m;
         }
         r
-    }
-
-    /// A memoised result of `rule` at the current mark: moves the mark past it. `None`
-    /// when the rule has to run: never seen here, or seen to succeed once (see [`MemoSlot`]).
-    #[inline]
-    pub fn memo_get(&mut self, rule: Rule) -> Option<Memo> {
-        let mut key = memo_key(self.mark, rule);
-        loop {
-            match self.memo.get(&key)? {
-                MemoSlot::Value(end, v) => {
-                    self.mark = *end as usize;
-                    return Some(v.clone());
-                }
-                MemoSlot::Alias(_, lower) => key = memo_key(self.mark, *lower),
-                MemoSlot::Succeeded => return None,
-            }
-        }
-    }
-
-    /// Records the result of `rule` at `start` (the parser's mark is where it ended).
-    /// Failures are stored at once; a success only the second time it is computed.
-    #[inline]
-    pub fn memo_put<T: Memoable>(&mut self, start: usize, rule: Rule, r: &Option<T>) {
-        self.memo_store(start, rule, r, None);
-    }
-
-    /// [`Parser::memo_put`] for a rule whose result, when it ends where `lower`'s result
-    /// at the same start ends, is that very result passed through (`disjunction` and
-    /// `conjunction`, say): the memo then refers to `lower`'s entry instead of holding a
-    /// second copy of the tree.
-    #[inline]
-    pub fn memo_put_chain<T: Memoable>(
-        &mut self,
-        start: usize,
-        rule: Rule,
-        r: &Option<T>,
-        lower: Rule,
-    ) {
-        self.memo_store(start, rule, r, Some(lower));
-    }
-
-    fn memo_store<T: Memoable>(
-        &mut self,
-        start: usize,
-        rule: Rule,
-        r: &Option<T>,
-        lower: Option<Rule>,
-    ) {
-        let key = memo_key(start, rule);
-        let end = self.mark as u32;
-        let Some(v) = r else {
-            self.memo.insert(key, MemoSlot::Value(end, T::wrap(None)));
-            return;
-        };
-        if !self.memo.contains_key(&key) {
-            self.memo.insert(key, MemoSlot::Succeeded);
-            return;
-        }
-        // Asked for a second time: keep the result now.
-        let same_as_lower = lower.filter(|_| !self.call_invalid_rules).filter(|l| {
-            matches!(
-                self.memo.get(&memo_key(start, *l)),
-                Some(MemoSlot::Value(e, _) | MemoSlot::Alias(e, _)) if *e == end
-            )
-        });
-        let new = match same_as_lower {
-            Some(l) => MemoSlot::Alias(end, l),
-            None => MemoSlot::Value(end, T::wrap(Some(v.clone()))),
-        };
-        self.memo.insert(key, new);
     }
 
     /// Runs `f` with a restore of `mark` afterwards (a lookahead).
