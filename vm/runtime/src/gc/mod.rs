@@ -8,6 +8,7 @@
 //! (`collect_if_pending`): never inside native code that may hold borrows or a
 //! half-initialised object.
 
+pub mod leak;
 pub mod lists;
 pub mod traverse;
 pub mod weakref;
@@ -93,6 +94,46 @@ pub fn note_alloc(vm: &Vm) {
     if c > t as isize && t != 0 && vm.gc_enabled.get() {
         PENDING.with(|p| p.set(true));
     }
+}
+
+/// An instance dict created for attribute storage: CPython 3.11 stores those attributes
+/// inline (no object), so the allocation is taken back out of generation 0's count.
+pub fn note_virtual_dict(vm: &Vm) {
+    let g0 = &vm.gc_generations[0];
+    let c = g0.count.get();
+    if c > 0 {
+        g0.count.set(c - 1);
+    }
+    if g0.count.get() <= g0.threshold.get() as isize {
+        PENDING.with(|p| p.set(false));
+    }
+}
+
+/// Before an instance is freed: its unmaterialized instance dict (no object in CPython)
+/// will be freed too, which must not count as a deallocation.
+pub fn before_instance_free(op: &PyObject) {
+    let t = op.type_();
+    if !t.is_heap() || t.dict_word.is_none() {
+        return;
+    }
+    let Some(slot) = crate::object::typeobj::instance_dict_slot(op) else {
+        return;
+    };
+    // SAFETY: the slot holds a dict or NULL; only read here.
+    let Some(d) = (unsafe { &*slot }) else {
+        return;
+    };
+    if d.refcnt() != 1 || d.downcast_ref::<crate::objects::dict::PyDict>().is_none() {
+        return;
+    }
+    // SAFETY: dicts are GC objects.
+    if unsafe { (*GcHead::of(d.as_object())).finalized() } {
+        return;
+    }
+    crate::vm::with_vm(|vm| {
+        let g0 = &vm.gc_generations[0];
+        g0.count.set(g0.count.get() + 1);
+    });
 }
 
 /// Called for every GC object freed (`PyObject_GC_Del`).

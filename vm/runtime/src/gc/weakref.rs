@@ -172,22 +172,53 @@ pub fn refs_of(target: &PyObject) -> Vec<PyRef> {
         .collect()
 }
 
+/// Whether instances of the builtin (static) type `t` carry a weak reference list.
+fn static_has_weaklist(t: &PyType) -> bool {
+    matches!(
+        t.layout,
+        Layout::Type
+            | Layout::Function
+            | Layout::Set
+            | Layout::Generator
+            | Layout::Method
+            | Layout::Code
+            | Layout::Module
+            | Layout::BuiltinFunction
+    )
+}
+
+/// Whether instances of `t` carry a weak reference list (`tp_weaklistoffset != 0`): a
+/// builtin type that has one, or a class whose MRO defines `__weakref__`.
+pub fn type_has_weaklist(t: &PyType) -> bool {
+    let mut cur: Option<&PyType> = Some(t);
+    while let Some(x) = cur {
+        if !x.is_heap() {
+            return static_has_weaklist(x);
+        }
+        let found = crate::vm::with_vm(|vm| x.dict.get_str(&vm.intern("__weakref__")).is_some());
+        if found {
+            return true;
+        }
+        cur = x.base.as_deref();
+    }
+    false
+}
+
+/// `type_new`'s `add_weak`: a class gets a `__weakref__` descriptor when its base has no
+/// weak reference list, the base is not variable-sized, and `__slots__` (if any) asks.
+pub fn adds_weakref_descr(base: &PyType, slots_allow: bool) -> bool {
+    let var_sized = matches!(base.layout, Layout::Int | Layout::Tuple | Layout::Bytes);
+    slots_allow && !var_sized && !type_has_weaklist(base)
+}
+
+/// The `__weakref__` getter: the first weak reference to the object, or None.
+pub fn weakref_attr_get(vm: &Vm, o: &PyObject) -> PyResult {
+    Ok(refs_of(o).into_iter().next().unwrap_or_else(|| vm.none()))
+}
+
 /// Whether objects of `o`'s type can be weakly referenced.
 pub fn weakrefable(o: &PyObject) -> bool {
-    let t = o.type_();
-    t.is_heap()
-        || matches!(
-            t.layout,
-            Layout::Type
-                | Layout::Function
-                | Layout::Set
-                | Layout::Generator
-                | Layout::Method
-                | Layout::Code
-                | Layout::Module
-                | Layout::BuiltinFunction
-        )
-        || is_weakref(o) && kind(o) == Some(Kind::Ref) && o.type_().is_heap()
+    type_has_weaklist(o.type_())
 }
 
 fn is_basic(vm: &Vm, w: &PyObject) -> bool {
@@ -298,7 +329,8 @@ pub fn clear_weakrefs(op: &PyObject) {
         let wo = unsafe { &*(a as *const PyObject) };
         let Some(w) = as_weakref(wo) else { continue };
         w.target.set(std::ptr::null_mut());
-        let cb = unsafe { std::ptr::replace(w.callback.borrow() as *const Slot as *mut Slot, None) };
+        let cb =
+            unsafe { std::ptr::replace(w.callback.borrow() as *const Slot as *mut Slot, None) };
         if let Some(cb) = cb {
             if wo.refcnt() > 0 {
                 calls.push((wo.to_owned(), cb));
@@ -406,9 +438,7 @@ fn ref_call(vm: &Vm, o: &PyObject, a: &[PyRef], k: Option<&PyTuple>) -> PyResult
             a.len()
         )));
     }
-    Ok(as_weakref(o)
-        .and_then(target)
-        .unwrap_or_else(|| vm.none()))
+    Ok(as_weakref(o).and_then(target).unwrap_or_else(|| vm.none()))
 }
 
 fn addr(o: &PyObject) -> String {
@@ -566,7 +596,13 @@ pub fn init_types(vm: &Vm) -> [PyRef<PyType>; 3] {
         |t| proxy_slots(t),
     );
     let cp = vm.new_static_type(
-        &TypeDef::new("weakcallableproxy", Layout::Native, size, WEAKREF_LAYOUT_OPS).flags(gc),
+        &TypeDef::new(
+            "weakcallableproxy",
+            Layout::Native,
+            size,
+            WEAKREF_LAYOUT_OPS,
+        )
+        .flags(gc),
         &vm.types.object,
         |t| {
             proxy_slots(t);

@@ -50,7 +50,11 @@ fn set_threshold(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     if a.is_empty() || a.len() > 3 {
         return Err(vm.new_type_error(format!(
             "set_threshold() takes {} argument{} ({} given)",
-            if a.is_empty() { "at least 1" } else { "at most 3" },
+            if a.is_empty() {
+                "at least 1"
+            } else {
+                "at most 3"
+            },
             if a.is_empty() { "" } else { "s" },
             a.len()
         )));
