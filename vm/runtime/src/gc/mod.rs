@@ -610,3 +610,67 @@ pub fn freeze_count() -> usize {
     // SAFETY: the permanent list.
     unsafe { size(permanent_head()) }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{RunConfig, run};
+    use std::sync::Arc;
+
+    fn run_src(src: &str) -> String {
+        let code = refvm_compiler::compile_source(
+            src.as_bytes(),
+            &refvm_compiler::CompileOptions::new("<test>"),
+        )
+        .expect("test source compiles");
+        let r = run(Arc::new(code), &RunConfig::default());
+        String::from_utf8_lossy(&r.stdout).into_owned()
+            + &String::from_utf8_lossy(&r.stderr)
+    }
+
+    /// Asks the oracle for the same program's output.
+    fn cpython(src: &str) -> Option<String> {
+        let o = std::process::Command::new("timeout")
+            .args(["20", "python3", "-c", src])
+            .env("PYTHONHASHSEED", "0")
+            .output()
+            .ok()?;
+        o.status
+            .success()
+            .then(|| String::from_utf8_lossy(&o.stdout).into_owned())
+    }
+
+    #[test]
+    fn cycles_finalizers_and_weakrefs_match_cpython() {
+        let src = "import gc, weakref\n\
+gc.disable()\n\
+gc.collect()\n\
+class A:\n    def __del__(self):\n        print('del', self.n)\n\
+a, b = A(), A()\n\
+a.n, b.n = 1, 2\n\
+a.o, b.o = b, a\n\
+r = weakref.ref(a, lambda w: print('cb', w() is None))\n\
+del a, b\n\
+print(gc.collect())\n\
+l = []\nl.append(l)\ndel l\n\
+print(gc.collect(), gc.collect())\n\
+print(gc.is_tracked(()), gc.is_tracked([]), gc.is_tracked({}), gc.is_tracked({'a': []}))\n";
+        let ours = run_src(src);
+        assert!(ours.contains("cb True"), "{ours}");
+        if let Some(theirs) = cpython(src) {
+            assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn leak_check_counts_are_stable_for_cyclic_garbage() {
+        let src = "class N:\n    pass\nfor i in range(50):\n    n = N()\n    n.me = n\n    l = [n]\n    l.append(l)\n";
+        let code = refvm_compiler::compile_source(
+            src.as_bytes(),
+            &refvm_compiler::CompileOptions::new("<test>"),
+        )
+        .expect("test source compiles");
+        let counts = crate::leak_check(Arc::new(code), &RunConfig::default(), 4);
+        assert_eq!(counts.len(), 4);
+        assert!(counts[1..].windows(2).all(|w| w[1] <= w[0]), "{counts:?}");
+    }
+}
