@@ -234,7 +234,8 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
     // __slots__
     let slots_decl = dict.get_str(&vm.names.__slots__);
     let mut slot_names: Vec<PyRef<PyStr>> = Vec::new();
-    let mut want_dict = base.dict_word.is_none();
+    // Type objects keep their namespace in `PyType::dict` (a metaclass adds no __dict__).
+    let mut want_dict = base.dict_word.is_none() && base.layout != Layout::Type;
     let mut slots_weakref = false;
     if let Some(sd) = &slots_decl {
         want_dict = false;
