@@ -1,4 +1,4 @@
-//! The `pyconform` binary: `diff`, `conform`, `gate`, `report merge`, `overhead`, and
+//! The `pyconform` binary: `diff`, `conform`, `gate`, `report merge`, `overhead`, `bench`, and
 //! the hidden `__worker` mode the harness re-executes itself in.
 
 use clap::{Parser, Subcommand};
@@ -29,6 +29,8 @@ enum Command {
     Report(cmd::report::ReportCommand),
     /// Measure the CPython worker round-trip overhead per program.
     Overhead(cmd::overhead::OverheadArgs),
+    /// Benchmark refvm against CPython on corpus/bench: medians, ratios, geometric mean.
+    Bench(cmd::bench::BenchArgs),
     /// (internal) serve as a CPython worker on fds 3 and 4.
     #[command(name = "__worker", hide = true)]
     Worker,
@@ -55,6 +57,7 @@ fn main() -> ExitCode {
             Err(e) => fail(e),
         },
         Command::Report(c) => cmd::report::main(&c).map_or_else(fail, |()| ExitCode::SUCCESS),
+        Command::Bench(a) => cmd::bench::main(&a).map_or_else(fail, |()| ExitCode::SUCCESS),
         Command::Overhead(a) => cmd::overhead::main(&a).map_or_else(fail, |()| ExitCode::SUCCESS),
     }
 }
