@@ -206,6 +206,30 @@ pub fn alloc<T: PyPayload>(ty: &PyType, payload: T) -> PyRef<T> {
 /// # Safety
 /// `op` must be a live object with refcount 0.
 pub unsafe fn dealloc(op: *mut PyObject) {
+    // Leaf objects (exact int, float, complex, str, bytes) own no references, so freeing
+    // them cannot recurse: no trashcan, finalizer, GC header or extras to handle.
+    unsafe {
+        let ty = &*(*op).ob_type.get();
+        if matches!(
+            ty.layout,
+            super::Layout::Int
+                | super::Layout::Float
+                | super::Layout::Complex
+                | super::Layout::Str
+                | super::Layout::Bytes
+        ) && ty.extra_words == 0
+            && ty.flags().0
+                & (TypeFlags::HAVE_GC | TypeFlags::HAS_FINALIZER | TypeFlags::HEAPTYPE).0
+                == 0
+        {
+            let size = ty.instance_size(&*op);
+            (ty.layout_ops.drop_payload)(op);
+            let layout = mem_layout(size, false);
+            raw_free(op as *mut u8, layout);
+            ALLOCATED.with(|c| c.set(c.get().saturating_sub(layout.size())));
+            return;
+        }
+    }
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= TRASH_LEVEL {
         DEFERRED.with(|q| q.borrow_mut().push(op as usize));
@@ -229,6 +253,10 @@ pub unsafe fn dealloc(op: *mut PyObject) {
 unsafe fn dealloc_now(op: *mut PyObject) {
     unsafe {
         let ty = &*(*op).ob_type.get();
+        if ty.layout == super::Layout::Type {
+            // A type is going away: cached lookups may point into its dict.
+            super::typeobj::type_modified();
+        }
         let flags = ty.flags();
         let gc = flags.contains(TypeFlags::HAVE_GC);
         if flags.contains(TypeFlags::HAS_FINALIZER) {
