@@ -3,8 +3,10 @@
 pub mod bench;
 pub mod conform;
 pub mod diff;
+pub mod fuzz;
 pub mod gate;
 pub mod overhead;
+pub mod reduce;
 pub mod report;
 
 use crate::engine::Limits;
