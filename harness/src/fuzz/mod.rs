@@ -2,7 +2,7 @@
 //! every divergence reduced to a small, deduplicated, ready-to-commit program.
 //!
 //! Code map:
-//! - [`unparse`]: AST → source (canonical or with varied spelling).
+//! - AST → source (canonical or with varied spelling) is `refvm_syntax::unparse`.
 //! - [`generator`]: the program generator (seeded or from `arbitrary` bytes), [`generator::GenConfig`].
 //! - [`check`]: a batch of generated sources through both engines, only the layers asked
 //!   for, with the harness's own observations, diffs and verdicts.
@@ -18,4 +18,3 @@ pub mod findings;
 pub mod generator;
 pub mod reduce;
 pub mod signature;
-pub mod unparse;

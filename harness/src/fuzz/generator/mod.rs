@@ -25,7 +25,7 @@ mod syntax;
 
 pub use entropy::{Entropy, SplitMix64, Unstructured};
 
-use crate::fuzz::unparse::{Styler, unparse_styled};
+use refvm_syntax::unparse::{Styler, unparse_styled};
 use refvm_syntax::ast::Module;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -300,12 +300,12 @@ pub fn generate_with(e: &mut dyn Entropy, config: &GenConfig) -> Generated {
         let mut styler = EntropyStyler(e);
         unparse_styled(&module, &mut styler)
     } else {
-        crate::fuzz::unparse::unparse(&module)
+        refvm_syntax::unparse::unparse(&module)
     };
     // The generator only builds spellable trees; should one slip through, fall back to
     // the canonical spelling, then to an empty program (and the tests catch it).
     let source = source
-        .or_else(|_| crate::fuzz::unparse::unparse(&module))
+        .or_else(|_| refvm_syntax::unparse::unparse(&module))
         .unwrap_or_default();
     Generated {
         module,

@@ -11,7 +11,7 @@ mod walk;
 
 use super::check::{Case, LayerSet, check_batch};
 use super::signature::{Classified, Signature, classify};
-use super::unparse::unparse;
+use refvm_syntax::unparse::unparse;
 use crate::check::Engines;
 use crate::outcome::Layer;
 use refvm_syntax::ast::{Module, Stmt};

@@ -1,12 +1,22 @@
-//! Round trips checked by the live CPython: source → refvm's AST → unparsed source must
-//! give the same `ast.dump` (positions aside) as the original, canonical and styled.
+//! AST → source → AST: every tree the parser can build, unparsed (canonically or with a
+//! varied spelling), parses back to the same tree, positions aside (a proptest property
+//! over generated trees); and on fixed snippets and the corpus, CPython itself builds the
+//! same tree from the original and the unparsed source.
 
-use super::{Styler, unparse, unparse_styled};
+mod support {
+    pub mod ast_strategy;
+    pub mod stmt_strategy;
+}
+
+use proptest::prelude::*;
+use refvm_syntax::ast::*;
+use refvm_syntax::unparse::{Styler, unparse, unparse_styled};
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// A styler driven by a tiny LCG: every spelling variant gets exercised.
-pub struct Lcg(pub u64);
+struct Lcg(u64);
 
 impl Styler for Lcg {
     fn choose(&mut self, n: usize) -> usize {
@@ -18,9 +28,74 @@ impl Styler for Lcg {
     }
 }
 
+/// Sets every position to zero.
+struct NoPositions;
+
+impl VisitorMut for NoPositions {
+    fn visit_stmt(&mut self, node: &mut Stmt) {
+        node.loc = Location::default();
+        walk_stmt_mut(self, node)
+    }
+    fn visit_expr(&mut self, node: &mut Expr) {
+        node.loc = Location::default();
+        walk_expr_mut(self, node)
+    }
+    fn visit_excepthandler(&mut self, node: &mut ExceptHandler) {
+        node.loc = Location::default();
+        walk_excepthandler_mut(self, node)
+    }
+    fn visit_arg(&mut self, node: &mut Arg) {
+        node.loc = Location::default();
+        walk_arg_mut(self, node)
+    }
+    fn visit_keyword(&mut self, node: &mut Keyword) {
+        node.loc = Location::default();
+        walk_keyword_mut(self, node)
+    }
+    fn visit_alias(&mut self, node: &mut Alias) {
+        node.loc = Location::default();
+        walk_alias_mut(self, node)
+    }
+    fn visit_pattern(&mut self, node: &mut Pattern) {
+        node.loc = Location::default();
+        walk_pattern_mut(self, node)
+    }
+}
+
+fn reparse(src: &str) -> Result<Module, String> {
+    let mut m =
+        refvm_syntax::parse_module(src.as_bytes(), "<unparsed>").map_err(|e| format!("{e:?}"))?;
+    NoPositions.visit_module(&mut m);
+    Ok(m)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The property of issue 3: AST → source → AST is the identity (positions aside).
+    #[test]
+    fn ast_source_ast_round_trip(module in support::stmt_strategy::module(), seed in any::<u64>()) {
+        let canonical = unparse(&module).map_err(|e| TestCaseError::fail(e.0))?;
+        let back = reparse(&canonical).map_err(|e| TestCaseError::fail(format!("{e}\n--- source:\n{canonical}")))?;
+        prop_assert!(back == module, "tree changed; source:\n{}\n--- reparsed as:\n{}", canonical, unparse(&back).unwrap_or_default());
+        let styled = unparse_styled(&module, &mut Lcg(seed)).map_err(|e| TestCaseError::fail(e.0))?;
+        let back = reparse(&styled).map_err(|e| TestCaseError::fail(format!("{e}\n--- source:\n{styled}")))?;
+        prop_assert!(back == module, "tree changed; styled source:\n{}", styled);
+    }
+
+    /// Every expression alone, as a statement.
+    #[test]
+    fn expression_round_trip(e in support::ast_strategy::expr(5)) {
+        let module = Module { body: vec![Stmt::new(StmtKind::Expr { value: Box::new(e) }, Location::default())], type_ignores: Vec::new() };
+        let canonical = unparse(&module).map_err(|e| TestCaseError::fail(e.0))?;
+        let back = reparse(&canonical).map_err(|e| TestCaseError::fail(format!("{e}\n--- source:\n{canonical}")))?;
+        prop_assert!(back == module, "tree changed; source:\n{}\n--- reparsed as:\n{}", canonical, unparse(&back).unwrap_or_default());
+    }
+}
+
 /// For each pair (original, unparsed): does CPython build the same tree from both?
 /// Returns the indices that differ, with a description.
-pub fn cpython_same_ast(pairs: &[(String, String)]) -> Vec<(usize, String)> {
+fn cpython_same_ast(pairs: &[(String, String)]) -> Vec<(usize, String)> {
     let script = r#"
 import ast, json, sys
 pairs = json.load(sys.stdin)
@@ -57,19 +132,36 @@ json.dump(bad, sys.stdout)
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// The corpus programs (not the syntax errors, not `_` support files).
 fn corpus_sources() -> Vec<(String, String)> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus");
-    let mut out = Vec::new();
-    let sel = crate::program::Selection::default();
-    for p in crate::program::discover(std::path::Path::new(root), &sel).unwrap() {
-        if p.rel.starts_with("syntax-errors/") {
-            continue;
-        }
-        if let Ok(src) = std::fs::read_to_string(&p.abs) {
-            out.push((p.rel, src));
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('_') || name.starts_with('.') || name == "syntax-errors" {
+                continue;
+            }
+            if path.is_dir() {
+                walk(&path, out);
+            } else if name.ends_with(".py") {
+                out.push(path);
+            }
         }
     }
-    out
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let mut paths = Vec::new();
+    walk(&root, &mut paths);
+    paths.sort();
+    paths
+        .into_iter()
+        .filter_map(|p| {
+            let src = std::fs::read_to_string(&p).ok()?;
+            Some((p.display().to_string(), src))
+        })
+        .collect()
 }
 
 const SNIPPETS: &[&str] = &[

@@ -1,5 +1,5 @@
-//! AST → Python source: the generator's and the reducer's way back from a tree to a
-//! program. The output parses to the same tree (positions aside); parentheses follow
+//! AST → Python source, like CPython's `ast.unparse`: the fuzz generator's and the
+//! reducer's way back from a tree to a program. The output parses to the same tree (positions aside); parentheses follow
 //! CPython's precedence table (`Lib/ast.py`, `_Precedence`), adding only the ones the
 //! grammar needs. An optional [`Styler`] varies the spelling (number bases, string
 //! prefixes and quotes, spacing, redundant parentheses, comments) without changing the
@@ -8,7 +8,7 @@
 mod expr;
 mod stmt;
 
-use refvm_syntax::ast::{Module, Stmt};
+use crate::ast::{Expr, Module, Stmt};
 use std::fmt;
 
 /// Why a tree has no source form (an f-string whose expression needs a backslash, a
@@ -96,7 +96,14 @@ pub(crate) struct Unparser<'s> {
     pub(crate) plain: bool,
     /// The indentation of each open block (a styler varies the widths).
     pub(crate) indents: Vec<String>,
+    /// Nesting of expressions, statements and patterns being written.
+    pub(crate) depth: u32,
 }
+
+/// The deepest nesting the unparser writes (CPython's `ast.unparse` recurses too and
+/// stops at the recursion limit, 1000); deeper trees get an [`UnparseError`] rather
+/// than a stack overflow.
+pub const MAX_DEPTH: u32 = 1000;
 
 impl<'s> Unparser<'s> {
     pub(crate) fn new(style: &'s mut dyn Styler) -> Self {
@@ -107,7 +114,18 @@ impl<'s> Unparser<'s> {
             in_fstring: false,
             plain: false,
             indents: Vec::new(),
+            depth: 0,
         }
+    }
+
+    /// Enters one level of nesting (the caller leaves it with `depth -= 1`); false,
+    /// with the error recorded, past [`MAX_DEPTH`] or after an earlier error.
+    pub(crate) fn descend(&mut self) -> bool {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.fail("the tree nests too deeply to unparse (CPython: RecursionError)");
+        }
+        self.error.is_none()
     }
 
     pub(crate) fn w(&mut self, s: &str) {
@@ -159,7 +177,7 @@ pub fn unparse_stmts(body: &[Stmt]) -> Result<String, UnparseError> {
 }
 
 /// One expression as canonical source.
-pub fn unparse_expr(e: &refvm_syntax::ast::Expr) -> Result<String, UnparseError> {
+pub fn unparse_expr(e: &Expr) -> Result<String, UnparseError> {
     let mut c = Canonical;
     let mut u = Unparser::new(&mut c);
     u.expr(e, Prec::Tuple);

@@ -1,13 +1,13 @@
 //! Expressions, constants and f-strings.
 
 use super::{Prec, Unparser};
+use crate::ast::{
+    Arguments, Boolop, Cmpop, Comprehension, Constant, Expr, ExprKind, Keyword, Operator, Unaryop,
+};
 use num_bigint::{BigInt, Sign};
 use refvm_common::PyStr;
 use refvm_common::repr::{bytes_repr, format_float_r, str_repr};
 use refvm_common::unicode::is_printable;
-use refvm_syntax::ast::{
-    Arguments, Boolop, Cmpop, Comprehension, Constant, Expr, ExprKind, Keyword, Operator, Unaryop,
-};
 use std::fmt::Write;
 
 pub(crate) fn operator_str(op: Operator) -> &'static str {
@@ -100,6 +100,13 @@ impl Unparser<'_> {
     /// Writes `e` where the context binds with strength `ctx`: parenthesised when `e`
     /// binds more weakly (and, under a styler, sometimes anyway).
     pub(crate) fn expr(&mut self, e: &Expr, ctx: Prec) {
+        if self.descend() {
+            self.expr_at(e, ctx);
+        }
+        self.depth -= 1;
+    }
+
+    fn expr_at(&mut self, e: &Expr, ctx: Prec) {
         let own = prec_of(e);
         let starred = matches!(e.node, ExprKind::Starred { .. } | ExprKind::Slice { .. });
         // A bare `yield` is allowed only where the grammar says so (statements,
@@ -110,7 +117,7 @@ impl Unparser<'_> {
         } else {
             own < ctx
         };
-        let parens = (needed && !starred) || (!starred && self.pick(12) == 1);
+        let parens = !starred && (needed || self.pick(12) == 1);
         if parens {
             self.w("(");
         }
@@ -504,7 +511,7 @@ impl Unparser<'_> {
         }
     }
 
-    fn arg(&mut self, arg: &refvm_syntax::ast::Arg, annotations: bool) {
+    fn arg(&mut self, arg: &crate::ast::Arg, annotations: bool) {
         self.name(&arg.arg);
         if let (true, Some(ann)) = (annotations, &arg.annotation) {
             self.w(": ");
@@ -586,7 +593,7 @@ impl Unparser<'_> {
                 let d = i.to_string();
                 let bytes = d.as_bytes();
                 for (k, b) in bytes.iter().enumerate() {
-                    if k > 0 && (bytes.len() - k) % 3 == 0 {
+                    if k > 0 && (bytes.len() - k).is_multiple_of(3) {
                         self.out.push('_');
                     }
                     self.out.push(*b as char);

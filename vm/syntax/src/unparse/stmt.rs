@@ -2,7 +2,7 @@
 
 use super::expr::operator_str;
 use super::{Prec, Unparser};
-use refvm_syntax::ast::{
+use crate::ast::{
     Alias, Constant, ExceptHandler, Expr, ExprKind, MatchCase, Pattern, PatternKind, Stmt,
     StmtKind, Withitem,
 };
@@ -100,6 +100,13 @@ impl Unparser<'_> {
 
     /// One statement, from the current position (indentation already written).
     pub(crate) fn stmt(&mut self, s: &Stmt) {
+        if self.descend() {
+            self.stmt_at(s);
+        }
+        self.depth -= 1;
+    }
+
+    fn stmt_at(&mut self, s: &Stmt) {
         match &s.node {
             StmtKind::FunctionDef {
                 name,
@@ -194,7 +201,14 @@ impl Unparser<'_> {
                         self.name(id);
                         self.w(")");
                     }
-                    _ => self.expr(target, Prec::Atom),
+                    _ => {
+                        // No redundant parentheses: `(x).a: int` is a syntax error
+                        // (pegen commits to `'(' single_target ')'` and then wants `:`).
+                        let saved = self.plain;
+                        self.plain = true;
+                        self.expr(target, Prec::Atom);
+                        self.plain = saved;
+                    }
                 }
                 self.w(": ");
                 self.expr(annotation, Prec::Test);
@@ -474,6 +488,13 @@ impl Unparser<'_> {
 
     /// A pattern; `open` where an `as`/`|` pattern needs no parentheses.
     fn pattern(&mut self, p: &Pattern, open: bool) {
+        if self.descend() {
+            self.pattern_at(p, open);
+        }
+        self.depth -= 1;
+    }
+
+    fn pattern_at(&mut self, p: &Pattern, open: bool) {
         let saved = self.plain;
         self.plain = true;
         match &p.node {
