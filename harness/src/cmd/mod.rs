@@ -2,8 +2,10 @@
 
 pub mod conform;
 pub mod diff;
+pub mod fuzz;
 pub mod gate;
 pub mod overhead;
+pub mod reduce;
 pub mod report;
 
 use crate::engine::Limits;

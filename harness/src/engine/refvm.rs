@@ -155,7 +155,15 @@ impl RefvmEngine {
 
     /// The static layers, each stage fenced on its own.
     pub fn observe_static(&self, source: &[u8], filename: &str) -> StaticObs {
-        let tokens = fenced(
+        let tokens = self.tokens(source, filename);
+        let ast = self.ast(source, filename);
+        let compiled = self.compile(source, filename);
+        self.static_from_compiled(tokens, ast, &compiled, source.len())
+    }
+
+    /// `python3 -m tokenize -e FILE` as refvm prints it.
+    pub fn tokens(&self, source: &[u8], filename: &str) -> Stage<TokensObs> {
+        fenced(
             "refvm_syntax::tokenize_report",
             || match refvm_syntax::tokenize_report(source, filename) {
                 Ok(r) => Stage::Ok(TokensObs {
@@ -165,16 +173,30 @@ impl RefvmEngine {
                 }),
                 Err(u) => Stage::Unsupported(u.0),
             },
-        );
-        let ast = fenced(
+        )
+    }
+
+    /// The `ast.dump` text, or the parse error.
+    pub fn ast(&self, source: &[u8], filename: &str) -> Stage<Result<String, ErrorObs>> {
+        fenced(
             "refvm_syntax::parse_module",
             || match refvm_syntax::parse_module(source, filename) {
                 Ok(module) => Stage::Ok(Ok(refvm_syntax::ast::dump(&module))),
                 Err(ParseError::Syntax(e)) => Stage::Ok(Err(ErrorObs::from_syntax_error(&e))),
                 Err(ParseError::Unsupported(u)) => Stage::Unsupported(u.0),
             },
-        );
-        let compiled = self.compile(source, filename);
+        )
+    }
+
+    /// The static observations given tokens, AST and a compile: the code layer, and
+    /// `dis`/`.pyc` of the code (`source_len` goes into the .pyc header).
+    pub fn static_from_compiled(
+        &self,
+        tokens: Stage<TokensObs>,
+        ast: Stage<Result<String, ErrorObs>>,
+        compiled: &Compiled,
+        source_len: usize,
+    ) -> StaticObs {
         let code = compiled.code.as_ref().map(|r| match r {
             Ok(c) => Ok(CodeObs::Tree(Arc::clone(c))),
             Err(e) => Err(e.clone()),
@@ -189,7 +211,7 @@ impl RefvmEngine {
                 });
                 let pyc = fenced(
                     "refvm_bytecode::pyc::write",
-                    || match refvm_bytecode::pyc::write(c, 0, source.len() as u32) {
+                    || match refvm_bytecode::pyc::write(c, 0, source_len as u32) {
                         Ok(bytes) => Stage::Ok(bytes),
                         Err(e) => Stage::Unsupported(e.to_string()),
                     },

@@ -59,6 +59,7 @@ pub mod argparse;
 pub mod builtins;
 pub mod error;
 pub mod eval;
+pub mod gc;
 pub mod modules;
 pub mod object;
 pub mod objects;

@@ -4,6 +4,8 @@
 //! - [`tokenize_report`]: what `python3 -m tokenize -e FILE` prints, as data.
 //! - [`parse_module`]: source bytes → [`ast::Module`] or a [`SyntaxError`].
 //! - [`ast::dump`]: `ast.dump(tree, indent=1, include_attributes=True)`.
+//! - [`unparse::unparse`]: AST → source, like `ast.unparse` (the fuzz generator's way
+//!   back to a program; [`unparse::unparse_styled`] varies the spelling).
 //!
 //! Architecture invariant: this crate knows nothing of bytecode, code objects or runtime
 //! objects. Literal values use `refvm_common` (`PyStr`, reprs).
@@ -15,6 +17,7 @@ pub mod lexer;
 mod parser;
 pub mod source;
 pub mod tokenize;
+pub mod unparse;
 
 pub use error::{ParseError, SyntaxError, SyntaxErrorKind};
 pub use refvm_common::Unsupported;

@@ -359,6 +359,9 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
             next += cache_entries(op) * 2;
             f.next_instr = next;
             budget -= 1;
+            if crate::gc::is_pending() {
+                crate::gc::collect_if_pending(vm);
+            }
             if budget <= 0 {
                 match vm.budget_refill(&mut budget) {
                     Ok(()) => {}

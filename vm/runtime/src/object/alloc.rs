@@ -81,6 +81,7 @@ pub unsafe fn alloc_var<T: PyPayload>(ty: &PyType, payload: T, var_bytes: usize)
         }
         if gc {
             super::gc::track(&*obj);
+            crate::vm::with_vm(|vm| crate::gc::note_alloc(vm));
         }
         PyRef::from_raw(obj)
     }
@@ -101,6 +102,13 @@ pub fn alloc<T: PyPayload>(ty: &PyType, payload: T) -> PyRef<T> {
 pub unsafe fn dealloc(op: *mut PyObject) {
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= TRASH_LEVEL {
+        // Untrack now (as tp_dealloc does before the trashcan): a collection must never
+        // see an object whose count already reached zero.
+        unsafe {
+            if (*op).type_().flags().contains(TypeFlags::HAVE_GC) {
+                super::gc::unlink(GcHead::of(op));
+            }
+        }
         DEFERRED.with(|q| q.borrow_mut().push(op as usize));
         return;
     }
@@ -165,6 +173,9 @@ unsafe fn dealloc_now(op: *mut PyObject) {
             op as *mut u8
         };
         std::alloc::dealloc(raw, layout);
+        if gc {
+            crate::vm::with_vm(|vm| crate::gc::note_free(vm));
+        }
         ALLOCATED.with(|c| c.set(c.get().saturating_sub(layout.size())));
         drop(extras);
         if heap {

@@ -71,7 +71,7 @@ pub fn fast_eq(vm: &Vm, a: &PyObject, b: &PyObject) -> Option<bool> {
 
 /// `_PyObject_GC_MAY_BE_TRACKED`.
 fn may_be_tracked(o: &PyObject) -> bool {
-    gc::is_tracked(o)
+    crate::gc::may_be_tracked(o)
 }
 
 impl PyDict {

@@ -15,6 +15,7 @@ pub fn run_main(
     config: &RunConfig,
     compiler: Option<crate::ModuleCompiler>,
 ) -> RunResult {
+    crate::gc::reset_state();
     let vm = Vm::new(config);
     *vm.compiler.borrow_mut() = compiler;
     let guard = vm.enter();
@@ -129,10 +130,11 @@ fn probes(vm: &Vm, d: &crate::objects::dict::PyDict) -> Probes {
         if name.starts_with("__") && name.ends_with("__") {
             continue;
         }
-        // `items()` holds one extra reference; the probe's own argument is not counted.
-        p.refcounts.push((name, v.refcnt() as i64 - 1));
+        // `sys.getrefcount(NAME)` at module level: the references plus getrefcount's
+        // argument; `items()` holds one reference, which stands for that argument.
+        p.refcounts.push((name, v.refcnt() as i64));
     }
-    p.gc_collected = Some(0);
+    p.gc_collected = Some(crate::gc::collect_with_callback(vm, 2));
     p
 }
 

@@ -81,7 +81,10 @@ impl Parser<'_> {
                 }
                 p.mark = start;
             }
+            // `disjunction 'if' disjunction 'else' expression | disjunction`: the
+            // second alternative is the first one's prefix (pegen's memo hit), taken as is.
             if let Some(a) = p.disjunction()? {
+                let after = p.mark;
                 if p.eat(Tok::If)?.is_some() {
                     if let Some(b) = p.disjunction()? {
                         if p.eat(Tok::Else)?.is_some() {
@@ -99,15 +102,13 @@ impl Parser<'_> {
                         }
                     }
                 }
-                p.mark = start;
-            }
-            if let Some(a) = p.disjunction()? {
+                p.mark = after;
                 return Ok(Some(a));
             }
             p.mark = start;
             p.lambdef()
         })?;
-        self.memo_put(start, Rule::Expression, Memo::Expr(r.clone()));
+        self.memo_put_chain(start, Rule::Expression, &r, Rule::Disjunction);
         Ok(r)
     }
 
@@ -167,7 +168,7 @@ impl Parser<'_> {
             }
             p.expression()
         })?;
-        self.memo_put(start, Rule::StarExpression, Memo::Expr(r.clone()));
+        self.memo_put_chain(start, Rule::StarExpression, &r, Rule::Expression);
         Ok(r)
     }
 
@@ -296,6 +297,7 @@ impl Parser<'_> {
     fn bool_chain(
         &mut self,
         rule: Rule,
+        lower: Rule,
         op_tok: Tok,
         op: Boolop,
         item: fn(&mut Self) -> PResult<Expr>,
@@ -326,18 +328,30 @@ impl Parser<'_> {
             let loc = p.loc_from(start);
             Ok(Some(Expr::new(ExprKind::BoolOp { op, values }, loc)))
         })?;
-        self.memo_put(start, rule, Memo::Expr(r.clone()));
+        self.memo_put_chain(start, rule, &r, lower);
         Ok(r)
     }
 
     /// `disjunction` (memo).
     pub fn disjunction(&mut self) -> PResult<Expr> {
-        self.bool_chain(Rule::Disjunction, Tok::Or, Boolop::Or, Parser::conjunction)
+        self.bool_chain(
+            Rule::Disjunction,
+            Rule::Conjunction,
+            Tok::Or,
+            Boolop::Or,
+            Parser::conjunction,
+        )
     }
 
     /// `conjunction` (memo).
     pub fn conjunction(&mut self) -> PResult<Expr> {
-        self.bool_chain(Rule::Conjunction, Tok::And, Boolop::And, Parser::inversion)
+        self.bool_chain(
+            Rule::Conjunction,
+            Rule::Inversion,
+            Tok::And,
+            Boolop::And,
+            Parser::inversion,
+        )
     }
 
     /// `inversion` (memo).
@@ -362,7 +376,7 @@ impl Parser<'_> {
             }
             p.comparison()
         })?;
-        self.memo_put(start, Rule::Inversion, Memo::Expr(r.clone()));
+        self.memo_put_chain(start, Rule::Inversion, &r, Rule::Factor);
         Ok(r)
     }
 
@@ -558,7 +572,7 @@ impl Parser<'_> {
             }
             p.power()
         })?;
-        self.memo_put(start, Rule::Factor, Memo::Expr(r.clone()));
+        self.memo_put_chain(start, Rule::Factor, &r, Rule::AwaitPrimary);
         Ok(r)
     }
 
@@ -597,7 +611,7 @@ impl Parser<'_> {
             }
             p.primary()
         })?;
-        self.memo_put(start, Rule::AwaitPrimary, Memo::Expr(r.clone()));
+        self.memo_put(start, Rule::AwaitPrimary, &r);
         Ok(r)
     }
 
@@ -1115,7 +1129,7 @@ impl Parser<'_> {
             }
             Ok(None)
         })?;
-        self.memo_put(start, Rule::Arguments, Memo::Args(r.clone()));
+        self.memo_put(start, Rule::Arguments, &r);
         Ok(r)
     }
 

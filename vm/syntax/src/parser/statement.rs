@@ -87,7 +87,7 @@ impl Parser<'_> {
             return Ok(s);
         }
         let r = self.rule(|p| p.simple_stmt_body(start))?;
-        self.memo_put(start, Rule::SimpleStmt, Memo::Stmt(r.clone()));
+        self.memo_put(start, Rule::SimpleStmt, &r);
         Ok(r)
     }
 
@@ -540,7 +540,7 @@ impl Parser<'_> {
             }
             Ok(None)
         })?;
-        self.memo_put(start, Rule::Block, Memo::Stmts(r.clone()));
+        self.memo_put(start, Rule::Block, &r);
         Ok(r)
     }
 
