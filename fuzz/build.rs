@@ -1,10 +1,19 @@
-//! Links the fuzz targets against the libpython of the `python3` pyo3 found, with that
-//! directory as the run path (as the harness's own build script does for `pyconform`).
+//! Records the directory of the `python3` on PATH's libpython as the fuzz targets' run
+//! path (pyo3 links them against it), so the loader cannot pick another libpython3.11
+//! (the harness's own build script does the same for `pyconform`).
+
+use std::process::Command;
 
 fn main() {
-    let config = pyo3_build_config::get();
-    if let Some(dir) = config.lib_dir() {
-        println!("cargo:rustc-link-arg=-Wl,-rpath,{dir}");
+    let python = std::env::var("PYO3_PYTHON").unwrap_or_else(|_| "python3".into());
+    let out = Command::new(python)
+        .args(["-c", "import sysconfig; print(sysconfig.get_config_var('LIBDIR') or '')"])
+        .output();
+    if let Ok(out) = out {
+        let dir = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        if !dir.is_empty() {
+            println!("cargo:rustc-link-arg=-Wl,-rpath,{dir}");
+        }
     }
     println!("cargo:rerun-if-env-changed=PYO3_PYTHON");
 }

@@ -302,7 +302,9 @@ mod tests {
     #[test]
     fn generated_name_counters_do_not_split_signatures() {
         let v = |name: &str| {
-            let d = format!("sys.getrefcount probes differ\n--- cpython\n+++ refvm\n@@ -1 +1 @@\n-{name}: 12\n+{name}: 11\n");
+            let d = format!(
+                "sys.getrefcount probes differ\n--- cpython\n+++ refvm\n@@ -1 +1 @@\n-{name}: 12\n+{name}: 11\n"
+            );
             signature(Layer::Refcount, &Verdict::diverge(d)).slug()
         };
         assert_eq!(v("K0"), v("K15"));

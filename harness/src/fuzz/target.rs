@@ -133,7 +133,9 @@ impl Reporter {
             meta.headline = headline.to_owned();
             let saved = std::fs::create_dir_all(&dir)
                 .and_then(|_| std::fs::write(dir.join("original.py"), source))
-                .and_then(|_| std::fs::write(dir.join("diff.txt"), format!("bytecode:\n{detail}\n")))
+                .and_then(|_| {
+                    std::fs::write(dir.join("diff.txt"), format!("bytecode:\n{detail}\n"))
+                })
                 .map_err(|e| e.to_string())
                 .and_then(|_| self.findings.write_meta(&meta));
             if let Err(e) = saved {
