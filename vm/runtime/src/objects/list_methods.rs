@@ -216,7 +216,7 @@ fn list_init(vm: &Vm, o: &PyObject, a: &[PyRef], k: Option<&PyTuple>) -> PyResul
     let lst = l(vm, o)?;
     lst.replace_all(Vec::new());
     if let Some(x) = a.first() {
-        let items = crate::ops::collect(vm, x)?;
+        let items = crate::ops::collect_hinted(vm, x)?;
         lst.replace_all(items);
     }
     Ok(())
@@ -236,7 +236,7 @@ fn append(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 fn extend(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "list.extend", &a[1..], k, 1)?;
     let lst = this(vm, a)?;
-    let items = crate::ops::collect(vm, &a[1])?;
+    let items = crate::ops::collect_hinted(vm, &a[1])?;
     lst.with_mut(|v| v.extend(items));
     Ok(vm.none())
 }

@@ -356,6 +356,7 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
     let mro = mro_c3(vm, &t, &bases)?;
     // SAFETY: fresh type, nobody else reads the mro yet.
     unsafe { *t.mro.get() = Some(vm.new_tuple(mro.clone())) };
+    crate::object::typeobj::type_modified();
     // Slots: inherit along the MRO (the base first), then install dunder dispatchers.
     for m in mro.iter().skip(1) {
         if let Some(mt) = m.downcast_ref::<PyType>() {

@@ -176,6 +176,8 @@ macro_rules! tdef {
 impl Vm {
     /// Creates a VM with every builtin type, module and singleton ready.
     pub fn new(config: &crate::RunConfig) -> Box<Vm> {
+        // Lookups cached by an earlier VM on this thread must not survive into this one.
+        crate::object::typeobj::type_modified();
         use crate::objects as o;
         use TypeFlags as F;
         let gc = F::HAVE_GC;

@@ -202,6 +202,7 @@ fn teardown(vm: &Vm) {
         t.dict.clear();
         // SAFETY: teardown; nothing reads the mro any more.
         let m = unsafe { (*t.mro.get()).take() };
+        crate::object::typeobj::type_modified();
         drop(m);
     }
 }

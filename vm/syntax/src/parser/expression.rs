@@ -81,7 +81,10 @@ impl Parser<'_> {
                 }
                 p.mark = start;
             }
+            // `disjunction 'if' disjunction 'else' expression | disjunction`: the
+            // second alternative is the first one's prefix (pegen's memo hit), taken as is.
             if let Some(a) = p.disjunction()? {
+                let after = p.mark;
                 if p.eat(Tok::If)?.is_some() {
                     if let Some(b) = p.disjunction()? {
                         if p.eat(Tok::Else)?.is_some() {
@@ -99,15 +102,13 @@ impl Parser<'_> {
                         }
                     }
                 }
-                p.mark = start;
-            }
-            if let Some(a) = p.disjunction()? {
+                p.mark = after;
                 return Ok(Some(a));
             }
             p.mark = start;
             p.lambdef()
         })?;
-        self.memo_put(start, Rule::Expression, Memo::Expr(r.clone()));
+        self.memo_put_chain(start, Rule::Expression, &r, Rule::Disjunction);
         Ok(r)
     }
 
@@ -167,7 +168,7 @@ impl Parser<'_> {
             }
             p.expression()
         })?;
-        self.memo_put(start, Rule::StarExpression, Memo::Expr(r.clone()));
+        self.memo_put_chain(start, Rule::StarExpression, &r, Rule::Expression);
         Ok(r)
     }
 
@@ -296,6 +297,7 @@ impl Parser<'_> {
     fn bool_chain(
         &mut self,
         rule: Rule,
+        lower: Rule,
         op_tok: Tok,
         op: Boolop,
         item: fn(&mut Self) -> PResult<Expr>,
@@ -326,18 +328,30 @@ impl Parser<'_> {
             let loc = p.loc_from(start);
             Ok(Some(Expr::new(ExprKind::BoolOp { op, values }, loc)))
         })?;
-        self.memo_put(start, rule, Memo::Expr(r.clone()));
+        self.memo_put_chain(start, rule, &r, lower);
         Ok(r)
     }
 
     /// `disjunction` (memo).
     pub fn disjunction(&mut self) -> PResult<Expr> {
-        self.bool_chain(Rule::Disjunction, Tok::Or, Boolop::Or, Parser::conjunction)
+        self.bool_chain(
+            Rule::Disjunction,
+            Rule::Conjunction,
+            Tok::Or,
+            Boolop::Or,
+            Parser::conjunction,
+        )
     }
 
     /// `conjunction` (memo).
     pub fn conjunction(&mut self) -> PResult<Expr> {
-        self.bool_chain(Rule::Conjunction, Tok::And, Boolop::And, Parser::inversion)
+        self.bool_chain(
+            Rule::Conjunction,
+            Rule::Inversion,
+            Tok::And,
+            Boolop::And,
+            Parser::inversion,
+        )
     }
 
     /// `inversion` (memo).
@@ -362,7 +376,7 @@ impl Parser<'_> {
             }
             p.comparison()
         })?;
-        self.memo_put(start, Rule::Inversion, Memo::Expr(r.clone()));
+        self.memo_put_chain(start, Rule::Inversion, &r, Rule::Factor);
         Ok(r)
     }
 
@@ -558,7 +572,7 @@ impl Parser<'_> {
             }
             p.power()
         })?;
-        self.memo_put(start, Rule::Factor, Memo::Expr(r.clone()));
+        self.memo_put_chain(start, Rule::Factor, &r, Rule::AwaitPrimary);
         Ok(r)
     }
 
@@ -597,7 +611,7 @@ impl Parser<'_> {
             }
             p.primary()
         })?;
-        self.memo_put(start, Rule::AwaitPrimary, Memo::Expr(r.clone()));
+        self.memo_put(start, Rule::AwaitPrimary, &r);
         Ok(r)
     }
 
@@ -860,6 +874,12 @@ impl Parser<'_> {
 
     /// `genexp`.
     pub fn genexp(&mut self) -> PResult<Expr> {
+        // Fast path: without a `for` at the top level of the parentheses (a call like
+        // `f(a, b)`) this can only fail, so don't parse the first argument twice. The
+        // second pass parses anyway, for `invalid_comprehension`.
+        if !self.call_invalid_rules && !self.paren_may_hold_for(self.mark) {
+            return Ok(None);
+        }
         self.rule(|p| {
             let start = p.mark;
             if p.eat(Tok::Lpar)?.is_some() {
@@ -884,6 +904,28 @@ impl Parser<'_> {
             }
             Ok(None)
         })
+    }
+
+    /// Is the token at `i` anything but a `(` whose contents, up to its `)`, hold no `for`
+    /// at their own bracket level? (Reads the lexed tokens only: no tokenizer error, no
+    /// effect on `fill`; running out of tokens answers true.)
+    fn paren_may_hold_for(&self, i: usize) -> bool {
+        let Some(open) = self.tokens.get(i) else {
+            return true;
+        };
+        if open.kind != Tok::Lpar {
+            return true;
+        }
+        let inner = open.level;
+        for t in self.tokens.get(i + 1..).unwrap_or_default() {
+            if t.level < inner {
+                return false;
+            }
+            if t.level == inner && t.kind == Tok::For {
+                return true;
+            }
+        }
+        true
     }
 
     fn list(&mut self) -> PResult<Expr> {
@@ -1115,7 +1157,7 @@ impl Parser<'_> {
             }
             Ok(None)
         })?;
-        self.memo_put(start, Rule::Arguments, Memo::Args(r.clone()));
+        self.memo_put(start, Rule::Arguments, &r);
         Ok(r)
     }
 

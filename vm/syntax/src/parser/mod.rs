@@ -10,6 +10,7 @@ mod errors;
 mod expression;
 mod fstring;
 mod invalid;
+mod memo;
 mod params;
 mod pattern;
 mod statement;
@@ -19,9 +20,10 @@ mod target;
 use crate::ast::{self, Expr, ExprContext, ExprKind, Identifier, Location};
 use crate::error::SyntaxErrorKind;
 use crate::lexer::{Lexed, Tok, TokError, Token};
-use std::collections::HashMap;
 
 pub(crate) use errors::RawError;
+use memo::MemoTable;
+pub(crate) use memo::{FastMap, Memo};
 
 /// pegen's MAXSTACK: deeper rule nesting raises MemoryError.
 pub const MAXSTACK: usize = 6000;
@@ -35,16 +37,6 @@ pub const MAX_RULE_DEPTH: usize = 700;
 pub(crate) struct Fail;
 
 pub(crate) type PResult<T> = Result<Option<T>, Fail>;
-
-/// Memoised rule results (pegen memoises these rules; the cache makes backtracking cheap).
-#[derive(Clone)]
-pub(crate) enum Memo {
-    Expr(Option<Expr>),
-    Stmt(Option<ast::Stmt>),
-    Stmts(Option<Vec<ast::Stmt>>),
-    Pattern(Option<ast::Pattern>),
-    Args(Option<(Vec<Expr>, Vec<ast::Keyword>, Location)>),
-}
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Rule {
@@ -77,8 +69,8 @@ pub(crate) struct Parser<'a> {
     pub level: usize,
     pub call_invalid_rules: bool,
     pub error: Option<RawError>,
-    memo: HashMap<(u32, Rule), (usize, Memo)>,
-    names: HashMap<&'a [u8], Identifier>,
+    memo: MemoTable,
+    names: FastMap<&'a [u8], Identifier>,
     /// True while parsing an f-string replacement field (`p->start_rule == fstring`).
     pub in_fstring: bool,
     /// Input refvm cannot handle yet (reported as `Unsupported`, never as a wrong answer).
@@ -87,6 +79,7 @@ pub(crate) struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     pub fn new(src: &'a [u8], lexed: Lexed) -> Self {
+        let ntokens = lexed.tokens.len();
         Parser {
             src,
             tokens: lexed.tokens,
@@ -96,8 +89,8 @@ impl<'a> Parser<'a> {
             level: 0,
             call_invalid_rules: false,
             error: None,
-            memo: HashMap::new(),
-            names: HashMap::new(),
+            memo: MemoTable::new(ntokens),
+            names: FastMap::default(),
             in_fstring: false,
             unsupported: None,
         }
@@ -291,17 +284,6 @@ impl<'a> Parser<'a> {
             self.mark = m;
         }
         r
-    }
-
-    pub fn memo_get(&mut self, rule: Rule) -> Option<Memo> {
-        let (end, v) = self.memo.get(&(self.mark as u32, rule))?;
-        let (end, v) = (*end, v.clone());
-        self.mark = end;
-        Some(v)
-    }
-
-    pub fn memo_put(&mut self, start: usize, rule: Rule, v: Memo) {
-        self.memo.insert((start as u32, rule), (self.mark, v));
     }
 
     /// Runs `f` with a restore of `mark` afterwards (a lookahead).

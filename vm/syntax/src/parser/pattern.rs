@@ -199,7 +199,7 @@ impl Parser<'_> {
             }
             Ok(None)
         })?;
-        self.memo_put(start, Rule::ClosedPattern, Memo::Pattern(r.clone()));
+        self.memo_put(start, Rule::ClosedPattern, &r);
         Ok(r)
     }
 
@@ -525,7 +525,7 @@ impl Parser<'_> {
             }
             Ok(None)
         })?;
-        self.memo_put(start, Rule::StarPattern, Memo::Pattern(r.clone()));
+        self.memo_put(start, Rule::StarPattern, &r);
         Ok(r)
     }
 

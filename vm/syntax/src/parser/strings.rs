@@ -240,9 +240,9 @@ impl Parser<'_> {
         if toks.is_empty() {
             return Ok(None);
         }
-        let r = self.concatenate_strings(&toks)?;
-        self.memo_put(start, Rule::Strings, Memo::Expr(Some(r.clone())));
-        Ok(Some(r))
+        let r = Some(self.concatenate_strings(&toks)?);
+        self.memo_keep(start, Rule::Strings, &r);
+        Ok(r)
     }
 
     /// The error for a string that cannot be decoded.

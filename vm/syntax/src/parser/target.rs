@@ -138,7 +138,7 @@ impl Parser<'_> {
             }
             p.target_with_star_atom()
         })?;
-        self.memo_put(start, Rule::StarTarget, Memo::Expr(r.clone()));
+        self.memo_put(start, Rule::StarTarget, &r);
         Ok(r)
     }
 
@@ -197,7 +197,7 @@ impl Parser<'_> {
             }
             p.star_atom()
         })?;
-        self.memo_put(start, Rule::TargetWithStarAtom, Memo::Expr(r.clone()));
+        self.memo_put(start, Rule::TargetWithStarAtom, &r);
         Ok(r)
     }
 
@@ -362,7 +362,7 @@ impl Parser<'_> {
             }
             Ok(Some(a))
         })?;
-        self.memo_put(start, Rule::TPrimary, Memo::Expr(r.clone()));
+        self.memo_put(start, Rule::TPrimary, &r);
         Ok(r)
     }
 
@@ -389,7 +389,7 @@ impl Parser<'_> {
             }
             p.del_t_atom()
         })?;
-        self.memo_put(start, Rule::DelTarget, Memo::Expr(r.clone()));
+        self.memo_put(start, Rule::DelTarget, &r);
         Ok(r)
     }
 
