@@ -258,7 +258,21 @@ fn complex_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>)
             ))
         })?,
     };
-    let (r, i) = (re.0 - im.1, re.1 + im.0);
+    // as `complex_new_impl`: only a complex argument contributes its other component
+    let re_is_complex = a[0]
+        .as_ref()
+        .is_some_and(|x| x.downcast_ref::<crate::objects::complex::PyComplex>().is_some());
+    let im_is_complex = a[1]
+        .as_ref()
+        .is_some_and(|x| x.downcast_ref::<crate::objects::complex::PyComplex>().is_some());
+    let mut r = re.0;
+    let mut i = if a[1].is_some() { im.0 } else { re.1 };
+    if im_is_complex {
+        r -= im.1;
+    }
+    if re_is_complex && a[1].is_some() {
+        i += re.1;
+    }
     if t.is(&vm.types.complex) {
         Ok(vm.new_complex(r, i))
     } else {
@@ -324,6 +338,22 @@ fn c_real(vm: &Vm, o: &PyObject) -> PyResult {
 }
 fn c_imag(vm: &Vm, o: &PyObject) -> PyResult {
     Ok(vm.new_float(o.downcast_ref::<PyComplex>().map_or(0.0, |c| c.im)))
+}
+fn c_format(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "__format__", &a[1..], k, 1)?;
+    let spec = argparse::to_str(vm, "__format__", &a[1], "argument")?;
+    let c = a[0]
+        .downcast_ref::<PyComplex>()
+        .map_or((0.0, 0.0), |c| (c.re, c.im));
+    crate::objects::str_format::format_complex(vm, c.0, c.1, &spec.as_cow())
+}
+fn c_getnewargs(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let c = a[0]
+        .downcast_ref::<PyComplex>()
+        .map_or((0.0, 0.0), |c| (c.re, c.im));
+    Ok(vm
+        .new_tuple(vec![vm.new_float(c.0), vm.new_float(c.1)])
+        .into_object())
 }
 fn c_conjugate(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let c = a[0]
@@ -393,5 +423,12 @@ pub fn init(vm: &Vm) {
     });
     vm.add_getset(c, "real", c_real, None);
     vm.add_getset(c, "imag", c_imag, None);
-    vm.add_methods(c, &[MethodDef::method("conjugate", c_conjugate)]);
+    vm.add_methods(
+        c,
+        &[
+            MethodDef::method("conjugate", c_conjugate),
+            MethodDef::method("__format__", c_format),
+            MethodDef::method("__getnewargs__", c_getnewargs),
+        ],
+    );
 }
