@@ -9,6 +9,7 @@
 pub mod bytes;
 pub mod bytes_methods;
 pub mod bytes_ops;
+pub mod codecs;
 pub mod memoryview;
 pub mod code;
 pub mod complex;

@@ -192,9 +192,14 @@ fn str_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> 
     let r: PyRef<PyStr> = match (&a[0], &a[1], &a[2]) {
         (None, None, None) => vm.empty_str.clone(),
         (Some(o), None, None) => crate::ops::str(vm, o)?,
-        (o, enc, _) => {
+        (o, enc, errs) => {
             let o = o.clone().unwrap_or_else(|| vm.new_bytes(vec![]));
-            let Some(b) = crate::objects::bytes::bytes_like(&o) else {
+            if o.downcast_ref::<PyStr>().is_some() {
+                return Err(vm.new_type_error("decoding str is not supported"));
+            }
+            let Some(b) = crate::objects::bytes::bytes_like(&o)
+                .or_else(|| crate::objects::memoryview::memoryview_bytes(&o))
+            else {
                 return Err(vm.new_type_error(format!(
                     "decoding to str: need a bytes-like object, {} found",
                     o.type_().name_str()
@@ -204,7 +209,11 @@ fn str_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> 
                 .as_ref()
                 .and_then(|e| e.downcast_ref::<PyStr>().map(|s| s.to_string_lossy()))
                 .unwrap_or_else(|| "utf-8".into());
-            crate::objects::bytes_methods::decode(vm, &b, &enc)?
+            let errors = errs
+                .as_ref()
+                .and_then(|e| e.downcast_ref::<PyStr>().map(|s| s.to_string_lossy()))
+                .unwrap_or_else(|| "strict".into());
+            crate::objects::codecs::decode_with(vm, &b, &enc, &errors)?
         }
     };
     if t.is(&vm.types.str) {
