@@ -138,7 +138,7 @@ pub fn main(args: &BenchArgs) -> Result<(), String> {
             &args.dir,
             &Selection {
                 filter,
-                shard: None,
+                ..Selection::default()
             },
         )
         .map_err(|e| format!("{}: {e}", args.dir.display()))?

@@ -29,6 +29,9 @@ pub struct ConformArgs {
     /// Only programs whose path relative to DIR matches this glob (e.g. `strings/*`).
     #[arg(long)]
     pub filter: Option<String>,
+    /// Leave out programs whose relative path matches this glob (repeatable).
+    #[arg(long)]
+    pub exclude: Vec<String>,
     /// Only the K-th of N interleaved slices of the sorted program list (1-based).
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
@@ -55,8 +58,20 @@ pub fn main(args: &ConformArgs) -> Result<(), String> {
         .transpose()
         .map_err(|e| format!("--filter: {e}"))?;
     let shard = args.shard.as_deref().map(parse_shard).transpose()?;
-    let programs = discover(&args.dir, &Selection { filter, shard })
-        .map_err(|e| format!("{}: {e}", args.dir.display()))?;
+    let exclude = args
+        .exclude
+        .iter()
+        .map(|g| glob::Pattern::new(g).map_err(|e| format!("--exclude {g}: {e}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let programs = discover(
+        &args.dir,
+        &Selection {
+            filter,
+            exclude,
+            shard,
+        },
+    )
+    .map_err(|e| format!("{}: {e}", args.dir.display()))?;
     let ledger = Ledger::load(
         &args
             .known
@@ -103,7 +118,18 @@ pub fn main(args: &ConformArgs) -> Result<(), String> {
         refvm_commit: crate::env::refvm_commit(),
         dir: args.dir.to_string_lossy().into_owned(),
         shard: args.shard.clone(),
-        filter: args.filter.clone(),
+        filter: match (&args.filter, args.exclude.is_empty()) {
+            (None, true) => None,
+            (f, _) => Some(format!(
+                "{}{}",
+                f.as_deref().unwrap_or("*"),
+                if args.exclude.is_empty() {
+                    String::new()
+                } else {
+                    format!(" except {}", args.exclude.join(", "))
+                }
+            )),
+        },
         jobs,
         wall_seconds: started.elapsed().as_secs_f64(),
         workers_started: engines.cpython.workers_started(),

@@ -34,9 +34,11 @@ pub fn account(n: isize) {
 #[inline(always)]
 fn mem_layout(size: usize, gc: bool) -> MemLayout {
     let total = size + if gc { GC_HEAD_SIZE } else { 0 };
-    // Small blocks are rounded up to their free-list size class (see `FreeLists`).
+    // Small blocks are rounded up to their free-list size class (see `FreeLists`): 16k − 8
+    // bytes, which is exactly what a malloc chunk of 16k bytes holds, so the rounding
+    // costs no memory.
     let total = if total <= SMALL_MAX {
-        (total.max(16) + 15) & !15
+        ((total.max(16) + 8 + 15) & !15) - 8
     } else {
         total
     };
@@ -46,11 +48,17 @@ fn mem_layout(size: usize, gc: bool) -> MemLayout {
 }
 
 /// Blocks up to this size are recycled through per-thread free lists (pymalloc's role).
-const SMALL_MAX: usize = 128;
-/// Size classes: 16, 32, …, SMALL_MAX bytes.
-const NCLASSES: usize = SMALL_MAX / 16;
+const SMALL_MAX: usize = 136;
+/// Size classes: 24, 40, …, SMALL_MAX bytes (16k − 8).
+const NCLASSES: usize = (SMALL_MAX + 8) / 16 - 1;
 /// Free blocks kept per size class; beyond it blocks go back to the system allocator.
-const KEEP_PER_CLASS: usize = 8192;
+const KEEP_PER_CLASS: usize = 4096;
+
+/// The size class of a rounded small size.
+#[inline(always)]
+const fn class_of(size: usize) -> usize {
+    (size + 8) / 16 - 2
+}
 
 /// Per-thread stacks of freed small blocks, linked through their first word.
 struct FreeLists {
@@ -89,7 +97,7 @@ thread_local! {
 #[inline(always)]
 fn class_layout(c: usize) -> MemLayout {
     // SAFETY: non-zero size, power-of-two align.
-    unsafe { MemLayout::from_size_align_unchecked((c + 1) * 16, 16) }
+    unsafe { MemLayout::from_size_align_unchecked((c + 2) * 16 - 8, 16) }
 }
 
 /// `malloc` for object memory: small blocks from the thread's free list.
@@ -97,7 +105,7 @@ fn class_layout(c: usize) -> MemLayout {
 fn raw_alloc(layout: MemLayout) -> *mut u8 {
     let size = layout.size();
     if size <= SMALL_MAX {
-        let c = size / 16 - 1;
+        let c = class_of(size);
         let p = FREE
             .try_with(|f| {
                 let p = f.heads[c].get();
@@ -125,7 +133,7 @@ fn raw_alloc(layout: MemLayout) -> *mut u8 {
 unsafe fn raw_free(p: *mut u8, layout: MemLayout) {
     let size = layout.size();
     if size <= SMALL_MAX {
-        let c = size / 16 - 1;
+        let c = class_of(size);
         let kept = FREE
             .try_with(|f| {
                 let n = f.counts[c].get();

@@ -874,6 +874,12 @@ impl Parser<'_> {
 
     /// `genexp`.
     pub fn genexp(&mut self) -> PResult<Expr> {
+        // Fast path: without a `for` at the top level of the parentheses (a call like
+        // `f(a, b)`) this can only fail, so don't parse the first argument twice. The
+        // second pass parses anyway, for `invalid_comprehension`.
+        if !self.call_invalid_rules && !self.paren_may_hold_for(self.mark) {
+            return Ok(None);
+        }
         self.rule(|p| {
             let start = p.mark;
             if p.eat(Tok::Lpar)?.is_some() {
@@ -898,6 +904,28 @@ impl Parser<'_> {
             }
             Ok(None)
         })
+    }
+
+    /// Is the token at `i` anything but a `(` whose contents, up to its `)`, hold no `for`
+    /// at their own bracket level? (Reads the lexed tokens only: no tokenizer error, no
+    /// effect on `fill`; running out of tokens answers true.)
+    fn paren_may_hold_for(&self, i: usize) -> bool {
+        let Some(open) = self.tokens.get(i) else {
+            return true;
+        };
+        if open.kind != Tok::Lpar {
+            return true;
+        }
+        let inner = open.level;
+        for t in self.tokens.get(i + 1..).unwrap_or_default() {
+            if t.level < inner {
+                return false;
+            }
+            if t.level == inner && t.kind == Tok::For {
+                return true;
+            }
+        }
+        true
     }
 
     fn list(&mut self) -> PResult<Expr> {

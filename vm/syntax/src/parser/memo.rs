@@ -159,6 +159,20 @@ impl Parser<'_> {
         self.memo_store(start, rule, r, None);
     }
 
+    /// [`Parser::memo_put`] that keeps a success at once: for rules whose result costs
+    /// more to recompute than to copy (`strings` decodes every literal).
+    #[inline]
+    pub fn memo_keep<T: Memoable>(&mut self, start: usize, rule: Rule, r: &Option<T>) {
+        match r {
+            None => self.memo.set(start, rule, FAILED),
+            Some(v) => {
+                let end = self.mark as u32;
+                self.memo
+                    .keep(start, rule, end, Kept::Value(T::wrap(Some(v.clone()))));
+            }
+        }
+    }
+
     /// [`Parser::memo_put`] for a rule whose result, when it ends where `lower`'s result
     /// at the same start ends, is that very result passed through (`disjunction` and
     /// `conjunction`, say): the memo then refers to `lower`'s entry instead of holding a

@@ -92,10 +92,12 @@ impl Parser<'_> {
     }
 
     fn simple_stmt_body(&mut self, start: usize) -> PResult<Stmt> {
-        if let Some(s) = self.assignment()? {
-            return Ok(Some(s));
+        if self.call_invalid_rules || self.may_be_assignment(start) {
+            if let Some(s) = self.assignment()? {
+                return Ok(Some(s));
+            }
+            self.mark = start;
         }
-        self.mark = start;
         if let Some(e) = self.star_expressions()? {
             let loc = self.loc_from(start);
             return Ok(Some(Stmt::new(StmtKind::Expr { value: Box::new(e) }, loc)));
@@ -128,6 +130,32 @@ impl Parser<'_> {
     }
 
     /// `annotated_rhs` / `(yield_expr | star_expressions)`.
+    /// Fast path: every `assignment` alternative needs a `:`, `=` or augmented-assignment
+    /// operator outside brackets before the statement ends, so a statement without one
+    /// (`f(x)`, `return y`) skips straight to the others. Reads the lexed tokens only;
+    /// running out of them answers true.
+    fn may_be_assignment(&self, start: usize) -> bool {
+        let Some(first) = self.tokens.get(start) else {
+            return true;
+        };
+        // The level before the first token (a token's level is the one after it).
+        let level = match first.kind {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => first.level.saturating_sub(1),
+            _ => first.level,
+        };
+        for t in self.tokens.get(start..).unwrap_or_default() {
+            if t.level == level {
+                match t.kind {
+                    Tok::Newline | Tok::Semi | Tok::EndMarker => return false,
+                    Tok::Colon | Tok::Equal => return true,
+                    k if augassign(k).is_some() => return true,
+                    _ => {}
+                }
+            }
+        }
+        true
+    }
+
     fn yield_or_star_expressions(&mut self) -> PResult<Expr> {
         if let Some(y) = self.yield_expr()? {
             return Ok(Some(y));

@@ -241,7 +241,7 @@ impl Parser<'_> {
             return Ok(None);
         }
         let r = Some(self.concatenate_strings(&toks)?);
-        self.memo_put(start, Rule::Strings, &r);
+        self.memo_keep(start, Rule::Strings, &r);
         Ok(r)
     }
 
