@@ -242,6 +242,10 @@ fn arg_str<'a>(vm: &Vm, fname: &str, o: &'a PyRef) -> PyResult<&'a PyStr> {
 fn join(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "str.join", &a[1..], k, 1)?;
     let sep = this(vm, a)?;
+    // PySequence_Fast(seq, "can only join an iterable")
+    if a[1].type_().slots().iter.is_none() && a[1].type_().slots().mp_subscript.is_none() {
+        return Err(vm.new_type_error("can only join an iterable"));
+    }
     let items = crate::ops::collect(vm, &a[1])?;
     let mut out = Vec::new();
     for (i, it) in items.iter().enumerate() {
