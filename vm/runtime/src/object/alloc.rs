@@ -11,6 +11,8 @@ use std::ptr;
 thread_local! {
     /// Bytes currently allocated for objects by this thread's VM.
     static ALLOCATED: Cell<usize> = const { Cell::new(0) };
+    /// Objects currently alive (the leak check's count).
+    static LIVE_OBJECTS: Cell<usize> = const { Cell::new(0) };
     /// Deallocation nesting depth (the trashcan).
     static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
     /// Objects whose deallocation was deferred to bound the nesting depth.
@@ -25,6 +27,11 @@ pub fn allocated_bytes() -> usize {
     ALLOCATED.with(|c| c.get())
 }
 
+/// Objects allocated and not yet freed on this thread.
+pub fn live_objects() -> usize {
+    LIVE_OBJECTS.with(|c| c.get())
+}
+
 /// Accounts `n` bytes of auxiliary storage (list buffers, dict tables, big ints).
 #[inline]
 pub fn account(n: isize) {
@@ -34,9 +41,11 @@ pub fn account(n: isize) {
 #[inline(always)]
 fn mem_layout(size: usize, gc: bool) -> MemLayout {
     let total = size + if gc { GC_HEAD_SIZE } else { 0 };
-    // Small blocks are rounded up to their free-list size class (see `FreeLists`).
+    // Small blocks are rounded up to their free-list size class (see `FreeLists`): 16k − 8
+    // bytes, which is exactly what a malloc chunk of 16k bytes holds, so the rounding
+    // costs no memory.
     let total = if total <= SMALL_MAX {
-        (total.max(16) + 15) & !15
+        ((total.max(16) + 8 + 15) & !15) - 8
     } else {
         total
     };
@@ -46,11 +55,17 @@ fn mem_layout(size: usize, gc: bool) -> MemLayout {
 }
 
 /// Blocks up to this size are recycled through per-thread free lists (pymalloc's role).
-const SMALL_MAX: usize = 128;
-/// Size classes: 16, 32, …, SMALL_MAX bytes.
-const NCLASSES: usize = SMALL_MAX / 16;
+const SMALL_MAX: usize = 136;
+/// Size classes: 24, 40, …, SMALL_MAX bytes (16k − 8).
+const NCLASSES: usize = (SMALL_MAX + 8) / 16 - 1;
 /// Free blocks kept per size class; beyond it blocks go back to the system allocator.
-const KEEP_PER_CLASS: usize = 8192;
+const KEEP_PER_CLASS: usize = 4096;
+
+/// The size class of a rounded small size.
+#[inline(always)]
+const fn class_of(size: usize) -> usize {
+    (size + 8) / 16 - 2
+}
 
 /// Per-thread stacks of freed small blocks, linked through their first word.
 struct FreeLists {
@@ -89,7 +104,7 @@ thread_local! {
 #[inline(always)]
 fn class_layout(c: usize) -> MemLayout {
     // SAFETY: non-zero size, power-of-two align.
-    unsafe { MemLayout::from_size_align_unchecked((c + 1) * 16, 16) }
+    unsafe { MemLayout::from_size_align_unchecked((c + 2) * 16 - 8, 16) }
 }
 
 /// `malloc` for object memory: small blocks from the thread's free list.
@@ -97,7 +112,7 @@ fn class_layout(c: usize) -> MemLayout {
 fn raw_alloc(layout: MemLayout) -> *mut u8 {
     let size = layout.size();
     if size <= SMALL_MAX {
-        let c = size / 16 - 1;
+        let c = class_of(size);
         let p = FREE
             .try_with(|f| {
                 let p = f.heads[c].get();
@@ -125,7 +140,7 @@ fn raw_alloc(layout: MemLayout) -> *mut u8 {
 unsafe fn raw_free(p: *mut u8, layout: MemLayout) {
     let size = layout.size();
     if size <= SMALL_MAX {
-        let c = size / 16 - 1;
+        let c = class_of(size);
         let kept = FREE
             .try_with(|f| {
                 let n = f.counts[c].get();
@@ -164,6 +179,7 @@ pub unsafe fn alloc_var<T: PyPayload>(ty: &PyType, payload: T, var_bytes: usize)
         std::alloc::handle_alloc_error(layout);
     }
     ALLOCATED.with(|c| c.set(c.get() + layout.size()));
+    LIVE_OBJECTS.with(|c| c.set(c.get() + 1));
     unsafe {
         let obj = if gc { raw.add(GC_HEAD_SIZE) } else { raw } as *mut PyObject;
         if gc {
@@ -288,6 +304,9 @@ unsafe fn dealloc_now(op: *mut PyObject) {
         if gc {
             super::gc::unlink(GcHead::of(op));
         }
+        // PyObject_ClearWeakRefs: weak references die (callbacks run) before the fields.
+        crate::gc::weakref::clear_weakrefs(&*op);
+        crate::gc::before_instance_free(&*op);
         // Take the extras out first, then drop them: __del__ of a member may run.
         let nextra = ty.extra_words;
         let mut extras: Vec<Option<PyRef>> = Vec::new();
@@ -312,6 +331,7 @@ unsafe fn dealloc_now(op: *mut PyObject) {
             crate::vm::with_vm(|vm| crate::gc::note_free(vm));
         }
         ALLOCATED.with(|c| c.set(c.get().saturating_sub(layout.size())));
+        LIVE_OBJECTS.with(|c| c.set(c.get().saturating_sub(1)));
         drop(extras);
         if heap {
             drop(PyRef::<PyObject>::from_raw(ty_ptr));
