@@ -45,6 +45,11 @@ pub struct ConformArgs {
     /// The known-differences ledger (default: DIR/known-differences.toml).
     #[arg(long)]
     pub known: Option<PathBuf>,
+    /// Leak check (issue 6): also run each program this many times in one interpreter per
+    /// engine and flag refvm live-object counts that keep growing where CPython's do not
+    /// (writes OUT/leaks.txt); 0: off.
+    #[arg(long, default_value_t = 0, value_name = "RUNS")]
+    pub leak_check: usize,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -80,6 +85,7 @@ pub fn main(args: &ConformArgs) -> Result<(), String> {
     )?;
     let jobs = args.jobs.unwrap_or_else(default_jobs).max(1);
     let limits = args.limits.limits();
+    let (leak_fuel, leak_mem) = (limits.fuel, limits.max_memory);
     let engines = Engines {
         cpython: CpythonEngine::start(limits.clone(), None)?,
         refvm: RefvmEngine::new(limits),
@@ -173,5 +179,31 @@ pub fn main(args: &ConformArgs) -> Result<(), String> {
         println!("wrote {}", p.display());
     }
     println!("{passed} passed, {} failed", file.programs.len() - passed);
+    if args.leak_check > 0 {
+        let leaks: Vec<crate::leak::LeakResult> = pool.install(|| {
+            programs
+                .par_iter()
+                .with_max_len(1)
+                .map(|p| crate::leak::check(p, args.leak_check.max(3), leak_fuel, leak_mem))
+                .collect()
+        });
+        let path = args.out.join("leaks.txt");
+        std::fs::write(&path, crate::leak::render(&leaks))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let flagged: Vec<&str> = leaks
+            .iter()
+            .filter(|l| l.refvm_leaks())
+            .map(|l| l.program.as_str())
+            .collect();
+        println!("wrote {}", path.display());
+        println!(
+            "leak check ({} runs): {} programs, {} refvm leaks{}{}",
+            args.leak_check.max(3),
+            leaks.len(),
+            flagged.len(),
+            if flagged.is_empty() { "" } else { ": " },
+            flagged.join(", ")
+        );
+    }
     Ok(())
 }

@@ -11,6 +11,8 @@ use std::ptr;
 thread_local! {
     /// Bytes currently allocated for objects by this thread's VM.
     static ALLOCATED: Cell<usize> = const { Cell::new(0) };
+    /// Objects currently alive (the leak check's count).
+    static LIVE_OBJECTS: Cell<usize> = const { Cell::new(0) };
     /// Deallocation nesting depth (the trashcan).
     static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
     /// Objects whose deallocation was deferred to bound the nesting depth.
@@ -23,6 +25,11 @@ const TRASH_LEVEL: u32 = 50;
 /// Bytes of object memory in use on this thread.
 pub fn allocated_bytes() -> usize {
     ALLOCATED.with(|c| c.get())
+}
+
+/// Objects allocated and not yet freed on this thread.
+pub fn live_objects() -> usize {
+    LIVE_OBJECTS.with(|c| c.get())
 }
 
 /// Accounts `n` bytes of auxiliary storage (list buffers, dict tables, big ints).
@@ -172,6 +179,7 @@ pub unsafe fn alloc_var<T: PyPayload>(ty: &PyType, payload: T, var_bytes: usize)
         std::alloc::handle_alloc_error(layout);
     }
     ALLOCATED.with(|c| c.set(c.get() + layout.size()));
+    LIVE_OBJECTS.with(|c| c.set(c.get() + 1));
     unsafe {
         let obj = if gc { raw.add(GC_HEAD_SIZE) } else { raw } as *mut PyObject;
         if gc {
@@ -296,6 +304,9 @@ unsafe fn dealloc_now(op: *mut PyObject) {
         if gc {
             super::gc::unlink(GcHead::of(op));
         }
+        // PyObject_ClearWeakRefs: weak references die (callbacks run) before the fields.
+        crate::gc::weakref::clear_weakrefs(&*op);
+        crate::gc::before_instance_free(&*op);
         // Take the extras out first, then drop them: __del__ of a member may run.
         let nextra = ty.extra_words;
         let mut extras: Vec<Option<PyRef>> = Vec::new();
@@ -320,6 +331,7 @@ unsafe fn dealloc_now(op: *mut PyObject) {
             crate::vm::with_vm(|vm| crate::gc::note_free(vm));
         }
         ALLOCATED.with(|c| c.set(c.get().saturating_sub(layout.size())));
+        LIVE_OBJECTS.with(|c| c.set(c.get().saturating_sub(1)));
         drop(extras);
         if heap {
             drop(PyRef::<PyObject>::from_raw(ty_ptr));

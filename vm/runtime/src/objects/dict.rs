@@ -434,14 +434,23 @@ impl PyDict {
         new
     }
 
-    /// Visits keys and values (for the cycle collector).
+    /// Visits values, and keys unless all are exact `str` (for the cycle collector, in
+    /// `dict_traverse`'s order: a table of str keys visits only its values, a general
+    /// table each value then its key).
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyObject)) {
-        for e in &self.inner().entries {
-            if let Some(k) = &e.key {
-                visit(k);
-            }
-            if let Some(v) = &e.value {
+        let entries = &self.inner().entries;
+        let unicode = entries.iter().all(|e| {
+            e.key.as_ref().is_none_or(|k| {
+                let t = k.type_();
+                t.layout == crate::object::Layout::Str && !t.is_heap()
+            })
+        });
+        for e in entries {
+            if let (Some(k), Some(v)) = (&e.key, &e.value) {
                 visit(v);
+                if !unicode {
+                    visit(k);
+                }
             }
         }
     }

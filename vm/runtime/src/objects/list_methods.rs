@@ -85,7 +85,16 @@ fn list_setitem(vm: &Vm, o: &PyObject, k: &PyObject, v: Slot) -> PyResult<()> {
                     *items = std::mem::take(&mut keep);
                     old
                 });
-                drop(old);
+                // list_ass_slice releases a deleted run last item first; an extended
+                // slice deletion releases in index order.
+                if idx.step == 1 {
+                    let mut old = old;
+                    while let Some(x) = old.pop() {
+                        drop(x);
+                    }
+                } else {
+                    drop(old);
+                }
                 Ok(())
             }
             Some(v) => {
@@ -105,7 +114,10 @@ fn list_setitem(vm: &Vm, o: &PyObject, k: &PyObject, v: Slot) -> PyResult<()> {
                     let end = start + idx.len;
                     let removed: Vec<PyRef> = lst
                         .with_mut(|items| items.splice(start..end.max(start), newitems).collect());
-                    drop(removed);
+                    let mut removed = removed;
+                    while let Some(x) = removed.pop() {
+                        drop(x);
+                    }
                     return Ok(());
                 }
                 if newitems.len() != idx.len {
