@@ -133,6 +133,13 @@ pub fn decode(source: &[u8]) -> Result<Vec<u8>, SyntaxError> {
         },
     };
     // Universal newlines, and a final newline.
+    if !text.contains(&b'\r') {
+        let mut out = text;
+        if out.last().is_some_and(|&b| b != b'\n') {
+            out.push(b'\n');
+        }
+        return Ok(out);
+    }
     let mut out = Vec::with_capacity(text.len() + 1);
     let mut i = 0;
     while i < text.len() {

@@ -1166,6 +1166,11 @@ impl Parser<'_> {
         self.rule(|p| {
             let start = p.mark;
             let positional = p.gather(|p| {
+                // Fast path: `NAME '='` starts a keyword argument, which no positional
+                // alternative accepts (`expression !'='` would parse NAME and fail).
+                if !p.call_invalid_rules && p.name_then_equal() {
+                    return Ok(None);
+                }
                 if let Some(e) = p.starred_expression()? {
                     return Ok(Some(e));
                 }
@@ -1232,6 +1237,14 @@ impl Parser<'_> {
             p.mark = start;
             p.gather(|p| p.kwarg_or_double_starred())
         })
+    }
+
+    /// Are the current token and the next `NAME '='`? (Reads the lexed tokens only.)
+    fn name_then_equal(&self) -> bool {
+        matches!(
+            (self.tokens.get(self.mark), self.tokens.get(self.mark + 1)),
+            (Some(a), Some(b)) if a.kind == Tok::Name && b.kind == Tok::Equal
+        )
     }
 
     /// `starred_expression`: `'*' expression`.
