@@ -107,10 +107,11 @@ impl MemoTable {
 
     #[inline]
     fn set(&mut self, pos: usize, rule: Rule, v: u32) {
-        if (rule as usize) < NRULES {
-            if let Some(e) = self.index.get_mut(pos * NRULES + rule as usize) {
-                *e = v;
-            }
+        if (rule as usize) >= NRULES {
+            return;
+        }
+        if let Some(e) = self.index.get_mut(pos * NRULES + rule as usize) {
+            *e = v;
         }
     }
 
