@@ -19,6 +19,9 @@ LOC_ATTRS = ("lineno", "col_offset", "end_lineno", "end_col_offset")
 # `expr*` fields whose items may be NULL in CPython (printed as None by ast.dump):
 # `**d` in a dict display, a keyword-only parameter without a default.
 NULLABLE_ITEMS = {("Dict", "keys"), ("arguments", "kw_defaults")}
+# A childless value to leave behind when a node's children are dropped.
+PLACEHOLDER = {"expr": "KIND::Constant { value: Constant::None, kind: None }",
+               "stmt": "KIND::Pass", "pattern": "KIND::MatchStar { name: None }"}
 RUST_KEYWORDS = {"type", "match", "async", "await", "in", "is", "as", "fn", "mod", "ref"}
 
 
@@ -179,12 +182,53 @@ def main():
             w("")
         elif attrs:
             rn = tname[name]
-            w(f"/// ASDL `{name}`: a located [`{rn}Kind`].")
-            w("#[derive(Clone, Debug, PartialEq)]")
+            w(f"/// ASDL `{name}`: a located [`{rn}Kind`]. Trees of these nest without bound (a")
+            w("/// 100 000-term `a+a+...` is one chain), so `Clone`, `PartialEq`, `Debug`, `Drop`,")
+            w("/// the dump and the walkers grow the stack on the heap instead of overflowing it.")
             w(f"pub struct {rn} {{")
             w(f"    pub node: {rn}Kind,")
             w("    /// `lineno`, `col_offset`, `end_lineno`, `end_col_offset`.")
             w("    pub loc: Location,")
+            w("}")
+            w("")
+            leaves = [c for c, fields in cons if all(t in builtin or t in simple for t, _, _ in fields)]
+            w(f"impl {rn}Kind {{")
+            w("    /// Has this constructor no child nodes (nothing to recurse into)?")
+            w("    #[inline]")
+            w("    pub fn is_leaf(&self) -> bool {")
+            pats = " | ".join(f"{rn}Kind::{c}" + (" { .. }" if dict(cons)[c] else "") for c in leaves)
+            w(f"        matches!(self, {pats})")
+            w("    }")
+            w("}")
+            w("")
+            w(f"impl Clone for {rn} {{")
+            w("    fn clone(&self) -> Self {")
+            w(f"        crate::stack::guard(|| {rn} {{ node: self.node.clone(), loc: self.loc }})")
+            w("    }")
+            w("}")
+            w("")
+            w(f"impl PartialEq for {rn} {{")
+            w("    fn eq(&self, other: &Self) -> bool {")
+            w("        self.loc == other.loc && crate::stack::guard(|| self.node == other.node)")
+            w("    }")
+            w("}")
+            w("")
+            w(f"impl std::fmt::Debug for {rn} {{")
+            w("    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {")
+            w("        crate::stack::guard(|| {")
+            w(f'            f.debug_struct("{rn}").field("node", &self.node).field("loc", &self.loc).finish()')
+            w("        })")
+            w("    }")
+            w("}")
+            w("")
+            w(f"impl Drop for {rn} {{")
+            w("    fn drop(&mut self) {")
+            w("        if self.node.is_leaf() {")
+            w("            return;")
+            w("        }")
+            w(f"        let node = std::mem::replace(&mut self.node, {PLACEHOLDER[name].replace('KIND', rn + 'Kind')});")
+            w("        crate::stack::guard(move || drop(node));")
+            w("    }")
             w("}")
             w("")
             w(f"/// The constructors of ASDL `{name}`.")
@@ -212,6 +256,12 @@ def main():
             w("")
             w(f"impl Dump for {rn} {{")
             w("    fn dump(&self, level: usize) -> (String, bool) {")
+            w("        crate::stack::guard(|| self.dump_node(level))")
+            w("    }")
+            w("}")
+            w("")
+            w(f"impl {rn} {{")
+            w("    fn dump_node(&self, level: usize) -> (String, bool) {")
             w("        let mut n = NodeFmt::new(level);")
             w("        match &self.node {")
             for cname, fields in cons:
@@ -321,7 +371,7 @@ def main():
             if kind == "sum" and attrs and name not in single:
                 w(f"/// Visits the children of a `{name}`.")
                 w(f"pub fn walk_{name}{sfx}<V: {trait} + ?Sized>(v: &mut V, node: {ref}{rn}) {{")
-                w(f"    match {ref}node.node {{")
+                w(f"    crate::stack::guard(move || match {ref}node.node {{")
                 for cname, fields in cons:
                     if fields:
                         w(f"        {rn}Kind::{cname} {{ {bind(fields)} }} => {{")
@@ -329,7 +379,7 @@ def main():
                         w("        }")
                     else:
                         w(f"        {rn}Kind::{cname} => {{}}")
-                w("    }")
+                w("    })")
                 w("}")
                 w("")
             elif kind == "sum" and not attrs and name not in single:

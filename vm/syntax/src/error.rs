@@ -50,6 +50,10 @@ impl std::error::Error for SyntaxError {}
 pub enum ParseError {
     /// The program is not valid Python: CPython rejects it too (if it agrees).
     Syntax(SyntaxError),
+    /// CPython gives up with an exception that is not a `SyntaxError`: `MemoryError`
+    /// when pegen's rule nesting passes MAXSTACK (6000), or (from
+    /// [`crate::ast::limits`]) `RecursionError` while building the `ast` objects.
+    Limit(LimitError),
     /// refvm cannot handle this input yet.
     Unsupported(Unsupported),
 }
@@ -58,10 +62,64 @@ impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ParseError::Syntax(e) => e.fmt(f),
+            ParseError::Limit(e) => e.fmt(f),
             ParseError::Unsupported(u) => u.fmt(f),
         }
     }
 }
+
+/// The exception class of a [`LimitError`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LimitKind {
+    MemoryError,
+    RecursionError,
+}
+
+impl LimitKind {
+    /// The class name, as printed in tracebacks.
+    pub fn name(self) -> &'static str {
+        match self {
+            LimitKind::MemoryError => "MemoryError",
+            LimitKind::RecursionError => "RecursionError",
+        }
+    }
+}
+
+/// A non-`SyntaxError` exception CPython raises on input too deep for it: its class
+/// and `str(exc)` (empty for pegen's bare `MemoryError`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LimitError {
+    pub kind: LimitKind,
+    pub msg: String,
+}
+
+impl LimitError {
+    /// pegen's `PyErr_NoMemory()` when rule nesting passes MAXSTACK.
+    pub fn parser_stack() -> Self {
+        LimitError {
+            kind: LimitKind::MemoryError,
+            msg: String::new(),
+        }
+    }
+
+    /// The last line CPython prints for this uncaught exception (`MemoryError`,
+    /// `RecursionError: maximum recursion depth exceeded during ast construction`).
+    pub fn report(&self) -> String {
+        format!("{self}\n")
+    }
+}
+
+impl fmt::Display for LimitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.msg.is_empty() {
+            f.write_str(self.kind.name())
+        } else {
+            write!(f, "{}: {}", self.kind.name(), self.msg)
+        }
+    }
+}
+
+impl std::error::Error for LimitError {}
 
 impl std::error::Error for ParseError {}
 

@@ -14,9 +14,10 @@ mod input;
 pub mod lexer;
 mod parser;
 pub mod source;
+pub mod stack;
 pub mod tokenize;
 
-pub use error::{ParseError, SyntaxError, SyntaxErrorKind};
+pub use error::{LimitError, LimitKind, ParseError, SyntaxError, SyntaxErrorKind};
 pub use refvm_common::Unsupported;
 
 /// The observable result of `python3 -m tokenize -e FILE`.
@@ -55,9 +56,7 @@ pub fn parse_module(source: &[u8], filename: &str) -> Result<ast::Module, ParseE
             }
             match raw.into_syntax_error(&text, filename) {
                 Some(e) => Err(ParseError::Syntax(e)),
-                None => Err(ParseError::Unsupported(Unsupported(
-                    "MemoryError: parser nesting exceeds pegen's MAXSTACK (CPython raises MemoryError)".into(),
-                ))),
+                None => Err(ParseError::Limit(LimitError::parser_stack())),
             }
         }
     }

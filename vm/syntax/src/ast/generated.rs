@@ -96,12 +96,51 @@ impl Dump for Mod {
     }
 }
 
-/// ASDL `stmt`: a located [`StmtKind`].
-#[derive(Clone, Debug, PartialEq)]
+/// ASDL `stmt`: a located [`StmtKind`]. Trees of these nest without bound (a
+/// 100 000-term `a+a+...` is one chain), so `Clone`, `PartialEq`, `Debug`, `Drop`,
+/// the dump and the walkers grow the stack on the heap instead of overflowing it.
 pub struct Stmt {
     pub node: StmtKind,
     /// `lineno`, `col_offset`, `end_lineno`, `end_col_offset`.
     pub loc: Location,
+}
+
+impl StmtKind {
+    /// Has this constructor no child nodes (nothing to recurse into)?
+    #[inline]
+    pub fn is_leaf(&self) -> bool {
+        matches!(self, StmtKind::Global { .. } | StmtKind::Nonlocal { .. } | StmtKind::Pass | StmtKind::Break | StmtKind::Continue)
+    }
+}
+
+impl Clone for Stmt {
+    fn clone(&self) -> Self {
+        crate::stack::guard(|| Stmt { node: self.node.clone(), loc: self.loc })
+    }
+}
+
+impl PartialEq for Stmt {
+    fn eq(&self, other: &Self) -> bool {
+        self.loc == other.loc && crate::stack::guard(|| self.node == other.node)
+    }
+}
+
+impl std::fmt::Debug for Stmt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::stack::guard(|| {
+            f.debug_struct("Stmt").field("node", &self.node).field("loc", &self.loc).finish()
+        })
+    }
+}
+
+impl Drop for Stmt {
+    fn drop(&mut self) {
+        if self.node.is_leaf() {
+            return;
+        }
+        let node = std::mem::replace(&mut self.node, StmtKind::Pass);
+        crate::stack::guard(move || drop(node));
+    }
 }
 
 /// The constructors of ASDL `stmt`.
@@ -341,6 +380,12 @@ impl StmtKind {
 
 impl Dump for Stmt {
     fn dump(&self, level: usize) -> (String, bool) {
+        crate::stack::guard(|| self.dump_node(level))
+    }
+}
+
+impl Stmt {
+    fn dump_node(&self, level: usize) -> (String, bool) {
         let mut n = NodeFmt::new(level);
         match &self.node {
             StmtKind::FunctionDef { name, args, body, decorator_list, returns, type_comment } => {
@@ -472,12 +517,51 @@ impl Dump for Stmt {
     }
 }
 
-/// ASDL `expr`: a located [`ExprKind`].
-#[derive(Clone, Debug, PartialEq)]
+/// ASDL `expr`: a located [`ExprKind`]. Trees of these nest without bound (a
+/// 100 000-term `a+a+...` is one chain), so `Clone`, `PartialEq`, `Debug`, `Drop`,
+/// the dump and the walkers grow the stack on the heap instead of overflowing it.
 pub struct Expr {
     pub node: ExprKind,
     /// `lineno`, `col_offset`, `end_lineno`, `end_col_offset`.
     pub loc: Location,
+}
+
+impl ExprKind {
+    /// Has this constructor no child nodes (nothing to recurse into)?
+    #[inline]
+    pub fn is_leaf(&self) -> bool {
+        matches!(self, ExprKind::Constant { .. } | ExprKind::Name { .. })
+    }
+}
+
+impl Clone for Expr {
+    fn clone(&self) -> Self {
+        crate::stack::guard(|| Expr { node: self.node.clone(), loc: self.loc })
+    }
+}
+
+impl PartialEq for Expr {
+    fn eq(&self, other: &Self) -> bool {
+        self.loc == other.loc && crate::stack::guard(|| self.node == other.node)
+    }
+}
+
+impl std::fmt::Debug for Expr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::stack::guard(|| {
+            f.debug_struct("Expr").field("node", &self.node).field("loc", &self.loc).finish()
+        })
+    }
+}
+
+impl Drop for Expr {
+    fn drop(&mut self) {
+        if self.node.is_leaf() {
+            return;
+        }
+        let node = std::mem::replace(&mut self.node, ExprKind::Constant { value: Constant::None, kind: None });
+        crate::stack::guard(move || drop(node));
+    }
 }
 
 /// The constructors of ASDL `expr`.
@@ -692,6 +776,12 @@ impl ExprKind {
 
 impl Dump for Expr {
     fn dump(&self, level: usize) -> (String, bool) {
+        crate::stack::guard(|| self.dump_node(level))
+    }
+}
+
+impl Expr {
+    fn dump_node(&self, level: usize) -> (String, bool) {
         let mut n = NodeFmt::new(level);
         match &self.node {
             ExprKind::BoolOp { op, values } => {
@@ -1165,12 +1255,51 @@ impl Dump for MatchCase {
     }
 }
 
-/// ASDL `pattern`: a located [`PatternKind`].
-#[derive(Clone, Debug, PartialEq)]
+/// ASDL `pattern`: a located [`PatternKind`]. Trees of these nest without bound (a
+/// 100 000-term `a+a+...` is one chain), so `Clone`, `PartialEq`, `Debug`, `Drop`,
+/// the dump and the walkers grow the stack on the heap instead of overflowing it.
 pub struct Pattern {
     pub node: PatternKind,
     /// `lineno`, `col_offset`, `end_lineno`, `end_col_offset`.
     pub loc: Location,
+}
+
+impl PatternKind {
+    /// Has this constructor no child nodes (nothing to recurse into)?
+    #[inline]
+    pub fn is_leaf(&self) -> bool {
+        matches!(self, PatternKind::MatchSingleton { .. } | PatternKind::MatchStar { .. })
+    }
+}
+
+impl Clone for Pattern {
+    fn clone(&self) -> Self {
+        crate::stack::guard(|| Pattern { node: self.node.clone(), loc: self.loc })
+    }
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.loc == other.loc && crate::stack::guard(|| self.node == other.node)
+    }
+}
+
+impl std::fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::stack::guard(|| {
+            f.debug_struct("Pattern").field("node", &self.node).field("loc", &self.loc).finish()
+        })
+    }
+}
+
+impl Drop for Pattern {
+    fn drop(&mut self) {
+        if self.node.is_leaf() {
+            return;
+        }
+        let node = std::mem::replace(&mut self.node, PatternKind::MatchStar { name: None });
+        crate::stack::guard(move || drop(node));
+    }
 }
 
 /// The constructors of ASDL `pattern`.
@@ -1240,6 +1369,12 @@ impl PatternKind {
 
 impl Dump for Pattern {
     fn dump(&self, level: usize) -> (String, bool) {
+        crate::stack::guard(|| self.dump_node(level))
+    }
+}
+
+impl Pattern {
+    fn dump_node(&self, level: usize) -> (String, bool) {
         let mut n = NodeFmt::new(level);
         match &self.node {
             PatternKind::MatchValue { value } => {
@@ -1396,7 +1531,7 @@ pub fn walk_mod<V: Visitor + ?Sized>(v: &mut V, node: &Mod) {
 
 /// Visits the children of a `stmt`.
 pub fn walk_stmt<V: Visitor + ?Sized>(v: &mut V, node: &Stmt) {
-    match &node.node {
+    crate::stack::guard(move || match &node.node {
         StmtKind::FunctionDef { args, body, decorator_list, returns, .. } => {
             v.visit_arguments(args);
             for x in body {
@@ -1584,12 +1719,12 @@ pub fn walk_stmt<V: Visitor + ?Sized>(v: &mut V, node: &Stmt) {
         StmtKind::Pass => {}
         StmtKind::Break => {}
         StmtKind::Continue => {}
-    }
+    })
 }
 
 /// Visits the children of a `expr`.
 pub fn walk_expr<V: Visitor + ?Sized>(v: &mut V, node: &Expr) {
-    match &node.node {
+    crate::stack::guard(move || match &node.node {
         ExprKind::BoolOp { values, .. } => {
             for x in values {
                 v.visit_expr(x);
@@ -1725,7 +1860,7 @@ pub fn walk_expr<V: Visitor + ?Sized>(v: &mut V, node: &Expr) {
                 v.visit_expr(x);
             }
         }
-    }
+    })
 }
 
 /// Visits the children of a `comprehension`.
@@ -1817,7 +1952,7 @@ pub fn walk_match_case<V: Visitor + ?Sized>(v: &mut V, node: &MatchCase) {
 
 /// Visits the children of a `pattern`.
 pub fn walk_pattern<V: Visitor + ?Sized>(v: &mut V, node: &Pattern) {
-    match &node.node {
+    crate::stack::guard(move || match &node.node {
         PatternKind::MatchValue { value } => {
             v.visit_expr(value);
         }
@@ -1857,7 +1992,7 @@ pub fn walk_pattern<V: Visitor + ?Sized>(v: &mut V, node: &Pattern) {
                 v.visit_pattern(x);
             }
         }
-    }
+    })
 }
 
 /// Visits the children of a `type_ignore`.
@@ -1964,7 +2099,7 @@ pub fn walk_mod_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Mod) {
 
 /// Visits the children of a `stmt`.
 pub fn walk_stmt_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Stmt) {
-    match &mut node.node {
+    crate::stack::guard(move || match &mut node.node {
         StmtKind::FunctionDef { args, body, decorator_list, returns, .. } => {
             v.visit_arguments(args);
             for x in body {
@@ -2152,12 +2287,12 @@ pub fn walk_stmt_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Stmt) {
         StmtKind::Pass => {}
         StmtKind::Break => {}
         StmtKind::Continue => {}
-    }
+    })
 }
 
 /// Visits the children of a `expr`.
 pub fn walk_expr_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Expr) {
-    match &mut node.node {
+    crate::stack::guard(move || match &mut node.node {
         ExprKind::BoolOp { values, .. } => {
             for x in values {
                 v.visit_expr(x);
@@ -2293,7 +2428,7 @@ pub fn walk_expr_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Expr) {
                 v.visit_expr(x);
             }
         }
-    }
+    })
 }
 
 /// Visits the children of a `comprehension`.
@@ -2385,7 +2520,7 @@ pub fn walk_match_case_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut MatchCa
 
 /// Visits the children of a `pattern`.
 pub fn walk_pattern_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Pattern) {
-    match &mut node.node {
+    crate::stack::guard(move || match &mut node.node {
         PatternKind::MatchValue { value } => {
             v.visit_expr(value);
         }
@@ -2425,7 +2560,7 @@ pub fn walk_pattern_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Pattern) {
                 v.visit_pattern(x);
             }
         }
-    }
+    })
 }
 
 /// Visits the children of a `type_ignore`.

@@ -23,12 +23,10 @@ use std::collections::HashMap;
 
 pub(crate) use errors::RawError;
 
-/// pegen's MAXSTACK: deeper rule nesting raises MemoryError.
+/// pegen's MAXSTACK: deeper rule nesting raises MemoryError. Rules charge levels as
+/// pegen's generated functions do, and the Rust stack grows on the heap as needed
+/// ([`crate::stack`]), so the limit is CPython's own.
 pub const MAXSTACK: usize = 6000;
-
-/// refvm's own bound on rule nesting: its rule frames are larger than pegen's, so the
-/// limit that keeps a 2 MiB thread safe is lower (exceeding it reports MemoryError).
-pub const MAX_RULE_DEPTH: usize = 700;
 
 /// The error indicator is set; the error is in `Parser::error`.
 #[derive(Debug)]
@@ -267,7 +265,7 @@ impl<'a> Parser<'a> {
     #[inline]
     pub fn enter(&mut self) -> Result<(), Fail> {
         self.level += 1;
-        if self.level > MAX_RULE_DEPTH.min(MAXSTACK) {
+        if self.level > MAXSTACK {
             self.level -= 1;
             self.error = Some(RawError::memory());
             return Err(Fail);
@@ -285,7 +283,11 @@ impl<'a> Parser<'a> {
     pub fn rule<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
         self.enter()?;
         let m = self.mark;
-        let r = f(self);
+        let r = if self.level % crate::stack::PARSER_CHECK_EVERY == 0 {
+            crate::stack::guard(|| f(self))
+        } else {
+            f(self)
+        };
         self.leave();
         if !matches!(r, Ok(Some(_))) {
             self.mark = m;

@@ -7,27 +7,28 @@ use crate::lexer::Tok;
 
 /// `_PyPegen_set_expr_context`: the same expression with context `ctx` (recursively
 /// for tuples, lists and starred).
-pub(crate) fn set_context(e: Expr, ctx: ExprContext) -> Expr {
-    let Expr { node, loc } = e;
-    let node = match node {
-        ExprKind::Name { id, .. } => ExprKind::Name { id, ctx },
-        ExprKind::Tuple { elts, .. } => ExprKind::Tuple {
-            elts: elts.into_iter().map(|x| set_context(x, ctx)).collect(),
-            ctx,
-        },
-        ExprKind::List { elts, .. } => ExprKind::List {
-            elts: elts.into_iter().map(|x| set_context(x, ctx)).collect(),
-            ctx,
-        },
-        ExprKind::Starred { value, .. } => ExprKind::Starred {
-            value: Box::new(set_context(*value, ctx)),
-            ctx,
-        },
-        ExprKind::Subscript { value, slice, .. } => ExprKind::Subscript { value, slice, ctx },
-        ExprKind::Attribute { value, attr, .. } => ExprKind::Attribute { value, attr, ctx },
-        other => other,
-    };
-    Expr { node, loc }
+pub(crate) fn set_context(mut e: Expr, ctx: ExprContext) -> Expr {
+    set_context_in_place(&mut e, ctx);
+    e
+}
+
+fn set_context_in_place(e: &mut Expr, ctx: ExprContext) {
+    match &mut e.node {
+        ExprKind::Name { ctx: c, .. }
+        | ExprKind::Subscript { ctx: c, .. }
+        | ExprKind::Attribute { ctx: c, .. } => *c = ctx,
+        ExprKind::Tuple { elts, ctx: c } | ExprKind::List { elts, ctx: c } => {
+            *c = ctx;
+            for x in elts {
+                crate::stack::guard(|| set_context_in_place(x, ctx));
+            }
+        }
+        ExprKind::Starred { value, ctx: c } => {
+            *c = ctx;
+            crate::stack::guard(|| set_context_in_place(value, ctx));
+        }
+        _ => {}
+    }
 }
 
 impl Parser<'_> {
