@@ -12,8 +12,9 @@ with "_"):
     and exit status; a third run exec()s it in a fresh __main__ namespace
     (as the harness workers do) and must print the same stdout; the output
     exit status must be 0 unless the source has a line "# expect-exit: N";
-    the output must not contain object addresses (" at 0x"); imports must stay within
-    the allowed modules (anything under stdlib/); runtime must be under
+    the output must not contain object addresses (unless the source has a
+    line "# output-has-addresses": then they are normalised before comparing) (" at 0x"); imports must stay within
+    the allowed modules (anything under stdlib/); CPU time must be under
     0.2 s (bench/: reported, limit 2 s).
 Prints per-folder counts and every problem; exit status 1 on any problem.
 """
@@ -23,7 +24,7 @@ import os
 import re
 import subprocess
 import sys
-import time
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -78,11 +79,19 @@ def env():
 
 
 def run(path, argv=None):
+    """Run one program; return (status, stdout, stderr, cpu seconds).
+
+    CPU time (user + sys of the child and its children, from wait4) rather
+    than wall time, because the machine is shared and wall time is noisy."""
     d, name = os.path.split(path)
     cmd = ["timeout", "10", PY] + (argv if argv else [name])
-    t = time.perf_counter()
-    p = subprocess.run(cmd, cwd=d, env=env(), capture_output=True)
-    return p.returncode, p.stdout, p.stderr, time.perf_counter() - t
+    with tempfile.TemporaryFile() as fo, tempfile.TemporaryFile() as fe:
+        p = subprocess.Popen(cmd, cwd=d, env=env(), stdout=fo, stderr=fe)
+        _, status, ru = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        fo.seek(0)
+        fe.seek(0)
+        return p.returncode, fo.read(), fe.read(), ru.ru_utime + ru.ru_stime
 
 
 def check_imports(path, tree):
@@ -98,7 +107,7 @@ def check_imports(path, tree):
                 continue
             names = [node.module.split(".")[0]]
         for n in names:
-            if n not in ALLOWED and n not in local:
+            if n not in ALLOWED and n not in local and not n.startswith("_"):
                 probs.append("imports %s" % n)
     return probs
 
@@ -125,6 +134,10 @@ def check(path):
         probs += check_imports(path, tree)
     r1 = run(path)
     r2 = run(path)
+    addresses_ok = re.search(rb"^# output-has-addresses", src, re.M) is not None
+    if addresses_ok:  # e.g. "Exception ignored in: <function C.__del__ at 0x...>"; the harness normalises these
+        norm = lambda r: (r[0],) + tuple(re.sub(rb"0x[0-9a-fA-F]+", b"0x?", x) for x in r[1:3])
+        r1, r2 = norm(r1) + (r1[3],), norm(r2) + (r2[3],)
     if r1[:3] != r2[:3]:
         probs.append("nondeterministic (two runs differ)")
     if r1[0] == 124:
@@ -134,8 +147,10 @@ def check(path):
         probs.append("stdout differs when exec()d in a fresh namespace")
     if (r3[0] == 0) != (r1[0] == 0):
         probs.append("exit status differs when exec()d (%d vs %d)" % (r1[0], r3[0]))
-    if re.search(rb" at 0x[0-9a-fA-F]+", r1[1] + r1[2]):
+    if not addresses_ok and re.search(rb" at 0x[0-9a-fA-F]+", r1[1] + r1[2]):
         probs.append("output contains an object address")
+    if os.path.dirname(ROOT).encode() in r1[1]:
+        probs.append("stdout contains a file system path")
     if b"Warning" in r1[2]:
         probs.append("stderr has a warning")
     if not r1[1]:
@@ -146,6 +161,10 @@ def check(path):
         probs.append("exit status %d, expected %d (mark with '# expect-exit: N')" % (r1[0], want))
     t = min(r1[3], r2[3])
     limit = BENCH_LIMIT if feat == "bench" else LIMIT
+    for _ in range(3):
+        if t <= limit:
+            break
+        t = min(t, run(path)[3])  # the machine is shared: retry before calling it slow
     if t > limit:
         probs.append("slow: %.3f s" % t)
     info = "exit %d, %d lines, %.3f s" % (r1[0], r1[1].count(b"\n"), t)

@@ -5,7 +5,7 @@ Base = type("Base", (), {"__init__": init, "kind": "base", "double": lambda self
 Derived = type("Derived", (Base,), {"kind": "derived", "__repr__": lambda self: "Derived(%r)" % self.v})
 d = Derived(21)
 print(d, d.double(), d.kind, Base.kind, Derived.__bases__, Derived.__mro__)
-print(type(d).__name__, Derived.__module__ if False else "", Derived.__qualname__)
+print(type(d).__name__, Derived.__qualname__, Derived.__dict__["kind"])
 E = type("E", (), {})
 print(E.__name__, E.__bases__, type(E) is type, E().__class__ is E)
 print(type(5), type("s"), type(type), type(object))

@@ -24,6 +24,11 @@ except Exception:
     pass
 finally:
     pass
-with open.__class__ if False else type("CM", (), {"__enter__": lambda s: s, "__exit__": lambda s, *a: None})():
+class CM:
+    def __enter__(self):
+        return self
+    def __exit__(self, *a):
+        pass
+with CM():
     pass
 print("all empty bodies fine")

@@ -20,12 +20,12 @@ class Num:
     def __ceil__(self):
         return "ceil"
 n = Num(3.7)
-print(int(n), float(n), complex(n), hex(n), bin(n), [0] * 40 and list(range(n))[-1], operator_index := n.__index__())
+print(int(n), float(n), complex(n), hex(n), bin(n), list(range(n))[-1], [0, 1] * n == [0, 1] * 30)
 print(round(n), round(n, 2), math.trunc(n), math.floor(n), math.ceil(n))
 class OnlyIndex:
     def __index__(self):
         return 7
-print(int(OnlyIndex()), float(OnlyIndex()) if False else "float needs __float__ or __index__:", float(OnlyIndex()))
+print(int(OnlyIndex()), float(OnlyIndex()), complex(OnlyIndex()))
 class BadInt:
     def __int__(self):
         return "x"

@@ -6,7 +6,6 @@ def g():
     x = "local"
     return x
 def h():
-    print(x) if False else None
     x = 1
     return x
 def k():

@@ -12,5 +12,5 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print(list.__eq__(a, (1,)))
-print(a.__reversed__().__next__(), len(a.__iter__().__reduce__()[1]) if False else "skip")
+print(a.__reversed__().__next__(), a.__iter__().__next__(), a.__len__())
 print(list.__imul__(a, 0), a)

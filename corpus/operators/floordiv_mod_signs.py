@@ -7,8 +7,12 @@ fpairs = [(7.5, 2), (-7.5, 2), (7.5, -2), (-7.5, -2), (0.0, 3), (-0.0, 3), (1e30
 for a, b in fpairs:
     print(a, b, a // b, a % b)
 print(5 % -0.5, -5 % 0.5, 1.0 % float("inf"), -1.0 % float("inf"))
-for expr in ("1 // 0", "1 % 0", "1.0 // 0", "1.0 % 0.0", "divmod(1, 0)", "1 / 0", "0.0 / 0"):
+zero, fzero = 0, 0.0
+cases = [("1 // 0", lambda: 1 // zero), ("1 % 0", lambda: 1 % zero), ("1.0 // 0", lambda: 1.0 // zero),
+         ("1.0 % 0.0", lambda: 1.0 % fzero), ("divmod(1, 0)", lambda: divmod(1, zero)), ("1 / 0", lambda: 1 / zero),
+         ("0.0 / 0", lambda: 0.0 / zero)]
+for expr, fn in cases:
     try:
-        eval(expr)
+        fn()
     except ZeroDivisionError as e:
         print(expr, "->", e)

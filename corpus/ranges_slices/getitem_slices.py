@@ -16,7 +16,7 @@ class Grid:
 g = Grid(5, 4)
 print(g[1], g[2, 3], g[1:3, 1:4], g[::2, ::2], g[::-1, -1], g[-1])
 g[0, 0] = "X"
-print(g[0], g[:, 0] if False else g[0:4, 0])
+print(g[0], g[0:4, 0])
 class Echo:
     def __getitem__(self, k):
         return k

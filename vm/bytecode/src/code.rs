@@ -39,8 +39,8 @@ pub mod flags {
 
 /// A value that can appear in `co_consts` (and, recursively, inside constant tuples
 /// and frozensets). Equality is structural with CPython's constant-key rules left to
-/// the compiler: here `0.0 != -0.0` and `NaN == NaN` bitwise, which is what comparing
-/// two code objects needs.
+/// the compiler: here `0.0 != -0.0` and `NaN == NaN` bitwise, `1 != True`, frozensets
+/// compare as sets — which is what comparing two code objects needs.
 #[derive(Clone, Debug)]
 pub enum Constant {
     None,
@@ -51,11 +51,17 @@ pub enum Constant {
     Bool(bool),
     Int(BigInt),
     Float(f64),
-    Complex { re: f64, im: f64 },
+    Complex {
+        re: f64,
+        im: f64,
+    },
     Str(PyStr),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
-    /// Members in the order the frozenset iterates them (marshal sorts when writing).
+    /// Members in insertion order: source order for the compiler's sets (`x in {…}`),
+    /// stream order for loaded ones. CPython's iteration order follows from inserting
+    /// them in this order into a set table (`dis` emulates that); marshal sorts them when
+    /// writing. Equality ignores the order.
     FrozenSet(Vec<Constant>),
     Code(Arc<CodeObject>),
 }
@@ -73,7 +79,8 @@ impl PartialEq for Constant {
             }
             (Str(a), Str(b)) => a == b,
             (Bytes(a), Bytes(b)) => a == b,
-            (Tuple(a), Tuple(b)) | (FrozenSet(a), FrozenSet(b)) => a == b,
+            (Tuple(a), Tuple(b)) => a == b,
+            (FrozenSet(a), FrozenSet(b)) => a.len() == b.len() && a.iter().all(|x| b.contains(x)),
             (Code(a), Code(b)) => a == b,
             _ => false,
         }
@@ -133,6 +140,9 @@ impl CodeObject {
 
     /// `co_nlocals`.
     pub fn nlocals(&self) -> usize {
-        self.localspluskinds.iter().filter(|k| *k & CO_FAST_LOCAL != 0).count()
+        self.localspluskinds
+            .iter()
+            .filter(|k| *k & CO_FAST_LOCAL != 0)
+            .count()
     }
 }

@@ -28,11 +28,19 @@ pub fn write_str_repr_utf8(s: &str, out: &mut String) {
 
 /// `unicode_repr`: `bytes` is the generalized UTF-8 of the code points `cps`.
 fn write_repr_code_points(bytes: &[u8], cps: impl Iterator<Item = u32>, out: &mut String) {
-    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
-        '"'
-    } else {
-        '\''
-    };
+    let (single, double) = (bytes.contains(&b'\''), bytes.contains(&b'"'));
+    let quote = if single && !double { '"' } else { '\'' };
+    // Fast path: printable ASCII with nothing to escape is copied as is.
+    if !(single && double)
+        && bytes
+            .iter()
+            .all(|&b| (0x20..0x7f).contains(&b) && b != b'\\')
+    {
+        out.push(quote);
+        out.push_str(std::str::from_utf8(bytes).unwrap_or_default());
+        out.push(quote);
+        return;
+    }
     out.push(quote);
     for cp in cps {
         match cp {

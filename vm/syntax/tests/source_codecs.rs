@@ -217,3 +217,97 @@ fn codec_tables_are_fresh() {
 fn tokenize_tracebacks_are_fresh() {
     check_fresh("gen/tokenize_tracebacks.py", "src/tokenize/tracebacks.rs");
 }
+
+/// `source::decode_string_input` against `compile(source_bytes, 'f.py', 'exec')`: the same
+/// sources are rejected while decoding (CPython raises those `SyntaxError`s at line 0, or
+/// for NUL bytes), with the same messages.
+#[test]
+fn string_input_decoding_matches_compile() {
+    use refvm_syntax::source::{CSourceError, decode_string_input};
+    let script = r#"
+import sys
+for line in sys.stdin.read().split("\n"):
+    if not line:
+        continue
+    try:
+        compile(bytes.fromhex(line[1:]), "f.py", "exec")
+        print("OK")
+    except SyntaxError as e:
+        if e.lineno in (0, None) or "null bytes" in e.msg:
+            print("ERR " + e.msg)
+        else:
+            print("OK")
+    except Exception as e:
+        print("EXC %s: %s" % (type(e).__name__, e))
+"#;
+    let heads: &[&[u8]] = &[
+        b"",
+        b"\xef\xbb\xbf",
+        b"# coding: latin-1\n",
+        b"# coding: utf-8\n",
+        b"#coding:utf8\n",
+        b"\xef\xbb\xbf# coding: utf-8\n",
+        b"\xef\xbb\xbf# coding: latin-1\n",
+        b"\xef\xbb\xbf# coding: utf8\n",
+        b"# coding: foo\n",
+        b"# coding: rot13\n",
+        b"# coding: cp1252\n",
+        b"# coding: ascii\n",
+        b"#!python\n# -*- coding: koi8-r -*-\n",
+        b"x = 1\n# coding: foo\n",
+        b"\n\n# coding: foo\n",
+        b"# coding: utf-16\n",
+        b"# coding: undefined\n",
+        b"#\r# coding: foo\r",
+        b"# coding: latin-1\r\n",
+        b"#\xff coding: foo\n",
+        b"  # vim: set fileencoding=iso8859-15 :\n",
+        b"# coding=\n# coding: foo\n",
+        b"# codingcoding: foo\n",
+        b"#coding:",
+        b"# coding: euc-jp\n",
+    ];
+    let bodies: &[&[u8]] = &[
+        b"x = 1\n",
+        b"x = '\xe9'\n",
+        b"x = '\x81'\n",
+        b"s = '\xff\xfe'\r\n",
+        b"x = 1",
+        b"\x00",
+        b"",
+        b"y = 2\r",
+        b"x = '\xc3\xa9'\n",
+    ];
+    let mut cases = Vec::new();
+    for h in heads {
+        for b in bodies {
+            cases.push([*h, *b].concat());
+        }
+    }
+    let input: String = cases.iter().map(|c| format!("x{}\n", hex(c))).collect();
+    let want = python(script, &input);
+    let mut bad = Vec::new();
+    for (case, want) in cases.iter().zip(want.lines()) {
+        let have = match decode_string_input(case) {
+            Ok(_) => "OK".to_owned(),
+            Err(CSourceError::NullBytes) => {
+                "ERR source code string cannot contain null bytes".to_owned()
+            }
+            Err(CSourceError::Syntax(m)) => format!("ERR {m}"),
+            Err(CSourceError::Unsupported(_)) => continue,
+        };
+        if have != want {
+            bad.push(format!(
+                "{:?}: refvm {have:?}, python {want:?}",
+                String::from_utf8_lossy(case)
+            ));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} of {}:\n{}",
+        bad.len(),
+        cases.len(),
+        bad.join("\n")
+    );
+}

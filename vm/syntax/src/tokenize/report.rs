@@ -12,12 +12,15 @@ use crate::source::codecs::{DecodeError, DecodeFailure};
 use refvm_common::Unsupported;
 use refvm_common::repr::write_str_repr_utf8;
 
-/// Writes one `print("%-20s%-15s%-15r" % (token_range, tok_name[exact_type], string))`.
+/// Writes one `print("%-20s%-15s%-15r" % (token_range, tok_name[exact_type], string))`
+/// per token, into bytes that are UTF-8 by construction.
 struct Printer {
-    out: String,
+    out: Vec<u8>,
+    /// Scratch space for reprs that need escapes or non-ASCII characters.
+    repr: String,
 }
 
-fn push_usize(out: &mut String, mut n: usize) {
+fn push_usize(out: &mut Vec<u8>, mut n: usize) {
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     loop {
@@ -28,14 +31,14 @@ fn push_usize(out: &mut String, mut n: usize) {
             break;
         }
     }
-    for &d in &buf[i..] {
-        out.push(char::from(d));
-    }
+    out.extend_from_slice(&buf[i..]);
 }
 
-fn pad(out: &mut String, chars: usize, width: usize) {
-    for _ in chars..width {
-        out.push(' ');
+/// Pads with spaces from `chars` written up to `width` (Python's `%-Ns`).
+fn pad(out: &mut Vec<u8>, chars: usize, width: usize) {
+    const SPACES: &[u8] = b"                    ";
+    if chars < width {
+        out.extend_from_slice(&SPACES[..(width - chars).min(SPACES.len())]);
     }
 }
 
@@ -44,41 +47,51 @@ impl TokenSink for Printer {
         let out = &mut self.out;
         let start = out.len();
         push_usize(out, t.start.0);
-        out.push(',');
+        out.push(b',');
         push_usize(out, t.start.1);
-        out.push('-');
+        out.push(b'-');
         push_usize(out, t.end.0);
-        out.push(',');
+        out.push(b',');
         push_usize(out, t.end.1);
-        out.push(':');
+        out.push(b':');
         let n = out.len() - start;
         pad(out, n, 20);
         let name = t.exact_type().name();
-        out.push_str(name);
+        out.extend_from_slice(name.as_bytes());
         pad(out, name.len(), 15);
-        let start = out.len();
-        write_str_repr_utf8(t.string, out);
-        let written = &out[start..];
-        let n = if written.is_ascii() {
-            written.len()
+        let s = t.string.as_bytes();
+        let (single, double) = (s.contains(&b'\''), s.contains(&b'"'));
+        if !(single && double) && s.iter().all(|&b| (0x20..0x7f).contains(&b) && b != b'\\') {
+            // What `repr` gives for printable ASCII with nothing to escape.
+            let quote = if single { b'"' } else { b'\'' };
+            out.push(quote);
+            out.extend_from_slice(s);
+            out.push(quote);
+            pad(out, s.len() + 2, 15);
         } else {
-            written.chars().count()
-        };
-        pad(out, n, 15);
-        out.push('\n');
+            self.repr.clear();
+            write_str_repr_utf8(t.string, &mut self.repr);
+            out.extend_from_slice(self.repr.as_bytes());
+            pad(out, self.repr.chars().count(), 15);
+        }
+        out.push(b'\n');
     }
 }
 
 /// `python3 -m tokenize -e FILE` on `source`, `filename` being the argument as given.
 pub fn tokenize_report(source: &[u8], filename: &str) -> Result<TokenizeReport, Unsupported> {
+    let capacity = source.len().saturating_mul(10).saturating_add(64);
     let mut printer = Printer {
-        out: String::with_capacity(source.len() * 4 + 64),
+        out: Vec::with_capacity(capacity),
+        repr: String::new(),
     };
     let result = super::tokenize(source, Some(filename), &mut printer)?;
     let stderr = match result {
         Ok(()) => {
+            let stdout = String::from_utf8(printer.out)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             return Ok(TokenizeReport {
-                stdout: printer.out,
+                stdout,
                 stderr: String::new(),
                 exit_code: 0,
             });

@@ -1,0 +1,3 @@
+"""A nested support subpackage."""
+from ..core import whoami
+from .leaf import LEAF

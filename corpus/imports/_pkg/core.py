@@ -1,0 +1,5 @@
+"""Core module of the support package."""
+def greet(name):
+    return "hello, " + name
+def whoami():
+    return __name__

@@ -1,0 +1,4 @@
+# '=' used where '==' was meant.
+x = 3
+if x = 3:
+    print("three")

@@ -1,0 +1,3 @@
+# Assigning to an arithmetic expression.
+a, b = 1, 2
+a + b = 3

@@ -1,0 +1,4 @@
+# Assigning to a call.
+def f():
+    return 1
+f() = 5

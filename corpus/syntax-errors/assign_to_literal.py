@@ -1,0 +1,3 @@
+# Assigning to a number.
+x = 1
+1 = x

@@ -1,0 +1,2 @@
+# Assigning to None.
+None = 0

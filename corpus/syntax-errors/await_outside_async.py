@@ -1,0 +1,3 @@
+# await inside a regular function.
+def f(x):
+    return await x

@@ -1,0 +1,4 @@
+# A list display never closed.
+data = [1, 2, 3
+print(data)
+x = 1

@@ -1,0 +1,2 @@
+# Non-ASCII characters in a bytes literal.
+data = b"café"

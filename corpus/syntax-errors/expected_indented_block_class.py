@@ -1,0 +1,4 @@
+# A class statement with no body.
+class Empty:
+
+x = Empty()

@@ -1,0 +1,3 @@
+# A function with no indented body.
+def greet(name):
+return "hi " + name

@@ -1,0 +1,2 @@
+# The braces easter egg.
+from __future__ import braces

@@ -1,0 +1,6 @@
+# A name used before its global declaration.
+counter = 0
+def bump():
+    print(counter)
+    global counter
+    counter += 1

@@ -1,0 +1,2 @@
+# Typographic quotes around a string.
+msg = “hello”

@@ -1,0 +1,2 @@
+# A number immediately followed by letters.
+count = 3items

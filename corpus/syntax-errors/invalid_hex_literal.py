@@ -1,0 +1,2 @@
+# A hexadecimal literal with a non-hex digit.
+mask = 0xFG

@@ -1,0 +1,3 @@
+# An expression ending in an operator.
+y = 3 +
+print(y)

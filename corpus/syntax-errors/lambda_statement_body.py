@@ -1,0 +1,2 @@
+# A statement used as a lambda body.
+f = lambda x: return x

@@ -1,0 +1,2 @@
+# A decimal literal with leading zeros.
+mode = 0755

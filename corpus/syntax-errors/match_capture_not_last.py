@@ -1,0 +1,7 @@
+# An irrefutable case before other cases.
+def f(v):
+    match v:
+        case x:
+            return 1
+        case 2:
+            return 2

@@ -1,0 +1,3 @@
+# nonlocal outside any function.
+nonlocal count
+count = 0

@@ -1,0 +1,4 @@
+# A parameter declared global.
+def f(x):
+    global x
+    return x

@@ -1,0 +1,3 @@
+# A Python 2 print statement.
+name = "py"
+print "hello", name

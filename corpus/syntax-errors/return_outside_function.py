@@ -1,0 +1,4 @@
+# return at module level.
+x = 5
+if x:
+    return x

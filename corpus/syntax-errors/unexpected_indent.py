@@ -1,0 +1,4 @@
+# A statement indented for no reason.
+x = 1
+    y = 2
+print(x + y)

@@ -1,0 +1,2 @@
+# A stray closing bracket.
+x = [1, 2]]

@@ -1,0 +1,3 @@
+# A closing parenthesis without an opener.
+result = (1 + 2))
+print(result)

@@ -1,0 +1,4 @@
+# *iterable after **mapping in a call.
+def f(*a, **k):
+    pass
+f(**{'x': 1}, *[2])

@@ -1,0 +1,5 @@
+# A triple-quoted string that never ends.
+def f():
+    """Docstring that
+    never terminates.
+    return 1

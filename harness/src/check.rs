@@ -1,0 +1,240 @@
+//! One program through both engines: the static layers, the four cells of the
+//! cross-execution matrix, the refcount probes and the timings, judged layer by layer.
+
+use crate::diff::{
+    bytes::diff_pyc, code::diff_code, output::diff_run, refcount::diff_probes, text, timing::Timing,
+};
+use crate::engine::cpython::CpythonEngine;
+use crate::engine::refvm::RefvmEngine;
+use crate::observe::{RunObs, Stage, judge};
+use crate::outcome::{Cell, Layer, Outcome, Verdict};
+use crate::program::Program;
+use crate::results::ProgramResult;
+use std::collections::BTreeMap;
+
+/// Both engines, ready to check programs (shared by the threads of a run).
+pub struct Engines {
+    pub cpython: CpythonEngine,
+    pub refvm: RefvmEngine,
+}
+
+/// Checks one program on both engines. Never fails: every problem is a verdict.
+pub fn check_program(engines: &Engines, program: &Program) -> ProgramResult {
+    let source = match std::fs::read(&program.abs) {
+        Ok(s) => s,
+        Err(e) => {
+            let v = Verdict::new(
+                Outcome::Crash,
+                format!("cannot read {}: {e}", program.abs.display()),
+            );
+            return ProgramResult {
+                program: program.rel.clone(),
+                feature: program.feature.clone(),
+                layers: Layer::ALL.iter().map(|&l| (l, v.clone())).collect(),
+                cells: BTreeMap::new(),
+                timing: Timing::default(),
+                known: BTreeMap::new(),
+            };
+        }
+    };
+    let rv_static = engines.refvm.observe_static(&source, &program.display);
+    let cp = engines.cpython.observe_static(program);
+    let cp_static = &cp.obs;
+
+    let mut layers = BTreeMap::new();
+    layers.insert(
+        Layer::Tokens,
+        judge(&cp_static.tokens, &rv_static.tokens, text::diff_tokens),
+    );
+    layers.insert(
+        Layer::Ast,
+        judge(&cp_static.ast, &rv_static.ast, text::diff_ast),
+    );
+    layers.insert(
+        Layer::Bytecode,
+        judge(&cp_static.code, &rv_static.code, diff_code),
+    );
+    layers.insert(
+        Layer::Dis,
+        judge(&cp_static.dis, &rv_static.dis, |a, b| text::diff_dis(a, b)),
+    );
+    layers.insert(
+        Layer::Marshal,
+        judge(&cp_static.pyc, &rv_static.pyc, |a, b| diff_pyc(a, b)),
+    );
+
+    // The matrix. Runs compile with the absolute path, as `python3 FILE` does.
+    let abs = program.abs.to_string_lossy();
+    let oracle = engines.cpython.run_source(program);
+    let cpython_refvm: Stage<RunObs> = match &cp.run_code {
+        Stage::Ok(Some(bytes)) => match engines.refvm.marshal_loads(bytes) {
+            Stage::Ok(code) => engines.refvm.run(code, program, None),
+            other => other.propagate().unwrap_or(Stage::Skip(String::new())),
+        },
+        Stage::Ok(None) => Stage::Skip("CPython's compiler raised: no code to run".into()),
+        other => other.propagate().unwrap_or(Stage::Skip(String::new())),
+    };
+    let rv_compiled = engines.refvm.compile(&source, &abs);
+    let (refvm_cpython, refvm_refvm) = match &rv_compiled.code {
+        Stage::Ok(Ok(code)) => {
+            let rc = match engines.refvm.marshal_dumps(code) {
+                Stage::Ok(bytes) => engines.cpython.run_marshal(program, bytes),
+                other => other.propagate().unwrap_or(Stage::Skip(String::new())),
+            };
+            (
+                rc,
+                engines
+                    .refvm
+                    .run(code.clone(), program, rv_compiled.compile_ns),
+            )
+        }
+        Stage::Ok(Err(e)) => (
+            Stage::Skip("refvm's compiler raised: no code to run".into()),
+            Stage::Ok(RefvmEngine::compile_error_run(e, &abs)),
+        ),
+        other => {
+            let p: Stage<RunObs> = other.propagate().unwrap_or(Stage::Skip(String::new()));
+            (p.clone(), p)
+        }
+    };
+    let mut cells = BTreeMap::new();
+    cells.insert(
+        Cell::CpythonCpython,
+        match &oracle {
+            Stage::Ok(_) => Verdict::pass(),
+            other => judge(other, other, |_, _| Verdict::pass()),
+        },
+    );
+    for (cell, run) in [
+        (Cell::CpythonRefvm, &cpython_refvm),
+        (Cell::RefvmCpython, &refvm_cpython),
+        (Cell::RefvmRefvm, &refvm_refvm),
+    ] {
+        cells.insert(cell, judge(&oracle, run, diff_run));
+    }
+    layers.insert(Layer::Output, combine_cells(&cells));
+
+    // Refcounts and timings come from the full refvm pipeline when it ran, else from
+    // the CPython-compiled code on refvm's VM.
+    let refvm_run = if refvm_refvm.ok().is_some() || cpython_refvm.ok().is_none() {
+        &refvm_refvm
+    } else {
+        &cpython_refvm
+    };
+    let refcount = match &oracle {
+        Stage::Ok(o) if o.probes.is_none() => {
+            Verdict::new(Outcome::Skip, "the program did not compile: no probes")
+        }
+        _ => judge(&oracle, refvm_run, |a, b| diff_probes(&a.probes, &b.probes)),
+    };
+    layers.insert(Layer::Refcount, refcount);
+
+    let timing = Timing {
+        cpython_compile_ns: cp_static.compile_ns,
+        cpython_exec_ns: oracle.ok().and_then(|r| r.exec_ns),
+        refvm_compile_ns: rv_static.compile_ns,
+        refvm_exec_ns: refvm_run.ok().and_then(|r| r.exec_ns),
+    };
+    ProgramResult {
+        program: program.rel.clone(),
+        feature: program.feature.clone(),
+        layers,
+        cells,
+        timing,
+        known: BTreeMap::new(),
+    }
+}
+
+/// The output layer from its cells: the oracle's failure if it failed; else `pass`
+/// only when every cell that ran passed (the worst compared outcome otherwise);
+/// `unsupported` when no cell ran.
+pub fn combine_cells(cells: &BTreeMap<Cell, Verdict>) -> Verdict {
+    if let Some(v) = cells.get(&Cell::CpythonCpython)
+        && v.outcome != Outcome::Pass
+    {
+        return v.clone();
+    }
+    let others: Vec<(&Cell, &Verdict)> = cells
+        .iter()
+        .filter(|(c, _)| **c != Cell::CpythonCpython)
+        .collect();
+    let ran: Vec<&(&Cell, &Verdict)> = others
+        .iter()
+        .filter(|(_, v)| v.outcome.compared())
+        .collect();
+    if let Some((cell, worst)) = ran.iter().max_by_key(|(_, v)| v.outcome.severity()) {
+        if worst.outcome == Outcome::Pass {
+            return Verdict::pass();
+        }
+        let detail = worst.detail.as_deref().unwrap_or("");
+        return Verdict::new(worst.outcome, format!("[{cell}] {detail}"));
+    }
+    if others
+        .iter()
+        .any(|(_, v)| v.outcome == Outcome::Unsupported)
+    {
+        let why = others
+            .iter()
+            .filter(|(_, v)| v.outcome == Outcome::Unsupported)
+            .map(|(c, v)| format!("[{c}] {}", v.detail.as_deref().unwrap_or("")))
+            .collect::<Vec<_>>()
+            .join("\n");
+        return Verdict::new(Outcome::Unsupported, why);
+    }
+    Verdict::new(Outcome::Skip, "no cell ran")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(list: &[(Cell, Outcome)]) -> BTreeMap<Cell, Verdict> {
+        list.iter()
+            .map(|&(c, o)| (c, Verdict::new(o, format!("{o} detail"))))
+            .collect()
+    }
+
+    use Cell::*;
+    use Outcome::*;
+
+    #[test]
+    fn output_passes_only_when_every_cell_that_ran_passes() {
+        let all_pass = cells(&[
+            (CpythonCpython, Pass),
+            (CpythonRefvm, Pass),
+            (RefvmCpython, Unsupported),
+            (RefvmRefvm, Pass),
+        ]);
+        assert_eq!(combine_cells(&all_pass).outcome, Pass);
+        let one_bad = cells(&[
+            (CpythonCpython, Pass),
+            (CpythonRefvm, Pass),
+            (RefvmCpython, Diverge),
+            (RefvmRefvm, Pass),
+        ]);
+        let v = combine_cells(&one_bad);
+        assert_eq!(v.outcome, Diverge);
+        assert!(v.detail.unwrap().starts_with("[refvm→cpython]"));
+        let none = cells(&[
+            (CpythonCpython, Pass),
+            (CpythonRefvm, Unsupported),
+            (RefvmCpython, Skip),
+            (RefvmRefvm, Unsupported),
+        ]);
+        assert_eq!(combine_cells(&none).outcome, Unsupported);
+        let oracle_dead = cells(&[
+            (CpythonCpython, Timeout),
+            (CpythonRefvm, Timeout),
+            (RefvmCpython, Timeout),
+            (RefvmRefvm, Timeout),
+        ]);
+        assert_eq!(combine_cells(&oracle_dead).outcome, Timeout);
+        let panic = cells(&[
+            (CpythonCpython, Pass),
+            (CpythonRefvm, Diverge),
+            (RefvmCpython, Crash),
+            (RefvmRefvm, Panic),
+        ]);
+        assert_eq!(combine_cells(&panic).outcome, Panic);
+    }
+}

@@ -1,0 +1,97 @@
+//! `pyconform overhead [PATH...]`: measures what a worker round trip costs per program
+//! on top of a bare in-process `exec(compile(src))` in CPython. Prints medians; this is
+//! a measurement command, not a test.
+
+use super::LimitArgs;
+use crate::engine::cpython::{CpythonEngine, OverheadSample};
+use crate::program::{Program, Selection, discover};
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub struct OverheadArgs {
+    /// Programs, or directories of programs (default: corpus).
+    #[arg(default_value = "corpus")]
+    pub paths: Vec<PathBuf>,
+    /// Round trips per program.
+    #[arg(long, default_value_t = 20)]
+    pub repeat: u32,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        f64::NAN
+    } else {
+        v[v.len() / 2]
+    }
+}
+
+pub fn main(args: &OverheadArgs) -> Result<(), String> {
+    let mut programs = Vec::new();
+    for p in &args.paths {
+        if p.is_dir() {
+            programs.extend(
+                discover(p, &Selection::default()).map_err(|e| format!("{}: {e}", p.display()))?,
+            );
+        } else {
+            programs.push(Program::from_path(p).map_err(|e| format!("{}: {e}", p.display()))?);
+        }
+    }
+    let mut limits = args.limits.limits();
+    limits.recycle_after = usize::MAX;
+    let engine = CpythonEngine::start(limits, None)?;
+    let mut cols: [Vec<f64>; 4] = Default::default();
+    let mut used = 0;
+    for p in &programs {
+        let mut samples = Vec::new();
+        for _ in 0..args.repeat.max(1) {
+            match engine.overhead_sample(p, 5) {
+                Ok(s) => samples.push(s),
+                Err(_) => break,
+            }
+        }
+        if samples.is_empty() {
+            continue;
+        }
+        used += 1;
+        let best = |f: &dyn Fn(&OverheadSample) -> u64| {
+            samples.iter().map(f).min().unwrap_or(0) as f64 / 1e3
+        };
+        let bare = best(&|s| s.bare_ns);
+        let round_trip = best(&|s| s.round_trip_ns);
+        let transport = best(&|s| s.round_trip_ns.saturating_sub(s.worker_ns));
+        let bookkeeping = best(&|s| s.worker_ns.saturating_sub(s.program_ns));
+        for (col, v) in cols
+            .iter_mut()
+            .zip([bare, round_trip - bare, transport, bookkeeping])
+        {
+            col.push(v);
+        }
+    }
+    println!(
+        "CPython {} · {used} programs × {} round trips (best of each, then the median over programs)",
+        engine.version(),
+        args.repeat
+    );
+    let [bare, over, transport, bookkeeping] = &mut cols;
+    println!(
+        "bare in-process exec(compile(src)):            {:8.1} µs",
+        median(bare)
+    );
+    println!(
+        "harness overhead (round trip − bare exec):     {:8.1} µs",
+        median(over)
+    );
+    println!(
+        "  of which pipes + JSON (round trip − worker): {:8.1} µs",
+        median(transport)
+    );
+    println!(
+        "  of which isolation/probes in the worker:     {:8.1} µs",
+        median(bookkeeping)
+    );
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! Worker mode: the `pyconform` binary re-executed by the parent with CPython embedded.
+//! It serves requests from fd 3 and answers on fd 4 until fd 3 closes. The Python half
+//! is `helper.py`; this half owns the pipes and executes programs with
+//! `PyEval_EvalCode`, so their frames sit directly on the interpreter's base as they do
+//! under `python3 FILE`.
+
+use super::frame::{FrameError, read_frame, write_frame};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyTuple};
+use std::ffi::CString;
+use std::fs::File;
+use std::io;
+use std::os::fd::FromRawFd;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// The request pipe's descriptor in a worker.
+pub const REQUEST_FD: i32 = 3;
+/// The response pipe's descriptor in a worker.
+pub const RESPONSE_FD: i32 = 4;
+
+const HELPER: &str = include_str!("helper.py");
+
+/// Entry point of `pyconform __worker`.
+pub fn main() -> ExitCode {
+    for fd in [REQUEST_FD, RESPONSE_FD] {
+        // Programs may spawn subprocesses: they must not inherit the pipes.
+        // SAFETY: fcntl on a descriptor number; failure is reported below by read/write.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
+    // SAFETY: the parent set up fds 3 and 4 for exactly this process; we own them.
+    let mut requests = unsafe { File::from_raw_fd(REQUEST_FD) };
+    // SAFETY: as above.
+    let mut responses = unsafe { File::from_raw_fd(RESPONSE_FD) };
+    let result = Python::attach(|py| serve(py, &mut requests, &mut responses));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("pyconform worker: {e}");
+            ExitCode::from(70)
+        }
+    }
+}
+
+fn serve(py: Python<'_>, requests: &mut File, responses: &mut File) -> Result<(), String> {
+    let code = CString::new(HELPER).map_err(|e| e.to_string())?;
+    let helper = PyModule::from_code(py, &code, c"<pyconform-worker>", c"_pyconform_worker")
+        .map_err(|e| format!("loading the helper: {e}"))?;
+    loop {
+        let frame = match read_frame(requests) {
+            Ok(f) => f,
+            Err(FrameError::Eof) => return Ok(()),
+            Err(e) => return Err(format!("reading a request: {e}")),
+        };
+        let answer = handle(py, &helper, &frame).map_err(|e| {
+            let tb = e
+                .traceback(py)
+                .and_then(|t| t.format().ok())
+                .unwrap_or_default();
+            format!("helper failed: {e}\n{tb}")
+        })?;
+        write_frame(responses, &answer)
+            .map_err(|e: io::Error| format!("writing a response: {e}"))?;
+    }
+}
+
+/// One request: the helper answers directly, or hands back `(code, globals)` to run.
+fn handle(py: Python<'_>, helper: &Bound<'_, PyModule>, frame: &[u8]) -> PyResult<Vec<u8>> {
+    let result = helper
+        .getattr("handle")?
+        .call1((PyBytes::new(py, frame),))?;
+    if let Ok(bytes) = result.cast::<PyBytes>() {
+        return Ok(bytes.as_bytes().to_vec());
+    }
+    let pair = result.cast_into::<PyTuple>()?;
+    let code = pair.get_item(0)?;
+    let globals = pair.get_item(1)?.cast_into::<PyDict>()?;
+    drop(pair);
+    let start = Instant::now();
+    // SAFETY: `code` is a code object and `globals` a dict (helper.py guarantees both);
+    // both are kept alive by the bindings above for the duration of the call.
+    let raw =
+        unsafe { pyo3::ffi::PyEval_EvalCode(code.as_ptr(), globals.as_ptr(), globals.as_ptr()) };
+    let exec_ns = start.elapsed().as_nanos() as u64;
+    // SAFETY: PyEval_EvalCode returns a new reference or NULL with an exception set.
+    let outcome = unsafe { Bound::from_owned_ptr_or_err(py, raw) };
+    drop(code);
+    drop(globals);
+    match outcome {
+        Ok(value) => drop(value),
+        Err(err) => {
+            helper
+                .getattr("set_exception")?
+                .call1((err.into_value(py),))?;
+        }
+    }
+    let answer = helper.getattr("finish")?.call1((exec_ns,))?;
+    Ok(answer.cast::<PyBytes>()?.as_bytes().to_vec())
+}

@@ -1,0 +1,611 @@
+"""pyconform worker helper: the Python half of a CPython worker process.
+
+The Rust half (worker/child.rs) reads each request frame from the parent and calls
+`handle(frame)`. `handle` returns the response frame as bytes, or, for a program to run,
+a `(code, globals)` pair: Rust then executes the code with PyEval_EvalCode (so the
+program's frames sit as low on the stack as under `python3 FILE`) and calls
+`set_exception(exc)` if an exception escaped, then `finish(exec_ns)`, which returns the
+response bytes.
+
+Requests and responses are JSON objects; byte strings travel as latin-1 text.
+"""
+
+import ast
+import builtins
+import dis
+import gc
+import importlib._bootstrap_external as _bootstrap_external
+import importlib.machinery
+import io
+import json
+import linecache
+import marshal
+import os
+import struct
+import sys
+import time
+import tokenize
+import types
+import warnings
+
+_RESP_FD = 4
+_STDOUT_ENCODING = "utf-8"
+_STDOUT_ERRORS = "strict"
+_STDERR_ERRORS = "backslashreplace"
+_perf = time.perf_counter_ns
+
+# The run in progress (between `handle` returning a code object and `finish`).
+_run = None
+
+
+def _b(data):
+    """bytes → JSON-safe latin-1 text."""
+    return bytes(data).decode("latin-1")
+
+
+def _text(s):
+    """str → JSON-safe text (lone surrogates escaped)."""
+    return s.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _read(path):
+    """The bytes of a file (os-level: much cheaper than open() for small files)."""
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+
+
+def _dumps(obj):
+    return json.dumps(obj, ensure_ascii=False).encode("utf-8", "surrogatepass")
+
+
+_t_request = 0
+
+
+def handle(frame):
+    global _t_request
+    _t_request = _perf()
+    req = json.loads(frame)
+    kind = req["kind"]
+    if kind == "static":
+        return _dumps(_static(req))
+    if kind == "exec":
+        return _prepare(req)
+    if kind == "hello":
+        return _dumps(_hello(req))
+    if kind == "bare":
+        return _dumps(_bare(req))
+    raise ValueError("unknown request kind %r" % kind)
+
+
+# --- hello -------------------------------------------------------------------------
+
+
+def _libpython():
+    try:
+        with open("/proc/self/maps") as f:
+            for line in f:
+                if "libpython" in line:
+                    return line.split(None, 5)[-1].strip()
+    except OSError:
+        pass
+    return ""
+
+
+def _hello(req):
+    global _STDOUT_ENCODING, _STDOUT_ERRORS, _STDERR_ERRORS, _RESP_FD
+    _STDOUT_ENCODING = req["stdout_encoding"]
+    _STDOUT_ERRORS = req["stdout_errors"]
+    _STDERR_ERRORS = req["stderr_errors"]
+    _RESP_FD = req["resp_fd"]
+    # Everything the worker itself allocated so far is out of the collector's way:
+    # gc.collect() after a program then only sees that program's objects.
+    gc.collect()
+    gc.freeze()
+    return {
+        "version": sys.version,
+        "hash_abc": hash("abc"),
+        "hash_randomization": sys.flags.hash_randomization,
+        "libpython": _libpython(),
+        "pid": os.getpid(),
+    }
+
+
+# --- static layers -----------------------------------------------------------------
+
+
+def _error(e):
+    is_syntax = isinstance(e, SyntaxError)
+    get = lambda a: getattr(e, a, None) if is_syntax else None
+    return {
+        "type": type(e).__name__,
+        "msg": _text(e.msg if is_syntax and e.msg is not None else str(e)),
+        "lineno": get("lineno"),
+        "offset": get("offset"),
+        "end_lineno": get("end_lineno"),
+        "end_offset": get("end_offset"),
+    }
+
+
+def _tokens(source, filename):
+    """What `python3 -m tokenize -e FILENAME` prints (tokenize.main, -e, in-process)."""
+    out = []
+    err = []
+
+    def error(message, location=None):
+        if location:
+            err.append("%s:%d:%d: error: %s\n" % ((filename,) + location + (message,)))
+        else:
+            err.append("%s: error: %s\n" % (filename, message))
+
+    try:
+        toks = list(tokenize.tokenize(io.BytesIO(source).readline))
+        for tok in toks:
+            token_range = "%d,%d-%d,%d:" % (tok.start + tok.end)
+            out.append(
+                "%-20s%-15s%-15r\n" % (token_range, tokenize.tok_name[tok.exact_type], tok.string)
+            )
+    except IndentationError as e:
+        line, column = e.args[1][1:3]
+        error(e.args[0], (line, column))
+    except tokenize.TokenError as e:
+        line, column = e.args[1]
+        error(e.args[0], (line, column))
+    except SyntaxError as e:
+        error(e)
+    except Exception:
+        # tokenize.main's "unexpected error" path prints a traceback through runpy's
+        # frames: only the real command reproduces that text.
+        return None
+    if err:
+        out = []
+    return {
+        "stdout": _b("".join(out).encode(_STDOUT_ENCODING, _STDOUT_ERRORS)),
+        "stderr": _b("".join(err).encode(_STDOUT_ENCODING, _STDERR_ERRORS)),
+        "exit_code": 1 if err else 0,
+    }
+
+
+def _static(req):
+    filename = req["path"]
+    source = _read(req["abs"])
+    res = {"tokens": _tokens(source, filename)}
+    try:
+        tree = ast.parse(source, filename)
+        res["ast"] = {"tree": ast.dump(tree, indent=1, include_attributes=True)}
+        del tree
+    except Exception as e:
+        res["ast"] = {"error": _error(e)}
+    # Three fresh compiles: each product is taken from a code object nothing else has
+    # touched (marshal's FLAG_REF depends on reference counts), as py_compile does.
+    times = []
+    try:
+        t = _perf()
+        code = compile(source, filename, "exec", dont_inherit=True)
+        times.append(_perf() - t)
+        res["pyc"] = _b(_bootstrap_external._code_to_timestamp_pyc(code, 0, len(source)))
+        t = _perf()
+        code = compile(source, filename, "exec", dont_inherit=True)
+        times.append(_perf() - t)
+        res["code"] = {"marshal": _b(marshal.dumps(code))}
+        # The code a run executes: compiled with the absolute path, as `python3 FILE`
+        # compiles a script (its __file__ and co_filename are absolute).
+        code = compile(source, req["abs"], "exec", dont_inherit=True)
+        res["run_code"] = _b(marshal.dumps(code))
+        t = _perf()
+        code = compile(source, filename, "exec", dont_inherit=True)
+        times.append(_perf() - t)
+        buf = io.StringIO()
+        dis.dis(code, file=buf)
+        res["dis"] = buf.getvalue()
+        del code
+    except Exception as e:
+        res["code"] = {"error": _error(e)}
+        res["run_code"] = None
+        res["dis"] = None
+        res["pyc"] = None
+    res["compile_ns"] = min(times) if times else None
+    return res
+
+
+# --- running a program ----------------------------------------------------------
+
+
+class _OutputLimit:
+    """The stdout+stderr byte budget of one run; exceeding it ends the worker."""
+
+    def __init__(self, cap):
+        self.cap = cap
+        self.used = 0
+
+
+class _Capture(io.RawIOBase):
+    def __init__(self, limit):
+        self.data = bytearray()
+        self.limit = limit
+
+    def writable(self):
+        return True
+
+    def write(self, b):
+        n = len(b)
+        self.data += b
+        self.limit.used += n
+        if self.limit.used > self.limit.cap:
+            _abort_output_limit()
+        return n
+
+
+def _send_and_exit(resp):
+    data = _dumps(resp)
+    frame = struct.pack("<I", len(data)) + data
+    while frame:
+        n = os.write(_RESP_FD, frame)
+        frame = frame[n:]
+    os._exit(0)
+
+
+def _abort_output_limit():
+    run = _run
+    cap = run["limit"].cap if run else 0
+    _send_and_exit(
+        {
+            "status": "output-limit",
+            "detail": "the program wrote more than %d bytes to stdout/stderr" % cap,
+            "stdout": _b(run["out"].data[:cap]) if run else "",
+        }
+    )
+
+
+def _stream(raw, errors, line_buffering):
+    buffered = io.BufferedWriter(raw, 65536)
+    return io.TextIOWrapper(
+        buffered,
+        encoding=_STDOUT_ENCODING,
+        errors=errors,
+        newline="\n",
+        line_buffering=line_buffering,
+    )
+
+
+_stdin = None
+
+
+def _empty_stdin():
+    """An empty stdin, shared by runs while no program has closed it."""
+    global _stdin
+    if _stdin is None or _stdin.closed:
+        _stdin = io.TextIOWrapper(io.BytesIO(b""), encoding=_STDOUT_ENCODING)
+    return _stdin
+
+
+def _prepare(req):
+    """Sets up the isolated run; returns (code, globals) for Rust to execute, or the
+    response bytes when there is nothing to execute (compile error)."""
+    global _run
+    abs_path = req["abs"]
+    limit = _OutputLimit(req["cap"])
+    out = _Capture(limit)
+    err = _Capture(limit)
+    saved = {
+        "stdout": sys.stdout,
+        "stderr": sys.stderr,
+        "stdin": sys.stdin,
+        "argv": sys.argv,
+        "path": list(sys.path),
+        "modules": set(sys.modules),
+        "main": sys.modules.get("__main__"),
+        "importer_cache": set(sys.path_importer_cache),
+        "recursionlimit": sys.getrecursionlimit(),
+        "builtins": dict(builtins.__dict__),
+        "warnings_filters": list(warnings.filters),
+        "excepthook": sys.excepthook,
+        "displayhook": sys.displayhook,
+        "unraisablehook": sys.unraisablehook,
+        "cwd": os.getcwd(),
+        "gc_enabled": gc.isenabled(),
+        "gc_threshold": gc.get_threshold(),
+    }
+    sys.stdout = _stream(out, _STDOUT_ERRORS, False)
+    sys.stderr = _stream(err, _STDERR_ERRORS, True)
+    sys.stdin = _empty_stdin()
+    sys.argv = [req["argv0"]]
+    sys.path.insert(0, req["module_dir"])
+    module = types.ModuleType("__main__")
+    ns = module.__dict__
+    # The namespace `python3 FILE` starts with, in its order.
+    ns["__package__"] = None
+    ns["__loader__"] = importlib.machinery.SourceFileLoader("__main__", abs_path)
+    ns["__spec__"] = None
+    ns["__annotations__"] = {}
+    ns["__builtins__"] = builtins
+    ns["__file__"] = abs_path
+    ns["__cached__"] = None
+    sys.modules["__main__"] = module
+    _run = {
+        "saved": saved,
+        "out": out,
+        "err": err,
+        "limit": limit,
+        "module": module,
+        "probes": req["probes"],
+        "compile_ns": None,
+    }
+    compile_error = None
+    try:
+        if req.get("marshal") is not None:
+            code = marshal.loads(req["marshal"].encode("latin-1"))
+            if not isinstance(code, types.CodeType):
+                raise TypeError("marshal data holds a %s, not a code object" % type(code).__name__)
+        else:
+            source = _read(abs_path)
+            t = _perf()
+            code = compile(source, abs_path, "exec", dont_inherit=True)
+            _run["compile_ns"] = _perf() - t
+    except SyntaxError as e:
+        compile_error = e
+    except Exception as e:
+        if req.get("marshal") is not None:
+            _restore()
+            return _dumps({"status": "bad-code", "detail": "%s: %s" % (type(e).__name__, _text(str(e)))})
+        compile_error = e
+    if compile_error is not None:
+        # `python3 FILE` reports a compile error with no traceback frames.
+        compile_error.__traceback__ = None
+        _run["compiled"] = False
+        _run["exc"] = compile_error
+        del compile_error
+        return finish(0)
+    _run["compiled"] = True
+    # Collect the worker's own garbage now, so the probe's gc.collect() counts only
+    # the program's and generation counts start from zero.
+    gc.collect()
+    return (code, ns)
+
+
+def _type_name(exc_type):
+    """The exception's name as the last line of a traceback prints it."""
+    module = getattr(exc_type, "__module__", None)
+    qualname = getattr(exc_type, "__qualname__", exc_type.__name__)
+    if module in (None, "builtins", "__main__"):
+        return qualname
+    return "%s.%s" % (module, qualname)
+
+
+def _frames(tb):
+    frames = []
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        frames.append([_text(code.co_filename), tb.tb_lineno, _text(code.co_name)])
+        tb = tb.tb_next
+    return frames
+
+
+def _exit_status(exc):
+    """How `python3 FILE` exits for an uncaught SystemExit (pythonrun.c's
+    handle_system_exit); returns (status, text printed to stderr or None)."""
+    code = exc.code
+    if code is None:
+        return 0, None
+    if isinstance(code, int):
+        return int(code) & 0xFF, None
+    return 1, str(code)
+
+
+# Values whose reference counts are shared with code objects, the interpreter's caches
+# or the builtins: not a property of the program, so not probed.
+_SHARED_TYPES = (
+    int,
+    bool,
+    float,
+    complex,
+    str,
+    bytes,
+    tuple,
+    frozenset,
+    type(None),
+    type(Ellipsis),
+    type(NotImplemented),
+    types.BuiltinFunctionType,
+    types.CodeType,
+)
+
+
+def _is_shared(value):
+    # type(), never isinstance(): a dead weakref.proxy raises on __class__.
+    t = type(value)
+    if issubclass(t, _SHARED_TYPES):
+        return True
+    return issubclass(t, type) and type.__dict__["__module__"].__get__(value) == "builtins"
+
+
+def _getrefcounts(ns):
+    """(name, sys.getrefcount(value)) for the probed names, in namespace order.
+
+    Inside this function the count includes this frame's `value` and the argument of
+    getrefcount; `_probe` removes that overhead by calibration."""
+    counts = []
+    for name in list(ns):
+        if not isinstance(name, str) or (name.startswith("__") and name.endswith("__")):
+            continue
+        value = ns[name]
+        if issubclass(type(value), types.ModuleType):
+            del value
+            continue
+        if _is_shared(value):
+            counts.append([name, None])
+        else:
+            counts.append([name, sys.getrefcount(value)])
+        del value
+    return counts
+
+
+def _probe(ns):
+    """The refcount/gc probes (the definition refvm implements too):
+
+    For each name in the module namespace, in order, that is not a dunder and is bound
+    to a value that is not a module: the value `sys.getrefcount(NAME)` would return if
+    evaluated at module level right after the program ended, i.e. the number of strong
+    references to the value plus one. Calibration: a fresh object bound once in a dict
+    is probed the same way; what it reports beyond 2 is the probe's own overhead and is
+    subtracted. Values of shared immutable/builtin types are listed with `None` (not
+    compared). Then the result of one `gc.collect()`.
+    """
+    fresh = {"calibration": object()}
+    overhead = _getrefcounts(fresh)[0][1] - 2
+    counts = [[n, None if c is None else c - overhead] for n, c in _getrefcounts(ns)]
+    return {"refcounts": counts, "gc_collected": gc.collect()}
+
+
+def _clear_module_dict(ns):
+    """What interpreter shutdown does to __main__'s namespace (_PyModule_ClearDict):
+    names starting with one underscore first, then every other name but __builtins__,
+    each set to None in dict order; finalisers run (and print) as values die."""
+    for key in list(ns):
+        if isinstance(key, str) and key[:1] == "_" and key[1:2] != "_" and ns[key] is not None:
+            ns[key] = None
+    for key in list(ns):
+        if isinstance(key, str) and key != "__builtins__" and ns[key] is not None:
+            ns[key] = None
+
+
+def set_exception(exc):
+    """Records the exception that escaped the module code (Rust then drops its own
+    references, so the probes see only the program's)."""
+    _run["exc"] = exc
+
+
+def finish(exec_ns):
+    """Reports the run that `_prepare` set up. Returns the response bytes."""
+    run = _run
+    exc = run.pop("exc", None)
+    ns = run["module"].__dict__
+    exit_code = 0
+    exception = None
+    if exc is not None:
+        if isinstance(exc, SystemExit):
+            exit_code, text = _exit_status(exc)
+            if text is not None:
+                sys.stderr.write(text + "\n")
+        else:
+            exit_code = 1
+            exception = {
+                "type": _type_name(type(exc)),
+                "message": _text(_safe_str(exc)),
+                "frames": _frames(exc.__traceback__),
+            }
+            try:
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+            except BaseException:
+                pass
+    del exc
+    probes = None
+    if run["compiled"] and run["probes"]:
+        try:
+            probes = _probe(ns)
+        except BaseException as e:
+            # A harness bug, not the program's: say so in the worker's stderr tail.
+            os.write(2, ("pyconform worker: probe failed: %r\n" % (e,)).encode("utf-8", "replace"))
+    if run["compiled"]:
+        try:
+            _clear_module_dict(ns)
+        except BaseException:
+            pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+    resp = {
+        "status": "ok",
+        "compiled": run["compiled"],
+        "stdout": _b(run["out"].data),
+        "stderr": _b(run["err"].data),
+        "exit_code": exit_code,
+        "exception": exception,
+        "probes": probes,
+        "compile_ns": run["compile_ns"],
+        "exec_ns": exec_ns,
+    }
+    _restore()
+    resp["worker_ns"] = _perf() - _t_request
+    return _dumps(resp)
+
+
+def _safe_str(exc):
+    try:
+        return str(exc)
+    except BaseException:
+        return "<exception str() failed>"
+
+
+def _restore():
+    global _run
+    run = _run
+    _run = None
+    saved = run["saved"]
+    sys.stdout = saved["stdout"]
+    sys.stderr = saved["stderr"]
+    sys.stdin = saved["stdin"]
+    sys.argv = saved["argv"]
+    sys.path[:] = saved["path"]
+    for name in set(sys.modules) - saved["modules"]:
+        del sys.modules[name]
+    if saved["main"] is not None:
+        sys.modules["__main__"] = saved["main"]
+    for key in set(sys.path_importer_cache) - saved["importer_cache"]:
+        del sys.path_importer_cache[key]
+    if sys.getrecursionlimit() != saved["recursionlimit"]:
+        sys.setrecursionlimit(saved["recursionlimit"])
+    b = builtins.__dict__
+    if b != saved["builtins"]:
+        b.clear()
+        b.update(saved["builtins"])
+    if warnings.filters != saved["warnings_filters"]:
+        warnings.filters[:] = saved["warnings_filters"]
+        warnings._filters_mutated()
+    sys.excepthook = saved["excepthook"]
+    sys.displayhook = saved["displayhook"]
+    sys.unraisablehook = saved["unraisablehook"]
+    if os.getcwd() != saved["cwd"]:
+        os.chdir(saved["cwd"])
+    gc.set_threshold(*saved["gc_threshold"])
+    if saved["gc_enabled"]:
+        gc.enable()
+    # A fresh `python3 FILE` starts with empty caches; emptying them also keeps the
+    # collector's work per program small.
+    linecache.clearcache()
+    re_module = sys.modules.get("re")
+    if re_module is not None:
+        re_module.purge()
+    run.clear()
+
+
+# --- overhead measurement --------------------------------------------------------
+
+
+def _bare(req):
+    """Times a bare in-process `exec(compile(src))` of the file, `n` times, with stdout
+    sent to an in-memory buffer: the baseline the worker round trip is measured against."""
+    with open(req["abs"], "rb") as f:
+        source = f.read()
+    n = req["n"]
+    saved = sys.stdout
+    best = None
+    try:
+        for _ in range(n):
+            sys.stdout = io.StringIO()
+            t = _perf()
+            exec(compile(source, req["abs"], "exec"), {"__name__": "__main__"})
+            dt = _perf() - t
+            best = dt if best is None else min(best, dt)
+    finally:
+        sys.stdout = saved
+    return {"best_ns": best}

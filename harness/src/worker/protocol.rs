@@ -1,0 +1,237 @@
+//! The requests the parent sends a worker and the responses it gets back, as JSON
+//! documents (see `helper.py` for the worker's half). Byte strings travel as latin-1
+//! text: one char per byte, cheap for both `json` and serde.
+
+use crate::observe::{ErrorObs, ExceptionObs, FrameObs, ProbesObs};
+use serde::{Deserialize, Serialize};
+
+/// Serde adapter: `Vec<u8>` ⇄ a string of chars U+0000..U+00FF.
+pub mod latin1 {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn encode(bytes: &[u8]) -> String {
+        bytes.iter().map(|&b| char::from(b)).collect()
+    }
+
+    pub fn decode(s: &str) -> Result<Vec<u8>, String> {
+        s.chars()
+            .map(|c| u8::try_from(u32::from(c)).map_err(|_| format!("non-latin-1 char {c:?}")))
+            .collect()
+    }
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let s = String::deserialize(d)?;
+        decode(&s).map_err(serde::de::Error::custom)
+    }
+
+    /// The same for `Option<Vec<u8>>`.
+    pub mod option {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(bytes: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+            match bytes {
+                Some(b) => s.serialize_some(&super::encode(b)),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                Some(s) => super::decode(&s)
+                    .map(Some)
+                    .map_err(serde::de::Error::custom),
+                None => Ok(None),
+            }
+        }
+    }
+}
+
+/// A request to a worker.
+#[derive(Serialize, Debug)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Request<'a> {
+    /// Start-up handshake: the worker's version, and how stdout must be encoded.
+    Hello {
+        stdout_encoding: &'a str,
+        stdout_errors: &'a str,
+        stderr_errors: &'a str,
+        resp_fd: i32,
+    },
+    /// The static layers: tokens, AST, code object, dis, .pyc.
+    Static { path: &'a str, abs: &'a str },
+    /// Run a program as `python3 FILE` would: from source, or (`marshal` set) a code
+    /// object another compiler produced.
+    Exec {
+        abs: &'a str,
+        argv0: &'a str,
+        module_dir: &'a str,
+        #[serde(with = "latin1::option")]
+        marshal: Option<Vec<u8>>,
+        cap: usize,
+        probes: bool,
+    },
+    /// Time a bare in-process `exec(compile(src))`, `n` times (overhead measurement).
+    Bare { abs: &'a str, n: u32 },
+}
+
+#[derive(Deserialize, Debug)]
+pub struct HelloResponse {
+    pub version: String,
+    pub hash_abc: i64,
+    pub hash_randomization: i64,
+    pub libpython: String,
+    pub pid: i64,
+}
+
+#[derive(Deserialize, Debug)]
+pub struct TokensWire {
+    #[serde(with = "latin1")]
+    pub stdout: Vec<u8>,
+    #[serde(with = "latin1")]
+    pub stderr: Vec<u8>,
+    pub exit_code: i32,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(rename_all = "kebab-case")]
+pub enum AstWire {
+    Tree(String),
+    Error(ErrorObs),
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(rename_all = "kebab-case")]
+pub enum CodeWire {
+    Marshal(#[serde(with = "latin1")] Vec<u8>),
+    Error(ErrorObs),
+}
+
+#[derive(Deserialize, Debug)]
+pub struct StaticResponse {
+    /// `None`: tokenize.main's "unexpected error" path, which only the real command
+    /// prints faithfully.
+    pub tokens: Option<TokensWire>,
+    pub ast: AstWire,
+    pub code: CodeWire,
+    pub dis: Option<String>,
+    #[serde(with = "latin1::option")]
+    pub pyc: Option<Vec<u8>>,
+    /// marshal of `compile(src, ABSPATH, "exec")`: the code a run executes.
+    #[serde(with = "latin1::option")]
+    pub run_code: Option<Vec<u8>>,
+    pub compile_ns: Option<u64>,
+}
+
+#[derive(Deserialize, Debug)]
+pub struct ExceptionWire {
+    #[serde(rename = "type")]
+    pub type_name: String,
+    pub message: String,
+    pub frames: Vec<(String, i64, String)>,
+}
+
+impl From<ExceptionWire> for ExceptionObs {
+    fn from(e: ExceptionWire) -> Self {
+        ExceptionObs {
+            type_name: e.type_name,
+            message: e.message,
+            frames: e
+                .frames
+                .into_iter()
+                .map(|(filename, lineno, name)| FrameObs {
+                    filename,
+                    lineno,
+                    name,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Deserialize, Debug)]
+pub struct ProbesWire {
+    pub refcounts: Vec<(String, Option<i64>)>,
+    pub gc_collected: Option<i64>,
+}
+
+impl From<ProbesWire> for ProbesObs {
+    fn from(p: ProbesWire) -> Self {
+        ProbesObs {
+            refcounts: p.refcounts,
+            gc_collected: p.gc_collected,
+        }
+    }
+}
+
+/// The answer to [`Request::Exec`].
+#[derive(Deserialize, Debug)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum ExecResponse {
+    Ok {
+        compiled: bool,
+        #[serde(with = "latin1")]
+        stdout: Vec<u8>,
+        #[serde(with = "latin1")]
+        stderr: Vec<u8>,
+        exit_code: i32,
+        exception: Option<ExceptionWire>,
+        probes: Option<ProbesWire>,
+        compile_ns: Option<u64>,
+        exec_ns: u64,
+        /// Time the worker spent on the request, from reading it to answering.
+        #[serde(default)]
+        worker_ns: Option<u64>,
+    },
+    /// The program exceeded the output cap; the worker has exited.
+    OutputLimit {
+        detail: String,
+        #[serde(with = "latin1")]
+        stdout: Vec<u8>,
+    },
+    /// `marshal.loads` rejected the code object it was given.
+    BadCode { detail: String },
+}
+
+#[derive(Deserialize, Debug)]
+pub struct BareResponse {
+    pub best_ns: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin1_round_trips_every_byte() {
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(latin1::decode(&latin1::encode(&all)).unwrap(), all);
+        assert!(latin1::decode("\u{100}").is_err());
+    }
+
+    #[test]
+    fn exec_response_parses() {
+        let r: ExecResponse = serde_json::from_str(
+            r#"{"status":"ok","compiled":true,"stdout":"hi\n\u00ff","stderr":"","exit_code":0,
+               "exception":{"type":"E","message":"m","frames":[["f.py",3,"<module>"]]},
+               "probes":{"refcounts":[["x",2],["y",null]],"gc_collected":0},
+               "compile_ns":5,"exec_ns":7}"#,
+        )
+        .unwrap();
+        let ExecResponse::Ok {
+            stdout,
+            exception,
+            probes,
+            ..
+        } = r
+        else {
+            panic!("{r:?}")
+        };
+        assert_eq!(stdout, b"hi\n\xff");
+        assert_eq!(exception.unwrap().frames[0].1, 3);
+        assert_eq!(probes.unwrap().refcounts[1], ("y".to_owned(), None));
+    }
+}
