@@ -18,15 +18,30 @@ mod target;
 
 use crate::ast::{self, Expr, ExprContext, ExprKind, Identifier, Location};
 use crate::error::SyntaxErrorKind;
-use crate::lexer::{Lexed, Tok, TokError, Token};
+use crate::lexer::{Lexed, Tok, TokError, TokState, Token};
 use std::collections::HashMap;
 
 pub(crate) use errors::RawError;
+
+/// `p->starting_col_offset` of an f-string expression's parser (its line number is
+/// [`Parser::first_lineno`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FstringStart {
+    pub starting_col_offset: i64,
+}
 
 /// pegen's MAXSTACK: deeper rule nesting raises MemoryError. Rules charge levels as
 /// pegen's generated functions do, and the Rust stack grows on the heap as needed
 /// ([`crate::stack`]), so the limit is CPython's own.
 pub const MAXSTACK: usize = 6000;
+
+/// Why [`Parser::run`] produced nothing.
+pub(crate) enum RunError {
+    /// The exception CPython raises.
+    Raw(RawError),
+    /// Input refvm cannot handle yet.
+    Unsupported(String),
+}
 
 /// The error indicator is set; the error is in `Parser::error`.
 #[derive(Debug)]
@@ -77,18 +92,32 @@ pub(crate) struct Parser<'a> {
     pub error: Option<RawError>,
     memo: HashMap<(u32, Rule), (usize, Memo)>,
     names: HashMap<&'a [u8], Identifier>,
-    /// True while parsing an f-string replacement field (`p->start_rule == fstring`).
-    pub in_fstring: bool,
+    /// Set while parsing an f-string replacement field (`p->start_rule == fstring`).
+    pub fstring: Option<FstringStart>,
+    /// Token states (`p->tok` after each token).
+    pub states: Vec<TokState>,
+    /// `p->tok->encoding != NULL`: error columns are converted to code points.
+    pub encoding: bool,
+    /// The line number of the first line (`p->starting_lineno`, 1 for a module).
+    pub first_lineno: u32,
+    /// The tokenizer state after `_PyPegen_tokenize_full_source_to_check_for_errors`.
+    pub tok_override: Option<TokState>,
     /// Input refvm cannot handle yet (reported as `Unsupported`, never as a wrong answer).
     pub unsupported: Option<String>,
 }
 
 impl<'a> Parser<'a> {
-    pub fn new(src: &'a [u8], lexed: Lexed) -> Self {
+    /// A parser over `src` (its decoded text); `encoding` says whether CPython's
+    /// tokenizer had an encoding for it (a BOM or a coding cookie).
+    pub fn new(src: &'a [u8], lexed: Lexed, encoding: bool) -> Self {
         Parser {
             src,
             tokens: lexed.tokens,
+            states: lexed.states,
             tok_error: lexed.error,
+            encoding,
+            first_lineno: 1,
+            tok_override: None,
             mark: 0,
             fill: 0,
             level: 0,
@@ -96,7 +125,7 @@ impl<'a> Parser<'a> {
             error: None,
             memo: HashMap::new(),
             names: HashMap::new(),
-            in_fstring: false,
+            fstring: None,
             unsupported: None,
         }
     }
@@ -316,69 +345,44 @@ impl<'a> Parser<'a> {
 
     // ---- running -----------------------------------------------------------------
 
-    /// `_PyPegen_run_parser` for `file` input.
-    pub fn run_file(&mut self) -> Result<ast::Module, RawError> {
-        if let Ok(Some(m)) = self.file() {
-            return Ok(m);
+    /// `_PyPegen_run_parser`: the first pass, and on failure a second pass with the
+    /// `invalid_*` rules, then the error CPython reports.
+    pub fn run<T>(&mut self, start: fn(&mut Self) -> PResult<T>) -> Result<T, RunError> {
+        let first = start(self);
+        if let Some(u) = self.unsupported.take() {
+            return Err(RunError::Unsupported(u));
         }
-        if self.unsupported.is_some() {
-            return Err(RawError::memory());
+        if let Ok(Some(v)) = first {
+            return Ok(v);
         }
         if let Some(e) = &self.error {
-            if e.kind_is_memory() {
-                return Err(e.clone());
+            if e.is_other() {
+                return Err(RunError::Raw(e.clone()));
             }
         }
         let last_token = self.fill.saturating_sub(1);
-        // Second pass with the invalid_ rules.
-        self.memo.clear();
-        self.mark = 0;
-        self.level = 0;
-        self.call_invalid_rules = true;
-        if self.error.is_none() {
-            let _ = self.file();
-            if self.unsupported.is_some() {
-                return Err(RawError::memory());
-            }
-            if let Some(e) = &self.error {
-                if e.kind_is_memory() {
-                    return Err(e.clone());
-                }
-            }
-        }
-        self.set_syntax_error(last_token);
-        Err(self.error.take().unwrap_or_else(RawError::memory))
-    }
-
-    /// `_PyPegen_run_parser` for the `fstring: star_expressions` start rule.
-    pub fn run_fstring(&mut self) -> Result<Expr, RawError> {
-        if let Ok(Some(e)) = self.star_expressions() {
-            return Ok(e);
-        }
-        if self.unsupported.is_some() {
-            return Err(RawError::memory());
-        }
-        if let Some(e) = &self.error {
-            if e.kind_is_memory() {
-                return Err(e.clone());
-            }
-        }
-        let last_token = self.fill.saturating_sub(1);
+        // reset_parser_state_for_error_pass: the error indicator stays set, so after a
+        // raised error the second pass does nothing.
         self.memo.clear();
         self.mark = 0;
         self.call_invalid_rules = true;
         if self.error.is_none() {
-            let _ = self.star_expressions();
-        }
-        if self.unsupported.is_some() {
-            return Err(RawError::memory());
+            let _ = start(self);
+            if let Some(u) = self.unsupported.take() {
+                return Err(RunError::Unsupported(u));
+            }
         }
         self.set_syntax_error(last_token);
-        Err(self.error.take().unwrap_or_else(RawError::memory))
+        match self.error.take() {
+            Some(e) => Err(RunError::Raw(e)),
+            None => Err(RunError::Unsupported(
+                "the parser failed without an error (a refvm bug)".into(),
+            )),
+        }
     }
 
     /// `file: [statements] ENDMARKER`.
-    fn file(&mut self) -> PResult<ast::Module> {
+    pub fn file(&mut self) -> PResult<ast::Module> {
         let body = self.statements()?.unwrap_or_default();
         if self.eat(Tok::EndMarker)?.is_none() {
             return Ok(None);
