@@ -6,18 +6,22 @@
 //! Every rule returns `PResult<T>`: `Ok(Some(_))` matched, `Ok(None)` did not match,
 //! `Err(Fail)` an error was raised (pegen's `error_indicator`), stored in the parser.
 
+mod compound;
 mod errors;
 mod expression;
 mod fstring;
 mod invalid;
+mod invalid_params;
+mod invalid_stmt;
+mod number;
 mod params;
 mod pattern;
+mod primary;
 mod statement;
 mod strings;
 mod target;
 
 use crate::ast::{self, Expr, ExprContext, ExprKind, Identifier, Location};
-use crate::error::SyntaxErrorKind;
 use crate::lexer::{Lexed, Tok, TokError, TokState, Token};
 use std::collections::HashMap;
 
@@ -56,28 +60,99 @@ pub(crate) enum Memo {
     Stmt(Option<ast::Stmt>),
     Stmts(Option<Vec<ast::Stmt>>),
     Pattern(Option<ast::Pattern>),
-    Args(Option<(Vec<Expr>, Vec<ast::Keyword>, Location)>),
+    Args(Option<CallArgs>),
+    Name(Option<Identifier>),
+    Unit(Option<()>),
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+/// A rule result that can be memoised.
+pub(crate) trait MemoValue: Sized + Clone {
+    fn wrap(v: Option<Self>) -> Memo;
+    fn unwrap(m: &Memo) -> Option<Option<Self>>;
+}
+
+macro_rules! memo_value {
+    ($t:ty, $v:ident) => {
+        impl MemoValue for $t {
+            fn wrap(v: Option<Self>) -> Memo {
+                Memo::$v(v)
+            }
+            fn unwrap(m: &Memo) -> Option<Option<Self>> {
+                match m {
+                    Memo::$v(v) => Some(v.clone()),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+memo_value!(Expr, Expr);
+memo_value!(ast::Stmt, Stmt);
+memo_value!(Vec<ast::Stmt>, Stmts);
+memo_value!(ast::Pattern, Pattern);
+memo_value!(CallArgs, Args);
+memo_value!(Identifier, Name);
+memo_value!((), Unit);
+
+/// The arguments of a call (`arguments`, `args`): positional, keywords, and the span
+/// of the `args` rule (its EXTRA).
+pub(crate) type CallArgs = (Vec<Expr>, Vec<ast::Keyword>, Location);
+
+/// The rules pegen memoises (left-recursive ones included), as memo keys.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[repr(u8)]
 pub(crate) enum Rule {
-    Expression,
-    Disjunction,
-    Conjunction,
-    Inversion,
-    Factor,
-    AwaitPrimary,
-    StarExpression,
     Arguments,
-    StarTarget,
-    TargetWithStarAtom,
-    TPrimary,
-    DelTarget,
-    SimpleStmt,
+    Attr,
+    AwaitPrimary,
+    BitwiseAnd,
+    BitwiseOr,
+    BitwiseXor,
     Block,
     ClosedPattern,
+    Conjunction,
+    DelTarget,
+    Disjunction,
+    DottedName,
+    Expression,
+    Factor,
+    InvalidNamedExpression,
+    Inversion,
+    Primary,
+    ShiftExpr,
+    SimpleStmt,
+    StarExpression,
     StarPattern,
+    StarTarget,
     Strings,
+    Sum,
+    TPrimary,
+    TargetWithStarAtom,
+    Term,
+}
+
+/// A fast hash for memo keys (token index and rule in one integer).
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+type MemoMap = HashMap<u64, (u32, Memo), std::hash::BuildHasherDefault<KeyHasher>>;
+
+fn memo_key(start: usize, rule: Rule) -> u64 {
+    ((start as u64) << 8) | rule as u64
 }
 
 pub(crate) struct Parser<'a> {
@@ -90,7 +165,7 @@ pub(crate) struct Parser<'a> {
     pub level: usize,
     pub call_invalid_rules: bool,
     pub error: Option<RawError>,
-    memo: HashMap<(u32, Rule), (usize, Memo)>,
+    memo: MemoMap,
     names: HashMap<&'a [u8], Identifier>,
     /// Set while parsing an f-string replacement field (`p->start_rule == fstring`).
     pub fstring: Option<FstringStart>,
@@ -123,7 +198,7 @@ impl<'a> Parser<'a> {
             level: 0,
             call_invalid_rules: false,
             error: None,
-            memo: HashMap::new(),
+            memo: MemoMap::default(),
             names: HashMap::new(),
             fstring: None,
             unsupported: None,
@@ -324,23 +399,52 @@ impl<'a> Parser<'a> {
         r
     }
 
-    pub fn memo_get(&mut self, rule: Rule) -> Option<Memo> {
-        let (end, v) = self.memo.get(&(self.mark as u32, rule))?;
-        let (end, v) = (*end, v.clone());
-        self.mark = end;
-        Some(v)
+    /// A memoised rule (`X_rule` with `(memo)`): the level is taken before the memo is
+    /// looked up, as pegen does; failures are memoised too.
+    #[inline]
+    pub fn memo_rule<T: MemoValue>(
+        &mut self,
+        rule: Rule,
+        f: impl FnOnce(&mut Self) -> PResult<T>,
+    ) -> PResult<T> {
+        self.enter()?;
+        let start = self.mark;
+        if let Some((end, v)) = self.memo_lookup::<T>(start, rule) {
+            self.mark = end;
+            self.leave();
+            return Ok(v);
+        }
+        let r = if self.level % crate::stack::PARSER_CHECK_EVERY == 0 {
+            crate::stack::guard(|| f(self))
+        } else {
+            f(self)
+        };
+        self.leave();
+        let v = r?;
+        if v.is_none() {
+            self.mark = start;
+        }
+        self.memo_store(start, rule, v.clone());
+        Ok(v)
     }
 
-    pub fn memo_put(&mut self, start: usize, rule: Rule, v: Memo) {
-        self.memo.insert((start as u32, rule), (self.mark, v));
+    /// Stores a memo entry ending at the current mark.
+    pub fn memo_store<T: MemoValue>(&mut self, start: usize, rule: Rule, v: Option<T>) {
+        self.memo
+            .insert(memo_key(start, rule), (self.mark as u32, T::wrap(v)));
     }
 
-    /// Runs `f` with a restore of `mark` afterwards (a lookahead).
-    pub fn lookahead<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> Result<bool, Fail> {
-        let m = self.mark;
-        let r = f(self)?;
-        self.mark = m;
-        Ok(r.is_some())
+    /// A memo entry, if any: (end mark, value).
+    pub fn memo_lookup<T: MemoValue>(&self, start: usize, rule: Rule) -> Option<(usize, Option<T>)> {
+        let (end, m) = self.memo.get(&memo_key(start, rule))?;
+        Some((*end as usize, T::unwrap(m)?))
+    }
+
+    /// A helper rule pegen generates (`_tmp_N`, `_loop0_N`, `_loop1_N`, `_gather_N`):
+    /// one level, the mark restored on failure.
+    #[inline]
+    pub fn helper<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        self.rule(f)
     }
 
     // ---- running -----------------------------------------------------------------
@@ -383,19 +487,16 @@ impl<'a> Parser<'a> {
 
     /// `file: [statements] ENDMARKER`.
     pub fn file(&mut self) -> PResult<ast::Module> {
-        let body = self.statements()?.unwrap_or_default();
-        if self.eat(Tok::EndMarker)?.is_none() {
-            return Ok(None);
-        }
-        Ok(Some(ast::Module {
-            body,
-            type_ignores: Vec::new(),
-        }))
-    }
-
-    /// The syntax error kinds pegen raises itself.
-    pub fn kind_syntax() -> SyntaxErrorKind {
-        SyntaxErrorKind::SyntaxError
+        self.rule(|p| {
+            let body = p.statements()?.unwrap_or_default();
+            if p.eat(Tok::EndMarker)?.is_none() {
+                return Ok(None);
+            }
+            Ok(Some(ast::Module {
+                body,
+                type_ignores: Vec::new(),
+            }))
+        })
     }
 }
 

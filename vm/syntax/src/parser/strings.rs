@@ -2,7 +2,7 @@
 //! escape decoding of Parser/string_parser.c (`_PyPegen_parsestr`).
 
 use super::fstring::FstringState;
-use super::{Fail, Memo, PResult, Parser, Rule};
+use super::{Fail, PResult, Parser, Rule};
 use crate::ast::*;
 use crate::error::SyntaxErrorKind;
 use crate::lexer::{Tok, Token};
@@ -229,20 +229,19 @@ fn decode_bytes(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
 impl Parser<'_> {
     /// `strings` (memo): `STRING+`.
     pub fn strings(&mut self) -> PResult<Expr> {
-        let start = self.mark;
-        if let Some(Memo::Expr(e)) = self.memo_get(Rule::Strings) {
-            return Ok(e);
-        }
-        let mut toks = Vec::new();
-        while let Some(t) = self.eat(Tok::String)? {
-            toks.push(t);
-        }
-        if toks.is_empty() {
-            return Ok(None);
-        }
-        let r = self.concatenate_strings(&toks)?;
-        self.memo_put(start, Rule::Strings, Memo::Expr(Some(r.clone())));
-        Ok(Some(r))
+        self.memo_rule(Rule::Strings, |p| {
+            let toks = p.helper(|p| {
+                let mut toks = Vec::new();
+                while let Some(t) = p.eat(Tok::String)? {
+                    toks.push(t);
+                }
+                Ok(if toks.is_empty() { None } else { Some(toks) })
+            })?;
+            let Some(toks) = toks else {
+                return Ok(None);
+            };
+            p.concatenate_strings(&toks).map(Some)
+        })
     }
 
     /// The error for a string that cannot be decoded.
