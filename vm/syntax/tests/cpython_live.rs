@@ -28,7 +28,9 @@ fn compare(cases: &[(String, Vec<u8>, bool)]) -> Vec<String> {
         let got = observe(src, *text, "x.py");
         if &got != want {
             let mode = if *text { "text" } else { "bytes" };
-            failures.push(format!("{label} ({mode}):\n  refvm   {got}\n  CPython {want}"));
+            failures.push(format!(
+                "{label} ({mode}):\n  refvm   {got}\n  CPython {want}"
+            ));
         }
     }
     failures

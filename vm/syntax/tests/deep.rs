@@ -43,7 +43,11 @@ fn deep_input_is_stack_safe() {
             [b"x = ".as_slice(), &b"not ".repeat(50_000), b"1\n"].concat(),
             [b"x = ".as_slice(), &b"lambda: ".repeat(20_000), b"1\n"].concat(),
             [b"x = ".as_slice(), &b"2 ** ".repeat(20_000), b"1\n"].concat(),
-            [b"if a: pass\n".as_slice(), &b"elif a: pass\n".repeat(10_000)].concat(),
+            [
+                b"if a: pass\n".as_slice(),
+                &b"elif a: pass\n".repeat(10_000),
+            ]
+            .concat(),
             [b"x = ".as_slice(), &b"-".repeat(5_900), b"1 +\n"].concat(),
             [b"f'{".as_slice(), &b"-".repeat(5_000), b"x}'\n"].concat(),
         ];
@@ -74,10 +78,14 @@ fn constructs() -> Vec<(&'static str, fn(usize) -> String)> {
         ("unary_error", |n| format!("{}1 +", "-".repeat(n))),
         ("not", |n| format!("{}1", "not ".repeat(n))),
         ("lambda", |n| format!("{}1", "lambda: ".repeat(n))),
-        ("lambda_assign", |n| format!("x = {}1", "lambda: ".repeat(n))),
+        ("lambda_assign", |n| {
+            format!("x = {}1", "lambda: ".repeat(n))
+        }),
         ("power", |n| format!("{}1", "2**".repeat(n))),
         ("ifexp", |n| format!("{}c", "a if b else ".repeat(n))),
-        ("elif", |n| format!("if a: pass\n{}", "elif a: pass\n".repeat(n))),
+        ("elif", |n| {
+            format!("if a: pass\n{}", "elif a: pass\n".repeat(n))
+        }),
         ("unary_in_parens", |n| {
             format!("{}{}1{}", "(".repeat(50), "-".repeat(n), ")".repeat(50))
         }),
@@ -88,12 +96,20 @@ fn constructs() -> Vec<(&'static str, fn(usize) -> String)> {
             format!("{}{}1{}", "f(".repeat(50), "-".repeat(n), ")".repeat(50))
         }),
         ("unary_in_fstring", |n| format!("f'{{{}1}}'", "-".repeat(n))),
-        ("unary_return", |n| format!("def f():\n return {}1", "-".repeat(n))),
-        ("unary_for", |n| format!("for x in {}1: pass", "-".repeat(n))),
-        ("unary_default", |n| format!("def f(a={}1): pass", "-".repeat(n))),
+        ("unary_return", |n| {
+            format!("def f():\n return {}1", "-".repeat(n))
+        }),
+        ("unary_for", |n| {
+            format!("for x in {}1: pass", "-".repeat(n))
+        }),
+        ("unary_default", |n| {
+            format!("def f(a={}1): pass", "-".repeat(n))
+        }),
         ("unary_kwarg", |n| format!("f(a={}1)", "-".repeat(n))),
         ("unary_subscript", |n| format!("a[{}1:]", "-".repeat(n))),
-        ("unary_comprehension", |n| format!("[x for x in {}1]", "-".repeat(n))),
+        ("unary_comprehension", |n| {
+            format!("[x for x in {}1]", "-".repeat(n))
+        }),
     ]
 }
 
@@ -108,15 +124,29 @@ fn is_memory_error(src: &str) -> bool {
     rx.recv().expect("recv")
 }
 
-/// The smallest `n` for which refvm reports MemoryError.
-fn refvm_threshold(make: fn(usize) -> String) -> usize {
-    let (mut lo, mut hi) = (1usize, 7000usize);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        if is_memory_error(&make(mid)) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
+/// The smallest `n` for which CPython raises MemoryError, for every construct at once
+/// (a binary search whose rounds each ask one python3 process about all constructs:
+/// CPython's C parser answers fast, and refvm then parses only twice per construct).
+fn cpython_thresholds(cs: &[(&'static str, fn(usize) -> String)]) -> Vec<usize> {
+    let mut lo = vec![1usize; cs.len()];
+    let mut hi = vec![7000usize; cs.len()];
+    while lo.iter().zip(&hi).any(|(l, h)| l < h) {
+        let mids: Vec<usize> = lo.iter().zip(&hi).map(|(l, h)| (l + h) / 2).collect();
+        let items: Vec<_> = cs
+            .iter()
+            .zip(&mids)
+            .map(|((_, make), m)| serde_json::json!({ "src": make(*m) }))
+            .collect();
+        let out = parser_support::oracle(&items, 120);
+        for (i, o) in out.iter().enumerate() {
+            if lo[i] >= hi[i] {
+                continue;
+            }
+            if o["error"][0] == "MemoryError" {
+                hi[i] = mids[i];
+            } else {
+                lo[i] = mids[i] + 1;
+            }
         }
     }
     lo
@@ -125,21 +155,15 @@ fn refvm_threshold(make: fn(usize) -> String) -> usize {
 #[test]
 fn maxstack_matches_cpython() {
     let cs = constructs();
-    let got: Vec<usize> = cs.iter().map(|(_, make)| refvm_threshold(*make)).collect();
-    // CPython must agree at refvm's threshold and one below (MemoryError is monotone).
-    let mut items = Vec::new();
-    for ((_, make), n) in cs.iter().zip(&got) {
-        items.push(serde_json::json!({ "src": make(n - 1) }));
-        items.push(serde_json::json!({ "src": make(*n) }));
-    }
-    let out = parser_support::oracle(&items, 300);
+    let want = cpython_thresholds(&cs);
     let mut bad = Vec::new();
-    for (i, ((name, _), n)) in cs.iter().zip(&got).enumerate() {
-        let below = &out[2 * i]["error"][0];
-        let at = &out[2 * i + 1]["error"][0];
-        if below == "MemoryError" || at != "MemoryError" {
+    for ((name, make), n) in cs.iter().zip(&want) {
+        // MemoryError is monotone in the nesting: agreeing at n-1 and n is agreeing.
+        let below = is_memory_error(&make(n - 1));
+        let at = is_memory_error(&make(*n));
+        if below || !at {
             bad.push(format!(
-                "{name}: refvm MemoryError from n={n}; CPython at n-1: {below}, at n: {at}"
+                "{name}: CPython MemoryError from n={n}; refvm at n-1: {below}, at n: {at}"
             ));
         }
     }

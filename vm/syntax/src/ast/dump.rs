@@ -56,7 +56,8 @@ impl<'a> NodeFmt<'a> {
         self.args.push(("lineno", Arg::Int(loc.lineno)));
         self.args.push(("col_offset", Arg::Int(loc.col_offset)));
         self.args.push(("end_lineno", Arg::Int(loc.end_lineno)));
-        self.args.push(("end_col_offset", Arg::Int(loc.end_col_offset)));
+        self.args
+            .push(("end_col_offset", Arg::Int(loc.end_col_offset)));
     }
 
     /// A node is simple when it has no arguments at all.

@@ -374,13 +374,9 @@ impl<'a> Lexer<'a> {
                     if self.level > 0 {
                         return Err(Stop(TokErrorKind::Eof));
                     }
-                    // Dedent everything, then ENDMARKER.
-                    if self.indstack.len() > 1 {
-                        self.indstack.pop();
-                        self.altindstack.pop();
-                        self.push_indent(Tok::Dedent);
-                        return Ok(Tok::Dedent);
-                    }
+                    // No dedents here: they come from the start of a line (at EOF after a
+                    // final newline). A last line without one (`compile()` modes other
+                    // than 'exec') ends with its indentation open, as in C.
                     self.push_indent(Tok::EndMarker);
                     return Ok(Tok::EndMarker);
                 }

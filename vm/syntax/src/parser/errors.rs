@@ -70,7 +70,9 @@ impl RawError {
             offset: Some(self.offset),
             end_lineno: Some(self.end_lineno.max(0) as u32),
             end_offset: Some(self.end_offset),
-            text: Some(PyStr::from(String::from_utf8_lossy(&self.text).into_owned())),
+            text: Some(PyStr::from(
+                String::from_utf8_lossy(&self.text).into_owned(),
+            )),
         })
     }
 }
@@ -89,7 +91,10 @@ fn byte_to_char(line: &[u8], col: i64) -> i64 {
 
 /// The end of the line that starts at `start` (just past its `\n`).
 fn line_end(src: &[u8], start: usize) -> usize {
-    match src.get(start..).and_then(|s| s.iter().position(|&b| b == b'\n')) {
+    match src
+        .get(start..)
+        .and_then(|s| s.iter().position(|&b| b == b'\n'))
+    {
         Some(i) => start + i + 1,
         None => src.len(),
     }

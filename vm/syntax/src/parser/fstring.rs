@@ -3,8 +3,8 @@
 //! substring wrapped in parentheses, its tokens shifted to the field's position. Every
 //! `Constant` and `FormattedValue` part takes the location of the whole concatenation.
 
-use super::strings::{StrParts, decode_str};
-use super::{Fail, FstringStart, Parser, RunError};
+use super::strings::{StrParts, decode_raw_str, decode_str};
+use super::{Fail, FstringStart, PResult, Parser, RunError};
 use crate::ast::*;
 use crate::error::SyntaxErrorKind;
 use crate::lexer::{Lexer, MAXLEVEL, Token};
@@ -157,7 +157,7 @@ impl Parser<'_> {
             if lit_start != lit_end {
                 let body = &text[lit_start..lit_end];
                 let lit = if raw {
-                    PyStr::from(String::from_utf8_lossy(body).into_owned())
+                    decode_raw_str(body).map_err(|e| self.decode_error(e))?
                 } else {
                     decode_str(body).map_err(|e| self.decode_error(e))?
                 };
@@ -431,7 +431,7 @@ impl Parser<'_> {
         p2.fstring = Some(FstringStart {
             starting_col_offset: i64::from(col_shift),
         });
-        match p2.run(Parser::star_expressions) {
+        match p2.run(Parser::fstring_rule) {
             Ok(e) => Ok(e),
             Err(RunError::Unsupported(u)) => {
                 self.unsupported = Some(u);
@@ -442,5 +442,12 @@ impl Parser<'_> {
                 Err(Fail)
             }
         }
+    }
+}
+
+impl Parser<'_> {
+    /// `fstring: star_expressions`, the start rule of an f-string expression's parser.
+    fn fstring_rule(&mut self) -> PResult<Expr> {
+        self.rule(|p| p.star_expressions())
     }
 }

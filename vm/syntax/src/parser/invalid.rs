@@ -108,11 +108,11 @@ impl Parser<'_> {
     pub fn invalid_arguments(&mut self) -> PResult<()> {
         self.rule(|p| {
             let start = p.mark;
-            // a=args ',' '*'
-            if let Some(a) = p.args()? {
-                if p.eat(Tok::Comma)?.is_some() && p.eat(Tok::Star)?.is_some() {
-                    return Err(p.raise_at(
-                        a.2,
+            // args ',' a='*' (3.11.7 points at the '*'; 3.11.2 at the args)
+            if p.args()?.is_some() && p.eat(Tok::Comma)?.is_some() {
+                if let Some(a) = p.eat(Tok::Star)? {
+                    return Err(p.raise_at_token(
+                        &a,
                         "iterable argument unpacking follows keyword argument unpacking",
                     ));
                 }
@@ -219,10 +219,7 @@ impl Parser<'_> {
             })?;
             if let Some(a) = a {
                 if let Some(b) = p.eat(Tok::Equal)? {
-                    let msg = format!(
-                        "cannot assign to {}",
-                        String::from_utf8_lossy(p.text(&a))
-                    );
+                    let msg = format!("cannot assign to {}", String::from_utf8_lossy(p.text(&a)));
                     return Err(p.raise_token_range(&a, &b, &msg));
                 }
             }
@@ -449,10 +446,7 @@ impl Parser<'_> {
             p.mark = start;
             if excluded.is_none() {
                 if let Some(a) = p.bitwise_or()? {
-                    if p.eat(Tok::Equal)?.is_some()
-                        && p.bitwise_or()?.is_some()
-                        && not_assign(p)?
-                    {
+                    if p.eat(Tok::Equal)?.is_some() && p.bitwise_or()?.is_some() && not_assign(p)? {
                         let msg = format!(
                             "cannot assign to {} here. Maybe you meant '==' instead of '='?",
                             expr_name(&a)
@@ -669,10 +663,9 @@ impl Parser<'_> {
                 && p.for_if_clauses()?.is_some()
                 && p.eat(Tok::Rbrace)?.is_some()
             {
-                return Err(p.raise_at_token(
-                    &a,
-                    "dict unpacking cannot be used in dict comprehension",
-                ));
+                return Err(
+                    p.raise_at_token(&a, "dict unpacking cannot be used in dict comprehension")
+                );
             }
             Ok(None)
         })
@@ -760,7 +753,8 @@ impl Parser<'_> {
         self.rule(|p| {
             let start = p.mark;
             // ','.double_starred_kvpair+ ',' invalid_kvpair
-            if p.gather(Tok::Comma, Parser::double_starred_kvpair)?.is_some()
+            if p.gather(Tok::Comma, Parser::double_starred_kvpair)?
+                .is_some()
                 && p.eat(Tok::Comma)?.is_some()
                 && p.invalid_kvpair()?.is_some()
             {
@@ -790,15 +784,13 @@ impl Parser<'_> {
         if self.expression()?.is_some() {
             if let Some(a) = self.eat(Tok::Colon)? {
                 let m = self.mark;
-                let follows = self.helper(|p| {
-                    Ok(matches!(p.peek()?, Tok::Rbrace | Tok::Comma).then_some(()))
-                })?;
+                let follows = self
+                    .helper(|p| Ok(matches!(p.peek()?, Tok::Rbrace | Tok::Comma).then_some(())))?;
                 self.mark = m;
                 if follows.is_some() {
-                    return Err(self.raise_at_token(
-                        &a,
-                        "expression expected after dictionary key and ':'",
-                    ));
+                    return Err(
+                        self.raise_at_token(&a, "expression expected after dictionary key and ':'")
+                    );
                 }
             }
         }

@@ -35,9 +35,7 @@ impl Parser<'_> {
             })?;
             if helper.is_some() {
                 if let Some(a) = p.param_no_default(lambda)? {
-                    return Err(
-                        p.raise_at(a.loc, "non-default argument follows default argument")
-                    );
+                    return Err(p.raise_at(a.loc, "non-default argument follows default argument"));
                 }
             }
             p.mark = start;
@@ -98,8 +96,7 @@ impl Parser<'_> {
             }
             p.mark = start;
             // param_maybe_default+ '/' a='*'
-            if p.loop1(|p| p.param_maybe_default(lambda))?.is_some()
-                && p.eat(Tok::Slash)?.is_some()
+            if p.loop1(|p| p.param_maybe_default(lambda))?.is_some() && p.eat(Tok::Slash)?.is_some()
             {
                 if let Some(a) = p.eat(Tok::Star)? {
                     return Err(p.raise_at_token(&a, "expected comma between / and *"));
@@ -173,10 +170,9 @@ impl Parser<'_> {
             // '*' param a='='
             if p.eat(Tok::Star)?.is_some() && p.param(lambda)?.is_some() {
                 if let Some(a) = p.eat(Tok::Equal)? {
-                    return Err(p.raise_at_token(
-                        &a,
-                        "var-positional argument cannot have default value",
-                    ));
+                    return Err(
+                        p.raise_at_token(&a, "var-positional argument cannot have default value")
+                    );
                 }
             }
             p.mark = start;
@@ -248,7 +244,9 @@ impl Parser<'_> {
                     Ok(None)
                 })?;
                 if let Some(a) = a {
-                    return Err(p.raise_at_token(&a, "arguments cannot follow var-keyword argument"));
+                    return Err(
+                        p.raise_at_token(&a, "arguments cannot follow var-keyword argument")
+                    );
                 }
             }
             Ok(None)

@@ -259,12 +259,12 @@ impl Parser<'_> {
             }
             p.mark = start;
             // 'try' ':' block !('except' | 'finally')
-            if p.eat(Tok::Try)?.is_some() && p.eat(Tok::Colon)?.is_some() && p.block()?.is_some()
-            {
+            if p.eat(Tok::Try)?.is_some() && p.eat(Tok::Colon)?.is_some() && p.block()?.is_some() {
                 let m = p.mark;
-                let follows = p.helper(|p| {
-                    Ok(matches!(p.peek()?, Tok::Except | Tok::Finally).then_some(()))
-                })?;
+                let follows =
+                    p.helper(
+                        |p| Ok(matches!(p.peek()?, Tok::Except | Tok::Finally).then_some(())),
+                    )?;
                 p.mark = m;
                 if follows.is_none() {
                     return Err(p.raise_here(

@@ -13,6 +13,7 @@ mod fstring;
 mod invalid;
 mod invalid_params;
 mod invalid_stmt;
+mod modes;
 mod number;
 mod params;
 mod pattern;
@@ -435,7 +436,11 @@ impl<'a> Parser<'a> {
     }
 
     /// A memo entry, if any: (end mark, value).
-    pub fn memo_lookup<T: MemoValue>(&self, start: usize, rule: Rule) -> Option<(usize, Option<T>)> {
+    pub fn memo_lookup<T: MemoValue>(
+        &self,
+        start: usize,
+        rule: Rule,
+    ) -> Option<(usize, Option<T>)> {
         let (end, m) = self.memo.get(&memo_key(start, rule))?;
         Some((*end as usize, T::unwrap(m)?))
     }
@@ -483,6 +488,11 @@ impl<'a> Parser<'a> {
                 "the parser failed without an error (a refvm bug)".into(),
             )),
         }
+    }
+
+    /// `_PyPegen_run_parser` with the `file` start rule.
+    pub fn run_file(&mut self) -> Result<ast::Module, RunError> {
+        self.run(Self::file)
     }
 
     /// `file: [statements] ENDMARKER`.

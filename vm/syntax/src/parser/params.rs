@@ -186,10 +186,7 @@ impl Parser<'_> {
     }
 
     /// `x*` as a `_loop0` helper (never fails).
-    pub fn loop0<T>(
-        &mut self,
-        mut f: impl FnMut(&mut Self) -> PResult<T>,
-    ) -> Result<Vec<T>, Fail> {
+    pub fn loop0<T>(&mut self, mut f: impl FnMut(&mut Self) -> PResult<T>) -> Result<Vec<T>, Fail> {
         let v = self.helper(|p| {
             let mut v = Vec::new();
             while let Some(x) = f(p)? {

@@ -294,11 +294,23 @@ impl Parser<'_> {
         self.rule(|p| {
             let start = p.mark;
             if let Some((v, loc)) = p.number_token()? {
-                return Ok(Some(Expr::new(ExprKind::Constant { value: v, kind: None }, loc)));
+                return Ok(Some(Expr::new(
+                    ExprKind::Constant {
+                        value: v,
+                        kind: None,
+                    },
+                    loc,
+                )));
             }
             if p.eat(Tok::Minus)?.is_some() {
                 if let Some((v, loc)) = p.number_token()? {
-                    let num = Expr::new(ExprKind::Constant { value: v, kind: None }, loc);
+                    let num = Expr::new(
+                        ExprKind::Constant {
+                            value: v,
+                            kind: None,
+                        },
+                        loc,
+                    );
                     return Ok(Some(p.negate(start, num)));
                 }
             }
@@ -319,7 +331,10 @@ impl Parser<'_> {
             if !real && !complex {
                 return Err(p.raise_at(loc, "imaginary number required in complex literal"));
             }
-            Ok(Some(Expr::new(ExprKind::Constant { value, kind: None }, loc)))
+            Ok(Some(Expr::new(
+                ExprKind::Constant { value, kind: None },
+                loc,
+            )))
         })
     }
 

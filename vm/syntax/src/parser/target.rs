@@ -35,9 +35,8 @@ impl Parser<'_> {
     /// `t_lookahead: '(' | '[' | '.'` (a rule, called as a lookahead).
     fn t_lookahead(&mut self) -> Result<bool, Fail> {
         let m = self.mark;
-        let r = self.rule(|p| {
-            Ok(matches!(p.peek()?, Tok::Lpar | Tok::Lsqb | Tok::Dot).then_some(()))
-        })?;
+        let r =
+            self.rule(|p| Ok(matches!(p.peek()?, Tok::Lpar | Tok::Lsqb | Tok::Dot).then_some(())))?;
         self.mark = m;
         Ok(r.is_some())
     }

@@ -15,7 +15,11 @@ pub const STDLIB: &str = "/root/.pyenv/versions/3.11.7/lib/python3.11";
 /// Runs the oracle on `items` (JSON requests) in one python3 process, `secs` at most.
 pub fn oracle(items: &[serde_json::Value], secs: u32) -> Vec<serde_json::Value> {
     let mut child = Command::new("timeout")
-        .args([&secs.to_string(), "python3", &format!("{ROOT}/tests/oracle.py")])
+        .args([
+            &secs.to_string(),
+            "python3",
+            &format!("{ROOT}/tests/oracle.py"),
+        ])
         .env("PYTHONHASHSEED", "0")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -79,7 +83,7 @@ pub fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
 
 /// Loads a JSON list of strings from tests/fixtures.
 pub fn load(name: &str) -> Vec<String> {
-    let text = std::fs::read_to_string(format!("{ROOT}/tests/fixtures/{name}"))
-        .expect("fixture file");
+    let text =
+        std::fs::read_to_string(format!("{ROOT}/tests/fixtures/{name}")).expect("fixture file");
     serde_json::from_str(&text).expect("fixture JSON")
 }
