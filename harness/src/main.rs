@@ -29,6 +29,10 @@ enum Command {
     Report(cmd::report::ReportCommand),
     /// Measure the CPython worker round-trip overhead per program.
     Overhead(cmd::overhead::OverheadArgs),
+    /// Generate programs, run them on both engines, reduce and save divergences.
+    Fuzz(cmd::fuzz::FuzzArgs),
+    /// Shrink a diverging program, keeping its divergence.
+    Reduce(cmd::reduce::ReduceArgs),
     /// (internal) serve as a CPython worker on fds 3 and 4.
     #[command(name = "__worker", hide = true)]
     Worker,
@@ -56,5 +60,11 @@ fn main() -> ExitCode {
         },
         Command::Report(c) => cmd::report::main(&c).map_or_else(fail, |()| ExitCode::SUCCESS),
         Command::Overhead(a) => cmd::overhead::main(&a).map_or_else(fail, |()| ExitCode::SUCCESS),
+        Command::Fuzz(a) => cmd::fuzz::main(&a).map_or_else(fail, |()| ExitCode::SUCCESS),
+        Command::Reduce(a) => match cmd::reduce::main(&a) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::FAILURE,
+            Err(e) => fail(e),
+        },
     }
 }

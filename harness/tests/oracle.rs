@@ -39,7 +39,9 @@ fn python(cwd: &Path, args: &[&str]) -> Output {
 fn normal_programs() -> Vec<Program> {
     // Display paths relative to the fixtures directory, as the real commands get them.
     std::env::set_current_dir(fixtures()).unwrap();
-    discover(Path::new("normal"), &Selection::default()).unwrap()
+    let mut programs = discover(Path::new("normal"), &Selection::default()).unwrap();
+    programs.extend(discover(Path::new("edge"), &Selection::default()).unwrap());
+    programs
 }
 
 fn normalize(s: &str) -> String {
@@ -116,7 +118,14 @@ fn static_observations_equal_the_real_commands() {
 
 #[test]
 fn runs_equal_python3_file() {
-    let programs = normal_programs();
+    let mut programs = normal_programs();
+    // Hostile programs whose outcome does not depend on the worker's limits.
+    for name in ["unbounded_recursion.py", "sys_exit.py"] {
+        let path = Path::new("hostile").join(name);
+        let mut p = Program::from_path(&path).unwrap();
+        p.abs = fixtures().join(&path);
+        programs.push(p);
+    }
     let engine = engine();
     let cwd = fixtures();
     for p in &programs {
@@ -143,4 +152,123 @@ fn runs_equal_python3_file() {
             p.display
         );
     }
+}
+
+#[test]
+fn an_embedded_interpreter_other_than_python3_is_refused() {
+    let mut python = pyconform::worker::pool::PythonInfo::query().unwrap();
+    let real = python.version.clone();
+    python.version = "3.11.2 (main, Mar 13 2023) [GCC 12.2.0]".into();
+    let err = CpythonEngine::start_with(
+        Limits::default(),
+        Some(PathBuf::from(env!("CARGO_BIN_EXE_pyconform"))),
+        python,
+    )
+    .err()
+    .expect("a version mismatch must be refused");
+    assert!(
+        err.contains("not the oracle") && err.contains(&real),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_embedded_interpreter_is_python3_with_hash_seed_0() {
+    let engine = engine();
+    let real = python(&fixtures(), &["-c", "import sys; print(sys.version)"]);
+    assert_eq!(
+        engine.version(),
+        String::from_utf8_lossy(&real.stdout).trim()
+    );
+    assert!(
+        engine.libpython().contains("libpython3.11"),
+        "{}",
+        engine.libpython()
+    );
+}
+
+#[test]
+fn a_program_cannot_affect_the_next_one_in_the_same_worker() {
+    std::env::set_current_dir(fixtures()).unwrap();
+    let programs = discover(Path::new("isolation"), &Selection::default()).unwrap();
+    let limits = Limits {
+        recycle_after: 1000,
+        ..Limits::default()
+    };
+    let engine =
+        CpythonEngine::start(limits, Some(PathBuf::from(env!("CARGO_BIN_EXE_pyconform")))).unwrap();
+    let (pollute, check) = (&programs[0], &programs[1]);
+    for _ in 0..2 {
+        let Stage::Ok(run) = engine.run_source(pollute) else {
+            panic!("pollute failed")
+        };
+        assert_eq!(run.stdout, b"polluted\n");
+        let Stage::Ok(run) = engine.run_source(check) else {
+            panic!("check failed")
+        };
+        let real = python(&fixtures(), &[&check.display]);
+        assert_eq!(
+            String::from_utf8_lossy(&run.stdout),
+            String::from_utf8_lossy(&real.stdout)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(run.stderr.as_deref().unwrap_or_default()),
+            String::from_utf8_lossy(&real.stderr)
+        );
+    }
+    assert_eq!(engine.workers_started(), 1, "no worker was replaced");
+}
+
+#[test]
+fn module_compiles_are_cpythons() {
+    let engine = engine();
+    let support = fixtures().join("normal/modules/_support.py");
+    let bytes = engine.compile_file(&support).unwrap();
+    assert_eq!(
+        &bytes[..1],
+        b"\xe3",
+        "a marshalled code object (TYPE_CODE | FLAG_REF)"
+    );
+    let compile = engine.module_compiler();
+    assert_eq!(compile(&support).unwrap(), bytes);
+    let broken = fixtures().join("normal/errors/syntax_error.py");
+    assert!(compile(&broken).unwrap_err().starts_with("SyntaxError: "));
+}
+
+#[test]
+fn probes_equal_module_level_getrefcount() {
+    let engine = engine();
+    let program = Program::from_path(&fixtures().join("probes/module_level.py")).unwrap();
+    let Stage::Ok(run) = engine.run_source(&program) else {
+        panic!("run failed")
+    };
+    let printed: Vec<i64> = String::from_utf8_lossy(&run.stdout)
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let probes = run.probes.expect("probes");
+    let names = [
+        "Node",
+        "function",
+        "alias_a",
+        "alias_b",
+        "lonely",
+        "held",
+        "inner",
+        "cyclic",
+        "proxy_target",
+        "proxy",
+    ];
+    let all: Vec<&str> = probes.refcounts.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        all, names,
+        "modules and dunders are not probed; namespace order"
+    );
+    let expected: Vec<(String, Option<i64>)> = names
+        .iter()
+        .zip(&printed)
+        .map(|(n, c)| ((*n).to_owned(), Some(*c)))
+        .collect();
+    assert_eq!(probes.refcounts, expected);
+    assert_eq!(probes.gc_collected, Some(0), "nothing was garbage");
 }

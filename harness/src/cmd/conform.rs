@@ -68,6 +68,7 @@ pub fn main(args: &ConformArgs) -> Result<(), String> {
     let engines = Engines {
         cpython: CpythonEngine::start(limits.clone(), None)?,
         refvm: RefvmEngine::new(limits),
+        time_runs: args.limits.time_runs.max(1),
     };
 
     let bar = if std::io::stdout().is_terminal() {

@@ -32,6 +32,7 @@ pub fn main(args: &DiffArgs) -> Result<bool, String> {
     let engines = Engines {
         cpython: CpythonEngine::start(limits.clone(), None)?,
         refvm: RefvmEngine::new(limits),
+        time_runs: args.limits.time_runs.max(1),
     };
     let pool = thread_pool(1)?;
     let mut all_passed = true;

@@ -2,8 +2,10 @@
 
 pub mod conform;
 pub mod diff;
+pub mod fuzz;
 pub mod gate;
 pub mod overhead;
+pub mod reduce;
 pub mod report;
 
 use crate::engine::Limits;
@@ -31,6 +33,14 @@ pub struct LimitArgs {
     /// Replace a CPython worker after this many requests.
     #[arg(long, default_value_t = 500)]
     pub recycle: usize,
+    /// Seconds after which a refvm call that has not returned counts as `timeout` (its
+    /// thread is abandoned).
+    #[arg(long, default_value_t = 120.0)]
+    pub refvm_hang_secs: f64,
+    /// Execute each program this many times per VM for the timing columns (fastest
+    /// counts; only the first run is compared).
+    #[arg(long, default_value_t = 1)]
+    pub time_runs: u32,
 }
 
 impl LimitArgs {
@@ -42,6 +52,7 @@ impl LimitArgs {
             output_cap: self.output_cap_mib << 20,
             address_space: self.worker_memory_mib << 20,
             recycle_after: self.recycle.max(1),
+            refvm_hang: Duration::from_secs_f64(self.refvm_hang_secs.max(0.01)),
         }
     }
 }

@@ -16,7 +16,7 @@ use super::Limits;
 
 /// CPython, embedded in a pool of workers.
 pub struct CpythonEngine {
-    pool: Pool,
+    pool: Arc<Pool>,
     limits: Limits,
 }
 
@@ -31,7 +31,16 @@ pub struct CpythonStatic {
 impl CpythonEngine {
     /// Starts the pool (one worker, version-checked against `python3` on PATH).
     pub fn start(limits: Limits, exe: Option<PathBuf>) -> Result<CpythonEngine, String> {
-        let python = PythonInfo::query()?;
+        CpythonEngine::start_with(limits, exe, PythonInfo::query()?)
+    }
+
+    /// As [`CpythonEngine::start`], against the given facts about the oracle (a worker
+    /// whose `sys.version` differs from `python.version` is refused).
+    pub fn start_with(
+        limits: Limits,
+        exe: Option<PathBuf>,
+        python: PythonInfo,
+    ) -> Result<CpythonEngine, String> {
         let exe =
             match exe.or_else(|| std::env::var_os("PYCONFORM_WORKER_EXE").map(PathBuf::from)) {
                 Some(e) => e,
@@ -46,7 +55,7 @@ impl CpythonEngine {
             python,
         };
         Ok(CpythonEngine {
-            pool: Pool::new(cfg)?,
+            pool: Arc::new(Pool::new(cfg)?),
             limits,
         })
     }
@@ -71,8 +80,20 @@ impl CpythonEngine {
         let request = Request::Static {
             path: &program.display,
             abs: &abs,
+            parts: None,
         };
-        let resp: StaticResponse = match self.pool.call(&request, |_| false) {
+        let resp = self.pool.call(&request, |_| false);
+        self.static_from(resp, &program.display)
+    }
+
+    /// The static observations from a worker's answer (products the request did not
+    /// ask for are `skip`).
+    pub fn static_from(
+        &self,
+        resp: Result<StaticResponse, Failure>,
+        display: &str,
+    ) -> CpythonStatic {
+        let resp = match resp {
             Ok(r) => r,
             Err(Failure { outcome, detail }) => {
                 return CpythonStatic {
@@ -81,30 +102,37 @@ impl CpythonEngine {
                 };
             }
         };
+        let asked_tokens = resp
+            .parts
+            .as_ref()
+            .is_none_or(|ps| ps.iter().any(|p| p == "tokens"));
         let tokens = match resp.tokens {
+            None if !asked_tokens => Stage::Skip("not requested".into()),
             Some(t) => Stage::Ok(TokensObs {
                 stdout: t.stdout,
                 stderr: t.stderr,
                 exit_code: t.exit_code,
             }),
-            None => tokenize_command(&program.display, self.limits.timeout),
+            None => tokenize_command(display, self.limits.timeout),
         };
-        let ast = Stage::Ok(match resp.ast {
-            AstWire::Tree(t) => Ok(t),
-            AstWire::Error(e) => Err(e),
-        });
+        let ast = match resp.ast {
+            Some(AstWire::Tree(t)) => Stage::Ok(Ok(t)),
+            Some(AstWire::Error(e)) => Stage::Ok(Err(e)),
+            None => Stage::Skip("not requested".into()),
+        };
         let (code, compile_error) = match resp.code {
-            CodeWire::Marshal(bytes) => {
+            Some(CodeWire::Marshal(bytes)) => {
                 let code = match refvm_bytecode::marshal::loads(&bytes) {
                     Ok(c) => CodeObs::Tree(Arc::new(c)),
                     Err(e) => CodeObs::Unreadable(format!("refvm_bytecode::marshal::loads: {e}")),
                 };
                 (Stage::Ok(Ok(code)), None)
             }
-            CodeWire::Error(e) => {
+            Some(CodeWire::Error(e)) => {
                 let why = format!("CPython's compile() raised {}", e.type_name);
                 (Stage::Ok(Err(e)), Some(why))
             }
+            None => (Stage::Skip("not requested".into()), None),
         };
         let (dis, pyc, run_code) = match compile_error {
             Some(why) => (Stage::Skip(why.clone()), Stage::Skip(why), Stage::Ok(None)),
@@ -129,6 +157,71 @@ impl CpythonEngine {
         }
     }
 
+    /// The limits the engine was started with.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Several requests in one worker round trip, answered in order (raw JSON, each
+    /// to be decoded as its request's answer type). The deadline covers the batch.
+    pub fn batch(
+        &self,
+        items: Vec<Request<'_>>,
+        timeout: std::time::Duration,
+    ) -> Result<Vec<serde_json::Value>, Failure> {
+        let request = Request::Batch { items };
+        // An output-limit answer instead of an array: that worker has exited.
+        let retire = |v: &serde_json::Value| !v.is_array();
+        let answer: serde_json::Value = self.pool.call_within(&request, retire, timeout)?;
+        match answer {
+            serde_json::Value::Array(items) => Ok(items),
+            other => Err(Failure {
+                outcome: Outcome::OutputLimit,
+                detail: format!(
+                    "a program of the batch hit the output cap: {}",
+                    other
+                        .get("detail")
+                        .and_then(|d| d.as_str())
+                        .unwrap_or("no detail")
+                ),
+            }),
+        }
+    }
+
+    /// The request that runs `program` (from source, or the `marshal`led code).
+    pub fn exec_request<'a>(
+        &self,
+        program: &'a Program,
+        abs: &'a str,
+        module_dir: &'a str,
+        marshal: Option<Vec<u8>>,
+    ) -> Request<'a> {
+        Request::Exec {
+            abs,
+            argv0: &program.display,
+            module_dir,
+            marshal,
+            cap: self.limits.output_cap,
+            probes: true,
+        }
+    }
+
+    /// `compile(source, path, "exec")` of a file by CPython, marshalled: how CPython's
+    /// import system compiles a module (`SourceLoader.source_to_code`). Callable from
+    /// any thread; the closure [`CpythonEngine::module_compiler`] returns wraps it.
+    pub fn compile_file(&self, path: &std::path::Path) -> Result<Vec<u8>, String> {
+        compile_with(&self.pool, path)
+    }
+
+    /// A `Send + Sync` function compiling module files with CPython (for refvm's VM to
+    /// import modules the way the CPython→refvm cell needs).
+    pub fn module_compiler(
+        &self,
+    ) -> impl Fn(&std::path::Path) -> Result<Vec<u8>, String> + Send + Sync + 'static {
+        let pool = Arc::clone(&self.pool);
+        move |path| compile_with(&pool, path)
+    }
+
     /// Runs the program from source as `python3 FILE` would: the oracle cell.
     pub fn run_source(&self, program: &Program) -> Stage<RunObs> {
         self.exec(program, None)
@@ -143,44 +236,9 @@ impl CpythonEngine {
         let abs = program.abs.to_string_lossy();
         let module_dir = program.module_dir();
         let module_dir = module_dir.to_string_lossy();
-        let request = Request::Exec {
-            abs: &abs,
-            argv0: &program.display,
-            module_dir: &module_dir,
-            marshal,
-            cap: self.limits.output_cap,
-            probes: true,
-        };
+        let request = self.exec_request(program, &abs, &module_dir, marshal);
         let retire = |r: &ExecResponse| matches!(r, ExecResponse::OutputLimit { .. });
-        match self.pool.call(&request, retire) {
-            Ok(ExecResponse::Ok {
-                compiled,
-                stdout,
-                stderr,
-                exit_code,
-                exception,
-                probes,
-                compile_ns,
-                exec_ns,
-                ..
-            }) => Stage::Ok(RunObs {
-                stdout,
-                stderr: Some(stderr),
-                exit_code,
-                exception: exception.map(Into::into),
-                probes: probes.map(Into::into),
-                compile_ns,
-                exec_ns: compiled.then_some(exec_ns),
-            }),
-            Ok(ExecResponse::OutputLimit { detail, .. }) => {
-                Stage::Failed(Outcome::OutputLimit, detail)
-            }
-            Ok(ExecResponse::BadCode { detail }) => Stage::Failed(
-                Outcome::Crash,
-                format!("CPython's marshal.loads rejected the code: {detail}"),
-            ),
-            Err(Failure { outcome, detail }) => Stage::Failed(outcome, detail),
-        }
+        run_from(self.pool.call(&request, retire))
     }
 
     /// Measures one program's worker round trip against a bare in-process exec.
@@ -234,6 +292,15 @@ impl CpythonEngine {
     }
 }
 
+fn compile_with(pool: &Pool, path: &std::path::Path) -> Result<Vec<u8>, String> {
+    let abs = path.to_string_lossy();
+    match pool.call(&Request::Compile { abs: &abs }, |_| false) {
+        Ok(CodeWire::Marshal(bytes)) => Ok(bytes),
+        Ok(CodeWire::Error(e)) => Err(format!("{}: {}", e.type_name, e.msg)),
+        Err(f) => Err(f.detail),
+    }
+}
+
 /// One measurement of `pyconform overhead`, in ns.
 #[derive(Clone, Copy, Debug)]
 pub struct OverheadSample {
@@ -245,6 +312,37 @@ pub struct OverheadSample {
     pub program_ns: u64,
     /// Best bare in-process `exec(compile(src))`.
     pub bare_ns: u64,
+}
+
+/// A run's observation from a worker's answer to an `exec` request.
+pub fn run_from(resp: Result<ExecResponse, Failure>) -> Stage<RunObs> {
+    match resp {
+        Ok(ExecResponse::Ok {
+            compiled,
+            stdout,
+            stderr,
+            exit_code,
+            exception,
+            probes,
+            compile_ns,
+            exec_ns,
+            ..
+        }) => Stage::Ok(RunObs {
+            stdout,
+            stderr: Some(stderr),
+            exit_code,
+            exception: exception.map(Into::into),
+            probes: probes.map(Into::into),
+            compile_ns,
+            exec_ns: compiled.then_some(exec_ns),
+        }),
+        Ok(ExecResponse::OutputLimit { detail, .. }) => Stage::Failed(Outcome::OutputLimit, detail),
+        Ok(ExecResponse::BadCode { detail }) => Stage::Failed(
+            Outcome::Crash,
+            format!("CPython's marshal.loads rejected the code: {detail}"),
+        ),
+        Err(Failure { outcome, detail }) => Stage::Failed(outcome, detail),
+    }
 }
 
 /// `python3 -m tokenize -e FILE` as a subprocess: the fallback for inputs where

@@ -22,6 +22,10 @@ pub struct Limits {
     pub address_space: u64,
     /// Replace a CPython worker after this many requests.
     pub recycle_after: usize,
+    /// Wall-clock limit of one refvm call: past it the call counts as `timeout` and its
+    /// thread is abandoned (fuel should stop runaway programs long before; this catches
+    /// refvm bugs that loop outside the instruction counter).
+    pub refvm_hang: Duration,
 }
 
 impl Default for Limits {
@@ -33,6 +37,7 @@ impl Default for Limits {
             output_cap: 8 << 20,
             address_space: 2 << 30,
             recycle_after: 500,
+            refvm_hang: Duration::from_secs(120),
         }
     }
 }

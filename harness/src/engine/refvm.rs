@@ -1,6 +1,8 @@
-//! The refvm engine: the vm crates' public entry points, called in-process (on rayon
-//! threads with big stacks). Every call is fenced by `catch_unwind`, so a refvm panic
-//! becomes a `panic` observation; every `Unsupported` becomes `unsupported`.
+//! The refvm engine: the vm crates' public entry points, called in-process. Each
+//! program's refvm work runs on its own thread with a 256 MiB stack ([`Isolated`]), so a
+//! call that never returns costs a `timeout` and an abandoned thread, not the run. Every
+//! call is fenced by `catch_unwind`, so a refvm panic becomes a `panic` observation;
+//! every `Unsupported` becomes `unsupported`.
 
 use super::{Limits, syntax_error_str};
 use crate::observe::{
@@ -10,12 +12,83 @@ use crate::outcome::Outcome;
 use crate::program::Program;
 use refvm_bytecode::CodeObject;
 use refvm_compiler::{CompileError, CompileOptions};
-use refvm_runtime::{RunConfig, RunStatus};
+use refvm_runtime::{ModuleCompiler, RunConfig, RunStatus};
 use refvm_syntax::ParseError;
 use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc;
 use std::sync::{Arc, Once};
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+/// Stack of the threads refvm runs on: deeply nested input must not overflow it.
+pub const REFVM_STACK: usize = 256 << 20;
+
+/// refvm work running on its own thread, awaited with a wall-clock limit.
+pub struct Isolated<T> {
+    rx: mpsc::Receiver<T>,
+    deadline: Instant,
+}
+
+impl<T: Send + 'static> Isolated<T> {
+    /// Starts `f` on a fresh big-stack thread; `limit` counts from now.
+    pub fn spawn(limit: Duration, f: impl FnOnce() -> T + Send + 'static) -> Isolated<T> {
+        let (tx, rx) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("refvm".into())
+            .stack_size(REFVM_STACK)
+            .spawn(move || {
+                let _ = tx.send(f());
+            });
+        if let Err(e) = spawned {
+            // No thread: `wait` reports the channel closed.
+            eprintln!("pyconform: cannot start a refvm thread: {e}");
+        }
+        Isolated {
+            rx,
+            deadline: Instant::now() + limit,
+        }
+    }
+
+    /// The result, or why there is none (the thread is then abandoned).
+    pub fn wait(self) -> Result<T, (Outcome, String)> {
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        self.rx.recv_timeout(left).map_err(|e| match e {
+            mpsc::RecvTimeoutError::Timeout => (
+                Outcome::Timeout,
+                "refvm did not return in time (its thread was abandoned)".to_owned(),
+            ),
+            mpsc::RecvTimeoutError::Disconnected => (
+                Outcome::Panic,
+                "the refvm thread ended without a result".to_owned(),
+            ),
+        })
+    }
+}
+
+/// Everything refvm produces for a program on its own: the static layers, its compile
+/// of the code a run executes, the full-pipeline run, and that code marshalled (for the
+/// refvm→CPython cell).
+pub struct RefvmSide {
+    pub static_obs: StaticObs,
+    pub compiled: Compiled,
+    pub run: Stage<RunObs>,
+    pub marshal: Stage<Vec<u8>>,
+}
+
+impl RefvmSide {
+    /// Every stage failed the same way (the thread did not answer).
+    pub fn failed(outcome: Outcome, detail: &str) -> Self {
+        RefvmSide {
+            static_obs: StaticObs::failed(outcome, detail),
+            compiled: Compiled {
+                code: Stage::Failed(outcome, detail.to_owned()),
+                compile_ns: None,
+            },
+            run: Stage::Failed(outcome, detail.to_owned()),
+            marshal: Stage::Failed(outcome, detail.to_owned()),
+        }
+    }
+}
 
 thread_local! {
     /// Set while refvm code runs on this thread: its panics are results, not noise.
@@ -82,7 +155,15 @@ impl RefvmEngine {
 
     /// The static layers, each stage fenced on its own.
     pub fn observe_static(&self, source: &[u8], filename: &str) -> StaticObs {
-        let tokens = fenced(
+        let tokens = self.tokens(source, filename);
+        let ast = self.ast(source, filename);
+        let compiled = self.compile(source, filename);
+        self.static_from_compiled(tokens, ast, &compiled, source.len())
+    }
+
+    /// `python3 -m tokenize -e FILE` as refvm prints it.
+    pub fn tokens(&self, source: &[u8], filename: &str) -> Stage<TokensObs> {
+        fenced(
             "refvm_syntax::tokenize_report",
             || match refvm_syntax::tokenize_report(source, filename) {
                 Ok(r) => Stage::Ok(TokensObs {
@@ -92,16 +173,31 @@ impl RefvmEngine {
                 }),
                 Err(u) => Stage::Unsupported(u.0),
             },
-        );
-        let ast = fenced(
+        )
+    }
+
+    /// The `ast.dump` text, or the parse error.
+    pub fn ast(&self, source: &[u8], filename: &str) -> Stage<Result<String, ErrorObs>> {
+        fenced(
             "refvm_syntax::parse_module",
             || match refvm_syntax::parse_module(source, filename) {
                 Ok(module) => Stage::Ok(Ok(refvm_syntax::ast::dump(&module))),
                 Err(ParseError::Syntax(e)) => Stage::Ok(Err(ErrorObs::from_syntax_error(&e))),
                 Err(ParseError::Unsupported(u)) => Stage::Unsupported(u.0),
+                Err(ParseError::Other(e)) => Stage::Ok(Err(ErrorObs::from_other_error(&e))),
             },
-        );
-        let compiled = self.compile(source, filename);
+        )
+    }
+
+    /// The static observations given tokens, AST and a compile: the code layer, and
+    /// `dis`/`.pyc` of the code (`source_len` goes into the .pyc header).
+    pub fn static_from_compiled(
+        &self,
+        tokens: Stage<TokensObs>,
+        ast: Stage<Result<String, ErrorObs>>,
+        compiled: &Compiled,
+        source_len: usize,
+    ) -> StaticObs {
         let code = compiled.code.as_ref().map(|r| match r {
             Ok(c) => Ok(CodeObs::Tree(Arc::clone(c))),
             Err(e) => Err(e.clone()),
@@ -116,7 +212,7 @@ impl RefvmEngine {
                 });
                 let pyc = fenced(
                     "refvm_bytecode::pyc::write",
-                    || match refvm_bytecode::pyc::write(c, 0, source.len() as u32) {
+                    || match refvm_bytecode::pyc::write(c, 0, source_len as u32) {
                         Ok(bytes) => Stage::Ok(bytes),
                         Err(e) => Stage::Unsupported(e.to_string()),
                     },
@@ -158,9 +254,63 @@ impl RefvmEngine {
                 }
                 Err(CompileError::Syntax(e)) => Stage::Ok(Err(ErrorObs::from_syntax_error(&e))),
                 Err(CompileError::Unsupported(u)) => Stage::Unsupported(u.0),
+                // RecursionError and the like: an exception without a location.
+                Err(CompileError::Exception { type_name, msg }) => Stage::Ok(Err(ErrorObs {
+                    type_name: type_name.to_owned(),
+                    msg,
+                    lineno: None,
+                    offset: None,
+                    end_lineno: None,
+                    end_offset: None,
+                })),
             }
         });
         Compiled { code, compile_ns }
+    }
+
+    /// [`RefvmSide`] of a program, computed on the calling thread.
+    pub fn observe_program(&self, source: &[u8], program: &Program) -> RefvmSide {
+        let static_obs = self.observe_static(source, &program.display);
+        let abs = program.abs.to_string_lossy();
+        let compiled = self.compile(source, &abs);
+        let (run, marshal) = match &compiled.code {
+            Stage::Ok(Ok(code)) => (
+                self.run(Arc::clone(code), program, compiled.compile_ns),
+                self.marshal_dumps(code),
+            ),
+            Stage::Ok(Err(e)) => (
+                Stage::Ok(RefvmEngine::compile_error_run(e, &abs)),
+                Stage::Skip("refvm's compiler raised: no code to run".into()),
+            ),
+            other => {
+                let p: Stage<RunObs> = other.propagate().unwrap_or(Stage::Skip(String::new()));
+                (p.clone(), p.map(|_| Vec::new()))
+            }
+        };
+        RefvmSide {
+            static_obs,
+            compiled,
+            run,
+            marshal,
+        }
+    }
+
+    /// The CPython→refvm cell: CPython's marshalled code on refvm's VM; `compile`
+    /// (CPython's compiler, marshalled) compiles the modules it imports.
+    pub fn run_marshalled(
+        &self,
+        data: &[u8],
+        program: &Program,
+        compile: Arc<dyn Fn(&std::path::Path) -> Result<Vec<u8>, String> + Send + Sync>,
+    ) -> Stage<RunObs> {
+        let compiler = ModuleCompiler(Arc::new(move |path: &std::path::Path, _source: &[u8]| {
+            let bytes = compile(path)?;
+            refvm_bytecode::marshal::loads(&bytes).map_err(|e| e.to_string())
+        }));
+        match self.marshal_loads(data) {
+            Stage::Ok(code) => self.run_with(code, program, None, Some(compiler)),
+            other => other.propagate().unwrap_or(Stage::Skip(String::new())),
+        }
     }
 
     /// `marshal.dumps(code)` (the refvm→CPython cell sends this to a worker).
@@ -192,6 +342,18 @@ impl RefvmEngine {
         program: &Program,
         compile_ns: Option<u64>,
     ) -> Stage<RunObs> {
+        self.run_with(code, program, compile_ns, None)
+    }
+
+    /// [`RefvmEngine::run`], with imported modules compiled by `compiler` (`None`:
+    /// refvm's own compiler).
+    pub fn run_with(
+        &self,
+        code: Arc<CodeObject>,
+        program: &Program,
+        compile_ns: Option<u64>,
+        compiler: Option<ModuleCompiler>,
+    ) -> Stage<RunObs> {
         let config = RunConfig {
             fuel: Some(self.limits.fuel),
             max_memory: Some(self.limits.max_memory),
@@ -203,7 +365,7 @@ impl RefvmEngine {
         };
         fenced("refvm_runtime::run", || {
             let start = Instant::now();
-            let r = refvm_runtime::run(code, &config);
+            let r = refvm_runtime::run_with_compiler(code, &config, compiler);
             let exec_ns = start.elapsed().as_nanos() as u64;
             match r.status {
                 RunStatus::Completed | RunStatus::Exception => Stage::Ok(RunObs {
@@ -288,6 +450,19 @@ impl RefvmEngine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn isolated_calls_that_hang_time_out() {
+        let start = Instant::now();
+        let r = Isolated::spawn(Duration::from_millis(50), || {
+            std::thread::sleep(Duration::from_secs(5))
+        })
+        .wait();
+        assert_eq!(r.map_err(|e| e.0), Err(Outcome::Timeout));
+        assert!(start.elapsed() < Duration::from_secs(2));
+        let ok = Isolated::spawn(Duration::from_secs(5), || 7).wait();
+        assert_eq!(ok.ok(), Some(7));
+    }
 
     #[test]
     fn panics_become_panic_observations() {

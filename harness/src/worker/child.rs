@@ -6,7 +6,7 @@
 
 use super::frame::{FrameError, read_frame, write_frame};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 use std::ffi::CString;
 use std::fs::File;
 use std::io;
@@ -64,28 +64,79 @@ fn serve(py: Python<'_>, requests: &mut File, responses: &mut File) -> Result<()
     }
 }
 
-/// One request: the helper answers directly, or hands back `(code, globals)` to run.
+/// One request: the helper answers directly, or hands back what to run —
+/// `(code, globals)` (run with `PyEval_EvalCode`) or `(None, path, globals)` (compile and
+/// run the file with `PyRun_FileExFlags`, exactly as `python3 FILE` does: used when
+/// `compile()` of the bytes failed, because the file-reading parser words some errors,
+/// encoding errors above all, differently).
+///
+/// A batch (the helper returns a list of requests) runs each item through the helper's
+/// `dispatch` and answers with the JSON array of the items' answers.
 fn handle(py: Python<'_>, helper: &Bound<'_, PyModule>, frame: &[u8]) -> PyResult<Vec<u8>> {
     let result = helper
         .getattr("handle")?
         .call1((PyBytes::new(py, frame),))?;
+    if let Ok(items) = result.cast::<PyList>() {
+        let mut out = b"[".to_vec();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            let one = helper.getattr("dispatch")?.call1((item,))?;
+            out.extend(answer(py, helper, one)?);
+        }
+        out.push(b']');
+        return Ok(out);
+    }
+    answer(py, helper, result)
+}
+
+/// The response bytes of one request: the helper's bytes, or the run it handed back.
+fn answer(
+    py: Python<'_>,
+    helper: &Bound<'_, PyModule>,
+    result: Bound<'_, PyAny>,
+) -> PyResult<Vec<u8>> {
     if let Ok(bytes) = result.cast::<PyBytes>() {
         return Ok(bytes.as_bytes().to_vec());
     }
-    let pair = result.cast_into::<PyTuple>()?;
-    let code = pair.get_item(0)?;
-    let globals = pair.get_item(1)?.cast_into::<PyDict>()?;
-    drop(pair);
+    let job = result.cast_into::<PyTuple>()?;
     let start = Instant::now();
-    // SAFETY: `code` is a code object and `globals` a dict (helper.py guarantees both);
-    // both are kept alive by the bindings above for the duration of the call.
-    let raw =
-        unsafe { pyo3::ffi::PyEval_EvalCode(code.as_ptr(), globals.as_ptr(), globals.as_ptr()) };
+    let raw = if job.len() == 3 {
+        let path = CString::new(job.get_item(1)?.extract::<String>()?)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        let globals = job.get_item(2)?.cast_into::<PyDict>()?;
+        // SAFETY: fopen/PyRun_FileExFlags get valid NUL-terminated strings; the FILE is
+        // closed by PyRun_FileExFlags (closeit = 1); `globals` outlives the call.
+        unsafe {
+            let fp = libc::fopen(path.as_ptr(), c"rb".as_ptr());
+            if fp.is_null() {
+                return Err(pyo3::exceptions::PyOSError::new_err(format!(
+                    "cannot open {}",
+                    path.to_string_lossy()
+                )));
+            }
+            pyo3::ffi::PyRun_FileExFlags(
+                fp,
+                path.as_ptr(),
+                pyo3::ffi::Py_file_input,
+                globals.as_ptr(),
+                globals.as_ptr(),
+                1,
+                std::ptr::null_mut(),
+            )
+        }
+    } else {
+        let code = job.get_item(0)?;
+        let globals = job.get_item(1)?.cast_into::<PyDict>()?;
+        // SAFETY: `code` is a code object and `globals` a dict (helper.py guarantees
+        // both); both stay alive for the duration of the call.
+        unsafe { pyo3::ffi::PyEval_EvalCode(code.as_ptr(), globals.as_ptr(), globals.as_ptr()) }
+    };
     let exec_ns = start.elapsed().as_nanos() as u64;
-    // SAFETY: PyEval_EvalCode returns a new reference or NULL with an exception set.
+    drop(job);
+    // SAFETY: both calls return a new reference, or NULL with an exception set.
     let outcome = unsafe { Bound::from_owned_ptr_or_err(py, raw) };
-    drop(code);
-    drop(globals);
     match outcome {
         Ok(value) => drop(value),
         Err(err) => {

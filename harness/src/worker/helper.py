@@ -3,7 +3,10 @@
 The Rust half (worker/child.rs) reads each request frame from the parent and calls
 `handle(frame)`. `handle` returns the response frame as bytes, or, for a program to run,
 a `(code, globals)` pair: Rust then executes the code with PyEval_EvalCode (so the
-program's frames sit as low on the stack as under `python3 FILE`) and calls
+program's frames sit as low on the stack as under `python3 FILE`) — or a
+`(None, path, globals)` triple when compile() of the source bytes failed: Rust then runs
+the file with PyRun_FileExFlags, the very call `python3 FILE` makes, so the error is
+worded as the file-reading parser words it — and calls
 `set_exception(exc)` if an exception escaped, then `finish(exec_ns)`, which returns the
 response bytes.
 
@@ -80,9 +83,26 @@ def handle(frame):
         return _prepare(req)
     if kind == "hello":
         return _dumps(_hello(req))
+    if kind == "compile":
+        return _dumps(_compile_module(req))
     if kind == "bare":
         return _dumps(_bare(req))
+    if kind == "batch":
+        # The Rust half runs each item through `dispatch` and joins the answers.
+        return req["items"]
     raise ValueError("unknown request kind %r" % kind)
+
+
+def dispatch(req):
+    """One item of a batch: as `handle`, from the decoded request."""
+    global _t_request
+    _t_request = _perf()
+    kind = req["kind"]
+    if kind == "static":
+        return _dumps(_static(req))
+    if kind == "exec":
+        return _prepare(req)
+    raise ValueError("unknown batch item kind %r" % kind)
 
 
 # --- hello -------------------------------------------------------------------------
@@ -134,6 +154,10 @@ def _error(e):
     }
 
 
+class _NamedBytes(io.BytesIO):
+    """In-memory bytes with a `name`, like the file tokenize.main opens."""
+
+
 def _tokens(source, filename):
     """What `python3 -m tokenize -e FILENAME` prints (tokenize.main, -e, in-process)."""
     out = []
@@ -146,7 +170,10 @@ def _tokens(source, filename):
             err.append("%s: error: %s\n" % (filename, message))
 
     try:
-        toks = list(tokenize.tokenize(io.BytesIO(source).readline))
+        # tokenize.main reads an open file: detect_encoding names it in its errors.
+        stream = _NamedBytes(source)
+        stream.name = filename
+        toks = list(tokenize.tokenize(stream.readline))
         for tok in toks:
             token_range = "%d,%d-%d,%d:" % (tok.start + tok.end)
             out.append(
@@ -173,46 +200,77 @@ def _tokens(source, filename):
     }
 
 
+_ALL_PARTS = ("tokens", "ast", "code", "dis", "pyc")
+# Also: "run-code", only the marshalled code a run executes.
+
+
 def _static(req):
     filename = req["path"]
     source = _read(req["abs"])
-    res = {"tokens": _tokens(source, filename)}
-    try:
-        tree = ast.parse(source, filename)
-        res["ast"] = {"tree": ast.dump(tree, indent=1, include_attributes=True)}
-        del tree
-    except Exception as e:
-        res["ast"] = {"error": _error(e)}
-    # Three fresh compiles: each product is taken from a code object nothing else has
+    # A fuzz campaign asks only for the products of the layers it compares.
+    parts = req.get("parts") or _ALL_PARTS
+    res = {}
+    if "parts" in req:
+        res["parts"] = list(parts)
+    if "tokens" in parts:
+        res["tokens"] = _tokens(source, filename)
+    if "ast" in parts:
+        try:
+            tree = ast.parse(source, filename)
+            res["ast"] = {"tree": ast.dump(tree, indent=1, include_attributes=True)}
+            del tree
+        except Exception as e:
+            res["ast"] = {"error": _error(e)}
+    if not ("code" in parts or "run-code" in parts or "dis" in parts or "pyc" in parts):
+        return res
+    # Fresh compiles: each product is taken from a code object nothing else has
     # touched (marshal's FLAG_REF depends on reference counts), as py_compile does.
     times = []
     try:
-        t = _perf()
-        code = compile(source, filename, "exec", dont_inherit=True)
-        times.append(_perf() - t)
-        res["pyc"] = _b(_bootstrap_external._code_to_timestamp_pyc(code, 0, len(source)))
-        t = _perf()
-        code = compile(source, filename, "exec", dont_inherit=True)
-        times.append(_perf() - t)
-        res["code"] = {"marshal": _b(marshal.dumps(code))}
+        if "pyc" in parts:
+            t = _perf()
+            code = compile(source, filename, "exec", dont_inherit=True)
+            times.append(_perf() - t)
+            res["pyc"] = _b(_bootstrap_external._code_to_timestamp_pyc(code, 0, len(source)))
+        if "code" in parts:
+            t = _perf()
+            code = compile(source, filename, "exec", dont_inherit=True)
+            times.append(_perf() - t)
+            res["code"] = {"marshal": _b(marshal.dumps(code))}
         # The code a run executes: compiled with the absolute path, as `python3 FILE`
-        # compiles a script (its __file__ and co_filename are absolute).
-        code = compile(source, req["abs"], "exec", dont_inherit=True)
-        res["run_code"] = _b(marshal.dumps(code))
-        t = _perf()
-        code = compile(source, filename, "exec", dont_inherit=True)
-        times.append(_perf() - t)
-        buf = io.StringIO()
-        dis.dis(code, file=buf)
-        res["dis"] = buf.getvalue()
-        del code
+        # compiles a script (its __file__ and co_filename are absolute) — the same
+        # bytes as "code" when the two names agree.
+        if "code" in res and req["abs"] == filename:
+            res["run_code"] = res["code"]["marshal"]
+        else:
+            code = compile(source, req["abs"], "exec", dont_inherit=True)
+            res["run_code"] = _b(marshal.dumps(code))
+        if "dis" in parts:
+            t = _perf()
+            code = compile(source, filename, "exec", dont_inherit=True)
+            times.append(_perf() - t)
+            buf = io.StringIO()
+            dis.dis(code, file=buf)
+            res["dis"] = buf.getvalue()
+            del code
     except Exception as e:
-        res["code"] = {"error": _error(e)}
+        if "run-code" not in parts or "code" in parts:
+            res["code"] = {"error": _error(e)}
         res["run_code"] = None
         res["dis"] = None
         res["pyc"] = None
     res["compile_ns"] = min(times) if times else None
     return res
+
+
+def _compile_module(req):
+    """A module file compiled as import compiles it (SourceLoader.source_to_code)."""
+    try:
+        source = _read(req["abs"])
+        code = compile(source, req["abs"], "exec", dont_inherit=True)
+        return {"marshal": _b(marshal.dumps(code))}
+    except Exception as e:
+        return {"error": _error(e)}
 
 
 # --- running a program ----------------------------------------------------------
@@ -357,7 +415,12 @@ def _prepare(req):
             return _dumps({"status": "bad-code", "detail": "%s: %s" % (type(e).__name__, _text(str(e)))})
         compile_error = e
     if compile_error is not None:
-        # `python3 FILE` reports a compile error with no traceback frames.
+        if req.get("marshal") is None:
+            # Let `python3 FILE`'s own call compile it (see the module docstring).
+            del compile_error
+            _run["compiled"] = "file"
+            gc.collect()
+            return (None, abs_path, ns)
         compile_error.__traceback__ = None
         _run["compiled"] = False
         _run["exc"] = compile_error
@@ -486,6 +549,11 @@ def finish(exec_ns):
     """Reports the run that `_prepare` set up. Returns the response bytes."""
     run = _run
     exc = run.pop("exc", None)
+    if run["compiled"] == "file":
+        # The file-reading path compiles and runs: a SyntaxError without Python frames
+        # is its compile error; anything else means the program ran.
+        failed = isinstance(exc, SyntaxError) and exc.__traceback__ is None
+        run["compiled"] = not failed
     ns = run["module"].__dict__
     exit_code = 0
     exception = None

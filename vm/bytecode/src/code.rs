@@ -58,10 +58,9 @@ pub enum Constant {
     Str(PyStr),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
-    /// Members in insertion order: source order for the compiler's sets (`x in {…}`),
-    /// stream order for loaded ones. CPython's iteration order follows from inserting
-    /// them in this order into a set table (`dis` emulates that); marshal sorts them when
-    /// writing. Equality ignores the order.
+    /// Members in CPython's iteration order (what `repr` and `dis` show; see
+    /// [`crate::frozenset`] for how to compute it). marshal sorts them when writing.
+    /// Equality ignores the order.
     FrozenSet(Vec<Constant>),
     Code(Arc<CodeObject>),
 }

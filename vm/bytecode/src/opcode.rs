@@ -7,10 +7,12 @@
 //! compiler's pseudo-instructions (`SETUP_FINALLY`, `JUMP`, …), which never reach
 //! `co_code`, live in [`PseudoOpcode`].
 
+mod specialized;
 mod table;
 #[cfg(test)]
 mod tests;
 
+pub use specialized::{SPECIALIZED, all_opname, deopt, specialized};
 pub use table::Opcode;
 
 /// `opcode.HAVE_ARGUMENT`: opcodes from this number on take an oparg.
@@ -165,6 +167,30 @@ impl Opcode {
             self,
             Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT
         )
+    }
+}
+
+/// `instr_size` of `Python/compile.c`: code units an instruction takes in `co_code`,
+/// its EXTENDED_ARG prefixes and CACHE entries included.
+pub const fn instr_size(op: Opcode, oparg: u32) -> usize {
+    let oparg = if op.has_arg() { oparg } else { 0 };
+    let extended =
+        (oparg > 0xff) as usize + (oparg > 0xffff) as usize + (oparg > 0xff_ffff) as usize;
+    extended + 1 + op.caches() as usize
+}
+
+/// `write_instr` of `Python/compile.c`: appends the instruction's code units to
+/// `co_code` (EXTENDED_ARG prefixes, the instruction, zeroed CACHE entries).
+pub fn write_instr(code: &mut Vec<u8>, op: Opcode, oparg: u32) {
+    let oparg = if op.has_arg() { oparg } else { 0 };
+    for shift in [24, 16, 8] {
+        if oparg >> shift != 0 {
+            code.extend_from_slice(&[EXTENDED_ARG, (oparg >> shift) as u8]);
+        }
+    }
+    code.extend_from_slice(&[op as u8, oparg as u8]);
+    for _ in 0..op.caches() {
+        code.extend_from_slice(&[0, 0]);
     }
 }
 

@@ -246,6 +246,14 @@ pub struct CodePoints<'a> {
     pos: usize,
 }
 
+impl<'a> CodePoints<'a> {
+    /// Iterates the code points of bytes already known to be generalized UTF-8 (as stored
+    /// by a `PyStr`); the runtime keeps such bytes inline in its `str` objects.
+    pub fn over(bytes: &'a [u8]) -> Self {
+        CodePoints { bytes, pos: 0 }
+    }
+}
+
 impl Iterator for CodePoints<'_> {
     type Item = u32;
     fn next(&mut self) -> Option<u32> {

@@ -6,6 +6,8 @@
 //! - [`parse`]: any `compile()` mode ('exec', 'eval', 'single') → [`ast::Mod`];
 //!   [`parse_expression`] and [`parse_interactive`] for the last two.
 //! - [`ast::dump`]: `ast.dump(tree, indent=1, include_attributes=True)`.
+//! - [`unparse::unparse`]: AST → source, like `ast.unparse` (the fuzz generator's way
+//!   back to a program; [`unparse::unparse_styled`] varies the spelling).
 //!
 //! Architecture invariant: this crate knows nothing of bytecode, code objects or runtime
 //! objects. Literal values use `refvm_common` (`PyStr`, reprs).
@@ -17,6 +19,7 @@ mod parser;
 pub mod source;
 pub mod stack;
 pub mod tokenize;
+pub mod unparse;
 
 pub use error::{OtherError, OtherErrorKind, ParseError, SyntaxError, SyntaxErrorKind};
 pub use refvm_common::Unsupported;

@@ -70,7 +70,7 @@ fn stdlib_sample_matches_python_tokenize() {
 fn generated_sources_match_python_tokenize() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut rng = support::pyish::Rng::new(20240611);
-    let paths: Vec<PathBuf> = (0..1500)
+    let paths: Vec<PathBuf> = (0..1000)
         .map(|i| {
             let p = dir.path().join(format!("g{i:04}.py"));
             std::fs::write(&p, support::pyish::source(&mut rng, 40)).expect("write");

@@ -79,10 +79,13 @@ pub struct Compiled {
     pub pyc: Option<Vec<u8>>,
     /// What `python3 -m dis FILE` prints (when asked for).
     pub dis: Option<String>,
+    /// What `dis.dis` prints for the code object `marshal.loads` makes of the `.pyc`
+    /// (when asked for): differs from `dis` only in frozenset member order.
+    pub dis_loaded: Option<String>,
 }
 
 const SCRIPT: &str = r#"
-import sys, io, dis, importlib._bootstrap_external as be
+import sys, io, dis, marshal, importlib._bootstrap_external as be
 want_dis = sys.argv[1] == '1'
 out = sys.stdout.buffer
 def emit(b):
@@ -94,17 +97,17 @@ for path in sys.stdin.read().split('\0'):
         code = compile(src, path, 'exec', dont_inherit=True, optimize=-1)
         pyc = bytes(be._code_to_timestamp_pyc(code, 0, len(src)))
     except Exception:
-        emit(b'!'); emit(b''); emit(b''); continue
+        emit(b'!'); emit(b''); emit(b''); emit(b''); continue
     emit(b'+'); emit(pyc)
-    if want_dis:
+    for c in ((code, marshal.loads(pyc[16:])) if want_dis else ()):
         buf = io.StringIO()
         try:
-            dis.dis(code, file=buf)
+            dis.dis(c, file=buf)
             emit(buf.getvalue().encode('utf-8', 'surrogateescape'))
         except Exception as e:
             emit(b'')
-    else:
-        emit(b'')
+    if not want_dis:
+        emit(b''); emit(b'')
 out.flush()
 "#;
 
@@ -131,11 +134,14 @@ pub fn compile_batch(files: &[PathBuf], with_dis: bool) -> Vec<Compiled> {
             let status = next();
             let pyc = next();
             let dis = next();
+            let dis_loaded = next();
             let ok = status == b"+";
             Compiled {
                 path: path.clone(),
                 pyc: ok.then_some(pyc),
                 dis: (ok && with_dis).then(|| String::from_utf8_lossy(&dis).into_owned()),
+                dis_loaded: (ok && with_dis)
+                    .then(|| String::from_utf8_lossy(&dis_loaded).into_owned()),
             }
         })
         .collect()

@@ -27,7 +27,10 @@ mod tests;
 
 pub use error::{ErrorKind, MarshalError};
 pub use read::{loads, loads_constant, loads_constant_preserving, loads_preserving};
-pub use write::{dumps, dumps_constant, dumps_constant_with_layout, dumps_with_layout};
+pub use write::{
+    DumpOptions, dumps, dumps_constant, dumps_constant_with_layout, dumps_with_layout,
+    dumps_with_options,
+};
 
 /// `marshal.version`.
 pub const VERSION: u32 = 4;
@@ -86,4 +89,7 @@ pub enum LayoutItem {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Layout {
     pub items: Vec<LayoutItem>,
+    /// For each frozenset, in stream order of the frozensets: where each member (in the
+    /// iteration order the `Constant` holds) stood in the stream.
+    pub set_orders: Vec<Vec<u32>>,
 }

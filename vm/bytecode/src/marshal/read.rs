@@ -46,11 +46,18 @@ fn read(data: &[u8], preserve: bool) -> Result<(Constant, Layout), MarshalError>
         refs: Vec::new(),
         layout: preserve.then(Vec::new),
         produced: 0,
+        set_orders: Vec::new(),
         budget: data.len().saturating_mul(64).saturating_add(1 << 20),
     };
     let value = r.read_object()?;
     let items = r.layout.take().unwrap_or_default();
-    Ok((value, Layout { items }))
+    Ok((
+        value,
+        Layout {
+            items,
+            set_orders: r.set_orders,
+        },
+    ))
 }
 
 /// A back-reference slot (`p->refs` of CPython).
@@ -73,6 +80,8 @@ struct Reader<'a> {
     /// back-references included; bounded by `budget`.
     produced: usize,
     budget: usize,
+    /// `Layout::set_orders`, filled when preserving.
+    set_orders: Vec<Vec<u32>>,
 }
 
 impl<'a> Reader<'a> {
@@ -247,12 +256,17 @@ impl<'a> Reader<'a> {
                 let before = self.produced;
                 // Every item takes at least one byte: never allocate past the input.
                 let items = Vec::with_capacity(n.min(self.remaining()));
+                let order_slot = (frozenset && self.layout.is_some()).then(|| {
+                    self.set_orders.push(Vec::new());
+                    self.set_orders.len() - 1
+                });
                 let frame = Frame::Seq {
                     items,
                     n,
                     slot,
                     before,
                     frozenset,
+                    order_slot,
                 };
                 if n > 0 {
                     stack.push(frame);
@@ -292,10 +306,22 @@ impl<'a> Reader<'a> {
                 slot,
                 before,
                 frozenset,
+                order_slot,
                 ..
             } => {
                 let value = if frozenset {
-                    Constant::FrozenSet(items)
+                    // CPython adds the members in stream order; keep its iteration order.
+                    let order = crate::frozenset::iteration_order(&items);
+                    if let Some(o) = order_slot.and_then(|i| self.set_orders.get_mut(i)) {
+                        *o = order.iter().map(|&i| i as u32).collect();
+                    }
+                    let mut slots: Vec<Option<Constant>> = items.into_iter().map(Some).collect();
+                    Constant::FrozenSet(
+                        order
+                            .into_iter()
+                            .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+                            .collect(),
+                    )
                 } else {
                     Constant::Tuple(items)
                 };
@@ -481,6 +507,8 @@ enum Frame {
         slot: Option<usize>,
         before: usize,
         frozenset: bool,
+        /// Where this frozenset's order goes in `Layout::set_orders`.
+        order_slot: Option<usize>,
     },
     /// A code object: its five leading ints, then ten objects with `co_firstlineno`
     /// read after the eighth.

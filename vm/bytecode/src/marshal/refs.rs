@@ -35,7 +35,6 @@ use crate::code::{CodeObject, Constant};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use refvm_common::PyStr;
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
@@ -130,6 +129,27 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The position's identity: its role and the address of what it shows (`None` for
+    /// the singletons, which have no identity in the stream).
+    pub(super) fn position(&self) -> Option<(u8, usize)> {
+        if self.is_singleton() {
+            return None;
+        }
+        Some(match *self {
+            View::Const(c) | View::CodeConst(c) => (0, addr(c)),
+            View::Code(c) => (1, addr(c)),
+            View::CoCode(b) => (2, b.as_ptr() as usize),
+            View::Consts(items) => (3, items.as_ptr() as usize),
+            View::Names(items) => (4, items.as_ptr() as usize),
+            View::Name(s) => (5, addr(s)),
+            View::Kinds(b) => (6, b.as_ptr() as usize),
+            View::Filename(s) => (7, addr(s)),
+            View::CodeName(s) => (8, addr(s)),
+            View::QualName(c) => (9, addr(&c.qualname)),
+            View::Table(b) => (10, b.as_ptr() as usize),
+        })
+    }
+
     pub(super) fn code(&self) -> Option<&'a CodeObject> {
         match self.norm() {
             View::Code(c) => Some(c),
@@ -171,6 +191,50 @@ pub(super) fn all_name_chars(s: &PyStr) -> bool {
         .all(|b| b.is_ascii_alphanumeric() || *b == b'_')
 }
 
+/// A fast multiplicative hasher for [`Key`]s (the keys are built from trusted, already
+/// parsed values; no need for SipHash's flooding resistance).
+#[derive(Default, Clone, Copy)]
+pub(super) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(w) ^ (rest.len() as u64) << 56);
+        }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_u8(&mut self, v: u8) {
+        self.write_u64(u64::from(v));
+    }
+
+    fn write_usize(&mut self, v: usize) {
+        self.write_u64(v as u64);
+    }
+}
+
+/// A map keyed by an object's dense id.
+pub(super) type IdMap = HashMap<u32, u32, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// A map keyed by object identity.
+pub(super) type KeyMap<'a, V> = HashMap<Key<'a>, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// Object identity: positions with equal keys are one CPython object.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Key<'a> {
@@ -185,7 +249,8 @@ pub(super) enum Key<'a> {
     Int(&'a BigInt),
     Float(u64),
     Complex(u64, u64),
-    Tuple(TupleRef<'a>),
+    /// A tuple and its structural hash (0 where only equality is needed).
+    Tuple(TupleRef<'a>, u64),
     FrozenSet(&'a [Constant]),
     /// An object only its own position holds: a role tag and an address.
     Unique(u8, usize),
@@ -208,7 +273,7 @@ impl<'a> TupleRef<'a> {
     fn item(&self, i: usize) -> Key<'a> {
         match self {
             TupleRef::Names(n) => str_key(&n[i], true),
-            TupleRef::Consts(c) => const_key(&c[i]),
+            TupleRef::Consts(c) => light_key(&c[i]),
         }
     }
 }
@@ -258,6 +323,37 @@ fn str_key(s: &PyStr, interned: bool) -> Key<'_> {
 
 /// The key of a constant as `merge_consts_recursive` and interning leave it.
 fn const_key(c: &Constant) -> Key<'_> {
+    with_hash(light_key(c))
+}
+
+/// A tuple key with its structural hash filled in (other keys unchanged).
+fn with_hash(key: Key<'_>) -> Key<'_> {
+    match key {
+        Key::Tuple(t, _) => Key::Tuple(t, structural_hash(t)),
+        k => k,
+    }
+}
+
+/// The hash of a tuple's whole structure (nested tuples included), walked with an
+/// explicit stack.
+fn structural_hash(t: TupleRef<'_>) -> u64 {
+    let mut h = KeyHasher::default();
+    let mut todo = vec![Key::Tuple(t, 0)];
+    while let Some(k) = todo.pop() {
+        match k {
+            Key::Tuple(t, _) => {
+                h.write_u8(9);
+                h.write_usize(t.len());
+                todo.extend((0..t.len()).rev().map(|i| t.item(i)));
+            }
+            k => k.hash_into(&mut h),
+        }
+    }
+    h.finish()
+}
+
+/// [`const_key`] without a tuple's hash: for equality only.
+fn light_key(c: &Constant) -> Key<'_> {
     use super::types::*;
     match c {
         Constant::None => Key::Singleton(TYPE_NONE),
@@ -270,7 +366,7 @@ fn const_key(c: &Constant) -> Key<'_> {
         Constant::Complex { re, im } => Key::Complex(re.to_bits(), im.to_bits()),
         Constant::Str(s) => str_key(s, all_name_chars(s)),
         Constant::Bytes(b) => Key::Bytes(b),
-        Constant::Tuple(items) => Key::Tuple(TupleRef::Consts(items)),
+        Constant::Tuple(items) => Key::Tuple(TupleRef::Consts(items), 0),
         // NaN never equals itself: each NaN constant is its own object.
         Constant::Float(_) => Key::Unique(U_NAN, addr(c)),
         Constant::FrozenSet(items) => Key::FrozenSet(items),
@@ -291,7 +387,7 @@ impl Key<'_> {
             Key::Int(_) => 6,
             Key::Float(_) => 7,
             Key::Complex(..) => 8,
-            Key::Tuple(_) => 9,
+            Key::Tuple(..) => 9,
             Key::FrozenSet(_) => 10,
             Key::Unique(..) => 11,
         }
@@ -308,46 +404,40 @@ impl Key<'_> {
             Key::Unique(tag, _) => *tag == U_CO_CODE,
             Key::Int(i) => i.to_i32().is_some_and(|i| (-5..=256).contains(&i)),
             Key::Bytes(b) => b.len() <= 1,
-            Key::Tuple(t) => t.len() == 0,
+            Key::Tuple(t, _) => t.len() == 0,
             _ => false,
         }
     }
 }
 
 impl Key<'_> {
-    /// Hashes the key structurally, walking nested tuples with an explicit stack.
+    /// Hashes the key: leaf contents (strings and bytes by length and first 32 bytes),
+    /// a tuple by its precomputed structural hash. Equal keys hash equal.
     fn hash_into<H: Hasher>(&self, h: &mut H) {
-        let mut todo = vec![*self];
-        while let Some(k) = todo.pop() {
-            k.tag().hash(h);
-            match k {
-                Key::Singleton(c) => c.hash(h),
-                Key::Char(b)
-                | Key::Interned(b)
-                | Key::Static(b)
-                | Key::Filename(b)
-                | Key::Str(b)
-                | Key::Bytes(b) => b.hash(h),
-                Key::Int(i) => i.hash(h),
-                Key::Float(f) => f.hash(h),
-                Key::Complex(a, b) => (a, b).hash(h),
-                Key::Tuple(t) => {
-                    t.len().hash(h);
-                    todo.extend((0..t.len()).rev().map(|i| t.item(i)));
-                }
-                Key::FrozenSet(items) => {
-                    // Order-insensitive, as equality is.
-                    items.len().hash(h);
-                    let mut sum = 0u64;
-                    for i in items {
-                        let mut d = DefaultHasher::new();
-                        const_key(i).hash_into(&mut d);
-                        sum = sum.wrapping_add(d.finish());
-                    }
-                    sum.hash(h);
-                }
-                Key::Unique(t, a) => (t, a).hash(h),
+        self.tag().hash(h);
+        match self {
+            Key::Singleton(c) => c.hash(h),
+            Key::Char(b)
+            | Key::Interned(b)
+            | Key::Static(b)
+            | Key::Filename(b)
+            | Key::Str(b)
+            | Key::Bytes(b) => {
+                b.len().hash(h);
+                h.write(&b[..b.len().min(32)]);
             }
+            Key::Int(i) => match i.to_i64() {
+                Some(small) => small.hash(h),
+                None => i.bits().hash(h),
+            },
+            Key::Float(f) => f.hash(h),
+            Key::Complex(a, b) => (a, b).hash(h),
+            Key::Tuple(_, structural) => structural.hash(h),
+            Key::FrozenSet(items) => {
+                // Only the length: equality ignores the order of members.
+                items.len().hash(h);
+            }
+            Key::Unique(t, a) => (t, a).hash(h),
         }
     }
 
@@ -364,11 +454,11 @@ impl Key<'_> {
             (Key::Int(a), Key::Int(b)) => a == b,
             (Key::Float(a), Key::Float(b)) => a == b,
             (Key::Complex(a, b), Key::Complex(c, d)) => a == c && b == d,
-            (Key::Tuple(a), Key::Tuple(b)) => a.len() == b.len(),
+            (Key::Tuple(a, _), Key::Tuple(b, _)) => a.len() == b.len(),
             (Key::FrozenSet(a), Key::FrozenSet(b)) => {
                 a.len() == b.len()
                     && a.iter()
-                        .all(|x| b.iter().any(|y| const_key(x) == const_key(y)))
+                        .all(|x| b.iter().any(|y| light_key(x) == light_key(y)))
             }
             (Key::Unique(t, a), Key::Unique(u, b)) => t == u && a == b,
             _ => false,
@@ -390,7 +480,7 @@ impl PartialEq for Key<'_> {
             if !a.shallow_eq(&b) {
                 return false;
             }
-            if let (Key::Tuple(x), Key::Tuple(y)) = (a, b) {
+            if let (Key::Tuple(x, _), Key::Tuple(y, _)) = (a, b) {
                 todo.extend((0..x.len()).map(|i| (x.item(i), y.item(i))));
             }
         }
@@ -402,7 +492,13 @@ impl Eq for Key<'_> {}
 
 /// In-degrees of the object graph of one module's code tree.
 pub(super) struct Model<'a> {
-    counts: HashMap<Key<'a>, u32>,
+    /// Per object: how many positions hold it, and a dense id.
+    counts: KeyMap<'a, (u32, u32)>,
+    /// Per object id: (shared, interned), as the writer needs them.
+    facts: Vec<(bool, bool)>,
+    /// Per position visited (its role and address): the object id, so the writer finds
+    /// the object without hashing its contents again.
+    positions: HashMap<(u8, usize), u32, std::hash::BuildHasherDefault<KeyHasher>>,
     /// One-character strings some identifier of the module interned.
     interned_chars: HashSet<&'a [u8]>,
     /// For each class-body qualname, the first class body (in compile order) with it:
@@ -415,7 +511,9 @@ impl<'a> Model<'a> {
     /// shared object's children are counted once, as the object graph has them.
     pub(super) fn new(top: View<'a>) -> Result<Self, MarshalError> {
         let mut m = Model {
-            counts: HashMap::new(),
+            counts: KeyMap::default(),
+            facts: Vec::new(),
+            positions: HashMap::default(),
             interned_chars: HashSet::new(),
             first_class: HashMap::new(),
         };
@@ -423,6 +521,11 @@ impl<'a> Model<'a> {
             m.scan_code(c);
         }
         m.visit(top, 0)?;
+        let mut facts = vec![(false, false); m.counts.len()];
+        for (key, &(count, id)) in &m.counts {
+            facts[id as usize] = (count > 1 || key.external(), m.is_interned(key));
+        }
+        m.facts = facts;
         Ok(m)
     }
 
@@ -476,8 +579,13 @@ impl<'a> Model<'a> {
                 return Err(MarshalError::new(ErrorKind::NestedTooDeep, 0));
             }
             let Some(key) = self.key_of(v) else { continue };
-            let count = self.counts.entry(key).or_insert(0);
+            let next_id = self.counts.len() as u32;
+            let (count, id) = self.counts.entry(key).or_insert((0, next_id));
             *count += 1;
+            let id = *id;
+            if let Some(p) = v.position() {
+                self.positions.insert(p, id);
+            }
             if *count > 1 {
                 continue;
             }
@@ -529,8 +637,8 @@ impl<'a> Model<'a> {
             View::Code(c) => Key::Unique(U_CODE, addr(c)),
             View::CoCode(b) if b.is_empty() => Key::Bytes(b),
             View::CoCode(b) => Key::Unique(U_CO_CODE, addr(b)),
-            View::Consts(items) => Key::Tuple(TupleRef::Consts(items)),
-            View::Names(items) => Key::Tuple(TupleRef::Names(items)),
+            View::Consts(items) => with_hash(Key::Tuple(TupleRef::Consts(items), 0)),
+            View::Names(items) => with_hash(Key::Tuple(TupleRef::Names(items), 0)),
             View::Name(s) => str_key(s, true),
             View::Kinds(b) if b.is_empty() => Key::Bytes(b),
             View::Kinds(b) => Key::Unique(U_KINDS, addr(b)),
@@ -556,9 +664,21 @@ impl<'a> Model<'a> {
         }
     }
 
-    /// Whether the object's refcount is above 1 when dumped.
-    pub(super) fn is_shared(&self, key: &Key<'a>) -> bool {
-        key.external() || self.counts.get(key).is_some_and(|c| *c > 1)
+    /// For the object at a position: its id (if the walk met it), whether its
+    /// refcount is above 1 when dumped and whether it is an interned string; `None` for
+    /// the singletons.
+    pub(super) fn lookup(&self, v: View<'a>) -> Option<(Option<u32>, bool, bool)> {
+        if let Some(id) = v.position().and_then(|p| self.positions.get(&p)) {
+            let (shared, interned) = self.facts.get(*id as usize).copied().unwrap_or_default();
+            return Some((Some(*id), shared, interned));
+        }
+        // Positions the walk did not enter (inside a frozenset member met again).
+        let key = self.key_of(v)?;
+        let interned = self.is_interned(&key);
+        Some(match self.counts.get(&key) {
+            Some(&(count, id)) => (Some(id), count > 1 || key.external(), interned),
+            None => (None, key.external(), interned),
+        })
     }
 }
 

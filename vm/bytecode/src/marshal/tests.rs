@@ -58,6 +58,20 @@ fn layout_round_trip_and_fresh_dumps_equal_cpython() {
 }
 
 #[test]
+fn a_temporary_module_code_object_is_not_flagged() {
+    let script = r#"
+import marshal
+print(marshal.dumps(compile('x = 1', 'm.py', 'exec')).hex())
+"#;
+    let data = unhex(python(script, &[]).trim());
+    let code = loads(&data).unwrap();
+    let options = DumpOptions {
+        code_held_by_caller: false,
+    };
+    assert_eq!(dumps_with_options(&code, &options).unwrap(), data);
+}
+
+#[test]
 fn one_character_strings_interned_at_startup_are_the_ones_python3_has() {
     // Which one-character constants does a fresh oracle write as interned strings?
     let script = r#"
@@ -145,6 +159,9 @@ fn depth_limit_is_cpythons_and_fits_a_small_stack() {
             let err = loads_constant(&nested_tuples(2001)).unwrap_err();
             assert_eq!(err.kind, ErrorKind::RecursionLimit);
             let deep = loads_constant(&nested_tuples(2000)).unwrap();
+        // Its repr (what dis prints) recurses within the same bound.
+        let text = crate::dis::constant_repr(&deep, &|_| 0);
+        assert_eq!(text.len(), 2000 * 3 - 1);
             // Writing is limited the same way.
             assert!(dumps_constant(&deep).is_ok());
             let deeper = Constant::Tuple(vec![deep]);
@@ -314,11 +331,22 @@ fn arb_constant() -> impl Strategy<Value = Constant> {
         arb_str().prop_map(Constant::Str),
         proptest::collection::vec(any::<u8>(), 0..20).prop_map(Constant::Bytes),
     ];
+    // Tuples of 256+ items take the long tuple type code.
+    let big = proptest::collection::vec(leaf.clone(), 250..300).prop_map(Constant::Tuple);
+    let leaf = prop_oneof![10 => leaf, 1 => big];
     leaf.prop_recursive(4, 64, 8, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..8).prop_map(Constant::Tuple),
-            proptest::collection::vec(inner.clone(), 0..300).prop_map(Constant::Tuple),
-            proptest::collection::vec(inner, 0..6).prop_map(Constant::FrozenSet),
+            proptest::collection::vec(inner, 0..6).prop_map(|members| {
+                // A frozenset has distinct members, in CPython's iteration order.
+                let mut distinct: Vec<Constant> = Vec::new();
+                for m in members {
+                    if !distinct.contains(&m) {
+                        distinct.push(m);
+                    }
+                }
+                Constant::FrozenSet(crate::frozenset::reorder(distinct))
+            }),
         ]
     })
 }

@@ -2,25 +2,50 @@
 //! recorded [`Layout`] (byte-identical rewriting of data CPython wrote) or modelling
 //! CPython's object sharing for a freshly compiled module (see `refs.rs`).
 
-use super::refs::{Key, Model, View};
+use super::refs::{IdMap, Model, View};
 use super::types::*;
 use super::{ErrorKind, Layout, LayoutItem, MAX_MARSHAL_STACK_DEPTH, MarshalError};
 use crate::code::{CodeObject, Constant};
 use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
-use std::collections::HashMap;
 
 /// `marshal.dumps(code)` as CPython 3.11 writes it for the module code object `code`
-/// that `compile()` returned: back-references and `FLAG_REF`s follow CPython's object
-/// sharing (see `refs.rs` for the model and its known limits).
+/// that `compile()` returned, held by the caller (as `py_compile` and importlib hold it,
+/// so the `.pyc` bytes): back-references and `FLAG_REF`s follow CPython's object sharing
+/// (see `refs.rs` for the model and its known limits).
 pub fn dumps(code: &CodeObject) -> Result<Vec<u8>, MarshalError> {
+    dumps_with_options(code, &DumpOptions::default())
+}
+
+/// Options of [`dumps_with_options`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DumpOptions {
+    /// Whether something besides the dump holds the module's code object, giving it a
+    /// refcount above 1 and so `FLAG_REF` (true for `.pyc` files and for
+    /// `code = compile(...); marshal.dumps(code)`; false for the temporary in
+    /// `marshal.dumps(compile(...))`).
+    pub code_held_by_caller: bool,
+}
+
+impl Default for DumpOptions {
+    fn default() -> Self {
+        DumpOptions {
+            code_held_by_caller: true,
+        }
+    }
+}
+
+/// [`dumps`] with explicit [`DumpOptions`].
+pub fn dumps_with_options(
+    code: &CodeObject,
+    options: &DumpOptions,
+) -> Result<Vec<u8>, MarshalError> {
     let model = Model::new(View::Code(code))?;
     let mut w = Writer::new(Mode::Fresh {
         model: &model,
-        table: HashMap::new(),
+        table: IdMap::default(),
     });
-    // The caller holds the module's code object: it is shared.
-    w.force_next = true;
+    w.force_next = options.code_held_by_caller;
     w.w_object(View::Code(code))?;
     Ok(w.out)
 }
@@ -31,7 +56,7 @@ pub fn dumps_constant(value: &Constant) -> Result<Vec<u8>, MarshalError> {
     let model = Model::new(View::Const(value))?;
     let mut w = Writer::new(Mode::Fresh {
         model: &model,
-        table: HashMap::new(),
+        table: IdMap::default(),
     });
     w.force_next = true;
     w.w_object(View::Const(value))?;
@@ -58,6 +83,8 @@ fn replay(top: View<'_>, layout: &Layout) -> Result<Vec<u8>, MarshalError> {
         items: &layout.items,
         next: 0,
         table: Vec::new(),
+        set_orders: &layout.set_orders,
+        next_set: 0,
     });
     w.w_object(top)?;
     if let Mode::Replay { items, next, .. } = &w.mode
@@ -77,10 +104,12 @@ enum Mode<'a, 'm> {
         items: &'a [LayoutItem],
         next: usize,
         table: Vec<View<'a>>,
+        set_orders: &'a [Vec<u32>],
+        next_set: usize,
     },
     Fresh {
         model: &'m Model<'a>,
-        table: HashMap<Key<'a>, u32>,
+        table: IdMap,
     },
 }
 
@@ -103,7 +132,7 @@ struct Writer<'a, 'm> {
 impl<'a, 'm> Writer<'a, 'm> {
     fn new(mode: Mode<'a, 'm>) -> Self {
         Writer {
-            out: Vec::with_capacity(1024),
+            out: Vec::with_capacity(256),
             depth: 0,
             mode,
             force_next: false,
@@ -161,7 +190,9 @@ impl<'a, 'm> Writer<'a, 'm> {
     #[inline(never)]
     fn begin(&mut self, v: View<'a>, force: bool) -> Result<Begin, MarshalError> {
         match &mut self.mode {
-            Mode::Replay { items, next, table } => {
+            Mode::Replay {
+                items, next, table, ..
+            } => {
                 let item = items
                     .get(*next)
                     .copied()
@@ -186,20 +217,20 @@ impl<'a, 'm> Writer<'a, 'm> {
                 }
             }
             Mode::Fresh { model, table } => {
-                let Some(key) = model.key_of(v) else {
+                let Some((id, shared, interned)) = model.lookup(v) else {
                     return Ok(Begin::Object(v.singleton_code().unwrap_or(TYPE_NONE)));
                 };
-                if let Some(i) = table.get(&key) {
+                if let Some(i) = id.and_then(|id| table.get(&id)) {
                     return Ok(Begin::Ref(*i));
                 }
-                let interned = model.is_interned(&key);
-                let shared = force || model.is_shared(&key);
                 let mut code = natural_code(v, interned);
-                if shared {
+                if force || shared {
                     let i = u32::try_from(table.len()).map_err(|_| {
                         MarshalError::new(ErrorKind::Unmarshallable("too many objects"), 0)
                     })?;
-                    table.insert(key, i);
+                    if let Some(id) = id {
+                        table.insert(id, i);
+                    }
                     code |= FLAG_REF;
                 }
                 Ok(Begin::Object(code))
@@ -252,17 +283,25 @@ impl<'a, 'm> Writer<'a, 'm> {
                 let s = v
                     .as_str()
                     .ok_or_else(|| mismatch("str type code for a non-str value"))?;
-                let latin1: Option<Vec<u8>> =
-                    s.code_points().map(|c| u8::try_from(c).ok()).collect();
-                let b = latin1.ok_or_else(|| mismatch("one-byte str type code for a wide str"))?;
+                // ASCII is its own one-byte form; anything else must fit Latin-1.
+                let owned;
+                let b: &[u8] = if s.is_ascii() {
+                    s.as_bytes()
+                } else {
+                    let latin1: Option<Vec<u8>> =
+                        s.code_points().map(|c| u8::try_from(c).ok()).collect();
+                    owned =
+                        latin1.ok_or_else(|| mismatch("one-byte str type code for a wide str"))?;
+                    &owned
+                };
                 if ty == TYPE_SHORT_ASCII || ty == TYPE_SHORT_ASCII_INTERNED {
                     let n = u8::try_from(b.len())
                         .map_err(|_| mismatch("short str type code for a long str"))?;
                     self.out.push(n);
-                    self.out.extend_from_slice(&b);
+                    self.out.extend_from_slice(b);
                     Ok(())
                 } else {
-                    self.w_pstring(&b)
+                    self.w_pstring(b)
                 }
             }
             (TYPE_UNICODE | TYPE_INTERNED, _) => match v.as_str() {
@@ -369,26 +408,44 @@ impl<'a, 'm> Writer<'a, 'm> {
         depth: usize,
         tasks: &mut Vec<Task<'a>>,
     ) -> Result<(), MarshalError> {
-        let model = match &self.mode {
-            Mode::Replay { .. } => None,
-            Mode::Fresh { model, .. } => Some(*model),
-        };
-        let Some(model) = model else {
-            for item in items.iter().rev() {
-                tasks.push(Task::Object {
-                    v: View::Const(item),
-                    depth: depth + 1,
-                    force: false,
-                });
+        let model = match &mut self.mode {
+            Mode::Replay {
+                set_orders,
+                next_set,
+                ..
+            } => {
+                // The stream order the reader saw: member k stood at position order[k].
+                let order = set_orders
+                    .get(*next_set)
+                    .ok_or_else(|| mismatch("frozenset order missing"))?;
+                *next_set += 1;
+                if order.len() != items.len() {
+                    return Err(mismatch("frozenset order of another length"));
+                }
+                let mut stream: Vec<Option<&'a Constant>> = vec![None; items.len()];
+                for (item, &pos) in items.iter().zip(order.iter()) {
+                    match stream.get_mut(pos as usize) {
+                        Some(slot @ None) => *slot = Some(item),
+                        _ => return Err(mismatch("frozenset order is not a permutation")),
+                    }
+                }
+                for item in stream.into_iter().rev().flatten() {
+                    tasks.push(Task::Object {
+                        v: View::Const(item),
+                        depth: depth + 1,
+                        force: false,
+                    });
+                }
+                return Ok(());
             }
-            return Ok(());
+            Mode::Fresh { model, .. } => *model,
         };
         let mut keyed = Vec::with_capacity(items.len());
         for item in items {
             // marshal.dumps(item) with its own reference table, nested as deep as we are.
             let mut sub = Writer::new(Mode::Fresh {
                 model,
-                table: HashMap::new(),
+                table: IdMap::default(),
             });
             sub.depth = depth;
             sub.w_object(View::Const(item))?;

@@ -201,3 +201,54 @@ fn pseudo_jumps_resolve_to_real_jumps() {
         }
     }
 }
+
+#[test]
+fn specialized_names_and_bases_equal_live_dis() {
+    let script = r#"
+import dis, json
+print(json.dumps([dis._all_opname, [dis.opmap[dis._all_opname[dis._deoptop(op)]] if not dis._all_opname[op].startswith('<') else None for op in range(256)]]))
+"#;
+    let v: Value = serde_json::from_str(&python(script, &[])).unwrap();
+    for op in 0..=255u8 {
+        assert_eq!(
+            v[0][op as usize].as_str().unwrap(),
+            all_opname(op),
+            "_all_opname[{op}]"
+        );
+        assert_eq!(
+            v[1][op as usize].as_u64(),
+            deopt(op).map(|o| o as u64),
+            "_deoptop({op})"
+        );
+    }
+}
+
+#[test]
+fn write_instr_and_instr_size_agree() {
+    for op in Opcode::ALL {
+        for arg in [
+            0u32,
+            1,
+            0xff,
+            0x100,
+            0xffff,
+            0x1_0000,
+            0xff_ffff,
+            0x100_0000,
+            u32::MAX,
+        ] {
+            let mut code = Vec::new();
+            write_instr(&mut code, *op, arg);
+            assert_eq!(code.len(), 2 * instr_size(*op, arg), "{} {arg}", op.name());
+            let last = code.len() - 2 * (1 + op.caches() as usize);
+            assert_eq!(code[last], *op as u8);
+            // The oparg reassembles from the EXTENDED_ARG prefixes, as dis does.
+            let unpacked = crate::dis::unpack_opargs(&code);
+            let (_, got_op, got_arg) = unpacked[unpacked.len() - 1];
+            assert_eq!(got_op, *op as u8);
+            if op.has_arg() {
+                assert_eq!(got_arg.map(|a| a as u32), Some(arg));
+            }
+        }
+    }
+}

@@ -39,6 +39,10 @@ pub fn main(file: &Path, output: Option<&Path>) -> ExitCode {
             return ExitCode::FAILURE;
         }
         Err(CompileError::Unsupported(u)) => return super::unsupported(&u),
+        Err(e @ CompileError::Exception { .. }) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
     };
     let bytes = match refvm_bytecode::pyc::write(&code, mtime, meta.len() as u32) {
         Ok(b) => b,

@@ -22,5 +22,9 @@ pub fn main(file: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
         Err(CompileError::Unsupported(u)) => super::unsupported(&u),
+        Err(e @ CompileError::Exception { .. }) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -48,6 +48,10 @@ pub fn main(args: &RunArgs) -> ExitCode {
                 return ExitCode::FAILURE;
             }
             Err(CompileError::Unsupported(u)) => return super::unsupported(&u),
+            Err(e @ CompileError::Exception { .. }) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
         }
     };
     let mut argv = vec![filename];

@@ -13,6 +13,7 @@ mod fstring;
 mod invalid;
 mod invalid_params;
 mod invalid_stmt;
+mod memo;
 mod modes;
 mod number;
 mod params;
@@ -24,9 +25,9 @@ mod target;
 
 use crate::ast::{self, Expr, ExprContext, ExprKind, Identifier, Location};
 use crate::lexer::{Lexed, Tok, TokError, TokState, Token};
-use std::collections::HashMap;
 
 pub(crate) use errors::RawError;
+use memo::{FastMap, Lookup, MemoTable, MemoValue};
 
 /// `p->starting_col_offset` of an f-string expression's parser (its line number is
 /// [`Parser::first_lineno`]).
@@ -53,47 +54,6 @@ pub(crate) enum RunError {
 pub(crate) struct Fail;
 
 pub(crate) type PResult<T> = Result<Option<T>, Fail>;
-
-/// Memoised rule results (pegen memoises these rules; the cache makes backtracking cheap).
-#[derive(Clone)]
-pub(crate) enum Memo {
-    Expr(Option<Expr>),
-    Stmt(Option<ast::Stmt>),
-    Stmts(Option<Vec<ast::Stmt>>),
-    Pattern(Option<ast::Pattern>),
-    Args(Option<CallArgs>),
-    Name(Option<Identifier>),
-    Unit(Option<()>),
-}
-
-/// A rule result that can be memoised.
-pub(crate) trait MemoValue: Sized + Clone {
-    fn wrap(v: Option<Self>) -> Memo;
-    fn unwrap(m: &Memo) -> Option<Option<Self>>;
-}
-
-macro_rules! memo_value {
-    ($t:ty, $v:ident) => {
-        impl MemoValue for $t {
-            fn wrap(v: Option<Self>) -> Memo {
-                Memo::$v(v)
-            }
-            fn unwrap(m: &Memo) -> Option<Option<Self>> {
-                match m {
-                    Memo::$v(v) => Some(v.clone()),
-                    _ => None,
-                }
-            }
-        }
-    };
-}
-memo_value!(Expr, Expr);
-memo_value!(ast::Stmt, Stmt);
-memo_value!(Vec<ast::Stmt>, Stmts);
-memo_value!(ast::Pattern, Pattern);
-memo_value!(CallArgs, Args);
-memo_value!(Identifier, Name);
-memo_value!((), Unit);
 
 /// The arguments of a call (`arguments`, `args`): positional, keywords, and the span
 /// of the `args` rule (its EXTRA).
@@ -132,28 +92,9 @@ pub(crate) enum Rule {
     Term,
 }
 
-/// A fast hash for memo keys (token index and rule in one integer).
-#[derive(Default)]
-pub(crate) struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-type MemoMap = HashMap<u64, (u32, Memo), std::hash::BuildHasherDefault<KeyHasher>>;
-
-fn memo_key(start: usize, rule: Rule) -> u64 {
-    ((start as u64) << 8) | rule as u64
+impl Rule {
+    /// How many rules are memoised (one memo slot each per token).
+    pub const COUNT: usize = Rule::Term as usize + 1;
 }
 
 pub(crate) struct Parser<'a> {
@@ -166,8 +107,8 @@ pub(crate) struct Parser<'a> {
     pub level: usize,
     pub call_invalid_rules: bool,
     pub error: Option<RawError>,
-    memo: MemoMap,
-    names: HashMap<&'a [u8], Identifier>,
+    memo: MemoTable,
+    names: FastMap<&'a [u8], Identifier>,
     /// Set while parsing an f-string replacement field (`p->start_rule == fstring`).
     pub fstring: Option<FstringStart>,
     /// Token states (`p->tok` after each token).
@@ -186,6 +127,7 @@ impl<'a> Parser<'a> {
     /// A parser over `src` (its decoded text); `encoding` says whether CPython's
     /// tokenizer had an encoding for it (a BOM or a coding cookie).
     pub fn new(src: &'a [u8], lexed: Lexed, encoding: bool) -> Self {
+        let ntokens = lexed.tokens.len();
         Parser {
             src,
             tokens: lexed.tokens,
@@ -199,8 +141,8 @@ impl<'a> Parser<'a> {
             level: 0,
             call_invalid_rules: false,
             error: None,
-            memo: MemoMap::default(),
-            names: HashMap::new(),
+            memo: MemoTable::new(ntokens),
+            names: FastMap::default(),
             fstring: None,
             unsupported: None,
         }
@@ -410,7 +352,7 @@ impl<'a> Parser<'a> {
     ) -> PResult<T> {
         self.enter()?;
         let start = self.mark;
-        if let Some((end, v)) = self.memo_lookup::<T>(start, rule) {
+        if let Lookup::Hit(end, v) = self.memo.lookup::<T>(start, rule) {
             self.mark = end;
             self.leave();
             return Ok(v);
@@ -425,24 +367,8 @@ impl<'a> Parser<'a> {
         if v.is_none() {
             self.mark = start;
         }
-        self.memo_store(start, rule, v.clone());
+        self.memo.store(start, rule, self.mark, &v);
         Ok(v)
-    }
-
-    /// Stores a memo entry ending at the current mark.
-    pub fn memo_store<T: MemoValue>(&mut self, start: usize, rule: Rule, v: Option<T>) {
-        self.memo
-            .insert(memo_key(start, rule), (self.mark as u32, T::wrap(v)));
-    }
-
-    /// A memo entry, if any: (end mark, value).
-    pub fn memo_lookup<T: MemoValue>(
-        &self,
-        start: usize,
-        rule: Rule,
-    ) -> Option<(usize, Option<T>)> {
-        let (end, m) = self.memo.get(&memo_key(start, rule))?;
-        Some((*end as usize, T::unwrap(m)?))
     }
 
     /// A helper rule pegen generates (`_tmp_N`, `_loop0_N`, `_loop1_N`, `_gather_N`):

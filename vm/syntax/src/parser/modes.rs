@@ -17,6 +17,11 @@ impl Parser<'_> {
     /// In 'single' mode the first ENDMARKER fetched after parsing started becomes NEWLINE
     /// and the indentation still open is closed by DEDENTs, alternately forever.
     pub fn prepare_non_exec(&mut self, single: bool) {
+        self.extend_end_tokens(single);
+        self.memo = super::memo::MemoTable::new(self.tokens.len());
+    }
+
+    fn extend_end_tokens(&mut self, single: bool) {
         let Some(&end) = self.tokens.last() else {
             return;
         };

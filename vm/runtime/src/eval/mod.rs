@@ -1,0 +1,957 @@
+//! The eval loop (`_PyEval_EvalFrameDefault`): one loop runs a chain of frames, so a
+//! Python→Python call pushes a frame instead of recursing on the Rust stack. Native code
+//! that calls back into Python (`call_function`) starts a nested loop, counted against
+//! the recursion limit and the remaining Rust stack.
+//!
+//! Hot opcodes are handled inline here; the others live in `ops_*.rs` by family.
+
+pub mod args;
+pub mod frame;
+pub mod linetable;
+pub mod opcode;
+mod ops_build;
+pub use ops_build::function_str;
+mod ops_exc;
+pub use ops_exc::make_exception as ops_exc_make;
+pub mod ops_gen;
+mod ops_match;
+mod ops_names;
+pub mod verify;
+
+use crate::error::{PyErr, PyResult};
+use crate::object::typeobj::CmpOp;
+use crate::object::{PyObject, PyRef, Slot};
+use crate::objects::code::PyCode;
+use crate::objects::function::{PyCell, PyFunction};
+use crate::objects::tuple::PyTuple;
+use crate::vm::Vm;
+use frame::Frame;
+use opcode::*;
+
+const CO_OPTIMIZED: u32 = 0x1;
+
+/// How a frame left the loop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    Return,
+    Yield,
+}
+
+/// Creates a frame for `func` with arguments bound (arguments are moved out of `args`).
+pub fn make_frame(
+    vm: &Vm,
+    func: &PyFunction,
+    args: &mut [Slot],
+    kwnames: Option<&PyTuple>,
+) -> PyResult<Box<Frame>> {
+    let code = func.code.get();
+    let mut fr = vm.ts.take_frame();
+    fr.fast.resize(code.nlocalsplus, None);
+    fr.stack.reserve(code.stacksize);
+    if code.flags & CO_OPTIMIZED == 0 {
+        fr.locals = Some(func.globals.clone_object());
+    }
+    fr.globals = Some(func.globals.clone());
+    fr.builtins = Some(func.builtins.clone());
+    fr.func = Some(func.as_object().to_owned());
+    let r = args::bind_args(vm, func, &code, &mut fr.fast, args, kwnames);
+    fr.code = Some(code);
+    if let Err(e) = r {
+        fr.clear();
+        vm.ts.recycle_frame(fr);
+        return Err(e);
+    }
+    Ok(fr)
+}
+
+/// Calls a Python function from native code.
+pub fn call_function(
+    vm: &Vm,
+    func: &PyFunction,
+    args: &[PyRef],
+    kwnames: Option<&PyTuple>,
+) -> PyResult {
+    let mut slots: Vec<Slot> = args.iter().map(|a| Some(a.clone())).collect();
+    let fr = make_frame(vm, func, &mut slots, kwnames)?;
+    drop(slots);
+    run_frame(vm, fr)
+}
+
+/// Runs a frame to completion (not for generator frames that may yield).
+pub fn run_frame(vm: &Vm, fr: Box<Frame>) -> PyResult {
+    let (r, mut fr, _) = eval(vm, fr, None);
+    fr.clear();
+    vm.ts.recycle_frame(fr);
+    r
+}
+
+/// Runs module-level code with `globals` as its namespace.
+pub fn run_code(
+    vm: &Vm,
+    code: PyRef<PyCode>,
+    globals: crate::object::PyRef<crate::objects::dict::PyDict>,
+    locals: Option<PyRef>,
+) -> PyResult {
+    let mut fr = vm.ts.take_frame();
+    fr.fast.resize(code.nlocalsplus, None);
+    fr.stack.reserve(code.stacksize);
+    fr.locals = Some(locals.unwrap_or_else(|| globals.clone_object()));
+    let builtins = match globals.get_str(&vm.names.__builtins__) {
+        Some(b) => match b.downcast::<crate::objects::dict::PyDict>() {
+            Ok(d) => d,
+            Err(m) => m
+                .downcast_ref::<crate::objects::module::PyModule>()
+                .map_or_else(|| vm.builtins.clone(), |m| m.dict.clone()),
+        },
+        None => {
+            globals.set_str(vm.names.__builtins__.clone(), vm.builtins_module_obj());
+            vm.builtins.clone()
+        }
+    };
+    fr.globals = Some(globals);
+    fr.builtins = Some(builtins);
+    fr.code = Some(code);
+    run_frame(vm, fr)
+}
+
+/// Pushes one traceback entry for `f` onto `e` (`PyTraceBack_Here`).
+pub fn traceback_here(vm: &Vm, f: &mut Frame, e: &PyErr) {
+    let fo = match &f.frame_obj {
+        Some(fo) => fo.clone(),
+        None => match vm.new_frame_object(f) {
+            Some(fo) => {
+                f.frame_obj = Some(fo.clone());
+                fo
+            }
+            None => return,
+        },
+    };
+    fo.lasti.set(f.lasti);
+    let line = f
+        .code
+        .as_ref()
+        .and_then(|c| c.addr2line(f.lasti))
+        .unwrap_or(-1);
+    let next = e.exc().traceback.get();
+    let tb = vm.new_traceback(next, fo.into_object(), f.lasti, line);
+    e.exc().traceback.set(Some(tb));
+}
+
+/// Sets `__context__` of a freshly raised exception (`_PyErr_SetObject`).
+pub fn set_context(vm: &Vm, e: &PyErr) {
+    let Some(handled) = vm.ts.current_exception() else {
+        return;
+    };
+    let value = e.exc().as_object();
+    if handled.is(value) {
+        return;
+    }
+    // Break a cycle: if `value` is in the context chain of `handled`, cut it there.
+    let mut o = handled.clone();
+    let mut steps = 0;
+    loop {
+        let Some(ctx) = o
+            .downcast_ref::<crate::objects::exceptions::PyBaseException>()
+            .and_then(|x| x.context.get())
+        else {
+            break;
+        };
+        if ctx.is(value) {
+            if let Some(x) = o.downcast_ref::<crate::objects::exceptions::PyBaseException>() {
+                x.context.set(None);
+            }
+            break;
+        }
+        o = ctx;
+        steps += 1;
+        if steps > 10_000 {
+            break;
+        }
+    }
+    e.exc().context.set(Some(handled));
+}
+
+/// Finds the handler for the instruction at byte offset `lasti`.
+fn find_handler(code: &PyCode, lasti: usize) -> Option<crate::objects::code::ExcEntry> {
+    let off = lasti as u32;
+    code.exc_table
+        .iter()
+        .find(|e| e.start <= off && off < e.end)
+        .copied()
+}
+
+macro_rules! pop {
+    ($f:expr, $vm:expr, $lbl:lifetime) => {
+        match $f.stack.pop() {
+            Some(Some(v)) => v,
+            _ => break $lbl Err(stack_error($vm)),
+        }
+    };
+}
+
+macro_rules! top {
+    ($f:expr, $vm:expr, $lbl:lifetime) => {
+        match $f.stack.last() {
+            Some(Some(v)) => v,
+            _ => break $lbl Err(stack_error($vm)),
+        }
+    };
+}
+
+macro_rules! tri {
+    ($e:expr, $lbl:lifetime) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => break $lbl Err(e),
+        }
+    };
+}
+
+#[cold]
+pub(crate) fn stack_error(vm: &Vm) -> PyErr {
+    vm.new_system_error("malformed code: value stack underflow or NULL")
+}
+
+#[cold]
+fn unbound_local(vm: &Vm, code: &PyCode, i: usize) -> PyErr {
+    let name = code
+        .localsplusnames
+        .get(i)
+        .map_or_else(String::new, |n| n.to_string_lossy());
+    if code.localspluskinds.get(i).is_some_and(|k| k & 0x80 != 0) {
+        let e = vm.new_name_error(format!(
+            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+        ));
+        e.exc().set_extra("name", vm.new_str(&name));
+        e
+    } else {
+        vm.new_unbound_local_error(format!(
+            "cannot access local variable '{name}' where it is not associated with a value"
+        ))
+    }
+}
+
+/// The eval loop. Returns the result, the entry frame (for its owner to clear or keep)
+/// and whether it yielded.
+pub fn eval(vm: &Vm, entry: Box<Frame>, throw: Option<PyErr>) -> (PyResult, Box<Frame>, Exit) {
+    let mut frames: Vec<Box<Frame>> = Vec::new();
+    let mut entry = entry;
+    entry.is_entry = true;
+    entry.previous = vm.ts.frame.get();
+    let saved_ts_frame = vm.ts.frame.get();
+    frames.push(entry);
+    let mut pending: Option<PyErr> = throw;
+    // Start the entry frame: count it against the recursion limit.
+    if let Err(e) = vm.enter_recursive_call("") {
+        vm.ts
+            .recursion_remaining
+            .set(vm.ts.recursion_remaining.get() - 1);
+        pending = Some(e);
+    }
+    let result = run_loop(vm, &mut frames, pending);
+    vm.ts.frame.set(saved_ts_frame);
+    let (r, exit) = result;
+    let mut fr = match frames.pop() {
+        Some(f) => f,
+        None => Box::new(Frame::empty()),
+    };
+    while let Some(mut extra) = frames.pop() {
+        extra.clear();
+    }
+    fr.previous = std::ptr::null_mut();
+    (r, fr, exit)
+}
+
+/// The dispatch loop proper over `frames` (last = current).
+fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -> (PyResult, Exit) {
+    let mut budget: i64 = vm.budget_start();
+    'frames: loop {
+        let Some(f) = frames.last_mut() else {
+            return (Err(stack_error(vm)), Exit::Return);
+        };
+        let f: &mut Frame = f;
+        vm.ts.frame.set(f as *mut Frame);
+        let Some(code) = f.code.clone() else {
+            return (Err(stack_error(vm)), Exit::Return);
+        };
+        let co: &[u8] = &code.code;
+        let mut err: Option<PyErr> = pending.take();
+        let mut reraise = false;
+        let mut ret_gen = false;
+        // Offset of the instruction being executed: where handlers are looked up (RERAISE
+        // may set `f.lasti` back to the original instruction for line numbers only).
+        let mut cur_off = f.lasti;
+        loop {
+            if let Some(e) = err.take() {
+                // ---- error handling (`error:` / `exception_unwind:`) ----
+                let marked = vm.ts.reraise.replace(false);
+                if !reraise && !marked {
+                    if e.exc().traceback.borrow().is_none() {
+                        set_context(vm, &e);
+                    }
+                    traceback_here(vm, f, &e);
+                }
+                reraise = false;
+                let handler = if vm.is_aborting() {
+                    None
+                } else {
+                    find_handler(&code, cur_off)
+                };
+                match handler {
+                    Some(h) => {
+                        let depth = h.depth as usize;
+                        if f.stack.len() < depth {
+                            err = Some(stack_error(vm));
+                            continue;
+                        }
+                        while f.stack.len() > depth {
+                            let v = f.stack.pop();
+                            drop(v);
+                        }
+                        if h.lasti {
+                            f.stack.push(Some(vm.new_int((f.lasti / 2) as i64)));
+                        }
+                        f.stack.push(Some(e.into_object()));
+                        f.next_instr = h.target as usize;
+                    }
+                    None => {
+                        while let Some(v) = f.stack.pop() {
+                            drop(v);
+                        }
+                        vm.leave_recursive_call();
+                        if f.is_entry {
+                            return (Err(e), Exit::Return);
+                        }
+                        let mut done = match frames.pop() {
+                            Some(d) => d,
+                            None => return (Err(e), Exit::Return),
+                        };
+                        done.clear();
+                        vm.ts.recycle_frame(done);
+                        pending = Some(e);
+                        continue 'frames;
+                    }
+                }
+            }
+            // ---- fetch ----
+            let pc = f.next_instr;
+            let (Some(&op), Some(&arg0)) = (co.get(pc), co.get(pc + 1)) else {
+                err = Some(
+                    vm.new_system_error("malformed code: execution ran past the end of co_code"),
+                );
+                continue;
+            };
+            f.lasti = pc;
+            cur_off = pc;
+            let mut op = op;
+            let mut oparg = u32::from(arg0);
+            let mut next = pc + 2;
+            while op == EXTENDED_ARG {
+                let (Some(&o2), Some(&a2)) = (co.get(next), co.get(next + 1)) else {
+                    break;
+                };
+                oparg = (oparg << 8) | u32::from(a2);
+                op = o2;
+                f.lasti = next;
+                cur_off = next;
+                next += 2;
+            }
+            next += cache_entries(op) * 2;
+            f.next_instr = next;
+            budget -= 1;
+            if crate::gc::is_pending() {
+                crate::gc::collect_if_pending(vm);
+            }
+            if budget <= 0 {
+                match vm.budget_refill(&mut budget) {
+                    Ok(()) => {}
+                    Err(e) => {
+                        err = Some(e);
+                        continue;
+                    }
+                }
+            }
+            let res: PyResult<()> = 'op: {
+                match op {
+                    NOP | RESUME => {}
+                    LOAD_FAST => {
+                        let Some(v) = f.fast.get(oparg as usize).cloned().flatten() else {
+                            break 'op Err(unbound_local(vm, &code, oparg as usize));
+                        };
+                        f.stack.push(Some(v));
+                    }
+                    LOAD_CONST => {
+                        let Some(c) = code.consts.get(oparg as usize) else {
+                            break 'op Err(stack_error(vm));
+                        };
+                        f.stack.push(Some(c.clone()));
+                    }
+                    STORE_FAST => {
+                        let v = pop!(f, vm, 'op);
+                        let Some(slot) = f.fast.get_mut(oparg as usize) else {
+                            break 'op Err(stack_error(vm));
+                        };
+                        let old = slot.replace(v);
+                        drop(old);
+                    }
+                    DELETE_FAST => {
+                        let Some(slot) = f.fast.get_mut(oparg as usize) else {
+                            break 'op Err(stack_error(vm));
+                        };
+                        let old = slot.take();
+                        if old.is_none() {
+                            break 'op Err(unbound_local(vm, &code, oparg as usize));
+                        }
+                        drop(old);
+                    }
+                    POP_TOP => {
+                        let v = f.stack.pop();
+                        drop(v);
+                    }
+                    PUSH_NULL => f.stack.push(None),
+                    COPY => {
+                        let n = f.stack.len();
+                        let Some(v) = (oparg as usize)
+                            .checked_sub(1)
+                            .and_then(|k| n.checked_sub(k + 1))
+                            .and_then(|i| f.stack[i].clone())
+                        else {
+                            break 'op Err(stack_error(vm));
+                        };
+                        f.stack.push(Some(v));
+                    }
+                    SWAP => {
+                        let n = f.stack.len();
+                        let Some(i) = n.checked_sub(oparg as usize) else {
+                            break 'op Err(stack_error(vm));
+                        };
+                        if oparg == 0 {
+                            break 'op Err(stack_error(vm));
+                        }
+                        f.stack.swap(i, n - 1);
+                    }
+                    BINARY_OP => {
+                        let b = pop!(f, vm, 'op);
+                        let a = pop!(f, vm, 'op);
+                        let r = tri!(binary_op_fast(vm, &a, &b, oparg), 'op);
+                        drop(a);
+                        drop(b);
+                        f.stack.push(Some(r));
+                    }
+                    COMPARE_OP => {
+                        let b = pop!(f, vm, 'op);
+                        let a = pop!(f, vm, 'op);
+                        let Some(cop) = CmpOp::from_arg(oparg) else {
+                            break 'op Err(stack_error(vm));
+                        };
+                        let r = tri!(crate::ops::compare::compare_op(vm, &a, &b, cop), 'op);
+                        drop(a);
+                        drop(b);
+                        f.stack.push(Some(r));
+                    }
+                    IS_OP => {
+                        let b = pop!(f, vm, 'op);
+                        let a = pop!(f, vm, 'op);
+                        let r = a.is(&b) ^ (oparg != 0);
+                        drop(a);
+                        drop(b);
+                        f.stack.push(Some(vm.new_bool(r)));
+                    }
+                    CONTAINS_OP => {
+                        let b = pop!(f, vm, 'op);
+                        let a = pop!(f, vm, 'op);
+                        let r = tri!(crate::ops::contains(vm, &b, &a), 'op) ^ (oparg != 0);
+                        drop(a);
+                        drop(b);
+                        f.stack.push(Some(vm.new_bool(r)));
+                    }
+                    JUMP_FORWARD => f.next_instr = next + oparg as usize * 2,
+                    JUMP_BACKWARD => {
+                        f.next_instr = next.saturating_sub(oparg as usize * 2);
+                    }
+                    JUMP_BACKWARD_NO_INTERRUPT => {
+                        f.next_instr = next.saturating_sub(oparg as usize * 2)
+                    }
+                    POP_JUMP_FORWARD_IF_FALSE
+                    | POP_JUMP_FORWARD_IF_TRUE
+                    | POP_JUMP_BACKWARD_IF_FALSE
+                    | POP_JUMP_BACKWARD_IF_TRUE => {
+                        let v = pop!(f, vm, 'op);
+                        let t = if v.is(&vm.true_obj) {
+                            true
+                        } else if v.is(&vm.false_obj) {
+                            false
+                        } else {
+                            tri!(crate::ops::is_true(vm, &v), 'op)
+                        };
+                        drop(v);
+                        let want =
+                            matches!(op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
+                        if t == want {
+                            f.next_instr = jump(op, next, oparg);
+                        }
+                    }
+                    POP_JUMP_FORWARD_IF_NONE
+                    | POP_JUMP_FORWARD_IF_NOT_NONE
+                    | POP_JUMP_BACKWARD_IF_NONE
+                    | POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                        let v = pop!(f, vm, 'op);
+                        let is_none = vm.is_none(&v);
+                        drop(v);
+                        let want =
+                            matches!(op, POP_JUMP_FORWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NONE);
+                        if is_none == want {
+                            f.next_instr = jump(op, next, oparg);
+                        }
+                    }
+                    JUMP_IF_FALSE_OR_POP | JUMP_IF_TRUE_OR_POP => {
+                        let v = top!(f, vm, 'op).clone();
+                        let t = tri!(crate::ops::is_true(vm, &v), 'op);
+                        if t == (op == JUMP_IF_TRUE_OR_POP) {
+                            f.next_instr = next + oparg as usize * 2;
+                        } else {
+                            let x = f.stack.pop();
+                            drop(x);
+                        }
+                    }
+                    GET_ITER => {
+                        let v = pop!(f, vm, 'op);
+                        let it = tri!(crate::ops::iter(vm, &v), 'op);
+                        drop(v);
+                        f.stack.push(Some(it));
+                    }
+                    FOR_ITER => {
+                        let it = top!(f, vm, 'op).clone();
+                        let r = match it.type_().slots().iternext {
+                            Some(nf) => nf(vm, &it),
+                            None => Err(vm.new_type_error(format!(
+                                "'{}' object is not an iterator",
+                                it.type_().name_str()
+                            ))),
+                        };
+                        match r {
+                            Ok(Some(v)) => f.stack.push(Some(v)),
+                            Ok(None) => {
+                                let x = f.stack.pop();
+                                drop(x);
+                                f.next_instr = next + oparg as usize * 2;
+                            }
+                            Err(e) if e.matches(&vm.exc.stop_iteration) && !vm.is_aborting() => {
+                                let x = f.stack.pop();
+                                drop(x);
+                                f.next_instr = next + oparg as usize * 2;
+                            }
+                            Err(e) => break 'op Err(e),
+                        }
+                        drop(it);
+                    }
+                    LOAD_GLOBAL => {
+                        let name = &code.names[(oparg >> 1) as usize];
+                        let v = tri!(ops_names::load_global(vm, f, name), 'op);
+                        if oparg & 1 != 0 {
+                            f.stack.push(None);
+                        }
+                        f.stack.push(Some(v));
+                    }
+                    LOAD_ATTR => {
+                        let o = pop!(f, vm, 'op);
+                        let v =
+                            tri!(crate::ops::get_attr(vm, &o, &code.names[oparg as usize]), 'op);
+                        drop(o);
+                        f.stack.push(Some(v));
+                    }
+                    LOAD_METHOD => {
+                        let o = pop!(f, vm, 'op);
+                        let (m, unbound) = tri!(crate::ops::attr::get_method(vm, &o, &code.names[oparg as usize]), 'op);
+                        if unbound {
+                            f.stack.push(Some(m));
+                            f.stack.push(Some(o));
+                        } else {
+                            drop(o);
+                            f.stack.push(None);
+                            f.stack.push(Some(m));
+                        }
+                    }
+                    STORE_ATTR => {
+                        let o = pop!(f, vm, 'op);
+                        let v = pop!(f, vm, 'op);
+                        tri!(crate::ops::set_attr(vm, &o, &code.names[oparg as usize], v), 'op);
+                        drop(o);
+                    }
+                    BINARY_SUBSCR => {
+                        let k = pop!(f, vm, 'op);
+                        let c = pop!(f, vm, 'op);
+                        let r = tri!(crate::ops::getitem(vm, &c, &k), 'op);
+                        drop(c);
+                        drop(k);
+                        f.stack.push(Some(r));
+                    }
+                    STORE_SUBSCR => {
+                        let k = pop!(f, vm, 'op);
+                        let c = pop!(f, vm, 'op);
+                        let v = pop!(f, vm, 'op);
+                        tri!(crate::ops::setitem(vm, &c, &k, v), 'op);
+                        drop(c);
+                        drop(k);
+                    }
+                    PRECALL => {
+                        let n = f.stack.len();
+                        let is_meth =
+                            n >= oparg as usize + 2 && f.stack[n - oparg as usize - 2].is_some();
+                        if !is_meth && n >= oparg as usize + 2 {
+                            let fi = n - oparg as usize - 1;
+                            if let Some(m) = f.stack[fi]
+                                .as_ref()
+                                .and_then(|x| {
+                                    x.downcast_ref::<crate::objects::function::PyMethod>()
+                                })
+                                .filter(|m| m.as_object().is_type(&vm.types.method))
+                            {
+                                let (func, slf) = (m.func.clone(), m.self_.clone());
+                                let old = f.stack[fi].replace(slf);
+                                f.stack[fi - 1] = Some(func);
+                                drop(old);
+                            }
+                        }
+                    }
+                    KW_NAMES => {
+                        let Some(c) = code.consts.get(oparg as usize) else {
+                            break 'op Err(stack_error(vm));
+                        };
+                        f.kwnames = Some(c.clone());
+                    }
+                    CALL => {
+                        let kwnames = f.kwnames.take();
+                        let n = f.stack.len();
+                        let oparg = oparg as usize;
+                        if n < oparg + 2 {
+                            break 'op Err(stack_error(vm));
+                        }
+                        let is_meth = f.stack[n - oparg - 2].is_some();
+                        let total = oparg + usize::from(is_meth);
+                        let fpos = n - total - 1;
+                        let Some(callable) = f.stack[fpos].clone() else {
+                            break 'op Err(stack_error(vm));
+                        };
+                        let kwt = kwnames.as_ref().and_then(|k| k.downcast_ref::<PyTuple>());
+                        if kwnames.is_some() && kwt.is_none() {
+                            break 'op Err(stack_error(vm));
+                        }
+                        if let Some(func) = callable.downcast_ref::<PyFunction>() {
+                            // Inline the Python call: move the arguments into a new frame.
+                            {
+                                let argstart = n - total;
+                                let newf = make_frame(vm, func, &mut f.stack[argstart..], kwt);
+                                // drop the (now empty) arg slots, the callable and the NULL
+                                let base = n - oparg - 2;
+                                while f.stack.len() > base {
+                                    let v = f.stack.pop();
+                                    drop(v);
+                                }
+                                drop(callable);
+                                drop(kwnames);
+                                let mut newf = tri!(newf, 'op);
+                                newf.previous = f as *mut Frame;
+                                frames.push(newf);
+                                if let Err(e) = vm.enter_recursive_call("") {
+                                    vm.ts
+                                        .recursion_remaining
+                                        .set(vm.ts.recursion_remaining.get() - 1);
+                                    pending = Some(e);
+                                }
+                                continue 'frames;
+                            }
+                        }
+                        let r = {
+                            let slots = &f.stack[n - total..];
+                            match slots_as_refs(slots) {
+                                Some(args) => crate::ops::call(vm, &callable, args, kwt),
+                                None => Err(stack_error(vm)),
+                            }
+                        };
+                        drop(callable);
+                        let base = n - oparg - 2;
+                        // CPython drops the callable, then the arguments in order.
+                        let fv = f.stack[fpos].take();
+                        drop(fv);
+                        for i in fpos + 1..n {
+                            let v = f.stack[i].take();
+                            drop(v);
+                        }
+                        f.stack.truncate(base);
+                        drop(kwnames);
+                        let r = tri!(r, 'op);
+                        f.stack.push(Some(r));
+                    }
+                    RETURN_VALUE => {
+                        let v = pop!(f, vm, 'op);
+                        vm.leave_recursive_call();
+                        if f.is_entry {
+                            return (Ok(v), Exit::Return);
+                        }
+                        let mut done = match frames.pop() {
+                            Some(d) => d,
+                            None => return (Ok(v), Exit::Return),
+                        };
+                        done.clear();
+                        vm.ts.recycle_frame(done);
+                        if let Some(caller) = frames.last_mut() {
+                            caller.stack.push(Some(v));
+                        }
+                        continue 'frames;
+                    }
+                    RETURN_GENERATOR => {
+                        ret_gen = true;
+                    }
+                    YIELD_VALUE => {
+                        let v = pop!(f, vm, 'op);
+                        vm.leave_recursive_call();
+                        return (Ok(v), Exit::Yield);
+                    }
+                    RERAISE => {
+                        if oparg != 0 {
+                            let n = f.stack.len();
+                            let li = n
+                                .checked_sub(oparg as usize + 1)
+                                .and_then(|i| f.stack[i].clone());
+                            match li
+                                .as_ref()
+                                .and_then(|l| crate::objects::int::int_value(l))
+                                .and_then(|v| v.as_i64())
+                            {
+                                Some(l) if l >= 0 && (l as usize) * 2 < co.len() => {
+                                    f.lasti = l as usize * 2
+                                }
+                                _ => break 'op Err(vm.new_system_error("lasti is not an int")),
+                            }
+                        }
+                        let v = pop!(f, vm, 'op);
+                        match v.downcast::<crate::objects::exceptions::PyBaseException>() {
+                            Ok(e) => {
+                                reraise = true;
+                                break 'op Err(PyErr(e));
+                            }
+                            Err(_) => {
+                                break 'op Err(vm.new_system_error("RERAISE of a non-exception"));
+                            }
+                        }
+                    }
+                    _ => {
+                        tri!(dispatch_other(vm, f, &code, op, oparg, next), 'op);
+                    }
+                }
+                Ok(())
+            };
+            if let Err(e) = res {
+                err = Some(e);
+                continue;
+            }
+            if ret_gen {
+                // RETURN_GENERATOR: the frame moves into a new generator object.
+                let made = ops_gen::make_generator(vm, frames);
+                vm.leave_recursive_call();
+                match made {
+                    Ok((g, was_entry)) => match frames.last_mut() {
+                        Some(caller) if !was_entry => {
+                            caller.stack.push(Some(g));
+                            continue 'frames;
+                        }
+                        _ => return (Ok(g), Exit::Return),
+                    },
+                    Err(e) => return (Err(e), Exit::Return),
+                }
+            }
+        }
+    }
+}
+
+#[inline(always)]
+fn jump(op: u8, next: usize, oparg: u32) -> usize {
+    match op {
+        POP_JUMP_BACKWARD_IF_FALSE
+        | POP_JUMP_BACKWARD_IF_TRUE
+        | POP_JUMP_BACKWARD_IF_NONE
+        | POP_JUMP_BACKWARD_IF_NOT_NONE => next.saturating_sub(oparg as usize * 2),
+        _ => next + oparg as usize * 2,
+    }
+}
+
+/// Views stack slots as references when none is NULL.
+#[inline(always)]
+pub fn slots_as_refs(s: &[Slot]) -> Option<&[PyRef]> {
+    if s.iter().any(|x| x.is_none()) {
+        return None;
+    }
+    // SAFETY: Option<PyRef> has PyRef's layout (NonNull niche) and no element is None.
+    Some(unsafe { std::slice::from_raw_parts(s.as_ptr() as *const PyRef, s.len()) })
+}
+
+/// `BINARY_OP` with fast paths for exact ints and floats.
+#[inline]
+fn binary_op_fast(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyResult {
+    let ta = a.type_ptr();
+    if ta == b.type_ptr() {
+        if ta == vm.types.int.as_type_ptr() {
+            if let (Some(x), Some(y)) = (
+                crate::objects::int::int_value(a).and_then(|v| v.as_i64()),
+                crate::objects::int::int_value(b).and_then(|v| v.as_i64()),
+            ) {
+                let r = match oparg % 13 {
+                    0 => x.checked_add(y),
+                    10 => x.checked_sub(y),
+                    5 => x.checked_mul(y),
+                    1 => Some(x & y),
+                    7 => Some(x | y),
+                    12 => Some(x ^ y),
+                    6 if y > 0 => Some(x.rem_euclid(y)),
+                    2 if y > 0 => Some(x.div_euclid(y)),
+                    _ => None,
+                };
+                if let Some(r) = r {
+                    return Ok(vm.new_int(r));
+                }
+            }
+        } else if ta == vm.types.float.as_type_ptr() {
+            if let (Some(x), Some(y)) = (
+                crate::objects::float::float_value(a),
+                crate::objects::float::float_value(b),
+            ) {
+                let r = match oparg % 13 {
+                    0 => Some(x + y),
+                    10 => Some(x - y),
+                    5 => Some(x * y),
+                    11 if y != 0.0 => Some(x / y),
+                    _ => None,
+                };
+                if let Some(r) = r {
+                    return Ok(vm.new_float(r));
+                }
+            }
+        }
+    }
+    crate::ops::number::binary_op(vm, a, b, oparg)
+}
+
+/// Opcodes not handled inline.
+fn dispatch_other(
+    vm: &Vm,
+    f: &mut Frame,
+    code: &PyCode,
+    op: u8,
+    oparg: u32,
+    next: usize,
+) -> PyResult<()> {
+    match op {
+        UNARY_POSITIVE | UNARY_NEGATIVE | UNARY_NOT | UNARY_INVERT => ops_build::unary(vm, f, op),
+        MAKE_CELL => {
+            let i = oparg as usize;
+            let v = f.fast.get_mut(i).and_then(|s| s.take());
+            let cell = vm.new_cell(v);
+            if let Some(s) = f.fast.get_mut(i) {
+                *s = Some(cell.into_object());
+            }
+            Ok(())
+        }
+        COPY_FREE_VARS => {
+            let func = f.func.clone();
+            let closure = func
+                .as_ref()
+                .and_then(|x| x.downcast_ref::<PyFunction>())
+                .and_then(|x| x.closure.get());
+            let Some(closure) = closure else {
+                return Err(vm.new_system_error("COPY_FREE_VARS without a closure"));
+            };
+            let n = oparg as usize;
+            let off = code
+                .nlocalsplus
+                .checked_sub(n)
+                .ok_or_else(|| stack_error(vm))?;
+            for i in 0..n {
+                let c = closure.get(i).cloned();
+                f.fast[off + i] = c;
+            }
+            Ok(())
+        }
+        LOAD_CLOSURE => {
+            let v = f
+                .fast
+                .get(oparg as usize)
+                .cloned()
+                .flatten()
+                .ok_or_else(|| unbound_local(vm, code, oparg as usize))?;
+            f.stack.push(Some(v));
+            Ok(())
+        }
+        LOAD_DEREF => {
+            let cell = f
+                .fast
+                .get(oparg as usize)
+                .cloned()
+                .flatten()
+                .ok_or_else(|| stack_error(vm))?;
+            let c = cell
+                .downcast_ref::<PyCell>()
+                .ok_or_else(|| stack_error(vm))?;
+            let v = c
+                .contents
+                .get()
+                .ok_or_else(|| unbound_local(vm, code, oparg as usize))?;
+            f.stack.push(Some(v));
+            Ok(())
+        }
+        STORE_DEREF => {
+            let v = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
+            let cell = f
+                .fast
+                .get(oparg as usize)
+                .cloned()
+                .flatten()
+                .ok_or_else(|| stack_error(vm))?;
+            let c = cell
+                .downcast_ref::<PyCell>()
+                .ok_or_else(|| stack_error(vm))?;
+            c.contents.set(Some(v));
+            Ok(())
+        }
+        DELETE_DEREF => {
+            let cell = f
+                .fast
+                .get(oparg as usize)
+                .cloned()
+                .flatten()
+                .ok_or_else(|| stack_error(vm))?;
+            let c = cell
+                .downcast_ref::<PyCell>()
+                .ok_or_else(|| stack_error(vm))?;
+            if c.contents.borrow().is_none() {
+                return Err(unbound_local(vm, code, oparg as usize));
+            }
+            c.contents.set(None);
+            Ok(())
+        }
+        LOAD_CLASSDEREF => ops_names::load_classderef(vm, f, code, oparg),
+        STORE_GLOBAL | DELETE_GLOBAL | LOAD_NAME | STORE_NAME | DELETE_NAME | DELETE_ATTR
+        | IMPORT_NAME | IMPORT_FROM | IMPORT_STAR | SETUP_ANNOTATIONS | LOAD_BUILD_CLASS
+        | PRINT_EXPR => ops_names::dispatch(vm, f, code, op, oparg),
+        DELETE_SUBSCR => {
+            let k = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
+            let c = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
+            crate::ops::delitem(vm, &c, &k)
+        }
+        BUILD_TUPLE | BUILD_LIST | BUILD_SET | BUILD_MAP | BUILD_CONST_KEY_MAP | BUILD_STRING
+        | BUILD_SLICE | LIST_APPEND | SET_ADD | MAP_ADD | LIST_EXTEND | SET_UPDATE
+        | DICT_UPDATE | DICT_MERGE | LIST_TO_TUPLE | FORMAT_VALUE | MAKE_FUNCTION
+        | UNPACK_SEQUENCE | UNPACK_EX | CALL_FUNCTION_EX | GET_LEN => {
+            ops_build::dispatch(vm, f, code, op, oparg)
+        }
+        RAISE_VARARGS | PUSH_EXC_INFO | POP_EXCEPT | CHECK_EXC_MATCH | CHECK_EG_MATCH
+        | PREP_RERAISE_STAR | WITH_EXCEPT_START | BEFORE_WITH | LOAD_ASSERTION_ERROR
+        | BEFORE_ASYNC_WITH => ops_exc::dispatch(vm, f, op, oparg),
+        GET_YIELD_FROM_ITER | SEND | GET_AWAITABLE | GET_AITER | GET_ANEXT | END_ASYNC_FOR
+        | ASYNC_GEN_WRAP => ops_gen::dispatch(vm, f, code, op, oparg, next),
+        MATCH_CLASS | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS => {
+            ops_match::dispatch(vm, f, op, oparg)
+        }
+        _ => Err(vm.new_system_error(format!("unknown opcode {op}"))),
+    }
+}

@@ -1,0 +1,42 @@
+//! Native modules, one file each, and the import machinery (`import.rs`).
+//!
+//! To add a module: write `modules/<name>.rs` with `pub fn init(vm: &Vm) -> PyRef` that
+//! builds the module (see `math.rs`), and register it in `NATIVE` below.
+
+pub mod gc;
+pub mod import;
+pub mod math;
+pub mod sys;
+pub mod time;
+
+use crate::object::PyRef;
+use crate::objects::descr::MethodDef;
+use crate::vm::Vm;
+
+/// Native modules by name.
+pub const NATIVE: &[(&str, fn(&Vm) -> PyRef)] = &[
+    ("sys", sys::init),
+    ("math", math::init),
+    ("time", time::init),
+    ("gc", gc::init),
+];
+
+/// Creates a module object with `funcs` as builtin functions.
+pub fn make_module(vm: &Vm, name: &str, funcs: &[MethodDef]) -> PyRef {
+    let m = vm.new_module(name, None);
+    let mref = m.clone_object();
+    for f in funcs {
+        m.dict.set_str(
+            vm.intern(f.name),
+            vm.new_builtin_function(f, Some(mref.clone())),
+        );
+    }
+    mref
+}
+
+/// Sets a module attribute.
+pub fn set(vm: &Vm, m: &PyRef, name: &str, v: PyRef) {
+    if let Some(md) = m.downcast_ref::<crate::objects::module::PyModule>() {
+        md.dict.set_str(vm.intern(name), v);
+    }
+}

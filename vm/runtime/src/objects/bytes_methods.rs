@@ -1,0 +1,552 @@
+//! `bytes` and `bytearray` types: slots, constructors, common methods, codecs.
+
+use crate::argparse;
+use crate::error::PyResult;
+use crate::object::typeobj::CmpOp;
+use crate::object::{PyObject, PyRef, PyType};
+use crate::objects::bytes::{PyByteArray, PyBytes, bytes_like};
+use crate::objects::descr::MethodDef;
+use crate::objects::str::PyStr;
+use crate::objects::tuple::PyTuple;
+use crate::vm::Vm;
+
+/// `bytes.decode(encoding)`.
+pub fn decode(vm: &Vm, b: &[u8], enc: &str) -> PyResult<PyRef<PyStr>> {
+    let e = enc.to_lowercase().replace('_', "-");
+    match e.as_str() {
+        "utf-8" | "utf8" => match std::str::from_utf8(b) {
+            Ok(s) => Ok(vm.new_pystr(s)),
+            Err(err) => {
+                let pos = err.valid_up_to();
+                Err(vm.new_exception(
+                    &vm.exc.unicode_decode_error,
+                    vec![
+                        vm.new_str("utf-8"),
+                        vm.new_bytes(b.to_vec()),
+                        vm.new_usize(pos),
+                        vm.new_usize(pos + 1),
+                        vm.new_str("invalid start byte"),
+                    ],
+                ))
+            }
+        },
+        "ascii" | "us-ascii" => {
+            if let Some(p) = b.iter().position(|c| *c >= 0x80) {
+                return Err(vm.new_exception(
+                    &vm.exc.unicode_decode_error,
+                    vec![
+                        vm.new_str("ascii"),
+                        vm.new_bytes(b.to_vec()),
+                        vm.new_usize(p),
+                        vm.new_usize(p + 1),
+                        vm.new_str("ordinal not in range(128)"),
+                    ],
+                ));
+            }
+            Ok(vm.new_str_from_gen_utf8(b))
+        }
+        "latin-1" | "latin1" | "iso-8859-1" => {
+            Ok(vm.new_str_from_code_points(b.iter().map(|c| u32::from(*c))))
+        }
+        _ => Err(vm.new_exception_msg(&vm.exc.lookup_error, &format!("unknown encoding: {}", enc))),
+    }
+}
+
+/// `str.encode(encoding, errors)`.
+pub fn encode(vm: &Vm, s: &PyStr, enc: &str, errors: &str) -> PyResult {
+    let e = enc.replace('_', "-");
+    match e.as_str() {
+        "utf-8" | "utf8" => {
+            if s.is_utf8() || errors == "surrogatepass" {
+                return Ok(vm.new_bytes(s.as_bytes().to_vec()));
+            }
+            Err(vm.new_exception_msg(
+                &vm.exc.unicode_encode_error,
+                "'utf-8' codec can't encode characters: surrogates not allowed",
+            ))
+        }
+        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
+            let lim = if e == "ascii" { 128 } else { 256 };
+            let mut out = Vec::new();
+            for (i, cp) in s.code_points().enumerate() {
+                if cp < lim {
+                    out.push(cp as u8);
+                } else {
+                    match errors {
+                        "ignore" => {}
+                        "replace" => out.push(b'?'),
+                        _ => {
+                            let name = if e == "ascii" { "ascii" } else { "latin-1" };
+                            return Err(vm.new_exception(
+                                &vm.exc.unicode_encode_error,
+                                vec![
+                                    vm.new_str(name),
+                                    vm.new_str_from_gen_utf8(s.as_bytes()).into_object(),
+                                    vm.new_usize(i),
+                                    vm.new_usize(i + 1),
+                                    vm.new_str(&format!("ordinal not in range({lim})")),
+                                ],
+                            ));
+                        }
+                    }
+                }
+            }
+            Ok(vm.new_bytes(out))
+        }
+        _ => Err(vm.new_exception_msg(&vm.exc.lookup_error, &format!("unknown encoding: {}", enc))),
+    }
+}
+
+fn data(vm: &Vm, o: &PyObject) -> PyResult<Vec<u8>> {
+    bytes_like(o).ok_or_else(|| {
+        vm.new_type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            o.type_().name_str()
+        ))
+    })
+}
+
+fn bytes_repr(vm: &Vm, o: &PyObject) -> PyResult {
+    let b = data(vm, o)?;
+    if o.downcast_ref::<PyByteArray>().is_some() {
+        let mut s = String::from("bytearray(b");
+        refvm_common::repr::write_bytes_body(&b, &mut s);
+        s.push(')');
+        return Ok(vm.new_str(&s));
+    }
+    Ok(vm.new_str(&refvm_common::repr::bytes_repr(&b)))
+}
+fn bytes_hash(vm: &Vm, o: &PyObject) -> PyResult<i64> {
+    let _ = vm;
+    Ok(o.downcast_ref::<PyBytes>().map_or(0, |b| b.hash()))
+}
+fn bytes_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
+    let (Some(x), Some(y)) = (bytes_like(a), bytes_like(b)) else {
+        return Ok(vm.not_implemented());
+    };
+    Ok(vm.new_bool(op.from_ordering(x.cmp(&y))))
+}
+fn bytes_len(vm: &Vm, o: &PyObject) -> PyResult<usize> {
+    Ok(data(vm, o)?.len())
+}
+fn bytes_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
+    let b = data(vm, o)?;
+    if let Some(sl) = k.downcast_ref::<crate::objects::slice::PySlice>() {
+        let idx = sl.indices(vm, b.len())?;
+        let v: Vec<u8> = idx.iter().map(|i| b[i]).collect();
+        return Ok(if o.downcast_ref::<PyByteArray>().is_some() {
+            vm.new_bytearray(v)
+        } else {
+            vm.new_bytes(v)
+        });
+    }
+    let Some(i) = crate::ops::number::try_index(vm, k)? else {
+        let what = if o.downcast_ref::<PyByteArray>().is_some() {
+            "bytearray"
+        } else {
+            "byte"
+        };
+        return Err(vm.new_type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            k.type_().name_str()
+        )));
+    };
+    let n = b.len() as i64;
+    let i = i.as_i64().unwrap_or(i64::MAX);
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(
+            vm.new_index_error(if o.downcast_ref::<PyByteArray>().is_some() {
+                "bytearray index out of range"
+            } else {
+                "index out of range"
+            }),
+        );
+    }
+    Ok(vm.new_int(i64::from(b[j as usize])))
+}
+fn bytes_concat(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
+    let x = data(vm, a)?;
+    let Some(y) = bytes_like(b) else {
+        return Err(vm.new_type_error(format!(
+            "can't concat {} to {}",
+            b.type_().name_str(),
+            a.type_().name_str()
+        )));
+    };
+    let mut v = x;
+    v.extend(y);
+    Ok(if a.downcast_ref::<PyByteArray>().is_some() {
+        vm.new_bytearray(v)
+    } else {
+        vm.new_bytes(v)
+    })
+}
+fn bytes_repeat(vm: &Vm, a: &PyObject, n: &PyObject) -> PyResult {
+    let x = data(vm, a)?;
+    let n = crate::ops::number::as_ssize(vm, n)?.max(0) as usize;
+    vm.check_alloc(x.len().saturating_mul(n))?;
+    let v = x.repeat(n);
+    Ok(if a.downcast_ref::<PyByteArray>().is_some() {
+        vm.new_bytearray(v)
+    } else {
+        vm.new_bytes(v)
+    })
+}
+fn bytes_contains(vm: &Vm, o: &PyObject, x: &PyObject) -> PyResult<bool> {
+    let b = data(vm, o)?;
+    if let Some(n) = bytes_like(x) {
+        return Ok(crate::objects::str_methods::find_bytes(&b, &n, 0).is_some());
+    }
+    let i = crate::ops::number::index(vm, x)?;
+    let v = i
+        .as_i64()
+        .filter(|v| (0..256).contains(v))
+        .ok_or_else(|| vm.new_value_error("byte must be in range(0, 256)"))?;
+    Ok(b.contains(&(v as u8)))
+}
+fn bytes_iter(vm: &Vm, o: &PyObject) -> PyResult {
+    Ok(vm.new_seq_iter(&vm.types.bytes_iterator, o.to_owned(), 0))
+}
+
+fn bytes_from_arg(vm: &Vm, x: &PyRef, enc: Option<&PyRef>) -> PyResult<Vec<u8>> {
+    if let Some(s) = x.downcast_ref::<PyStr>() {
+        let Some(e) = enc else {
+            return Err(vm.new_type_error("string argument without an encoding"));
+        };
+        let e = e
+            .downcast_ref::<PyStr>()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default();
+        let r = encode(vm, s, &e, "strict")?;
+        return Ok(bytes_like(&r).unwrap_or_default());
+    }
+    if let Some(b) = bytes_like(x) {
+        return Ok(b);
+    }
+    if let Some(i) = crate::objects::int::int_value(x) {
+        let n = i
+            .as_i64()
+            .filter(|n| *n >= 0)
+            .ok_or_else(|| vm.new_value_error("negative count"))?;
+        vm.check_alloc(n as usize)?;
+        return Ok(vec![0; n as usize]);
+    }
+    if x.type_().slots().iter.is_none() && x.type_().slots().mp_subscript.is_none() {
+        return Err(vm.new_type_error(format!(
+            "cannot convert '{}' object to bytes",
+            x.type_().name_str()
+        )));
+    }
+    let items = crate::ops::collect(vm, x)?;
+    let mut out = Vec::with_capacity(items.len());
+    for it in items {
+        let v = crate::ops::number::index(vm, &it)?;
+        let v = v
+            .as_i64()
+            .filter(|v| (0..256).contains(v))
+            .ok_or_else(|| vm.new_value_error("byte must be in range(0, 256)"))?;
+        out.push(v as u8);
+    }
+    Ok(out)
+}
+
+fn bytes_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
+    let a = argparse::bind(
+        vm,
+        "bytes",
+        args,
+        kw,
+        &["source", "encoding", "errors"],
+        0,
+        0,
+        3,
+    )?;
+    let v = match &a[0] {
+        None => vec![],
+        Some(x) => bytes_from_arg(vm, x, a[1].as_ref())?,
+    };
+    if t.is(&vm.types.bytes) {
+        Ok(vm.new_bytes(v))
+    } else {
+        Ok(vm.new_bytes_of_type(t, v))
+    }
+}
+fn bytearray_new(vm: &Vm, t: &PyRef<PyType>, _args: &[PyRef], _kw: Option<&PyTuple>) -> PyResult {
+    Ok(vm.new_bytearray_of_type(t, vec![]))
+}
+fn bytearray_init(vm: &Vm, o: &PyObject, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult<()> {
+    let a = argparse::bind(
+        vm,
+        "bytearray",
+        args,
+        kw,
+        &["source", "encoding", "errors"],
+        0,
+        0,
+        3,
+    )?;
+    let v = match &a[0] {
+        None => vec![],
+        Some(x) => bytes_from_arg(vm, x, a[1].as_ref())?,
+    };
+    if let Some(b) = o.downcast_ref::<PyByteArray>() {
+        b.with_mut(|d| *d = v);
+    }
+    Ok(())
+}
+fn bytearray_setitem(vm: &Vm, o: &PyObject, k: &PyObject, v: Option<PyRef>) -> PyResult<()> {
+    let b = o
+        .downcast_ref::<PyByteArray>()
+        .ok_or_else(|| vm.new_type_error("bytearray expected"))?;
+    let n = b.borrow().len() as i64;
+    let i = crate::ops::number::index(vm, k)?
+        .as_i64()
+        .unwrap_or(i64::MAX);
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.new_index_error("bytearray index out of range"));
+    }
+    match v {
+        Some(v) => {
+            let x = crate::ops::number::index(vm, &v)?
+                .as_i64()
+                .filter(|x| (0..256).contains(x))
+                .ok_or_else(|| vm.new_value_error("byte must be in range(0, 256)"))?;
+            b.with_mut(|d| d[j as usize] = x as u8);
+        }
+        None => {
+            b.with_mut(|d| {
+                d.remove(j as usize);
+            });
+        }
+    }
+    Ok(())
+}
+
+fn this(vm: &Vm, a: &[PyRef]) -> PyResult<Vec<u8>> {
+    data(
+        vm,
+        a.first().ok_or_else(|| vm.new_type_error("missing self"))?,
+    )
+}
+fn m_decode(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    let p = argparse::bind(vm, "decode", &a[1..], k, &["encoding", "errors"], 0, 0, 2)?;
+    let enc = p[0]
+        .as_ref()
+        .and_then(|e| e.downcast_ref::<PyStr>().map(|s| s.to_string_lossy()))
+        .unwrap_or_else(|| "utf-8".into());
+    Ok(decode(vm, &this(vm, a)?, &enc)?.into_object())
+}
+fn m_hex(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let b = this(vm, a)?;
+    Ok(vm.new_str(&b.iter().map(|x| format!("{x:02x}")).collect::<String>()))
+}
+fn m_append(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "append", &a[1..], k, 1)?;
+    let b = a[0]
+        .downcast_ref::<PyByteArray>()
+        .ok_or_else(|| vm.new_type_error("bytearray expected"))?;
+    let x = crate::ops::number::index(vm, &a[1])?
+        .as_i64()
+        .filter(|x| (0..256).contains(x))
+        .ok_or_else(|| vm.new_value_error("byte must be in range(0, 256)"))?;
+    b.with_mut(|d| d.push(x as u8));
+    Ok(vm.none())
+}
+fn m_extend(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "extend", &a[1..], k, 1)?;
+    let b = a[0]
+        .downcast_ref::<PyByteArray>()
+        .ok_or_else(|| vm.new_type_error("bytearray expected"))?;
+    let v = bytes_from_arg(vm, &a[1], None)?;
+    b.with_mut(|d| d.extend(v));
+    Ok(vm.none())
+}
+fn m_join(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let sep = this(vm, a)?;
+    let items = crate::ops::collect(vm, &a[1])?;
+    let mut out = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        let Some(x) = bytes_like(it) else {
+            return Err(vm.new_type_error(format!(
+                "sequence item {}: expected a bytes-like object, {} found",
+                i,
+                it.type_().name_str()
+            )));
+        };
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        out.extend(x);
+    }
+    Ok(if a[0].downcast_ref::<PyByteArray>().is_some() {
+        vm.new_bytearray(out)
+    } else {
+        vm.new_bytes(out)
+    })
+}
+fn m_upper(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    Ok(vm.new_bytes(this(vm, a)?.to_ascii_uppercase()))
+}
+fn m_lower(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    Ok(vm.new_bytes(this(vm, a)?.to_ascii_lowercase()))
+}
+fn m_startswith(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let b = this(vm, a)?;
+    let p = data(vm, &a[1])?;
+    Ok(vm.new_bool(b.starts_with(&p)))
+}
+fn m_endswith(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let b = this(vm, a)?;
+    let p = data(vm, &a[1])?;
+    Ok(vm.new_bool(b.ends_with(&p)))
+}
+fn m_find(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let b = this(vm, a)?;
+    let p = data(vm, &a[1])?;
+    Ok(vm.new_int(crate::objects::str_methods::find_bytes(&b, &p, 0).map_or(-1, |i| i as i64)))
+}
+fn m_count(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let b = this(vm, a)?;
+    let p = data(vm, &a[1])?;
+    if p.is_empty() {
+        return Ok(vm.new_usize(b.len() + 1));
+    }
+    let mut c = 0;
+    let mut i = 0;
+    while let Some(x) = crate::objects::str_methods::find_bytes(&b, &p, i) {
+        c += 1;
+        i = x + p.len();
+    }
+    Ok(vm.new_usize(c))
+}
+fn m_split(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let b = this(vm, a)?;
+    let parts: Vec<PyRef> = match a.get(1).filter(|x| !vm.is_none(x)) {
+        Some(sep) => {
+            let sep = data(vm, sep)?;
+            if sep.is_empty() {
+                return Err(vm.new_value_error("empty separator"));
+            }
+            let mut out = Vec::new();
+            let mut start = 0;
+            while let Some(p) = crate::objects::str_methods::find_bytes(&b, &sep, start) {
+                out.push(vm.new_bytes(b[start..p].to_vec()));
+                start = p + sep.len();
+            }
+            out.push(vm.new_bytes(b[start..].to_vec()));
+            out
+        }
+        None => b
+            .split(|c| c.is_ascii_whitespace())
+            .filter(|s| !s.is_empty())
+            .map(|s| vm.new_bytes(s.to_vec()))
+            .collect(),
+    };
+    Ok(vm.new_list(parts).into_object())
+}
+fn m_strip(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let b = this(vm, a)?;
+    let s = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let e = b
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map_or(s, |e| e + 1);
+    Ok(vm.new_bytes(b[s..e.max(s)].to_vec()))
+}
+fn m_replace(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let b = this(vm, a)?;
+    let old = data(vm, &a[1])?;
+    let new = data(vm, &a[2])?;
+    if old.is_empty() {
+        return Ok(vm.new_bytes(b));
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(p) = crate::objects::str_methods::find_bytes(&b, &old, i) {
+        out.extend_from_slice(&b[i..p]);
+        out.extend_from_slice(&new);
+        i = p + old.len();
+    }
+    out.extend_from_slice(&b[i..]);
+    Ok(vm.new_bytes(out))
+}
+fn m_fromhex(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let s = a
+        .get(1)
+        .and_then(|s| s.downcast_ref::<PyStr>())
+        .ok_or_else(|| vm.new_type_error("fromhex() argument must be str"))?;
+    let t: String = s.as_cow().chars().filter(|c| !c.is_whitespace()).collect();
+    let mut out = Vec::new();
+    let b = t.as_bytes();
+    for (i, pair) in b.chunks(2).enumerate() {
+        let h = std::str::from_utf8(pair)
+            .ok()
+            .and_then(|p| u8::from_str_radix(p, 16).ok())
+            .filter(|_| pair.len() == 2);
+        match h {
+            Some(v) => out.push(v),
+            None => {
+                return Err(vm.new_value_error(format!(
+                    "non-hexadecimal number found in fromhex() arg at position {}",
+                    i * 2
+                )));
+            }
+        }
+    }
+    Ok(vm.new_bytes(out))
+}
+
+pub fn init(vm: &Vm) {
+    for t in [&vm.types.bytes, &vm.types.bytearray] {
+        t.update_slots(|s| {
+            s.repr = Some(bytes_repr);
+            s.richcompare = Some(bytes_richcompare);
+            s.sq_length = Some(bytes_len);
+            s.mp_subscript = Some(bytes_getitem);
+            s.sq_concat = Some(bytes_concat);
+            s.sq_repeat = Some(bytes_repeat);
+            s.sq_contains = Some(bytes_contains);
+            s.iter = Some(bytes_iter);
+        });
+        vm.add_methods(
+            t,
+            &[
+                MethodDef::method("decode", m_decode),
+                MethodDef::method("hex", m_hex),
+                MethodDef::method("join", m_join),
+                MethodDef::method("upper", m_upper),
+                MethodDef::method("lower", m_lower),
+                MethodDef::method("startswith", m_startswith),
+                MethodDef::method("endswith", m_endswith),
+                MethodDef::method("find", m_find),
+                MethodDef::method("count", m_count),
+                MethodDef::method("split", m_split),
+                MethodDef::method("strip", m_strip),
+                MethodDef::method("replace", m_replace),
+                MethodDef::class("fromhex", m_fromhex),
+            ],
+        );
+    }
+    vm.types.bytes.update_slots(|s| {
+        s.hash = Some(bytes_hash);
+        s.new = Some(bytes_new);
+    });
+    vm.types.bytearray.update_slots(|s| {
+        s.hash_none = true;
+        s.new = Some(bytearray_new);
+        s.init = Some(bytearray_init);
+        s.mp_ass_subscript = Some(bytearray_setitem);
+    });
+    vm.add_methods(
+        &vm.types.bytearray,
+        &[
+            MethodDef::method("append", m_append),
+            MethodDef::method("extend", m_extend),
+        ],
+    );
+}

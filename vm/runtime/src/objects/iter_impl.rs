@@ -1,0 +1,542 @@
+//! Iteration behaviour of the builtin iterators (list/tuple/str/dict/set/sequence
+//! iterators, `enumerate`, `zip`, `map`, `filter`, `reversed`, callable iterators) and of
+//! generators and coroutines.
+
+use crate::argparse;
+use crate::error::PyResult;
+use crate::object::{PyObject, PyRef, PyType};
+use crate::objects::descr::MethodDef;
+use crate::objects::dict::PyDict;
+use crate::objects::generator::PyGenerator;
+use crate::objects::iter::{PyMultiIter, PySeqIter};
+use crate::objects::list::PyList;
+use crate::objects::set::PySet;
+use crate::objects::str::PyStr;
+use crate::objects::tuple::PyTuple;
+use crate::vm::Vm;
+
+pub fn self_iter(_vm: &Vm, o: &PyObject) -> PyResult {
+    Ok(o.to_owned())
+}
+
+fn seqiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
+    let Some(it) = o.downcast_ref::<PySeqIter>() else {
+        return Ok(None);
+    };
+    let Some(seq) = it.seq.get() else {
+        return Ok(None);
+    };
+    let i = it.index.get();
+    let t = o.type_();
+    let v = &vm.types;
+    let r: Option<PyRef> = if t.is(&v.list_iterator) {
+        seq.downcast_ref::<PyList>().and_then(|l| l.get(i))
+    } else if t.is(&v.tuple_iterator) {
+        seq.downcast_ref::<PyTuple>()
+            .and_then(|tp| tp.get(i).cloned())
+    } else if t.is(&v.list_reverseiterator) {
+        let l = seq.downcast_ref::<PyList>();
+        match l {
+            Some(l) if i > 0 && i - 1 < l.len() => {
+                it.index.set(i - 1);
+                return Ok(l.get(i - 1));
+            }
+            _ => None,
+        }
+    } else if t.is(&v.str_iterator) {
+        let s = seq.downcast_ref::<PyStr>();
+        match s {
+            Some(s) if i < s.byte_len() => {
+                let b = &s.as_bytes()[i..];
+                let len = match b[0] {
+                    x if x < 0x80 => 1,
+                    x if x < 0xe0 => 2,
+                    x if x < 0xf0 => 3,
+                    _ => 4,
+                };
+                it.index.set(i + len);
+                let piece = &b[..len.min(b.len())];
+                return Ok(Some(vm.new_str_from_gen_utf8(piece).into_object()));
+            }
+            _ => None,
+        }
+    } else if t.is(&v.bytes_iterator) {
+        crate::objects::bytes::bytes_like(&seq)
+            .and_then(|b| b.get(i).map(|x| vm.new_int(i64::from(*x))))
+    } else if t.is(&v.dict_keyiterator) || t.is(&v.dict_valueiterator) || t.is(&v.dict_itemiterator)
+    {
+        let Some(d) = seq.downcast_ref::<PyDict>() else {
+            return Ok(None);
+        };
+        if d.len() as u64 != it.expect.get() {
+            it.expect.set(u64::MAX);
+            return Err(vm.new_runtime_error("dictionary changed size during iteration"));
+        }
+        let mut j = i;
+        let n = d.entries_len();
+        let mut found = None;
+        while j < n {
+            if let Some((k, val)) = d.entry_at(j) {
+                found = Some((k, val));
+                j += 1;
+                break;
+            }
+            j += 1;
+        }
+        it.index.set(j);
+        match found {
+            Some((k, val)) => {
+                return Ok(Some(if t.is(&v.dict_keyiterator) {
+                    k
+                } else if t.is(&v.dict_valueiterator) {
+                    val
+                } else {
+                    vm.new_tuple(vec![k, val]).into_object()
+                }));
+            }
+            None => None,
+        }
+    } else if t.is(&v.dict_reversekeyiterator) {
+        let Some(d) = seq.downcast_ref::<PyDict>() else {
+            return Ok(None);
+        };
+        if d.len() as u64 != it.expect.get() {
+            return Err(vm.new_runtime_error("dictionary changed size during iteration"));
+        }
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            if let Some(k) = d.key_at(j) {
+                it.index.set(j);
+                return Ok(Some(k));
+            }
+        }
+        None
+    } else if t.is(&v.set_iterator) {
+        let Some(s) = seq.downcast_ref::<PySet>() else {
+            return Ok(None);
+        };
+        if s.len() as u64 != it.expect.get() {
+            it.expect.set(u64::MAX);
+            return Err(vm.new_runtime_error("Set changed size during iteration"));
+        }
+        let n = s.table_len();
+        let mut j = i;
+        while j < n {
+            if let Some(k) = s.entry_at(j) {
+                it.index.set(j + 1);
+                return Ok(Some(k));
+            }
+            j += 1;
+        }
+        it.index.set(n);
+        None
+    } else if t.is(&v.callable_iterator) {
+        let Some(pair) = seq.downcast_ref::<PyTuple>() else {
+            return Ok(None);
+        };
+        let (f, sentinel) = (pair.as_slice()[0].clone(), pair.as_slice()[1].clone());
+        let r = crate::ops::call(vm, &f, &[], None)?;
+        if crate::ops::rich_compare_bool(vm, &r, &sentinel, crate::object::typeobj::CmpOp::Eq)? {
+            it.seq.set(None);
+            return Ok(None);
+        }
+        return Ok(Some(r));
+    } else if t.is(&v.reversed) {
+        if i == 0 {
+            it.seq.set(None);
+            return Ok(None);
+        }
+        match crate::ops::getitem(vm, &seq, &vm.new_usize(i - 1)) {
+            Ok(x) => {
+                it.index.set(i - 1);
+                return Ok(Some(x));
+            }
+            Err(e) if e.matches(&vm.exc.index_error) || e.matches(&vm.exc.stop_iteration) => None,
+            Err(e) => return Err(e),
+        }
+    } else {
+        // old-style sequence iterator
+        match crate::ops::getitem(vm, &seq, &vm.new_usize(i)) {
+            Ok(x) => Some(x),
+            Err(e)
+                if (e.matches(&vm.exc.index_error) || e.matches(&vm.exc.stop_iteration))
+                    && !vm.is_aborting() =>
+            {
+                None
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    match r {
+        Some(x) => {
+            if !t.is(&v.dict_keyiterator)
+                && !t.is(&v.dict_valueiterator)
+                && !t.is(&v.dict_itemiterator)
+            {
+                it.index.set(i + 1);
+            }
+            Ok(Some(x))
+        }
+        None => {
+            it.seq.set(None);
+            Ok(None)
+        }
+    }
+}
+
+fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
+    let Some(m) = o.downcast_ref::<PyMultiIter>() else {
+        return Ok(None);
+    };
+    let t = o.type_();
+    let its = m.iters.get();
+    if t.is_subtype(&vm.types.enumerate) {
+        let Some(it) = its.first() else {
+            return Ok(None);
+        };
+        let Some(x) = crate::ops::next(vm, it)? else {
+            return Ok(None);
+        };
+        let c = m.count.get();
+        let next = crate::ops::number::binary_op(vm, &c, &vm.new_int(1), 0)?;
+        m.count.set(next);
+        return Ok(Some(vm.new_tuple(vec![c, x]).into_object()));
+    }
+    if t.is_subtype(&vm.types.zip) {
+        if its.is_empty() {
+            return Ok(None);
+        }
+        let mut out = Vec::with_capacity(its.len());
+        for (i, it) in its.iter().enumerate() {
+            match crate::ops::next(vm, it)? {
+                Some(x) => out.push(x),
+                None => {
+                    if m.strict {
+                        if i > 0 {
+                            let plural = if i == 1 { " " } else { "s 1-" };
+                            return Err(vm.new_value_error(format!(
+                                "zip() argument {} is shorter than argument{}{}",
+                                i + 1,
+                                plural,
+                                i
+                            )));
+                        }
+                        for (j, it2) in its.iter().enumerate().skip(1) {
+                            if crate::ops::next(vm, it2)?.is_some() {
+                                let plural = if j == 1 { " " } else { "s 1-" };
+                                return Err(vm.new_value_error(format!(
+                                    "zip() argument {} is longer than argument{}{}",
+                                    j + 1,
+                                    plural,
+                                    j
+                                )));
+                            }
+                        }
+                    }
+                    return Ok(None);
+                }
+            }
+        }
+        return Ok(Some(vm.new_tuple(out).into_object()));
+    }
+    if t.is_subtype(&vm.types.map) {
+        let mut args = Vec::with_capacity(its.len());
+        for it in &its {
+            match crate::ops::next(vm, it)? {
+                Some(x) => args.push(x),
+                None => return Ok(None),
+            }
+        }
+        let Some(f) = m.func.get() else {
+            return Ok(None);
+        };
+        return crate::ops::call(vm, &f, &args, None).map(Some);
+    }
+    if t.is_subtype(&vm.types.filter) {
+        let Some(it) = its.first() else {
+            return Ok(None);
+        };
+        let f = m.func.get();
+        loop {
+            let Some(x) = crate::ops::next(vm, it)? else {
+                return Ok(None);
+            };
+            vm.tick()?;
+            let ok = match &f {
+                Some(f) if !vm.is_none(f) && !f.is(&vm.types.bool_) => {
+                    let r = crate::ops::call(vm, f, &[x.clone()], None)?;
+                    crate::ops::is_true(vm, &r)?
+                }
+                _ => crate::ops::is_true(vm, &x)?,
+            };
+            if ok {
+                return Ok(Some(x));
+            }
+        }
+    }
+    Ok(None)
+}
+
+fn enumerate_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    let p = argparse::bind(vm, "enumerate", a, k, &["iterable", "start"], 1, 0, 2)?;
+    let it = crate::ops::iter(
+        vm,
+        p[0].as_ref().ok_or_else(|| {
+            vm.new_type_error("enumerate() missing required argument 'iterable' (pos 1)")
+        })?,
+    )?;
+    let start = match &p[1] {
+        Some(s) => {
+            if crate::objects::int::int_value(s).is_none() {
+                return Err(vm.new_type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    s.type_().name_str()
+                )));
+            }
+            s.clone()
+        }
+        None => vm.new_int(0),
+    };
+    Ok(vm.new_multi_iter(t, vec![it], None, start, false))
+}
+fn zip_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    let (pos, kws) = crate::ops::call::split_args(a, k);
+    let mut strict = false;
+    for (kk, v) in kws {
+        if kk
+            .downcast_ref::<PyStr>()
+            .is_some_and(|s| s.as_bytes() == b"strict")
+        {
+            strict = crate::ops::is_true(vm, v)?;
+        } else {
+            return Err(vm.new_type_error("zip() got an unexpected keyword argument"));
+        }
+    }
+    let mut its = Vec::new();
+    for x in pos.iter() {
+        its.push(crate::ops::iter(vm, x)?);
+    }
+    Ok(vm.new_multi_iter(t, its, None, vm.none(), strict))
+}
+fn map_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    if t.is(&vm.types.map) {
+        argparse::no_kw(vm, "map", k)?;
+    }
+    if a.len() < 2 {
+        return Err(vm.new_type_error("map() must have at least two arguments."));
+    }
+    let mut its = Vec::new();
+    for x in &a[1..] {
+        its.push(crate::ops::iter(vm, x)?);
+    }
+    Ok(vm.new_multi_iter(t, its, Some(a[0].clone()), vm.none(), false))
+}
+fn filter_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    if t.is(&vm.types.filter) {
+        argparse::no_kw(vm, "filter", k)?;
+    }
+    if a.len() != 2 {
+        return Err(vm.new_type_error(format!("filter expected 2 arguments, got {}", a.len())));
+    }
+    let it = crate::ops::iter(vm, &a[1])?;
+    Ok(vm.new_multi_iter(t, vec![it], Some(a[0].clone()), vm.none(), false))
+}
+fn reversed_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    if t.is(&vm.types.reversed) {
+        argparse::no_kw(vm, "reversed", k)?;
+    }
+    if a.len() != 1 {
+        return Err(vm.new_type_error(format!("reversed expected 1 argument, got {}", a.len())));
+    }
+    let seq = &a[0];
+    if let Some(m) = seq.type_().lookup(&vm.names.__reversed__) {
+        if vm.is_none(&m) {
+            return Err(vm.new_type_error(format!(
+                "'{}' object is not reversible",
+                seq.type_().name_str()
+            )));
+        }
+        return crate::objects::slotdefs::call_found(vm, &m, seq, &[], None);
+    }
+    if seq.type_().slots().mp_subscript.is_none()
+        || seq.downcast_ref::<PyDict>().is_some()
+        || (seq.type_().slots().sq_length.is_none() && seq.type_().slots().mp_length.is_none())
+    {
+        return Err(vm.new_type_error(format!(
+            "'{}' object is not reversible",
+            seq.type_().name_str()
+        )));
+    }
+    let n = crate::ops::len(vm, seq)?;
+    let it = vm.new_seq_iter(t, seq.clone(), 0);
+    if let Some(i) = it.downcast_ref::<PySeqIter>() {
+        i.index.set(n);
+    }
+    Ok(it)
+}
+
+fn gen_repr(vm: &Vm, o: &PyObject) -> PyResult {
+    let g = o
+        .downcast_ref::<PyGenerator>()
+        .ok_or_else(|| vm.new_type_error("bad generator"))?;
+    Ok(vm.new_str(&format!(
+        "<{} object {} at {:#x}>",
+        o.type_().name_str(),
+        g.qualname.get(),
+        o.as_ptr() as usize
+    )))
+}
+fn gen_self<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a PyGenerator> {
+    a.first()
+        .and_then(|g| g.downcast_ref::<PyGenerator>())
+        .ok_or_else(|| vm.new_type_error("generator expected"))
+}
+fn gen_send(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "send", &a[1..], k, 1)?;
+    crate::eval::ops_gen::gen_send(vm, gen_self(vm, a)?, a[1].clone())
+}
+fn gen_throw(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let g = gen_self(vm, a)?;
+    let Some(typ) = a.get(1) else {
+        return Err(vm.new_type_error("throw expected at least 1 argument, got 0"));
+    };
+    let exc = if let Some(val) = a.get(2).filter(|v| !vm.is_none(v)) {
+        if val
+            .downcast_ref::<crate::objects::exceptions::PyBaseException>()
+            .is_some()
+        {
+            val.clone()
+        } else {
+            crate::ops::call(vm, typ, &[val.clone()], None)?
+        }
+    } else {
+        typ.clone()
+    };
+    let e = crate::eval::ops_exc_make(vm, exc)?;
+    if let Some(tb) = a.get(3).filter(|v| !vm.is_none(v)) {
+        e.traceback.set(Some(tb.clone()));
+    }
+    crate::eval::ops_gen::gen_throw(vm, g, crate::error::PyErr(e))
+}
+fn gen_close(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    crate::eval::ops_gen::gen_close(vm, gen_self(vm, a)?)?;
+    Ok(vm.none())
+}
+fn gen_finalize(vm: &Vm, o: &PyObject) {
+    let Some(g) = o.downcast_ref::<PyGenerator>() else {
+        return;
+    };
+    if g.frame_ref().is_none() || !g.started.get() {
+        return;
+    }
+    if let Err(e) = crate::eval::ops_gen::gen_close(vm, g) {
+        if !vm.is_aborting() {
+            crate::modules::sys::write_unraisable(vm, e, Some(o));
+        }
+    }
+}
+fn coro_await(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let _ = vm;
+    Ok(a[0].clone())
+}
+
+pub fn init(vm: &Vm) {
+    let v = &vm.types;
+    for t in [
+        &v.list_iterator,
+        &v.list_reverseiterator,
+        &v.tuple_iterator,
+        &v.str_iterator,
+        &v.bytes_iterator,
+        &v.seq_iterator,
+        &v.dict_keyiterator,
+        &v.dict_valueiterator,
+        &v.dict_itemiterator,
+        &v.dict_reversekeyiterator,
+        &v.set_iterator,
+        &v.callable_iterator,
+        &v.reversed,
+    ] {
+        t.update_slots(|s| {
+            s.iter = Some(self_iter);
+            s.iternext = Some(seqiter_next);
+            s.traverse = Some(crate::objects::iter::seqiter_traverse);
+        });
+    }
+    v.reversed.update_slots(|s| s.new = Some(reversed_new));
+    for t in [&v.enumerate, &v.zip, &v.map, &v.filter] {
+        t.update_slots(|s| {
+            s.iter = Some(self_iter);
+            s.iternext = Some(multi_next);
+        });
+    }
+    v.enumerate.update_slots(|s| s.new = Some(enumerate_new));
+    v.zip.update_slots(|s| s.new = Some(zip_new));
+    v.map.update_slots(|s| s.new = Some(map_new));
+    v.filter.update_slots(|s| s.new = Some(filter_new));
+    for t in [&v.generator, &v.coroutine, &v.async_generator] {
+        t.update_slots(|s| {
+            s.repr = Some(gen_repr);
+            s.finalize = Some(gen_finalize);
+            s.traverse = Some(crate::objects::generator::generator_traverse);
+        });
+        t.flags
+            .set(t.flags().union(crate::object::TypeFlags::HAS_FINALIZER));
+        vm.add_methods(
+            t,
+            &[
+                MethodDef::method("send", gen_send),
+                MethodDef::method("throw", gen_throw),
+                MethodDef::method("close", gen_close),
+            ],
+        );
+        vm.add_getset(
+            t,
+            "__name__",
+            |vm, o| {
+                Ok(o.downcast_ref::<PyGenerator>()
+                    .map(|g| g.name.get().into_object())
+                    .unwrap_or_else(|| vm.none()))
+            },
+            None,
+        );
+        vm.add_getset(
+            t,
+            "__qualname__",
+            |vm, o| {
+                Ok(o.downcast_ref::<PyGenerator>()
+                    .map(|g| g.qualname.get().into_object())
+                    .unwrap_or_else(|| vm.none()))
+            },
+            None,
+        );
+    }
+    v.generator.update_slots(|s| {
+        s.iter = Some(self_iter);
+        s.iternext = Some(crate::eval::ops_gen::gen_iternext);
+    });
+    vm.add_getset(
+        &v.generator,
+        "gi_running",
+        |vm, o| {
+            Ok(vm.new_bool(
+                o.downcast_ref::<PyGenerator>()
+                    .is_some_and(|g| g.running.get()),
+            ))
+        },
+        None,
+    );
+    vm.add_getset(
+        &v.generator,
+        "gi_code",
+        |vm, o| {
+            Ok(o.downcast_ref::<PyGenerator>()
+                .map(|g| g.code.clone_object())
+                .unwrap_or_else(|| vm.none()))
+        },
+        None,
+    );
+    vm.add_methods(&v.coroutine, &[MethodDef::method("__await__", coro_await)]);
+    let _ = PyList::len;
+}

@@ -1,0 +1,847 @@
+//! Formatting: the format-spec mini-language (`format()`, f-strings), `str.format`, and
+//! `%`-formatting, with CPython's messages.
+
+use crate::error::PyResult;
+use crate::object::{PyObject, PyRef};
+use crate::objects::intval::Int;
+use crate::objects::str::PyStr;
+use crate::objects::tuple::PyTuple;
+use crate::vm::Vm;
+
+/// A parsed format spec.
+#[derive(Clone, Debug, Default)]
+pub struct Spec {
+    pub fill: Option<char>,
+    pub align: Option<char>,
+    pub sign: Option<char>,
+    pub z: bool,
+    pub alt: bool,
+    pub zero: bool,
+    pub width: Option<usize>,
+    pub grouping: Option<char>,
+    pub precision: Option<usize>,
+    pub ty: Option<char>,
+}
+
+pub fn parse_spec(vm: &Vm, spec: &str) -> PyResult<Spec> {
+    let c: Vec<char> = spec.chars().collect();
+    let mut i = 0;
+    let mut s = Spec::default();
+    let is_align = |ch: char| matches!(ch, '<' | '>' | '=' | '^');
+    if c.len() >= 2 && is_align(c[1]) {
+        s.fill = Some(c[0]);
+        s.align = Some(c[1]);
+        i = 2;
+    } else if !c.is_empty() && is_align(c[0]) {
+        s.align = Some(c[0]);
+        i = 1;
+    }
+    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
+        s.sign = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == 'z' {
+        s.z = true;
+        i += 1;
+    }
+    if i < c.len() && c[i] == '#' {
+        s.alt = true;
+        i += 1;
+    }
+    if i < c.len() && c[i] == '0' {
+        s.zero = true;
+        if s.fill.is_none() {
+            s.fill = Some('0');
+        }
+        if s.align.is_none() {
+            s.align = Some('=');
+        }
+        i += 1;
+    }
+    let st = i;
+    while i < c.len() && c[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i > st {
+        let w: String = c[st..i].iter().collect();
+        s.width = Some(
+            w.parse()
+                .map_err(|_| vm.new_value_error("Too many decimal digits in format string"))?,
+        );
+    }
+    if i < c.len() && (c[i] == ',' || c[i] == '_') {
+        s.grouping = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == '.' {
+        i += 1;
+        let st = i;
+        while i < c.len() && c[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == st {
+            return Err(vm.new_value_error("Format specifier missing precision"));
+        }
+        let p: String = c[st..i].iter().collect();
+        s.precision = Some(
+            p.parse()
+                .map_err(|_| vm.new_value_error("Too many decimal digits in format string"))?,
+        );
+    }
+    if i < c.len() {
+        s.ty = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() {
+        return Err(vm.new_value_error("Invalid format specifier"));
+    }
+    Ok(s)
+}
+
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let n = digits.len();
+    let mut out = String::with_capacity(n + n / every);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Pads `body` (sign and prefix separate for `=` alignment).
+fn pad(s: &Spec, sign: &str, body: &str, default_align: char) -> String {
+    let width = s.width.unwrap_or(0);
+    let len = sign.chars().count() + body.chars().count();
+    if len >= width {
+        return format!("{sign}{body}");
+    }
+    let fill = s.fill.unwrap_or(' ');
+    let n = width - len;
+    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
+    match s.align.unwrap_or(default_align) {
+        '<' => format!("{sign}{body}{}", f(n)),
+        '>' => format!("{}{sign}{body}", f(n)),
+        '^' => format!("{}{sign}{body}{}", f(n / 2), f(n - n / 2)),
+        _ => format!("{sign}{}{body}", f(n)),
+    }
+}
+
+pub fn format_str(vm: &Vm, st: &PyStr, spec: &str) -> PyResult {
+    let s = parse_spec(vm, spec)?;
+    if let Some(t) = s.ty {
+        if t != 's' {
+            return Err(vm.new_value_error(format!(
+                "Unknown format code '{}' for object of type 'str'",
+                t
+            )));
+        }
+    }
+    if s.sign.is_some() {
+        return Err(vm.new_value_error("Sign not allowed in string format specifier"));
+    }
+    if s.alt {
+        return Err(vm.new_value_error("Alternate form (#) not allowed in string format specifier"));
+    }
+    if s.align == Some('=') {
+        return Err(vm.new_value_error("'=' alignment not allowed in string format specifier"));
+    }
+    let mut text = st.as_cow().into_owned();
+    if let Some(p) = s.precision {
+        text = text.chars().take(p).collect();
+    }
+    Ok(vm.new_str(&pad(&s, "", &text, '<')))
+}
+
+pub fn format_int(vm: &Vm, v: &Int, spec: &str) -> PyResult {
+    let s = parse_spec(vm, spec)?;
+    let ty = s.ty.unwrap_or('d');
+    match ty {
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
+            let f = v
+                .to_f64()
+                .ok_or_else(|| vm.new_overflow_error("int too large to convert to float"))?;
+            return format_float(vm, f, spec);
+        }
+        'd' | 'n' | 'b' | 'o' | 'x' | 'X' | 'c' => {}
+        _ => {
+            return Err(vm.new_value_error(format!(
+                "Unknown format code '{}' for object of type 'int'",
+                ty
+            )));
+        }
+    }
+    if s.precision.is_some() {
+        return Err(vm.new_value_error("Precision not allowed in integer format specifier"));
+    }
+    if ty == 'c' {
+        if s.sign.is_some() {
+            return Err(vm.new_value_error("Sign not allowed with integer format specifier 'c'"));
+        }
+        let cp = v
+            .as_i64()
+            .filter(|c| (0..=0x10ffff).contains(c))
+            .ok_or_else(|| vm.new_overflow_error("%c arg not in range(0x110000)"))?;
+        let ch = char::from_u32(cp as u32).unwrap_or('\u{fffd}').to_string();
+        return Ok(vm.new_str(&pad(&s, "", &ch, '<')));
+    }
+    let neg = v.is_negative();
+    let mag = v.abs();
+    let (mut digits, prefix) = match ty {
+        'b' => (crate::objects::intval::format_radix(&mag, 2, false), "0b"),
+        'o' => (crate::objects::intval::format_radix(&mag, 8, false), "0o"),
+        'x' => (crate::objects::intval::format_radix(&mag, 16, false), "0x"),
+        'X' => (
+            crate::objects::intval::format_radix(&mag, 16, false).to_uppercase(),
+            "0X",
+        ),
+        _ => (mag.to_decimal(), ""),
+    };
+    if let Some(g) = s.grouping {
+        let every = if matches!(ty, 'b' | 'o' | 'x' | 'X') {
+            4
+        } else {
+            3
+        };
+        if g == ',' && every == 4 {
+            return Err(vm.new_value_error(format!("Cannot specify ',' with '{}'.", ty)));
+        }
+        if s.zero && s.align == Some('=') {
+            // zero padding participates in grouping
+            let width = s.width.unwrap_or(0);
+            let signlen = usize::from(neg || s.sign.is_some_and(|c| c != '-'))
+                + if s.alt { prefix.len() } else { 0 };
+            let mut d = digits.clone();
+            while group(&d, g, every).len() + signlen < width {
+                d.insert(0, '0');
+            }
+            digits = d;
+        }
+        digits = group(&digits, g, every);
+    }
+    let mut sign = String::new();
+    if neg {
+        sign.push('-');
+    } else if let Some(c) = s.sign {
+        if c != '-' {
+            sign.push(c);
+        }
+    }
+    if s.alt {
+        sign.push_str(prefix);
+    }
+    Ok(vm.new_str(&pad(&s, &sign, &digits, '>')))
+}
+
+/// Scientific digits of `x` with `p` digits after the point: (mantissa digits, exponent).
+fn sci(x: f64, p: usize) -> (String, i32) {
+    let s = format!("{:.*e}", p, x);
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    (m.to_string(), e.parse().unwrap_or(0))
+}
+
+fn exp_str(e: i32) -> String {
+    format!("{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+}
+
+fn strip_zeros(s: &str) -> String {
+    if s.contains('.') {
+        let t = s.trim_end_matches('0');
+        t.strip_suffix('.').unwrap_or(t).to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// The body of a finite non-negative float for a type char.
+fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> String {
+    match ty {
+        'f' | 'F' | '%' => {
+            let p = prec.unwrap_or(6);
+            let mut s = format!("{:.*}", p, x);
+            if alt && p == 0 {
+                s.push('.');
+            }
+            s
+        }
+        'e' | 'E' => {
+            let p = prec.unwrap_or(6);
+            let (m, e) = sci(x, p);
+            let m = if alt && p == 0 { format!("{m}.") } else { m };
+            format!("{}{}{}", m, if ty == 'E' { 'E' } else { 'e' }, exp_str(e))
+        }
+        'g' | 'G' | 'n' => {
+            let mut p = prec.unwrap_or(6);
+            if p == 0 {
+                p = 1;
+            }
+            if x == 0.0 {
+                let body = if alt {
+                    format!("{:.*}", p - 1, 0.0)
+                } else {
+                    "0".to_string()
+                };
+                return body;
+            }
+            let (_, e) = sci(x, p - 1);
+            let s = if e >= -4 && (e as i64) < p as i64 {
+                format!("{:.*}", (p as i64 - 1 - e as i64).max(0) as usize, x)
+            } else {
+                let (m, e) = sci(x, p - 1);
+                let m = if alt { m } else { strip_zeros(&m) };
+                return format!("{}{}{}", m, if ty == 'G' { 'E' } else { 'e' }, exp_str(e));
+            };
+            if alt { s } else { strip_zeros(&s) }
+        }
+        _ => {
+            // no type: repr-like when no precision, else 'g' with at least one decimal
+            match prec {
+                None => refvm_common::repr::float_repr(x),
+                Some(p) => {
+                    let p = p.max(1);
+                    let (_, e) = sci(x, p - 1);
+                    if x != 0.0 && (e < -4 || e as i64 >= p as i64) {
+                        let (m, e) = sci(x, p - 1);
+                        format!("{}e{}", strip_zeros(&m), exp_str(e))
+                    } else {
+                        let s = strip_zeros(&format!(
+                            "{:.*}",
+                            (p as i64 - 1 - e as i64).max(0) as usize,
+                            x
+                        ));
+                        if s.contains('.') { s } else { format!("{s}.0") }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn format_float(vm: &Vm, x: f64, spec: &str) -> PyResult {
+    let s = parse_spec(vm, spec)?;
+    let ty = s.ty.unwrap_or('\0');
+    if !matches!(ty, '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') {
+        return Err(vm.new_value_error(format!(
+            "Unknown format code '{}' for object of type 'float'",
+            ty
+        )));
+    }
+    let mut neg = x.is_sign_negative() && !x.is_nan();
+    let ax = x.abs();
+    let mut body = if ax.is_infinite() {
+        "inf".to_string()
+    } else if ax.is_nan() {
+        "nan".to_string()
+    } else if ty == '%' {
+        format!("{}%", float_body(ax * 100.0, 'f', s.precision, s.alt))
+    } else {
+        float_body(ax, ty, s.precision, s.alt)
+    };
+    if matches!(ty, 'E' | 'F' | 'G') {
+        body = body.to_uppercase();
+    }
+    if s.z
+        && neg
+        && body
+            .chars()
+            .all(|c| matches!(c, '0' | '.' | 'e' | 'E' | '+' | '-' | '%'))
+    {
+        neg = false;
+    }
+    if let Some(g) = s.grouping {
+        let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
+            Some(i) => (body[..i].to_string(), body[i..].to_string()),
+            None => (body.clone(), String::new()),
+        };
+        body = format!("{}{}", group(&int_part, g, 3), rest);
+    }
+    let mut sign = String::new();
+    if neg {
+        sign.push('-');
+    } else if let Some(c) = s.sign {
+        if c != '-' {
+            sign.push(c);
+        }
+    }
+    Ok(vm.new_str(&pad(&s, &sign, &body, '>')))
+}
+
+// ---- str.format ----
+
+fn get_field(
+    vm: &Vm,
+    name: &str,
+    args: &[PyRef],
+    kws: &dyn Fn(&str) -> PyResult<Option<PyRef>>,
+    auto: &mut Option<usize>,
+    manual: &mut bool,
+) -> PyResult<PyRef> {
+    let first_end = name.find(['.', '[']).unwrap_or(name.len());
+    let first = &name[..first_end];
+    let mut obj = if first.is_empty() {
+        if *manual {
+            return Err(vm.new_value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
+        }
+        let i = auto.get_or_insert(0);
+        let idx = *i;
+        *i += 1;
+        args.get(idx).cloned().ok_or_else(|| {
+            vm.new_index_error(format!(
+                "Replacement index {} out of range for positional args tuple",
+                idx
+            ))
+        })?
+    } else if let Ok(idx) = first.parse::<usize>() {
+        if auto.is_some() {
+            return Err(vm.new_value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
+        }
+        *manual = true;
+        args.get(idx).cloned().ok_or_else(|| {
+            vm.new_index_error(format!(
+                "Replacement index {} out of range for positional args tuple",
+                idx
+            ))
+        })?
+    } else {
+        match kws(first)? {
+            Some(v) => v,
+            None => return Err(vm.new_key_error(vm.new_str(first))),
+        }
+    };
+    let mut rest = &name[first_end..];
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            obj = crate::ops::get_attr(vm, &obj, &vm.intern(&r[..end]))?;
+            rest = &r[end..];
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let end = r
+                .find(']')
+                .ok_or_else(|| vm.new_value_error("Missing ']' in format string"))?;
+            let key = &r[..end];
+            let k = match key.parse::<i64>() {
+                Ok(i) => vm.new_int(i),
+                Err(_) => vm.new_str(key),
+            };
+            obj = crate::ops::getitem(vm, &obj, &k)?;
+            rest = &r[end + 1..];
+        } else {
+            return Err(
+                vm.new_value_error("Only '.' or '[' may follow ']' in format field specifier")
+            );
+        }
+    }
+    Ok(obj)
+}
+
+fn vformat(
+    vm: &Vm,
+    fmt: &str,
+    args: &[PyRef],
+    kws: &dyn Fn(&str) -> PyResult<Option<PyRef>>,
+    depth: u32,
+) -> PyResult<String> {
+    if depth > 2 {
+        return Err(vm.new_value_error("Max string recursion exceeded"));
+    }
+    let mut out = String::new();
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut i = 0;
+    let mut auto: Option<usize> = None;
+    let mut manual = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' {
+            if chars.get(i + 1) == Some(&'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            // find the matching close brace
+            let mut depth_b = 1;
+            let mut j = i + 1;
+            while j < chars.len() {
+                if chars[j] == '{' {
+                    depth_b += 1;
+                } else if chars[j] == '}' {
+                    depth_b -= 1;
+                    if depth_b == 0 {
+                        break;
+                    }
+                }
+                j += 1;
+            }
+            if j >= chars.len() {
+                return Err(vm.new_value_error("expected '}' before end of string"));
+            }
+            let field: String = chars[i + 1..j].iter().collect();
+            // split name!conv:spec
+            let (name_conv, spec) = match field.find(':') {
+                Some(p) => (&field[..p], Some(&field[p + 1..])),
+                None => (field.as_str(), None),
+            };
+            let (name, conv) = match name_conv.find('!') {
+                Some(p) => (&name_conv[..p], Some(&name_conv[p + 1..])),
+                None => (name_conv, None),
+            };
+            let obj = get_field(vm, name, args, kws, &mut auto, &mut manual)?;
+            let obj = match conv {
+                None => obj,
+                Some("r") => crate::ops::repr(vm, &obj)?.into_object(),
+                Some("s") => crate::ops::str(vm, &obj)?.into_object(),
+                Some("a") => crate::objects::str_methods::ascii(vm, &obj)?.into_object(),
+                Some(c) if c.is_empty() => {
+                    return Err(
+                        vm.new_value_error("end of string while looking for conversion specifier")
+                    );
+                }
+                Some(c) => {
+                    return Err(vm.new_value_error(format!("Unknown conversion specifier {}", c)));
+                }
+            };
+            let spec = match spec {
+                Some(sp) if sp.contains('{') => vformat(vm, sp, args, kws, depth + 1)?,
+                Some(sp) => sp.to_string(),
+                None => String::new(),
+            };
+            let r = crate::ops::format(vm, &obj, &vm.new_str(&spec))?;
+            out.push_str(&r.as_cow());
+            i = j + 1;
+        } else if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(vm.new_value_error("Single '}' encountered in format string"));
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+pub fn str_format_method(vm: &Vm, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
+    let fmt = crate::objects::str_methods::s(vm, &a[0])?
+        .as_cow()
+        .into_owned();
+    let (pos, kws) = crate::ops::call::split_args(&a[1..], kw);
+    let lookup = |name: &str| -> PyResult<Option<PyRef>> {
+        Ok(kws
+            .iter()
+            .find(|(k, _)| {
+                k.downcast_ref::<PyStr>()
+                    .is_some_and(|s| s.as_cow() == name)
+            })
+            .map(|(_, v)| (*v).clone()))
+    };
+    let r = vformat(vm, &fmt, pos, &lookup, 0)?;
+    Ok(vm.new_str(&r))
+}
+
+pub fn str_format_map(vm: &Vm, fmt: &PyObject, map: &PyRef) -> PyResult {
+    let fmt = crate::objects::str_methods::s(vm, fmt)?
+        .as_cow()
+        .into_owned();
+    let lookup = |name: &str| -> PyResult<Option<PyRef>> {
+        crate::ops::getitem(vm, map, &vm.new_str(name)).map(Some)
+    };
+    let r = vformat(vm, &fmt, &[], &lookup, 0)?;
+    Ok(vm.new_str(&r))
+}
+
+// ---- %-formatting ----
+
+pub fn percent_format(vm: &Vm, fmt_obj: &PyObject, args: &PyObject) -> PyResult {
+    let fmt = crate::objects::str_methods::s(vm, fmt_obj)?
+        .as_cow()
+        .into_owned();
+    let tuple_args: Option<Vec<PyRef>> = args
+        .downcast_ref::<PyTuple>()
+        .map(|t| t.as_slice().to_vec());
+    let is_mapping = tuple_args.is_none()
+        && args.type_().slots().mp_subscript.is_some()
+        && args.downcast_ref::<PyStr>().is_none();
+    let items: Vec<PyRef> = tuple_args.clone().unwrap_or_else(|| vec![args.to_owned()]);
+    let mut idx = 0;
+    let mut out = String::new();
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut i = 0;
+    let mut used_mapping = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c != '%' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        if i >= chars.len() {
+            return Err(vm.new_value_error("incomplete format"));
+        }
+        let mut key: Option<String> = None;
+        if chars[i] == '(' {
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < chars.len() && depth > 0 {
+                if chars[j] == '(' {
+                    depth += 1;
+                } else if chars[j] == ')' {
+                    depth -= 1;
+                }
+                j += 1;
+            }
+            if depth > 0 {
+                return Err(vm.new_value_error("incomplete format key"));
+            }
+            key = Some(chars[i + 1..j - 1].iter().collect());
+            i = j;
+        }
+        let mut flags = String::new();
+        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
+            flags.push(chars[i]);
+            i += 1;
+        }
+        let mut next_arg = |idx: &mut usize| -> PyResult<PyRef> {
+            if let Some(k) = &key {
+                used_mapping = true;
+                return crate::ops::getitem(vm, args, &vm.new_str(k));
+            }
+            let v = items
+                .get(*idx)
+                .cloned()
+                .ok_or_else(|| vm.new_type_error("not enough arguments for format string"))?;
+            *idx += 1;
+            Ok(v)
+        };
+        let mut width: Option<usize> = None;
+        if i < chars.len() && chars[i] == '*' {
+            let w = next_arg(&mut idx)?;
+            let w = crate::argparse::to_isize(vm, &w)?;
+            if w < 0 {
+                flags.push('-');
+            }
+            width = Some(w.unsigned_abs());
+            i += 1;
+        } else {
+            let st = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i > st {
+                width = chars[st..i].iter().collect::<String>().parse().ok();
+            }
+        }
+        let mut prec: Option<usize> = None;
+        if i < chars.len() && chars[i] == '.' {
+            i += 1;
+            if i < chars.len() && chars[i] == '*' {
+                let p = next_arg(&mut idx)?;
+                prec = Some(crate::argparse::to_isize(vm, &p)?.max(0) as usize);
+                i += 1;
+            } else {
+                let st = i;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+                prec = Some(chars[st..i].iter().collect::<String>().parse().unwrap_or(0));
+            }
+        }
+        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
+            i += 1;
+        }
+        if i >= chars.len() {
+            return Err(vm.new_value_error("incomplete format"));
+        }
+        let conv = chars[i];
+        i += 1;
+        if conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let v = next_arg(&mut idx)?;
+        let left = flags.contains('-');
+        let zero = flags.contains('0') && !left;
+        let plus = flags.contains('+');
+        let space = flags.contains(' ');
+        let alt = flags.contains('#');
+        let (sign, body): (String, String) = match conv {
+            's' | 'r' | 'a' => {
+                let s = match conv {
+                    's' => crate::ops::str(vm, &v)?,
+                    'r' => crate::ops::repr(vm, &v)?,
+                    _ => crate::objects::str_methods::ascii(vm, &v)?,
+                };
+                let mut t = s.as_cow().into_owned();
+                if let Some(p) = prec {
+                    t = t.chars().take(p).collect();
+                }
+                (String::new(), t)
+            }
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                let iv = if let Some(iv) = crate::objects::int::int_value(&v) {
+                    iv.clone()
+                } else if matches!(conv, 'd' | 'i' | 'u')
+                    && crate::objects::float::float_value(&v).is_some()
+                {
+                    let r = crate::ops::number::to_int(vm, &v)?;
+                    crate::objects::int::int_value(&r)
+                        .cloned()
+                        .unwrap_or(Int::Small(0))
+                } else if matches!(conv, 'd' | 'i' | 'u') {
+                    match crate::ops::number::try_index(vm, &v)? {
+                        Some(x) => x,
+                        None => {
+                            if v.type_().slots().nb_int.is_some() {
+                                let r = crate::ops::number::to_int(vm, &v)?;
+                                crate::objects::int::int_value(&r)
+                                    .cloned()
+                                    .unwrap_or(Int::Small(0))
+                            } else {
+                                return Err(vm.new_type_error(format!(
+                                    "%{} format: a real number is required, not {}",
+                                    conv,
+                                    v.type_().name_str()
+                                )));
+                            }
+                        }
+                    }
+                } else {
+                    match crate::ops::number::try_index(vm, &v)? {
+                        Some(x) => x,
+                        None => {
+                            return Err(vm.new_type_error(format!(
+                                "%{} format: an integer is required, not {}",
+                                conv,
+                                v.type_().name_str()
+                            )));
+                        }
+                    }
+                };
+                let neg = iv.is_negative();
+                let mag = iv.abs();
+                let mut digits = match conv {
+                    'x' => crate::objects::intval::format_radix(&mag, 16, false),
+                    'X' => crate::objects::intval::format_radix(&mag, 16, false).to_uppercase(),
+                    'o' => crate::objects::intval::format_radix(&mag, 8, false),
+                    _ => mag.to_decimal(),
+                };
+                if let Some(p) = prec {
+                    while digits.len() < p {
+                        digits.insert(0, '0');
+                    }
+                }
+                let mut sign = if neg {
+                    "-".to_string()
+                } else if plus {
+                    "+".to_string()
+                } else if space {
+                    " ".to_string()
+                } else {
+                    String::new()
+                };
+                if alt {
+                    sign.push_str(match conv {
+                        'x' => "0x",
+                        'X' => "0X",
+                        'o' => "0o",
+                        _ => "",
+                    });
+                }
+                (sign, digits)
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let f = if let Some(f) = crate::objects::float::float_value(&v) {
+                    f
+                } else {
+                    match crate::ops::number::to_f64(vm, &v) {
+                        Ok(f) => f,
+                        Err(_) => {
+                            return Err(vm.new_type_error(format!(
+                                "must be real number, not {}",
+                                v.type_().name_str()
+                            )));
+                        }
+                    }
+                };
+                let neg = f.is_sign_negative() && !f.is_nan();
+                let af = f.abs();
+                let mut body = if af.is_infinite() {
+                    "inf".into()
+                } else if af.is_nan() {
+                    "nan".into()
+                } else {
+                    float_body(af, conv.to_ascii_lowercase(), Some(prec.unwrap_or(6)), alt)
+                };
+                if conv.is_ascii_uppercase() {
+                    body = body.to_uppercase();
+                }
+                let sign = if neg {
+                    "-"
+                } else if plus {
+                    "+"
+                } else if space {
+                    " "
+                } else {
+                    ""
+                };
+                (sign.to_string(), body)
+            }
+            'c' => {
+                let ch = if let Some(s) = v.downcast_ref::<PyStr>() {
+                    if s.char_len() != 1 {
+                        return Err(vm.new_type_error(format!("%c requires int or char")));
+                    }
+                    s.as_cow().into_owned()
+                } else {
+                    let iv = crate::ops::number::index(vm, &v)
+                        .map_err(|_| vm.new_type_error("%c requires int or char"))?;
+                    let cp = iv
+                        .as_i64()
+                        .filter(|c| (0..=0x10ffff).contains(c))
+                        .ok_or_else(|| vm.new_overflow_error("%c arg not in range(0x110000)"))?;
+                    char::from_u32(cp as u32).unwrap_or('\u{fffd}').to_string()
+                };
+                (String::new(), ch)
+            }
+            _ => {
+                return Err(vm.new_value_error(format!(
+                    "unsupported format character '{}' ({:#x}) at index {}",
+                    conv,
+                    conv as u32,
+                    i - 1
+                )));
+            }
+        };
+        let _ = start;
+        let len = sign.chars().count() + body.chars().count();
+        let w = width.unwrap_or(0);
+        if len >= w {
+            out.push_str(&sign);
+            out.push_str(&body);
+        } else if left {
+            out.push_str(&sign);
+            out.push_str(&body);
+            out.push_str(&" ".repeat(w - len));
+        } else if zero && !matches!(conv, 's' | 'r' | 'a' | 'c') {
+            out.push_str(&sign);
+            out.push_str(&"0".repeat(w - len));
+            out.push_str(&body);
+        } else {
+            out.push_str(&" ".repeat(w - len));
+            out.push_str(&sign);
+            out.push_str(&body);
+        }
+    }
+    if !used_mapping && !is_mapping && idx < items.len() {
+        return Err(vm.new_type_error("not all arguments converted during string formatting"));
+    }
+    Ok(vm.new_str(&out))
+}
