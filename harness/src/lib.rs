@@ -28,6 +28,7 @@ pub mod env;
 pub mod fuzz;
 pub mod gate;
 pub mod known;
+pub mod leak;
 pub mod observe;
 pub mod outcome;
 pub mod program;

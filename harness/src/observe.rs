@@ -65,10 +65,12 @@ pub fn judge<A, B>(
     let c = failed_of(cpython).map(|(o, d)| (o, format!("cpython: {d}")));
     let r = failed_of(refvm).map(|(o, d)| (o, format!("refvm: {d}")));
     let worst = match (c, r) {
+        // Both failed: the worse outcome, and both details (the refvm side of a
+        // program that also killed CPython stays visible).
         (Some(a), Some(b)) => Some(if b.0.severity() > a.0.severity() {
-            b
+            (b.0, format!("{}\n{}", b.1, a.1))
         } else {
-            a
+            (a.0, format!("{}\n{}", a.1, b.1))
         }),
         (a, b) => a.or(b),
     };
@@ -236,4 +238,32 @@ pub struct RunObs {
     pub compile_ns: Option<u64>,
     /// Time to execute the module code; `None` when nothing ran (compile error).
     pub exec_ns: Option<u64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn judge_orders_failures_and_keeps_both_sides() {
+        let same = |_: &u8, _: &u8| Verdict::pass();
+        let crash: Stage<u8> = Stage::Failed(Outcome::Crash, "SIGSEGV".into());
+        let timeout: Stage<u8> = Stage::Failed(Outcome::Timeout, "fuel".into());
+        let v = judge(&crash, &timeout, same);
+        assert_eq!(v.outcome, Outcome::Crash);
+        let detail = v.detail.unwrap();
+        assert!(detail.contains("cpython: SIGSEGV") && detail.contains("refvm: fuel"));
+        let unsupported: Stage<u8> = Stage::Unsupported("no os".into());
+        assert_eq!(
+            judge(&Stage::Ok(1), &unsupported, same).outcome,
+            Outcome::Unsupported
+        );
+        assert_eq!(judge(&crash, &unsupported, same).outcome, Outcome::Crash);
+        assert_eq!(
+            judge(&Stage::Ok(1), &Stage::Ok(2), same).outcome,
+            Outcome::Pass
+        );
+        let skip: Stage<u8> = Stage::Skip("n/a".into());
+        assert_eq!(judge(&skip, &Stage::Ok(2), same).outcome, Outcome::Skip);
+    }
 }

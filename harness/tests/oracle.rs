@@ -120,7 +120,16 @@ fn static_observations_equal_the_real_commands() {
 fn runs_equal_python3_file() {
     let mut programs = normal_programs();
     // Hostile programs whose outcome does not depend on the worker's limits.
-    for name in ["unbounded_recursion.py", "sys_exit.py"] {
+    for name in [
+        "unbounded_recursion.py",
+        "sys_exit.py",
+        "del_builtins.py",
+        "stdin_read.py",
+        "giant_int_str.py",
+        "deep_lists.py",
+        "deep_parens.py",
+        "deep_sum.py",
+    ] {
         let path = Path::new("hostile").join(name);
         let mut p = Program::from_path(&path).unwrap();
         p.abs = fixtures().join(&path);

@@ -51,6 +51,10 @@ pub struct FuzzArgs {
     /// Time limit of each reduction, in seconds.
     #[arg(long, default_value_t = 120.0)]
     pub reduce_seconds: f64,
+    /// Reduce again (from the original) every saved finding that is unreduced, not
+    /// verified, or still longer than 15 lines, then exit.
+    #[arg(long)]
+    pub reduce_again: bool,
     /// Copy finding SIGNATURE into CORPUS/regressions/ and exit.
     #[arg(long, value_name = "SIGNATURE")]
     pub promote: Option<String>,
@@ -102,6 +106,42 @@ pub fn main(args: &FuzzArgs) -> Result<(), String> {
     let layers: LayerSet = args.layers.parse()?;
     let jobs = args.jobs.unwrap_or_else(default_jobs).max(1);
     let limits = args.limits.limits();
+    if args.reduce_again {
+        let engines = Engines {
+            cpython: CpythonEngine::start(limits.clone(), None)?,
+            refvm: RefvmEngine::new(limits),
+            time_runs: 1,
+        };
+        let again: Vec<String> = findings
+            .all()
+            .into_iter()
+            .filter(|m| m.verified != Some(true) || m.reduced_lines.is_none_or(|n| n > 15))
+            .map(|m| m.signature)
+            .collect();
+        for slug in again {
+            // Small enough already: only the verification is missing.
+            let mut meta = findings.meta(&slug)?;
+            let reduced = findings.dir(&slug).join("reduced.py");
+            if meta.reduced_lines.is_some_and(|n| n <= 15) && reduced.exists() {
+                let sig = Signature::from_slug(&slug).ok_or("bad signature")?;
+                let verified = verify(&engines, &reduced, &sig);
+                eprintln!(
+                    "  {slug}: {}",
+                    match &verified {
+                        Ok(()) => "verified".to_owned(),
+                        Err(e) => format!("NOT verified: {e}"),
+                    }
+                );
+                if verified.is_ok() {
+                    meta.verified = Some(true);
+                    findings.write_meta(&meta)?;
+                    continue;
+                }
+            }
+            reduce_finding(&engines, &findings, &slug, jobs, args.reduce_seconds)?;
+        }
+        return Ok(());
+    }
     let engines = Engines {
         cpython: CpythonEngine::start(limits.clone(), None)?,
         refvm: RefvmEngine::new(limits),
@@ -283,10 +323,17 @@ pub fn reduce_finding(
 /// confirms `sig` is its signature.
 pub fn verify(engines: &Engines, path: &Path, sig: &Signature) -> Result<(), String> {
     let program = Program::from_path(path).map_err(|e| e.to_string())?;
-    let result = check_program(engines, &program);
-    let poisoned = poison(&result, &[]);
-    match classify(&result, &poisoned) {
-        Classified::Finding(s) if s == *sig => Ok(()),
-        other => Err(format!("the full check says {other:?}")),
+    // A poisoned check (a worker lost to a resource limit, e.g. one a reducer's last
+    // candidate left behind) says nothing about the program: check once more.
+    let mut outcome = Err(String::new());
+    for _ in 0..2 {
+        let result = check_program(engines, &program);
+        let poisoned = poison(&result, &[]);
+        outcome = match classify(&result, &poisoned) {
+            Classified::Finding(s) if s == *sig => return Ok(()),
+            Classified::Poisoned(p) => Err(format!("the full check says Poisoned({p:?})")),
+            other => return Err(format!("the full check says {other:?}")),
+        };
     }
+    outcome
 }

@@ -1,5 +1,6 @@
 //! One module per `pyconform` subcommand, plus the options they share.
 
+pub mod bench;
 pub mod conform;
 pub mod diff;
 pub mod fuzz;

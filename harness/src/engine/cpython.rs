@@ -241,11 +241,13 @@ impl CpythonEngine {
         run_from(self.pool.call(&request, retire))
     }
 
-    /// Measures one program's worker round trip against a bare in-process exec.
+    /// Measures one program's worker round trip (with or without the refcount/gc
+    /// probes) against a bare in-process exec.
     pub fn overhead_sample(
         &self,
         program: &Program,
         bare_n: u32,
+        probes: bool,
     ) -> Result<OverheadSample, String> {
         let abs = program.abs.to_string_lossy();
         let module_dir = program.module_dir();
@@ -256,7 +258,7 @@ impl CpythonEngine {
             module_dir: &module_dir,
             marshal: None,
             cap: self.limits.output_cap,
-            probes: true,
+            probes,
         };
         let start = Instant::now();
         let resp = self.pool.call(&request, |r: &ExecResponse| {

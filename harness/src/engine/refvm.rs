@@ -409,7 +409,7 @@ impl RefvmEngine {
                 RunStatus::OutputLimit => Stage::Failed(
                     Outcome::OutputLimit,
                     format!(
-                        "refvm: the program wrote more than {} bytes",
+                        "the program wrote more than {} bytes",
                         self.limits.output_cap
                     ),
                 ),

@@ -154,6 +154,22 @@ pub struct Checked {
     pub poison: Option<String>,
 }
 
+/// The worker request running `program`: the refcount probes (a `gc.collect()` and a
+/// walk of the namespace) only when the refcount layer is compared.
+fn exec_request<'a>(
+    cpython: &CpythonEngine,
+    program: &'a Program,
+    (abs, dir): (&'a str, &'a str),
+    marshal: Option<Vec<u8>>,
+    layers: &LayerSet,
+) -> Request<'a> {
+    let mut r = cpython.exec_request(program, abs, dir, marshal);
+    if let Request::Exec { probes, .. } = &mut r {
+        *probes = layers.has(Layer::Refcount);
+    }
+    r
+}
+
 /// Checks a batch of programs on the requested layers.
 pub fn check_batch(engines: &Engines, cases: &[Case], layers: &LayerSet) -> Vec<Checked> {
     if cases.is_empty() {
@@ -338,11 +354,13 @@ fn cpython_side(
             });
         }
         if layers.runs() {
-            items.push(
-                engines
-                    .cpython
-                    .exec_request(&c.program, &abs[i], &dirs[i], None),
-            );
+            items.push(exec_request(
+                &engines.cpython,
+                &c.program,
+                (&abs[i], &dirs[i]),
+                None,
+                layers,
+            ));
         }
     }
     let per_case = usize::from(!parts.is_empty()) + usize::from(layers.runs());
@@ -447,11 +465,13 @@ fn run_refvm_code(engines: &Engines, cases: &[Case], rv: &[RefvmSide]) -> Vec<St
     let mut which = Vec::new();
     for (i, (c, r)) in cases.iter().zip(rv).enumerate() {
         if let Stage::Ok(bytes) = &r.marshal {
-            items.push(engines.cpython.exec_request(
+            items.push(exec_request(
+                &engines.cpython,
                 &c.program,
-                &abs[i],
-                &dirs[i],
+                (&abs[i], &dirs[i]),
                 Some(bytes.clone()),
+                // Only the oracle's and refvm's own runs are probed.
+                &LayerSet(BTreeSet::new()),
             ));
             which.push(i);
         }

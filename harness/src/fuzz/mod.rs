@@ -11,6 +11,7 @@
 //! - [`campaign`]: `pyconform fuzz`: the loop, the status line, the resumable state file.
 //! - [`reduce`]: shrinking a diverging program while keeping its signature.
 //! - [`findings`]: `reports/findings/<signature>/` and promotion into the corpus.
+//! - [`target`]: the compile and run properties the cargo-fuzz targets in `fuzz/` call.
 
 pub mod campaign;
 pub mod check;
@@ -18,3 +19,4 @@ pub mod findings;
 pub mod generator;
 pub mod reduce;
 pub mod signature;
+pub mod target;

@@ -229,10 +229,12 @@ fn first_difference(detail: &str) -> Option<String> {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect();
     let hex = word.len() >= 4 && word.chars().all(|c| c.is_ascii_hexdigit());
-    if word.is_empty() || hex || word.chars().all(|c| c.is_ascii_digit()) {
+    // Generated names carry a counter (`K0`, `err15`): the kind is the stem.
+    let stem = word.trim_end_matches(|c: char| c.is_ascii_digit());
+    if stem.is_empty() || hex {
         Some("value".into())
     } else {
-        Some(word.chars().take(30).collect())
+        Some(stem.chars().take(30).collect())
     }
 }
 
@@ -295,6 +297,18 @@ mod tests {
         };
         assert_eq!(s.slug(), "ast-ast-dump-constant");
         assert_eq!(Signature::from_slug(&s.slug()), Some(s));
+    }
+
+    #[test]
+    fn generated_name_counters_do_not_split_signatures() {
+        let v = |name: &str| {
+            let d = format!(
+                "sys.getrefcount probes differ\n--- cpython\n+++ refvm\n@@ -1 +1 @@\n-{name}: 12\n+{name}: 11\n"
+            );
+            signature(Layer::Refcount, &Verdict::diverge(d)).slug()
+        };
+        assert_eq!(v("K0"), v("K15"));
+        assert_ne!(v("K0"), v("err3"));
     }
 
     #[test]

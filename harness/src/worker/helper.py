@@ -31,7 +31,26 @@ import tokenize
 import types
 import warnings
 
+# The helper's own names for the builtins: a program may delete or replace entries of
+# `builtins` (restored after it), and the helper runs before that restore.
+globals().update({k: v for k, v in builtins.__dict__.items() if not k.startswith("__")})
+
+_REQ_FD = 3
 _RESP_FD = 4
+_WORKER_PID = os.getpid()
+
+
+def _after_fork_in_child():
+    """A program's forked child must not hold the worker's pipes: the parent detects a
+    dead worker by its response pipe closing."""
+    for fd in (_REQ_FD, _RESP_FD):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 _STDOUT_ENCODING = "utf-8"
 _STDOUT_ERRORS = "strict"
 _STDERR_ERRORS = "backslashreplace"
@@ -547,6 +566,9 @@ def set_exception(exc):
 
 def finish(exec_ns):
     """Reports the run that `_prepare` set up. Returns the response bytes."""
+    if os.getpid() != _WORKER_PID:
+        # A forked child of the program came back here: it has nobody to answer.
+        os._exit(0)
     run = _run
     exc = run.pop("exc", None)
     if run["compiled"] == "file":

@@ -25,8 +25,8 @@ mod syntax;
 
 pub use entropy::{Entropy, SplitMix64, Unstructured};
 
-use refvm_syntax::unparse::{Styler, unparse_styled};
 use refvm_syntax::ast::Module;
+use refvm_syntax::unparse::{Styler, unparse_styled};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;

@@ -11,10 +11,10 @@ mod walk;
 
 use super::check::{Case, LayerSet, check_batch};
 use super::signature::{Classified, Signature, classify};
-use refvm_syntax::unparse::unparse;
 use crate::check::Engines;
 use crate::outcome::Layer;
 use refvm_syntax::ast::{Module, Stmt};
+use refvm_syntax::unparse::unparse;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

@@ -81,7 +81,16 @@ pub unsafe fn clear_collecting(g: *mut GcHead) {
 /// `_PyObject_IS_GC`: the object has a GC header.
 #[inline(always)]
 pub fn is_gc(o: &PyObject) -> bool {
-    o.type_().flags().contains(TypeFlags::HAVE_GC)
+    let t = o.type_();
+    if !t.flags().contains(TypeFlags::HAVE_GC) {
+        return false;
+    }
+    // type_is_gc: builtin (static) type objects are not collected.
+    if t.layout == crate::object::Layout::Type {
+        // SAFETY: the layout says so.
+        return unsafe { o.cast_unchecked::<crate::object::PyType>() }.is_heap();
+    }
+    true
 }
 
 pub unsafe fn init(list: *mut GcHead) {

@@ -150,7 +150,8 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
         Layout::Native if super::weakref::is_weakref(o) => super::weakref::traverse(o, visit),
         _ => {
             if let Some(tr) = static_base(t).slots().traverse {
-                let inst: crate::object::typeobj::TraverseFn = crate::objects::object::instance_traverse;
+                let inst: crate::object::typeobj::TraverseFn =
+                    crate::objects::object::instance_traverse;
                 if tr as usize != inst as usize {
                     tr(o, visit);
                 }

@@ -47,7 +47,18 @@ fn get_threshold(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 }
 fn set_threshold(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::no_kw(vm, "set_threshold", k)?;
-    argparse::range(vm, "set_threshold", a, k, 1, 3)?;
+    if a.is_empty() || a.len() > 3 {
+        return Err(vm.new_type_error(format!(
+            "set_threshold() takes {} argument{} ({} given)",
+            if a.is_empty() {
+                "at least 1"
+            } else {
+                "at most 3"
+            },
+            if a.is_empty() { "" } else { "s" },
+            a.len()
+        )));
+    }
     let mut vals = Vec::new();
     for v in a {
         vals.push(argparse::to_i64(vm, v)?);

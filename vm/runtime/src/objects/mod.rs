@@ -8,6 +8,8 @@
 
 pub mod bytes;
 pub mod bytes_methods;
+pub mod bytes_ops;
+pub mod memoryview;
 pub mod code;
 pub mod complex;
 pub mod descr;
@@ -83,6 +85,8 @@ pub fn init_types(vm: &Vm) {
     float_methods::init(vm);
     str_methods::init(vm);
     bytes_methods::init(vm);
+    bytes_ops::init(vm);
+    memoryview::init(vm);
     tuple_methods::init(vm);
     list_methods::init(vm);
     dict_methods::init(vm);

@@ -122,7 +122,12 @@ fn finish(vm: &Vm, result: Result<PyRef, PyErr>) -> RunResult {
 
 fn probes(vm: &Vm, d: &crate::objects::dict::PyDict) -> Probes {
     let mut p = Probes::default();
-    for (k, v) in d.items() {
+    for k in d.keys() {
+        // One value at a time: the reference held here stands for getrefcount's argument
+        // (holding every value at once would count an object bound to two names twice).
+        let Ok(Some(v)) = d.get_item(vm, &k) else {
+            continue;
+        };
         if v.is_type(&vm.types.module) {
             continue;
         }
@@ -130,8 +135,7 @@ fn probes(vm: &Vm, d: &crate::objects::dict::PyDict) -> Probes {
         if name.starts_with("__") && name.ends_with("__") {
             continue;
         }
-        // `sys.getrefcount(NAME)` at module level: the references plus getrefcount's
-        // argument; `items()` holds one reference, which stands for that argument.
+        // `sys.getrefcount(NAME)` at module level: the references plus the argument.
         p.refcounts.push((name, v.refcnt() as i64));
     }
     p.gc_collected = Some(crate::gc::collect_with_callback(vm, 2));
@@ -202,6 +206,7 @@ fn teardown(vm: &Vm) {
         t.dict.clear();
         // SAFETY: teardown; nothing reads the mro any more.
         let m = unsafe { (*t.mro.get()).take() };
+        crate::object::typeobj::type_modified();
         drop(m);
     }
 }
