@@ -182,6 +182,17 @@ impl Findings {
         if let Some(code) = expected_exit(&dir) {
             header.push_str(&format!("# expect-exit: {code}\n"));
         }
+        // Corpus programs print what they compute: a reduced program that lost every
+        // `print` gets one at the end (it runs after the diverging code, so the
+        // divergence stays; `pyconform diff` on the promoted file confirms it).
+        let source = if source.contains("print(") {
+            source
+        } else {
+            format!(
+                "{}\nprint('regression ran to the end')\n",
+                source.trim_end()
+            )
+        };
         let out_dir = corpus_dir.join("regressions");
         std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
         let name = slug.replace('-', "_");

@@ -10,91 +10,14 @@ use crate::objects::str::PyStr;
 use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 
-/// `bytes.decode(encoding)`.
+/// `bytes.decode(encoding)` with strict errors.
 pub fn decode(vm: &Vm, b: &[u8], enc: &str) -> PyResult<PyRef<PyStr>> {
-    let e = enc.to_lowercase().replace('_', "-");
-    match e.as_str() {
-        "utf-8" | "utf8" => match std::str::from_utf8(b) {
-            Ok(s) => Ok(vm.new_pystr(s)),
-            Err(err) => {
-                let pos = err.valid_up_to();
-                Err(vm.new_exception(
-                    &vm.exc.unicode_decode_error,
-                    vec![
-                        vm.new_str("utf-8"),
-                        vm.new_bytes(b.to_vec()),
-                        vm.new_usize(pos),
-                        vm.new_usize(pos + 1),
-                        vm.new_str("invalid start byte"),
-                    ],
-                ))
-            }
-        },
-        "ascii" | "us-ascii" => {
-            if let Some(p) = b.iter().position(|c| *c >= 0x80) {
-                return Err(vm.new_exception(
-                    &vm.exc.unicode_decode_error,
-                    vec![
-                        vm.new_str("ascii"),
-                        vm.new_bytes(b.to_vec()),
-                        vm.new_usize(p),
-                        vm.new_usize(p + 1),
-                        vm.new_str("ordinal not in range(128)"),
-                    ],
-                ));
-            }
-            Ok(vm.new_str_from_gen_utf8(b))
-        }
-        "latin-1" | "latin1" | "iso-8859-1" => {
-            Ok(vm.new_str_from_code_points(b.iter().map(|c| u32::from(*c))))
-        }
-        _ => Err(vm.new_exception_msg(&vm.exc.lookup_error, &format!("unknown encoding: {}", enc))),
-    }
+    crate::objects::codecs::decode_with(vm, b, enc, "strict")
 }
 
 /// `str.encode(encoding, errors)`.
 pub fn encode(vm: &Vm, s: &PyStr, enc: &str, errors: &str) -> PyResult {
-    let e = enc.replace('_', "-");
-    match e.as_str() {
-        "utf-8" | "utf8" => {
-            if s.is_utf8() || errors == "surrogatepass" {
-                return Ok(vm.new_bytes(s.as_bytes().to_vec()));
-            }
-            Err(vm.new_exception_msg(
-                &vm.exc.unicode_encode_error,
-                "'utf-8' codec can't encode characters: surrogates not allowed",
-            ))
-        }
-        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
-            let lim = if e == "ascii" { 128 } else { 256 };
-            let mut out = Vec::new();
-            for (i, cp) in s.code_points().enumerate() {
-                if cp < lim {
-                    out.push(cp as u8);
-                } else {
-                    match errors {
-                        "ignore" => {}
-                        "replace" => out.push(b'?'),
-                        _ => {
-                            let name = if e == "ascii" { "ascii" } else { "latin-1" };
-                            return Err(vm.new_exception(
-                                &vm.exc.unicode_encode_error,
-                                vec![
-                                    vm.new_str(name),
-                                    vm.new_str_from_gen_utf8(s.as_bytes()).into_object(),
-                                    vm.new_usize(i),
-                                    vm.new_usize(i + 1),
-                                    vm.new_str(&format!("ordinal not in range({lim})")),
-                                ],
-                            ));
-                        }
-                    }
-                }
-            }
-            Ok(vm.new_bytes(out))
-        }
-        _ => Err(vm.new_exception_msg(&vm.exc.lookup_error, &format!("unknown encoding: {}", enc))),
-    }
+    crate::objects::codecs::encode(vm, s, enc, errors)
 }
 
 fn data(vm: &Vm, o: &PyObject) -> PyResult<Vec<u8>> {
@@ -424,11 +347,15 @@ fn this(vm: &Vm, a: &[PyRef]) -> PyResult<Vec<u8>> {
 }
 fn m_decode(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let p = argparse::bind(vm, "decode", &a[1..], k, &["encoding", "errors"], 0, 0, 2)?;
-    let enc = p[0]
-        .as_ref()
-        .and_then(|e| e.downcast_ref::<PyStr>().map(|s| s.to_string_lossy()))
-        .unwrap_or_else(|| "utf-8".into());
-    Ok(decode(vm, &this(vm, a)?, &enc)?.into_object())
+    let enc = match &p[0] {
+        Some(e) => argparse::to_str(vm, "decode", e, "argument 'encoding'")?.to_string_lossy(),
+        None => "utf-8".into(),
+    };
+    let errors = match &p[1] {
+        Some(e) => argparse::to_str(vm, "decode", e, "argument 'errors'")?.to_string_lossy(),
+        None => "strict".into(),
+    };
+    Ok(crate::objects::codecs::decode_with(vm, &this(vm, a)?, &enc, &errors)?.into_object())
 }
 fn m_append(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "append", &a[1..], k, 1)?;

@@ -17,7 +17,7 @@ fn func_descr_get(
     _t: Option<&PyObject>,
 ) -> PyResult {
     match obj {
-        Some(o) if !vm.is_none(o) => Ok(vm.new_method(f.to_owned(), o.to_owned())),
+        Some(o) => Ok(vm.new_method(f.to_owned(), o.to_owned())),
         _ => Ok(f.to_owned()),
     }
 }
@@ -72,7 +72,7 @@ fn builtin_descr_get(
         }
         MethodKind::Static => Ok(d.to_owned()),
         MethodKind::Method => match obj {
-            Some(o) if !vm.is_none(o) => {
+            Some(o) => {
                 if let Some(owner) = &b.owner {
                     if !o.type_().is_subtype(owner) {
                         return Err(vm.new_type_error(format!(
@@ -198,7 +198,7 @@ fn property_get(vm: &Vm, d: &PyObject, obj: Option<&PyObject>, _t: Option<&PyObj
     let Some(p) = d.downcast_ref::<PyProperty>() else {
         return Ok(d.to_owned());
     };
-    let Some(obj) = obj.filter(|o| !vm.is_none(o)) else {
+    let Some(obj) = obj else {
         return Ok(d.to_owned());
     };
     match p.fget.get() {
@@ -458,7 +458,7 @@ fn member_get(vm: &Vm, d: &PyObject, obj: Option<&PyObject>, _t: Option<&PyObjec
     let Some(m) = d.downcast_ref::<PyMemberDescr>() else {
         return Ok(d.to_owned());
     };
-    let Some(o) = obj.filter(|o| !vm.is_none(o)) else {
+    let Some(o) = obj else {
         return Ok(d.to_owned());
     };
     if !o.type_().is_subtype(&m.owner) || m.index >= o.type_().extra_words {
@@ -513,7 +513,7 @@ fn getset_get(vm: &Vm, d: &PyObject, obj: Option<&PyObject>, _t: Option<&PyObjec
     let Some(g) = d.downcast_ref::<PyGetSetDescr>() else {
         return Ok(d.to_owned());
     };
-    match obj.filter(|o| !vm.is_none(o)) {
+    match obj {
         Some(o) => (g.get)(vm, o),
         None => Ok(d.to_owned()),
     }

@@ -9,6 +9,7 @@
 pub mod bytes;
 pub mod bytes_methods;
 pub mod bytes_ops;
+pub mod codecs;
 pub mod memoryview;
 pub mod code;
 pub mod complex;
@@ -41,6 +42,8 @@ pub mod singletons;
 pub mod slice;
 pub mod slotdefs;
 pub mod str;
+pub mod str_case_data;
+pub mod str_digits;
 pub mod str_format;
 pub mod str_methods;
 pub mod textio;
@@ -111,6 +114,25 @@ pub fn init_types(vm: &Vm) {
         }
         // SAFETY: start-up; nothing reads the mro concurrently.
         unsafe { *t.mro.get() = Some(vm.new_tuple(mro)) };
+    }
+    {
+        // ExceptionGroup(BaseExceptionGroup, Exception): the one builtin with two bases.
+        let eg = &vm.exc.exception_group;
+        let beg = &vm.exc.base_exception_group;
+        let e = &vm.exc.exception;
+        let bases = vm.new_tuple(vec![beg.clone_object(), e.clone_object()]);
+        let mro = vm.new_tuple(vec![
+            eg.clone_object(),
+            beg.clone_object(),
+            e.clone_object(),
+            vm.exc.base_exception.clone_object(),
+            vm.types.object.clone_object(),
+        ]);
+        // SAFETY: start-up; nothing reads them concurrently.
+        unsafe {
+            *eg.bases.get() = bases;
+            *eg.mro.get() = Some(mro);
+        }
     }
     for t in &all {
         let own = *t.slots();

@@ -192,9 +192,14 @@ fn str_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> 
     let r: PyRef<PyStr> = match (&a[0], &a[1], &a[2]) {
         (None, None, None) => vm.empty_str.clone(),
         (Some(o), None, None) => crate::ops::str(vm, o)?,
-        (o, enc, _) => {
+        (o, enc, errs) => {
             let o = o.clone().unwrap_or_else(|| vm.new_bytes(vec![]));
-            let Some(b) = crate::objects::bytes::bytes_like(&o) else {
+            if o.downcast_ref::<PyStr>().is_some() {
+                return Err(vm.new_type_error("decoding str is not supported"));
+            }
+            let Some(b) = crate::objects::bytes::bytes_like(&o)
+                .or_else(|| crate::objects::memoryview::memoryview_bytes(&o))
+            else {
                 return Err(vm.new_type_error(format!(
                     "decoding to str: need a bytes-like object, {} found",
                     o.type_().name_str()
@@ -204,7 +209,11 @@ fn str_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> 
                 .as_ref()
                 .and_then(|e| e.downcast_ref::<PyStr>().map(|s| s.to_string_lossy()))
                 .unwrap_or_else(|| "utf-8".into());
-            crate::objects::bytes_methods::decode(vm, &b, &enc)?
+            let errors = errs
+                .as_ref()
+                .and_then(|e| e.downcast_ref::<PyStr>().map(|s| s.to_string_lossy()))
+                .unwrap_or_else(|| "strict".into());
+            crate::objects::codecs::decode_with(vm, &b, &enc, &errors)?
         }
     };
     if t.is(&vm.types.str) {
@@ -233,6 +242,10 @@ fn arg_str<'a>(vm: &Vm, fname: &str, o: &'a PyRef) -> PyResult<&'a PyStr> {
 fn join(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "str.join", &a[1..], k, 1)?;
     let sep = this(vm, a)?;
+    // PySequence_Fast(seq, "can only join an iterable")
+    if a[1].type_().slots().iter.is_none() && a[1].type_().slots().mp_subscript.is_none() {
+        return Err(vm.new_type_error("can only join an iterable"));
+    }
     let items = crate::ops::collect(vm, &a[1])?;
     let mut out = Vec::new();
     for (i, it) in items.iter().enumerate() {
@@ -628,10 +641,118 @@ macro_rules! map_text {
 map_text! {
     upper => |t| t.to_uppercase(),
     lower => |t| t.to_lowercase(),
-    casefold => |t| t.to_lowercase(),
-    swapcase => |t| t.chars().flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() }).collect::<String>(),
-    capitalize => |t| { let mut cs = t.chars(); match cs.next() { Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect::<String>(), None => String::new() } },
-    title => |t| { let mut out = String::new(); let mut prev = false; for c in t.chars() { if c.is_alphabetic() { if prev { out.extend(c.to_lowercase()); } else { out.extend(c.to_uppercase()); } prev = true; } else { out.push(c); prev = false; } } out },
+    casefold => |t| case::casefold(&t),
+    swapcase => |t| case::swapcase(&t),
+    capitalize => |t| case::capitalize(&t),
+    title => |t| case::title(&t),
+}
+
+/// CPython's per-character case algorithms (`Objects/unicodeobject.c` `do_*`), with the
+/// Final_Sigma rule of `handle_capital_sigma` and the titlecase/casefold data.
+mod case {
+    use crate::objects::str_case_data::{CASEFOLD, TITLE};
+
+    fn look(t: &[(u32, &'static str)], c: char) -> Option<&'static str> {
+        t.binary_search_by_key(&(c as u32), |e| e.0)
+            .ok()
+            .map(|i| t[i].1)
+    }
+    pub fn is_titlecase(c: char) -> bool {
+        matches!(c as u32, 0x1C5 | 0x1C8 | 0x1CB | 0x1F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F
+            | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC)
+    }
+    pub fn is_cased(c: char) -> bool {
+        c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
+    }
+    fn is_case_ignorable(c: char) -> bool {
+        matches!(c, '\'' | '.' | ':' | '^' | '`' | '\u{a8}' | '\u{ad}' | '\u{af}' | '\u{b4}'
+            | '\u{b7}' | '\u{b8}' | '\u{2019}')
+            || matches!(c as u32, 0x300..=0x36F | 0x2B0..=0x2FF | 0x483..=0x489 | 0x591..=0x5BD
+                | 0x200B..=0x200F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE00..=0xFE0F
+                | 0xFE20..=0xFE2F)
+    }
+    /// `lower_ucs4` for chars[i]: Σ becomes ς in the Final_Sigma context.
+    fn lower_at(chars: &[char], i: usize, out: &mut String) {
+        let c = chars[i];
+        if c != '\u{3a3}' {
+            out.extend(c.to_lowercase());
+            return;
+        }
+        let mut j = i;
+        let mut before = false;
+        while j > 0 {
+            j -= 1;
+            if !is_case_ignorable(chars[j]) {
+                before = is_cased(chars[j]);
+                break;
+            }
+        }
+        let mut final_sigma = before;
+        if final_sigma {
+            let mut k = i + 1;
+            while k < chars.len() && is_case_ignorable(chars[k]) {
+                k += 1;
+            }
+            final_sigma = k == chars.len() || !is_cased(chars[k]);
+        }
+        out.push(if final_sigma { '\u{3c2}' } else { '\u{3c3}' });
+    }
+    fn title_char(c: char, out: &mut String) {
+        match look(TITLE, c) {
+            Some(t) => out.push_str(t),
+            None => out.extend(c.to_uppercase()),
+        }
+    }
+    pub fn casefold(t: &str) -> String {
+        let mut out = String::with_capacity(t.len());
+        for c in t.chars() {
+            match look(CASEFOLD, c) {
+                Some(f) => out.push_str(f),
+                None => out.extend(c.to_lowercase()),
+            }
+        }
+        out
+    }
+    pub fn swapcase(t: &str) -> String {
+        let chars: Vec<char> = t.chars().collect();
+        let mut out = String::with_capacity(t.len());
+        for (i, &c) in chars.iter().enumerate() {
+            if c.is_uppercase() {
+                lower_at(&chars, i, &mut out);
+            } else if c.is_lowercase() {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+    pub fn capitalize(t: &str) -> String {
+        let chars: Vec<char> = t.chars().collect();
+        let mut out = String::with_capacity(t.len());
+        for (i, &c) in chars.iter().enumerate() {
+            if i == 0 {
+                title_char(c, &mut out);
+            } else {
+                lower_at(&chars, i, &mut out);
+            }
+        }
+        out
+    }
+    pub fn title(t: &str) -> String {
+        let chars: Vec<char> = t.chars().collect();
+        let mut out = String::with_capacity(t.len());
+        let mut prev = false;
+        for (i, &c) in chars.iter().enumerate() {
+            if prev {
+                lower_at(&chars, i, &mut out);
+            } else {
+                title_char(c, &mut out);
+            }
+            prev = is_cased(c);
+        }
+        out
+    }
 }
 
 macro_rules! pred {
@@ -645,8 +766,8 @@ macro_rules! pred {
     };
 }
 pred! {
-    isdigit => |c| c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic() && c.to_digit(10).is_some()), false,
-    isdecimal => |c| c.is_ascii_digit() || c.to_digit(10).is_some(), false,
+    isdigit => |c| crate::objects::str_digits::digit(c).is_some(), false,
+    isdecimal => |c| crate::objects::str_digits::decimal(c).is_some(), false,
     isnumeric => |c| c.is_numeric(), false,
     isalpha => |c| c.is_alphabetic(), false,
     isalnum => |c| c.is_alphanumeric(), false,
@@ -656,18 +777,24 @@ pred! {
 }
 fn isupper(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let t = text(vm, a)?;
-    Ok(vm.new_bool(t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase())))
+    Ok(vm.new_bool(
+        t.chars().any(|c| c.is_uppercase())
+            && !t.chars().any(|c| c.is_lowercase() || case::is_titlecase(c)),
+    ))
 }
 fn islower(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let t = text(vm, a)?;
-    Ok(vm.new_bool(t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase())))
+    Ok(vm.new_bool(
+        t.chars().any(|c| c.is_lowercase())
+            && !t.chars().any(|c| c.is_uppercase() || case::is_titlecase(c)),
+    ))
 }
 fn istitle(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let t = text(vm, a)?;
     let mut prev_cased = false;
     let mut cased = false;
     for c in t.chars() {
-        if c.is_uppercase() {
+        if c.is_uppercase() || case::is_titlecase(c) {
             if prev_cased {
                 return Ok(vm.new_bool(false));
             }

@@ -365,9 +365,10 @@ impl<'a> Lexer<'a> {
                 self.start = if c == EOF { self.pos } else { self.pos - 1 };
 
                 if c == i32::from(b'#') {
-                    while c != EOF && c != i32::from(b'\n') {
-                        c = self.nextc();
-                    }
+                    // Skip to the newline at once: the bytes between move only the cursor.
+                    let rest = self.src.get(self.pos..).unwrap_or_default();
+                    self.pos += rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+                    c = self.nextc();
                 }
 
                 if c == EOF {
@@ -540,13 +541,19 @@ impl<'a> Lexer<'a> {
             }
         }
         let mut nonascii = false;
-        while c != EOF && is_potential_identifier_char(c as u8) {
-            if c >= 128 {
-                nonascii = true;
-            }
-            c = self.nextc();
+        if c != EOF && is_potential_identifier_char(c as u8) {
+            // The rest of the name at once (no newline inside, so only the cursor moves).
+            nonascii = c >= 128;
+            let rest = self.src.get(self.pos..).unwrap_or_default();
+            let n = rest
+                .iter()
+                .position(|&b| !is_potential_identifier_char(b))
+                .unwrap_or(rest.len());
+            nonascii |= rest[..n].iter().any(|&b| b >= 128);
+            self.pos += n;
+        } else {
+            self.backup(c);
         }
-        self.backup(c);
         if nonascii {
             self.verify_identifier()?;
         }
