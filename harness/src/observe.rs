@@ -134,15 +134,25 @@ impl ErrorObs {
     }
 
     pub fn from_syntax_error(e: &refvm_syntax::SyntaxError) -> Self {
-        // `u32::MAX` stands for CPython's -1 (e.g. `end_offset` of tokenizer errors).
-        let n = |v: Option<u32>| v.map(|x| if x == u32::MAX { -1 } else { i64::from(x) });
         ErrorObs {
             type_name: e.kind.name().to_owned(),
             msg: e.msg.clone(),
-            lineno: n(e.lineno),
-            offset: n(e.offset),
-            end_lineno: n(e.end_lineno),
-            end_offset: n(e.end_offset),
+            lineno: e.lineno.map(i64::from),
+            offset: e.offset,
+            end_lineno: e.end_lineno.map(i64::from),
+            end_offset: e.end_offset,
+        }
+    }
+
+    /// A non-SyntaxError the parser raises (`MemoryError`, ...): no location.
+    pub fn from_other_error(e: &refvm_syntax::OtherError) -> Self {
+        ErrorObs {
+            type_name: e.kind.name().to_owned(),
+            msg: e.msg.clone(),
+            lineno: None,
+            offset: None,
+            end_lineno: None,
+            end_offset: None,
         }
     }
 }

@@ -184,6 +184,7 @@ impl RefvmEngine {
                 Ok(module) => Stage::Ok(Ok(refvm_syntax::ast::dump(&module))),
                 Err(ParseError::Syntax(e)) => Stage::Ok(Err(ErrorObs::from_syntax_error(&e))),
                 Err(ParseError::Unsupported(u)) => Stage::Unsupported(u.0),
+                Err(ParseError::Other(e)) => Stage::Ok(Err(ErrorObs::from_other_error(&e))),
             },
         )
     }

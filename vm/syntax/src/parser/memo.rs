@@ -2,8 +2,8 @@
 //! each token), results kept only when a rule is asked for twice at one position, and a
 //! fast hasher for the parser's other small tables.
 
-use super::{Parser, Rule};
-use crate::ast::{self, Expr, Location};
+use super::{CallArgs, Rule};
+use crate::ast::{self, Expr, Identifier};
 use std::collections::HashMap;
 
 /// Memoised rule results (pegen memoises these rules; the cache makes backtracking cheap).
@@ -13,48 +13,42 @@ pub(crate) enum Memo {
     Stmt(Option<ast::Stmt>),
     Stmts(Option<Vec<ast::Stmt>>),
     Pattern(Option<ast::Pattern>),
-    Args(Option<(Vec<Expr>, Vec<ast::Keyword>, Location)>),
+    Args(Option<CallArgs>),
+    Name(Option<Identifier>),
+    Unit(Option<()>),
 }
 
-/// A rule result type the memo can hold.
-pub(crate) trait Memoable: Clone {
+/// A rule result that can be memoised.
+pub(crate) trait MemoValue: Sized + Clone {
     fn wrap(v: Option<Self>) -> Memo;
+    fn unwrap(m: &Memo) -> Option<Option<Self>>;
 }
 
-impl Memoable for Expr {
-    fn wrap(v: Option<Self>) -> Memo {
-        Memo::Expr(v)
-    }
+macro_rules! memo_value {
+    ($t:ty, $v:ident) => {
+        impl MemoValue for $t {
+            fn wrap(v: Option<Self>) -> Memo {
+                Memo::$v(v)
+            }
+            fn unwrap(m: &Memo) -> Option<Option<Self>> {
+                match m {
+                    Memo::$v(v) => Some(v.clone()),
+                    _ => None,
+                }
+            }
+        }
+    };
 }
+memo_value!(Expr, Expr);
+memo_value!(ast::Stmt, Stmt);
+memo_value!(Vec<ast::Stmt>, Stmts);
+memo_value!(ast::Pattern, Pattern);
+memo_value!(CallArgs, Args);
+memo_value!(Identifier, Name);
+memo_value!((), Unit);
 
-impl Memoable for ast::Stmt {
-    fn wrap(v: Option<Self>) -> Memo {
-        Memo::Stmt(v)
-    }
-}
-
-impl Memoable for Vec<ast::Stmt> {
-    fn wrap(v: Option<Self>) -> Memo {
-        Memo::Stmts(v)
-    }
-}
-
-impl Memoable for ast::Pattern {
-    fn wrap(v: Option<Self>) -> Memo {
-        Memo::Pattern(v)
-    }
-}
-
-impl Memoable for (Vec<Expr>, Vec<ast::Keyword>, Location) {
-    fn wrap(v: Option<Self>) -> Memo {
-        Memo::Args(v)
-    }
-}
-
-/// Room per token in the index; a rule numbered past it is simply not memoised (the memo
-/// only saves work, it never changes a result).
-const NRULES: usize = 20;
-const _: () = assert!((Rule::Strings as usize) < NRULES);
+/// Room per token in the index: one slot per memoised rule.
+const NRULES: usize = Rule::COUNT;
 
 /// Index values below `FIRST_SLOT` are states, not slots.
 const ABSENT: u32 = 0;
@@ -63,22 +57,24 @@ const FAILED: u32 = 1;
 const SUCCEEDED: u32 = 2;
 const FIRST_SLOT: u32 = 3;
 
-/// A kept result: where it ends, and the result or the rule holding it.
-enum Kept {
-    Value(Memo),
-    /// The rule whose entry at the same position holds this very result.
-    Alias(Rule),
-}
-
 /// Cloning a subtree into the memo on every success costs more than the rare re-parse it
-/// saves, so a success is first only noted (`SUCCEEDED`); when the rule is asked for at the
-/// same position again it runs once more and that result is kept. Each (position, rule)
-/// body thus runs at most twice, which keeps pegen's linear-time bound up to a factor of
-/// two. Failures are noted at once (they carry no tree).
+/// saves (and is quadratic in the nesting), so a success is first only noted
+/// (`SUCCEEDED`); when the rule is asked for at the same position again it runs once more
+/// and that result is kept. Each (position, rule) body thus runs at most twice, which
+/// keeps pegen's linear-time bound up to a factor of two. Failures are noted at once
+/// (they carry no tree).
 pub(crate) struct MemoTable {
     /// `(position * NRULES + rule)` → a state or `FIRST_SLOT + index into kept`.
     index: Vec<u32>,
-    kept: Vec<(u32, Kept)>,
+    kept: Vec<(u32, Memo)>,
+}
+
+/// What the memo knows of a rule at a position.
+pub(crate) enum Lookup<T> {
+    /// Run the rule.
+    Run,
+    /// The rule's result and where it ends.
+    Hit(usize, Option<T>),
 }
 
 impl MemoTable {
@@ -96,9 +92,6 @@ impl MemoTable {
 
     #[inline]
     fn at(&self, pos: usize, rule: Rule) -> u32 {
-        if (rule as usize) >= NRULES {
-            return ABSENT;
-        }
         self.index
             .get(pos * NRULES + rule as usize)
             .copied()
@@ -107,135 +100,47 @@ impl MemoTable {
 
     #[inline]
     fn set(&mut self, pos: usize, rule: Rule, v: u32) {
-        if (rule as usize) >= NRULES {
-            return;
-        }
         if let Some(e) = self.index.get_mut(pos * NRULES + rule as usize) {
             *e = v;
         }
     }
 
-    fn keep(&mut self, pos: usize, rule: Rule, end: u32, k: Kept) {
+    /// The memoised result of `rule` at `pos`, if any.
+    #[inline]
+    pub fn lookup<T: MemoValue>(&self, pos: usize, rule: Rule) -> Lookup<T> {
+        match self.at(pos, rule) {
+            ABSENT | SUCCEEDED => Lookup::Run,
+            FAILED => Lookup::Hit(pos, None),
+            v => match self.kept.get((v - FIRST_SLOT) as usize) {
+                Some((end, m)) => match T::unwrap(m) {
+                    Some(r) => Lookup::Hit(*end as usize, r),
+                    None => Lookup::Run,
+                },
+                None => Lookup::Run,
+            },
+        }
+    }
+
+    /// Records the result of `rule` at `start`, ending at `end`.
+    #[inline]
+    pub fn store<T: MemoValue>(&mut self, start: usize, rule: Rule, end: usize, r: &Option<T>) {
+        let Some(v) = r else {
+            self.set(start, rule, FAILED);
+            return;
+        };
+        if self.at(start, rule) == ABSENT {
+            self.set(start, rule, SUCCEEDED);
+            return;
+        }
+        // Asked for a second time: keep the result now.
         let Ok(i) = u32::try_from(self.kept.len()) else {
             return;
         };
         if i >= u32::MAX - FIRST_SLOT {
             return;
         }
-        self.kept.push((end, k));
-        self.set(pos, rule, FIRST_SLOT + i);
-    }
-
-    /// The end of `rule`'s kept result at `pos`, if one is kept.
-    fn kept_end(&self, pos: usize, rule: Rule) -> Option<u32> {
-        let v = self.at(pos, rule);
-        (v >= FIRST_SLOT).then(|| self.kept[(v - FIRST_SLOT) as usize].0)
-    }
-}
-
-impl Parser<'_> {
-    /// A memoised result of `rule` at the current mark: moves the mark past it. `None`
-    /// when the rule has to run: never seen here, or seen to succeed once.
-    #[inline]
-    pub fn memo_get(&mut self, rule: Rule) -> Option<Memo> {
-        let mut rule = rule;
-        loop {
-            match self.memo.at(self.mark, rule) {
-                ABSENT | SUCCEEDED => return None,
-                FAILED => return Some(failed(rule)),
-                v => match &self.memo.kept[(v - FIRST_SLOT) as usize] {
-                    (end, Kept::Value(m)) => {
-                        self.mark = *end as usize;
-                        return Some(m.clone());
-                    }
-                    (_, Kept::Alias(lower)) => rule = *lower,
-                },
-            }
-        }
-    }
-
-    /// Records the result of `rule` at `start` (the parser's mark is where it ended).
-    #[inline]
-    pub fn memo_put<T: Memoable>(&mut self, start: usize, rule: Rule, r: &Option<T>) {
-        self.memo_store(start, rule, r, None);
-    }
-
-    /// [`Parser::memo_put`] that keeps a success at once: for rules whose result costs
-    /// more to recompute than to copy (`strings` decodes every literal).
-    #[inline]
-    pub fn memo_keep<T: Memoable>(&mut self, start: usize, rule: Rule, r: &Option<T>) {
-        match r {
-            None => self.memo.set(start, rule, FAILED),
-            Some(v) => {
-                let end = self.mark as u32;
-                self.memo
-                    .keep(start, rule, end, Kept::Value(T::wrap(Some(v.clone()))));
-            }
-        }
-    }
-
-    /// [`Parser::memo_put`] for a rule whose result, when it ends where `lower`'s result
-    /// at the same start ends, is that very result passed through (`disjunction` and
-    /// `conjunction`, say): the memo then refers to `lower`'s entry instead of holding a
-    /// second copy of the tree.
-    #[inline]
-    pub fn memo_put_chain<T: Memoable>(
-        &mut self,
-        start: usize,
-        rule: Rule,
-        r: &Option<T>,
-        lower: Rule,
-    ) {
-        self.memo_store(start, rule, r, Some(lower));
-    }
-
-    fn memo_store<T: Memoable>(
-        &mut self,
-        start: usize,
-        rule: Rule,
-        r: &Option<T>,
-        lower: Option<Rule>,
-    ) {
-        let Some(v) = r else {
-            self.memo.set(start, rule, FAILED);
-            return;
-        };
-        if self.memo.at(start, rule) == ABSENT {
-            self.memo.set(start, rule, SUCCEEDED);
-            return;
-        }
-        // Asked for a second time: keep the result now.
-        let end = self.mark as u32;
-        let alias = lower
-            .filter(|_| !self.call_invalid_rules)
-            .filter(|l| self.memo.kept_end(start, *l) == Some(end));
-        let k = match alias {
-            Some(l) => Kept::Alias(l),
-            None => Kept::Value(T::wrap(Some(v.clone()))),
-        };
-        self.memo.keep(start, rule, end, k);
-    }
-}
-
-/// The memoised failure of `rule` (its result type's `None`).
-fn failed(rule: Rule) -> Memo {
-    match rule {
-        Rule::SimpleStmt => Memo::Stmt(None),
-        Rule::Block => Memo::Stmts(None),
-        Rule::ClosedPattern | Rule::StarPattern => Memo::Pattern(None),
-        Rule::Arguments => Memo::Args(None),
-        Rule::Expression
-        | Rule::Disjunction
-        | Rule::Conjunction
-        | Rule::Inversion
-        | Rule::Factor
-        | Rule::AwaitPrimary
-        | Rule::StarExpression
-        | Rule::StarTarget
-        | Rule::TargetWithStarAtom
-        | Rule::TPrimary
-        | Rule::DelTarget
-        | Rule::Strings => Memo::Expr(None),
+        self.kept.push((end as u32, T::wrap(Some(v.clone()))));
+        self.set(start, rule, FIRST_SLOT + i);
     }
 }
 
