@@ -23,7 +23,9 @@ fn parse_all(files: &[(String, Vec<u8>)]) {
 
 fn bench_parse(c: &mut Criterion) {
     // Every 20th stdlib file that refvm parses.
-    let files = stdlib_sample(20, |name, src| refvm_syntax::parse_module(src, name).is_ok());
+    let files = stdlib_sample(20, |name, src| {
+        refvm_syntax::parse_module(src, name).is_ok()
+    });
     let bytes: usize = files.iter().map(|(_, s)| s.len()).sum();
     let mut cpython = Cpython::start(&files, "ast.parse(s, p)");
     let mut group = c.benchmark_group("parse_stdlib_sample");

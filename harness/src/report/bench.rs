@@ -265,7 +265,10 @@ mod tests {
         assert!(md.contains("3.11.7 (main)") && md.contains("**2.00**"));
         assert!(md.contains("error: refvm: boom"));
         let csv = r.csv().unwrap_or_default();
-        assert!(csv.lines().any(|l| l.starts_with("fib.py,3,1.000000,2.000000,2.0000")));
+        assert!(
+            csv.lines()
+                .any(|l| l.starts_with("fib.py,3,1.000000,2.000000,2.0000"))
+        );
         assert!(csv.lines().any(|l| l == "geomean,,,,2.0000,,,,"));
         let html = r.html();
         assert!(html.contains("<svg") && html.contains("libpython3.11.so"));

@@ -913,7 +913,10 @@ fn binary_op_fast(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyResult {
                         let r = x << y;
                         (r >> y == x).then_some(r)
                     }
-                    11 if y != 0 && x.unsigned_abs() <= EXACT_F64 && y.unsigned_abs() <= EXACT_F64 => {
+                    11 if y != 0
+                        && x.unsigned_abs() <= EXACT_F64
+                        && y.unsigned_abs() <= EXACT_F64 =>
+                    {
                         // long_true_divide's fast path: both exactly representable.
                         return Ok(vm.new_float(x as f64 / y as f64));
                     }

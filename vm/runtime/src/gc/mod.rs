@@ -623,8 +623,7 @@ mod tests {
         )
         .expect("test source compiles");
         let r = run(Arc::new(code), &RunConfig::default());
-        String::from_utf8_lossy(&r.stdout).into_owned()
-            + &String::from_utf8_lossy(&r.stderr)
+        String::from_utf8_lossy(&r.stdout).into_owned() + &String::from_utf8_lossy(&r.stderr)
     }
 
     /// Asks the oracle for the same program's output.

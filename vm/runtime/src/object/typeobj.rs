@@ -514,7 +514,9 @@ impl PyType {
             return (!v.is_null()).then(|| unsafe { (*v).to_owned() });
         }
         let r = self.lookup_uncached(name);
-        let value = r.as_ref().map_or(std::ptr::null(), |v| v.as_ptr() as *const PyObject);
+        let value = r
+            .as_ref()
+            .map_or(std::ptr::null(), |v| v.as_ptr() as *const PyObject);
         TYPE_CACHE.with(|c| {
             // SAFETY: as above.
             unsafe {

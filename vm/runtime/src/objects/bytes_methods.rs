@@ -134,7 +134,8 @@ fn bytes_iter(vm: &Vm, o: &PyObject) -> PyResult {
 
 fn bytes_from_arg(vm: &Vm, x: &PyRef, enc: Option<&PyRef>, is_bytes: bool) -> PyResult<Vec<u8>> {
     if is_bytes && enc.is_none() && !x.is_type(&vm.types.bytes) {
-        if let Some(f) = crate::objects::typeobject::lookup_special(vm, x, &vm.intern("__bytes__")) {
+        if let Some(f) = crate::objects::typeobject::lookup_special(vm, x, &vm.intern("__bytes__"))
+        {
             let r = crate::ops::call(vm, &f, &[], None)?;
             return match r.downcast_ref::<PyBytes>() {
                 Some(b) => Ok(b.as_bytes().to_vec()),
@@ -184,16 +185,13 @@ fn bytes_from_arg(vm: &Vm, x: &PyRef, enc: Option<&PyRef>, is_bytes: bool) -> Py
     let mut out = Vec::with_capacity(items.len());
     for it in items {
         let v = crate::ops::number::index(vm, &it)?;
-        let v = v
-            .as_i64()
-            .filter(|v| (0..256).contains(v))
-            .ok_or_else(|| {
-                vm.new_value_error(if is_bytes {
-                    "bytes must be in range(0, 256)"
-                } else {
-                    "byte must be in range(0, 256)"
-                })
-            })?;
+        let v = v.as_i64().filter(|v| (0..256).contains(v)).ok_or_else(|| {
+            vm.new_value_error(if is_bytes {
+                "bytes must be in range(0, 256)"
+            } else {
+                "byte must be in range(0, 256)"
+            })
+        })?;
         out.push(v as u8);
     }
     Ok(out)
@@ -251,7 +249,9 @@ fn bytearray_setitem(vm: &Vm, o: &PyObject, k: &PyObject, v: Option<PyRef>) -> P
         let src: Option<Vec<u8>> = match &v {
             None => None,
             Some(x) => {
-                if let Some(d) = bytes_like(x).or_else(|| crate::objects::memoryview::memoryview_bytes(x)) {
+                if let Some(d) =
+                    bytes_like(x).or_else(|| crate::objects::memoryview::memoryview_bytes(x))
+                {
                     Some(d)
                 } else if x.type_().slots().nb_index.is_some() {
                     return Err(vm.new_type_error(

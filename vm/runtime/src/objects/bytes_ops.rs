@@ -68,7 +68,12 @@ fn sub_arg(vm: &Vm, o: &PyObject) -> PyResult<Vec<u8>> {
 }
 
 /// `_PyEval_SliceIndex` then `ADJUST_INDICES`: start/end as clamped offsets.
-fn bounds(vm: &Vm, start: Option<&PyRef>, end: Option<&PyRef>, len: usize) -> PyResult<(usize, usize)> {
+fn bounds(
+    vm: &Vm,
+    start: Option<&PyRef>,
+    end: Option<&PyRef>,
+    len: usize,
+) -> PyResult<(usize, usize)> {
     let get = |o: Option<&PyRef>, d: i64| -> PyResult<i64> {
         match o.filter(|x| !vm.is_none(x)) {
             None => Ok(d),
@@ -79,7 +84,11 @@ fn bounds(vm: &Vm, start: Option<&PyRef>, end: Option<&PyRef>, len: usize) -> Py
                     ));
                 }
                 let i = crate::ops::number::index(vm, x)?;
-                Ok(i.as_i64().unwrap_or(if i.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }))
+                Ok(i.as_i64().unwrap_or(if i.is_negative() {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                }))
             }
         }
     };
@@ -275,7 +284,9 @@ fn split_impl(vm: &Vm, a: Args, k: Kw, right: bool) -> PyResult {
             if !right {
                 let mut st = 0;
                 while left > 0 {
-                    let Some(pos) = find_bytes(&b, &sep, st) else { break };
+                    let Some(pos) = find_bytes(&b, &sep, st) else {
+                        break;
+                    };
                     out.push(b[st..pos].to_vec());
                     st = pos + sep.len();
                     left -= 1;
@@ -284,7 +295,9 @@ fn split_impl(vm: &Vm, a: Args, k: Kw, right: bool) -> PyResult {
             } else {
                 let mut en = b.len();
                 while left > 0 {
-                    let Some(pos) = rfind_bytes(&b[..en], &sep, 0, en) else { break };
+                    let Some(pos) = rfind_bytes(&b[..en], &sep, 0, en) else {
+                        break;
+                    };
                     out.push(b[pos + sep.len()..en].to_vec());
                     en = pos;
                     left -= 1;
@@ -402,7 +415,9 @@ fn m_replace(vm: &Vm, a: Args, k: Kw) -> PyResult {
     let mut i = 0;
     let mut n = 0;
     while n < count {
-        let Some(p) = find_bytes(&b, &old, i) else { break };
+        let Some(p) = find_bytes(&b, &old, i) else {
+            break;
+        };
         out.extend_from_slice(&b[i..p]);
         out.extend_from_slice(&new);
         i = p + old.len();
@@ -420,7 +435,13 @@ fn m_rpartition(vm: &Vm, a: Args, k: Kw) -> PyResult {
     partition(vm, a, k, true)
 }
 fn partition(vm: &Vm, a: Args, k: Kw, rev: bool) -> PyResult {
-    argparse::exact(vm, if rev { "rpartition" } else { "partition" }, &a[1..], k, 1)?;
+    argparse::exact(
+        vm,
+        if rev { "rpartition" } else { "partition" },
+        &a[1..],
+        k,
+        1,
+    )?;
     let b = me(vm, a)?;
     let sep = buffer_arg(vm, &a[1])?;
     if sep.is_empty() {
@@ -582,7 +603,13 @@ fn map_bytes(vm: &Vm, a: Args, k: Kw, name: &str, f: fn(&[u8]) -> Vec<u8>) -> Py
 fn capitalize(b: &[u8]) -> Vec<u8> {
     b.iter()
         .enumerate()
-        .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+        .map(|(i, c)| {
+            if i == 0 {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect()
 }
 fn swapcase(b: &[u8]) -> Vec<u8> {
@@ -636,19 +663,27 @@ fn pred(vm: &Vm, a: Args, k: Kw, name: &str, f: fn(&[u8]) -> bool) -> PyResult {
     Ok(vm.new_bool(f(&b)))
 }
 fn m_isalnum(vm: &Vm, a: Args, k: Kw) -> PyResult {
-    pred(vm, a, k, "isalnum", |b| !b.is_empty() && b.iter().all(|c| c.is_ascii_alphanumeric()))
+    pred(vm, a, k, "isalnum", |b| {
+        !b.is_empty() && b.iter().all(|c| c.is_ascii_alphanumeric())
+    })
 }
 fn m_isalpha(vm: &Vm, a: Args, k: Kw) -> PyResult {
-    pred(vm, a, k, "isalpha", |b| !b.is_empty() && b.iter().all(|c| c.is_ascii_alphabetic()))
+    pred(vm, a, k, "isalpha", |b| {
+        !b.is_empty() && b.iter().all(|c| c.is_ascii_alphabetic())
+    })
 }
 fn m_isascii(vm: &Vm, a: Args, k: Kw) -> PyResult {
     pred(vm, a, k, "isascii", |b| b.iter().all(|c| c.is_ascii()))
 }
 fn m_isdigit(vm: &Vm, a: Args, k: Kw) -> PyResult {
-    pred(vm, a, k, "isdigit", |b| !b.is_empty() && b.iter().all(|c| c.is_ascii_digit()))
+    pred(vm, a, k, "isdigit", |b| {
+        !b.is_empty() && b.iter().all(|c| c.is_ascii_digit())
+    })
 }
 fn m_isspace(vm: &Vm, a: Args, k: Kw) -> PyResult {
-    pred(vm, a, k, "isspace", |b| !b.is_empty() && b.iter().all(|c| is_space(*c)))
+    pred(vm, a, k, "isspace", |b| {
+        !b.is_empty() && b.iter().all(|c| is_space(*c))
+    })
 }
 fn m_islower(vm: &Vm, a: Args, k: Kw) -> PyResult {
     pred(vm, a, k, "islower", |b| {
@@ -718,7 +753,12 @@ fn m_hex(vm: &Vm, a: Args, k: Kw) -> PyResult {
 
 /// `bytes.hex(sep, bytes_per_sep)` (`_Py_strhex_impl`): groups counted from the right
 /// for a positive `bytes_per_sep`, from the left for a negative one.
-pub fn hex_with_sep(vm: &Vm, b: &[u8], sep: Option<&PyRef>, per: Option<&PyRef>) -> PyResult<String> {
+pub fn hex_with_sep(
+    vm: &Vm,
+    b: &[u8],
+    sep: Option<&PyRef>,
+    per: Option<&PyRef>,
+) -> PyResult<String> {
     let sep: Option<char> = match sep {
         None => None,
         Some(s) => {
@@ -793,9 +833,7 @@ fn m_translate(vm: &Vm, a: Args, k: Kw) -> PyResult {
         Some(t) => {
             let t = buffer_arg(vm, t)?;
             if t.len() != 256 {
-                return Err(vm.new_value_error(
-                    "translation table must be 256 characters long",
-                ));
+                return Err(vm.new_value_error("translation table must be 256 characters long"));
             }
             Some(t)
         }

@@ -44,9 +44,9 @@ fn lookup(enc: &str) -> Option<(Codec, &'static str)> {
 }
 
 const CP1252_HIGH: [u32; 32] = [
-    0x20AC, 0xFFFE, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0xFFFE, 0x017D, 0xFFFE, 0xFFFE, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFE, 0x017E, 0x0178,
+    0x20AC, 0xFFFE, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0xFFFE, 0x017D, 0xFFFE, 0xFFFE, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFE, 0x017E, 0x0178,
 ];
 
 fn unknown(vm: &Vm, enc: &str) -> crate::error::PyErr {
@@ -345,9 +345,7 @@ pub fn decode_with(vm: &Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<PyRef
                         }
                         Some(_) => Err((i + 2, "illegal UTF-16 surrogate")),
                     },
-                    Some(u) if (0xDC00..0xE000).contains(&u) => {
-                        Err((i + 2, "illegal encoding"))
-                    }
+                    Some(u) if (0xDC00..0xE000).contains(&u) => Err((i + 2, "illegal encoding")),
                     Some(u) => Ok((u, 2)),
                 }
             }
@@ -362,7 +360,10 @@ pub fn decode_with(vm: &Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<PyRef
                     if v > 0x10FFFF {
                         Err((i + 4, "code point not in range(0x110000)"))
                     } else if (0xD800..0xE000).contains(&v) && errors != "surrogatepass" {
-                        Err((i + 4, "code point in surrogate code point range(0xd800, 0xe000)"))
+                        Err((
+                            i + 4,
+                            "code point in surrogate code point range(0xd800, 0xe000)",
+                        ))
                     } else {
                         Ok((v, 4))
                     }

@@ -473,9 +473,8 @@ fn view_xor(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
 }
 /// `dictview_richcompare`: set comparisons against sets and keys/items views.
 fn view_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
-    let setlike = |o: &PyObject| {
-        o.downcast_ref::<crate::objects::set::PySet>().is_some() || is_view(vm, o)
-    };
+    let setlike =
+        |o: &PyObject| o.downcast_ref::<crate::objects::set::PySet>().is_some() || is_view(vm, o);
     if a.is_type(&vm.types.dict_values) || !setlike(b) {
         return Ok(vm.not_implemented());
     }
@@ -649,7 +648,11 @@ pub fn init(vm: &Vm) {
         &vm.types.dict_values,
         &[MethodDef::method("__reversed__", view_reversed)],
     );
-    for v in [&vm.types.dict_keys, &vm.types.dict_values, &vm.types.dict_items] {
+    for v in [
+        &vm.types.dict_keys,
+        &vm.types.dict_values,
+        &vm.types.dict_items,
+    ] {
         vm.add_getset(v, "mapping", view_mapping, None);
     }
     let m = &vm.types.mappingproxy;

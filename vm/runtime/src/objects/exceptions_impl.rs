@@ -374,7 +374,14 @@ fn set_arg_at(vm: &Vm, o: &PyObject, i: usize, v: Option<PyRef>) -> PyResult<()>
 /// SyntaxError's details tuple `args[1]` = (filename, lineno, offset, text, end_lineno,
 /// end_offset): item `i`.
 fn syntax_detail(vm: &Vm, o: &PyObject, i: usize) -> PyResult {
-    let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+    let names = [
+        "filename",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+    ];
     if let Some(v) = e(vm, o)?.get_extra(names[i]).filter(|v| !vm.is_none(v)) {
         return Ok(v);
     }

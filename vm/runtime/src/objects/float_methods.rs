@@ -249,12 +249,19 @@ fn float_fromhex(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let e: i64 = match exp {
         Some(e) => {
             let ok = !e.is_empty()
-                && e.trim_start_matches(['+', '-']).chars().all(|c| c.is_ascii_digit())
-                && e.trim_start_matches(['+', '-']).len() == e.len() - usize::from(e.starts_with(['+', '-']));
+                && e.trim_start_matches(['+', '-'])
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+                && e.trim_start_matches(['+', '-']).len()
+                    == e.len() - usize::from(e.starts_with(['+', '-']));
             if !ok || e.trim_start_matches(['+', '-']).is_empty() {
                 return Err(invalid());
             }
-            e.parse::<i64>().unwrap_or(if e.starts_with('-') { i64::MIN / 4 } else { i64::MAX / 4 })
+            e.parse::<i64>().unwrap_or(if e.starts_with('-') {
+                i64::MIN / 4
+            } else {
+                i64::MAX / 4
+            })
         }
         None => 0,
     };
@@ -345,12 +352,14 @@ fn complex_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>)
         })?,
     };
     // as `complex_new_impl`: only a complex argument contributes its other component
-    let re_is_complex = a[0]
-        .as_ref()
-        .is_some_and(|x| x.downcast_ref::<crate::objects::complex::PyComplex>().is_some());
-    let im_is_complex = a[1]
-        .as_ref()
-        .is_some_and(|x| x.downcast_ref::<crate::objects::complex::PyComplex>().is_some());
+    let re_is_complex = a[0].as_ref().is_some_and(|x| {
+        x.downcast_ref::<crate::objects::complex::PyComplex>()
+            .is_some()
+    });
+    let im_is_complex = a[1].as_ref().is_some_and(|x| {
+        x.downcast_ref::<crate::objects::complex::PyComplex>()
+            .is_some()
+    });
     let mut r = re.0;
     let mut i = if a[1].is_some() { im.0 } else { re.1 };
     if im_is_complex {

@@ -467,11 +467,7 @@ fn seqiter_length_hint(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
         len.saturating_sub(i)
     } else if t.is(&v.list_reverseiterator) || t.is(&v.reversed) {
         let len = crate::ops::len(vm, &seq)?;
-        if len < i {
-            0
-        } else {
-            i
-        }
+        if len < i { 0 } else { i }
     } else if t.is(&v.str_iterator) {
         match seq.downcast_ref::<PyStr>() {
             Some(s) => s
@@ -520,7 +516,10 @@ pub fn init(vm: &Vm) {
         &v.set_iterator,
         &v.reversed,
     ] {
-        vm.add_methods(t, &[MethodDef::method("__length_hint__", seqiter_length_hint)]);
+        vm.add_methods(
+            t,
+            &[MethodDef::method("__length_hint__", seqiter_length_hint)],
+        );
     }
     for t in [
         &v.list_iterator,

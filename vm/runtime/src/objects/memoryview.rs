@@ -73,7 +73,8 @@ fn raw(vm: &Vm, o: &PyObject) -> PyResult<Option<View>> {
 }
 
 fn view(vm: &Vm, o: &PyObject) -> PyResult<View> {
-    raw(vm, o)?.ok_or_else(|| vm.new_value_error("operation forbidden on released memoryview object"))
+    raw(vm, o)?
+        .ok_or_else(|| vm.new_value_error("operation forbidden on released memoryview object"))
 }
 
 fn make(vm: &Vm, v: &View) -> PyRef {
@@ -263,9 +264,7 @@ fn mv_setitem(vm: &Vm, o: &PyObject, k: &PyObject, val: Option<PyRef>) -> PyResu
         return Err(vm.new_type_error("cannot modify read-only memory"));
     };
     if v.itemsize != 1 {
-        return Err(vm.new_not_implemented_error(
-            "memoryview: unsupported format for assignment",
-        ));
+        return Err(vm.new_not_implemented_error("memoryview: unsupported format for assignment"));
     }
     if let Some(sl) = k.downcast_ref::<crate::objects::slice::PySlice>() {
         let idx = sl.indices(vm, v.len.max(0) as usize)?;
@@ -390,7 +389,10 @@ fn mv_repr(vm: &Vm, o: &PyObject) -> PyResult {
 }
 
 fn me(vm: &Vm, a: &[PyRef]) -> PyResult<View> {
-    view(vm, a.first().ok_or_else(|| vm.new_type_error("missing self"))?)
+    view(
+        vm,
+        a.first().ok_or_else(|| vm.new_type_error("missing self"))?,
+    )
 }
 fn m_tobytes(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Ok(vm.new_bytes(view_bytes(&me(vm, a)?)))
@@ -401,7 +403,8 @@ fn m_tolist(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 fn m_hex(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let v = me(vm, a)?;
     let p = argparse::bind(vm, "hex", &a[1..], k, &["sep", "bytes_per_sep"], 0, 0, 2)?;
-    let s = crate::objects::bytes_ops::hex_with_sep(vm, &view_bytes(&v), p[0].as_ref(), p[1].as_ref())?;
+    let s =
+        crate::objects::bytes_ops::hex_with_sep(vm, &view_bytes(&v), p[0].as_ref(), p[1].as_ref())?;
     Ok(vm.new_str(&s))
 }
 fn m_release(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
@@ -451,7 +454,9 @@ fn m_cast(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
                 .map(|d| argparse::to_i64(vm, d))
                 .collect::<PyResult<_>>()?;
             if dims.iter().product::<i64>() != n {
-                return Err(vm.new_type_error("memoryview: product(shape) * itemsize != buffer size"));
+                return Err(
+                    vm.new_type_error("memoryview: product(shape) * itemsize != buffer size")
+                );
             }
             dims
         }

@@ -9,9 +9,8 @@
 pub mod bytes;
 pub mod bytes_methods;
 pub mod bytes_ops;
-pub mod codecs;
-pub mod memoryview;
 pub mod code;
+pub mod codecs;
 pub mod complex;
 pub mod descr;
 pub mod descr_impl;
@@ -32,6 +31,7 @@ pub mod iter;
 pub mod iter_impl;
 pub mod list;
 pub mod list_methods;
+pub mod memoryview;
 pub mod module;
 pub mod object;
 pub mod range;

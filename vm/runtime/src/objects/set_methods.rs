@@ -130,18 +130,20 @@ pub fn set_symmetric_difference_update(vm: &Vm, so: &PySet, other: &PyObject) ->
         so.clear();
         return Ok(());
     }
-    let items: Vec<(PyRef, i64)> =
-        if let Some(d) = other.downcast_ref::<crate::objects::dict::PyDict>().filter(|_| other.is_type(&vm.types.dict)) {
-            (0..d.entries_len())
-                .filter_map(|i| Some((d.key_at(i)?, d.hash_at(i)?)))
-                .collect()
-        } else if let Some(o) = other.downcast_ref::<PySet>() {
-            o.items_hashed()
-        } else {
-            let tmp = empty_like(vm, so.as_object());
-            tmp.update_internal(vm, other)?;
-            tmp.items_hashed()
-        };
+    let items: Vec<(PyRef, i64)> = if let Some(d) = other
+        .downcast_ref::<crate::objects::dict::PyDict>()
+        .filter(|_| other.is_type(&vm.types.dict))
+    {
+        (0..d.entries_len())
+            .filter_map(|i| Some((d.key_at(i)?, d.hash_at(i)?)))
+            .collect()
+    } else if let Some(o) = other.downcast_ref::<PySet>() {
+        o.items_hashed()
+    } else {
+        let tmp = empty_like(vm, so.as_object());
+        tmp.update_internal(vm, other)?;
+        tmp.items_hashed()
+    };
     for (k, h) in items {
         if !so.discard_entry(vm, &k, h)? {
             so.add_hashed(vm, k, h)?;

@@ -175,9 +175,9 @@ pub fn format_str(vm: &Vm, st: &PyStr, spec: &str) -> PyResult {
         return Err(vm.new_value_error("Sign not allowed in string format specifier"));
     }
     if s.z {
-        return Err(vm.new_value_error(
-            "Negative zero coercion (z) not allowed in string format specifier",
-        ));
+        return Err(
+            vm.new_value_error("Negative zero coercion (z) not allowed in string format specifier")
+        );
     }
     if s.alt {
         return Err(vm.new_value_error("Alternate form (#) not allowed in string format specifier"));
@@ -373,9 +373,17 @@ pub fn format_float(vm: &Vm, x: f64, spec: &str) -> PyResult {
     let mut neg = x.is_sign_negative() && !x.is_nan();
     let ax = x.abs();
     let mut body = if ax.is_infinite() {
-        if ty == '%' { "inf%".to_string() } else { "inf".to_string() }
+        if ty == '%' {
+            "inf%".to_string()
+        } else {
+            "inf".to_string()
+        }
     } else if ax.is_nan() {
-        if ty == '%' { "nan%".to_string() } else { "nan".to_string() }
+        if ty == '%' {
+            "nan%".to_string()
+        } else {
+            "nan".to_string()
+        }
     } else if ty == '%' {
         format!("{}%", float_body(ax * 100.0, 'f', s.precision, s.alt))
     } else {
@@ -414,9 +422,9 @@ pub fn format_float(vm: &Vm, x: f64, spec: &str) -> PyResult {
 pub fn format_complex(vm: &Vm, re: f64, im: f64, spec: &str) -> PyResult {
     let s = parse_spec(vm, spec)?;
     if s.align == Some('=') {
-        return Err(vm.new_value_error(
-            "'=' alignment flag is not allowed in complex format specifier",
-        ));
+        return Err(
+            vm.new_value_error("'=' alignment flag is not allowed in complex format specifier")
+        );
     }
     if s.fill == Some('0') {
         return Err(vm.new_value_error("Zero padding is not allowed in complex format specifier"));

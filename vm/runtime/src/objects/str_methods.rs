@@ -665,9 +665,20 @@ mod case {
         c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
     }
     fn is_case_ignorable(c: char) -> bool {
-        matches!(c, '\'' | '.' | ':' | '^' | '`' | '\u{a8}' | '\u{ad}' | '\u{af}' | '\u{b4}'
-            | '\u{b7}' | '\u{b8}' | '\u{2019}')
-            || matches!(c as u32, 0x300..=0x36F | 0x2B0..=0x2FF | 0x483..=0x489 | 0x591..=0x5BD
+        matches!(
+            c,
+            '\'' | '.'
+                | ':'
+                | '^'
+                | '`'
+                | '\u{a8}'
+                | '\u{ad}'
+                | '\u{af}'
+                | '\u{b4}'
+                | '\u{b7}'
+                | '\u{b8}'
+                | '\u{2019}'
+        ) || matches!(c as u32, 0x300..=0x36F | 0x2B0..=0x2FF | 0x483..=0x489 | 0x591..=0x5BD
                 | 0x200B..=0x200F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE00..=0xFE0F
                 | 0xFE20..=0xFE2F)
     }

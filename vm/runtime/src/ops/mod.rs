@@ -177,7 +177,9 @@ pub fn length_hint(vm: &Vm, o: &PyObject, default: usize) -> PyResult<usize> {
             r.type_().name_str()
         )));
     }
-    let v = crate::objects::int::int_value(&r).cloned().unwrap_or(crate::objects::intval::Int::Small(0));
+    let v = crate::objects::int::int_value(&r)
+        .cloned()
+        .unwrap_or(crate::objects::intval::Int::Small(0));
     if v.is_negative() {
         return Err(vm.new_value_error("__length_hint__() should return >= 0"));
     }
@@ -188,7 +190,8 @@ pub fn length_hint(vm: &Vm, o: &PyObject, default: usize) -> PyResult<usize> {
 /// `PyObject_LengthHint` (as `list_extend` does, so a `__length_hint__` runs).
 pub fn collect_hinted(vm: &Vm, o: &PyObject) -> PyResult<Vec<PyRef>> {
     if (o.is_type(&vm.types.list) && o.downcast_ref::<crate::objects::list::PyList>().is_some())
-        || (o.is_type(&vm.types.tuple) && o.downcast_ref::<crate::objects::tuple::PyTuple>().is_some())
+        || (o.is_type(&vm.types.tuple)
+            && o.downcast_ref::<crate::objects::tuple::PyTuple>().is_some())
     {
         return collect(vm, o);
     }
