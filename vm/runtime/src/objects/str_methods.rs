@@ -8,6 +8,7 @@ use crate::object::typeobj::{CmpOp, NbOp};
 use crate::object::{PyObject, PyRef, PyType};
 use crate::objects::descr::MethodDef;
 use crate::objects::str::PyStr;
+use crate::objects::str_translate::{maketrans, translate};
 use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 
@@ -225,7 +226,7 @@ fn str_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> 
 
 // ---- methods ----
 
-fn this<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a PyStr> {
+pub(super) fn this<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a PyStr> {
     s(
         vm,
         a.first().ok_or_else(|| vm.new_type_error("missing self"))?,
@@ -647,124 +648,7 @@ map_text! {
     title => |t| case::title(&t),
 }
 
-/// CPython's per-character case algorithms (`Objects/unicodeobject.c` `do_*`), with the
-/// Final_Sigma rule of `handle_capital_sigma` and the titlecase/casefold data.
-mod case {
-    use crate::objects::str_case_data::{CASEFOLD, TITLE};
-
-    fn look(t: &[(u32, &'static str)], c: char) -> Option<&'static str> {
-        t.binary_search_by_key(&(c as u32), |e| e.0)
-            .ok()
-            .map(|i| t[i].1)
-    }
-    pub fn is_titlecase(c: char) -> bool {
-        matches!(c as u32, 0x1C5 | 0x1C8 | 0x1CB | 0x1F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F
-            | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC)
-    }
-    pub fn is_cased(c: char) -> bool {
-        c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
-    }
-    fn is_case_ignorable(c: char) -> bool {
-        matches!(
-            c,
-            '\'' | '.'
-                | ':'
-                | '^'
-                | '`'
-                | '\u{a8}'
-                | '\u{ad}'
-                | '\u{af}'
-                | '\u{b4}'
-                | '\u{b7}'
-                | '\u{b8}'
-                | '\u{2019}'
-        ) || matches!(c as u32, 0x300..=0x36F | 0x2B0..=0x2FF | 0x483..=0x489 | 0x591..=0x5BD
-                | 0x200B..=0x200F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE00..=0xFE0F
-                | 0xFE20..=0xFE2F)
-    }
-    /// `lower_ucs4` for chars[i]: Σ becomes ς in the Final_Sigma context.
-    fn lower_at(chars: &[char], i: usize, out: &mut String) {
-        let c = chars[i];
-        if c != '\u{3a3}' {
-            out.extend(c.to_lowercase());
-            return;
-        }
-        let mut j = i;
-        let mut before = false;
-        while j > 0 {
-            j -= 1;
-            if !is_case_ignorable(chars[j]) {
-                before = is_cased(chars[j]);
-                break;
-            }
-        }
-        let mut final_sigma = before;
-        if final_sigma {
-            let mut k = i + 1;
-            while k < chars.len() && is_case_ignorable(chars[k]) {
-                k += 1;
-            }
-            final_sigma = k == chars.len() || !is_cased(chars[k]);
-        }
-        out.push(if final_sigma { '\u{3c2}' } else { '\u{3c3}' });
-    }
-    fn title_char(c: char, out: &mut String) {
-        match look(TITLE, c) {
-            Some(t) => out.push_str(t),
-            None => out.extend(c.to_uppercase()),
-        }
-    }
-    pub fn casefold(t: &str) -> String {
-        let mut out = String::with_capacity(t.len());
-        for c in t.chars() {
-            match look(CASEFOLD, c) {
-                Some(f) => out.push_str(f),
-                None => out.extend(c.to_lowercase()),
-            }
-        }
-        out
-    }
-    pub fn swapcase(t: &str) -> String {
-        let chars: Vec<char> = t.chars().collect();
-        let mut out = String::with_capacity(t.len());
-        for (i, &c) in chars.iter().enumerate() {
-            if c.is_uppercase() {
-                lower_at(&chars, i, &mut out);
-            } else if c.is_lowercase() {
-                out.extend(c.to_uppercase());
-            } else {
-                out.push(c);
-            }
-        }
-        out
-    }
-    pub fn capitalize(t: &str) -> String {
-        let chars: Vec<char> = t.chars().collect();
-        let mut out = String::with_capacity(t.len());
-        for (i, &c) in chars.iter().enumerate() {
-            if i == 0 {
-                title_char(c, &mut out);
-            } else {
-                lower_at(&chars, i, &mut out);
-            }
-        }
-        out
-    }
-    pub fn title(t: &str) -> String {
-        let chars: Vec<char> = t.chars().collect();
-        let mut out = String::with_capacity(t.len());
-        let mut prev = false;
-        for (i, &c) in chars.iter().enumerate() {
-            if prev {
-                lower_at(&chars, i, &mut out);
-            } else {
-                title_char(c, &mut out);
-            }
-            prev = is_cased(c);
-        }
-        out
-    }
-}
+use crate::objects::str_case as case;
 
 macro_rules! pred {
     ($($f:ident => |$c:ident| $e:expr, $empty:expr),* $(,)?) => {
@@ -1016,79 +900,6 @@ fn str_format_spec(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let spec = argparse::to_str(vm, "__format__", spec, "argument")?;
     let st = this(vm, a)?;
     crate::objects::str_format::format_str(vm, st, &spec.as_cow())
-}
-fn maketrans(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    let d = vm.new_dict();
-    match a.len() {
-        1 => {
-            let src = a[0]
-                .downcast_ref::<crate::objects::dict::PyDict>()
-                .ok_or_else(|| {
-                    vm.new_type_error(
-                        "if you give only one argument to maketrans it must be a dict",
-                    )
-                })?;
-            for (kk, v) in src.items() {
-                let key = match kk.downcast_ref::<PyStr>() {
-                    Some(s) if s.char_len() == 1 => vm.new_int(i64::from(s.code_point_at(0))),
-                    Some(_) => {
-                        return Err(vm.new_value_error(
-                            "string keys in translate table must be of length 1",
-                        ));
-                    }
-                    None => kk.clone(),
-                };
-                d.set_item(vm, key, v)?;
-            }
-        }
-        2 | 3 => {
-            let x: Vec<u32> = s(vm, &a[0])?.code_points().collect();
-            let y: Vec<u32> = s(vm, &a[1])?.code_points().collect();
-            if x.len() != y.len() {
-                return Err(
-                    vm.new_value_error("the first two maketrans arguments must have equal length")
-                );
-            }
-            for (p, q) in x.iter().zip(&y) {
-                d.set_item(vm, vm.new_int(i64::from(*p)), vm.new_int(i64::from(*q)))?;
-            }
-            if let Some(z) = a.get(2) {
-                for c in s(vm, z)?.code_points() {
-                    d.set_item(vm, vm.new_int(i64::from(c)), vm.none())?;
-                }
-            }
-        }
-        _ => return Err(vm.new_type_error("maketrans() takes at most 3 arguments")),
-    }
-    Ok(d.into_object())
-}
-fn translate(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
-    argparse::exact(vm, "translate", &a[1..], k, 1)?;
-    let st = this(vm, a)?;
-    let mut out = refvm_common::PyStr::new();
-    for c in st.code_points() {
-        match crate::ops::getitem(vm, &a[1], &vm.new_int(i64::from(c))) {
-            Ok(v) => {
-                if vm.is_none(&v) {
-                    continue;
-                }
-                if let Some(i) = crate::objects::int::int_value(&v) {
-                    out.push(i.as_i64().unwrap_or(0) as u32);
-                } else if let Some(x) = v.downcast_ref::<PyStr>() {
-                    out.push_pystr(&x.to_pystr());
-                } else {
-                    return Err(
-                        vm.new_type_error("character mapping must return integer, None or str")
-                    );
-                }
-            }
-            Err(e) if e.matches(&vm.exc.lookup_error) => {
-                out.push(c);
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(vm.new_str_from_pystr(&out).into_object())
 }
 fn getnewargs(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let st = this(vm, a)?;
