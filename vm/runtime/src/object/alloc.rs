@@ -244,6 +244,7 @@ pub unsafe fn dealloc(op: *mut PyObject) {
             let layout = mem_layout(size, false);
             raw_free(op as *mut u8, layout);
             ALLOCATED.with(|c| c.set(c.get().saturating_sub(layout.size())));
+            LIVE_OBJECTS.with(|c| c.set(c.get().saturating_sub(1)));
             return;
         }
     }
