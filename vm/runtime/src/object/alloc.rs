@@ -243,8 +243,7 @@ pub unsafe fn dealloc(op: *mut PyObject) {
             (ty.layout_ops.drop_payload)(op);
             let layout = mem_layout(size, false);
             raw_free(op as *mut u8, layout);
-            ALLOCATED.with(|c| c.set(c.get().saturating_sub(layout.size())));
-            LIVE_OBJECTS.with(|c| c.set(c.get().saturating_sub(1)));
+            note_freed(layout.size());
             return;
         }
     }
@@ -272,6 +271,13 @@ pub unsafe fn dealloc(op: *mut PyObject) {
         }
     }
     DEALLOC_DEPTH.with(|d| d.set(depth));
+}
+
+/// Accounts one freed object of `bytes` bytes (the twin of the counting in [`alloc_var`]);
+/// every free path goes through here so the leak check's live count stays exact.
+fn note_freed(bytes: usize) {
+    ALLOCATED.with(|c| c.set(c.get().saturating_sub(bytes)));
+    LIVE_OBJECTS.with(|c| c.set(c.get().saturating_sub(1)));
 }
 
 /// The generic `tp_dealloc`: finalizer, untrack, clear extras, drop payload, free, type decref.
@@ -331,8 +337,7 @@ unsafe fn dealloc_now(op: *mut PyObject) {
         if gc {
             crate::vm::with_vm(|vm| crate::gc::note_free(vm));
         }
-        ALLOCATED.with(|c| c.set(c.get().saturating_sub(layout.size())));
-        LIVE_OBJECTS.with(|c| c.set(c.get().saturating_sub(1)));
+        note_freed(layout.size());
         drop(extras);
         if heap {
             drop(PyRef::<PyObject>::from_raw(ty_ptr));
