@@ -6,6 +6,7 @@
 //! an `init(vm)` that sets slots with `update_slots` and methods with `vm.add_methods`,
 //! and call it from `init_types` below.
 
+pub mod bytearray_mut;
 pub mod bytes;
 pub mod bytes_methods;
 pub mod bytes_ops;
