@@ -94,6 +94,10 @@ pub(crate) struct MemoTable {
 pub(crate) enum Lookup<T> {
     /// Run the rule.
     Run,
+    /// Run the rule again: it succeeded here before but its result was not kept. pegen
+    /// would answer from its memo, charging one level and going no deeper, so the
+    /// parser replays it without the MAXSTACK check.
+    Replay,
     /// The rule's result and where it ends.
     Hit(usize, Option<T>),
 }
@@ -133,7 +137,8 @@ impl MemoTable {
         // Aliases point to rules lower in the chain: a bounded walk.
         for _ in 0..NRULES {
             match v {
-                ABSENT | SUCCEEDED => return Lookup::Run,
+                ABSENT => return Lookup::Run,
+                SUCCEEDED => return Lookup::Replay,
                 FAILED => return Lookup::Hit(pos, None),
                 _ => {}
             }

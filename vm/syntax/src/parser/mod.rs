@@ -50,6 +50,10 @@ pub const MAXSTACK: usize = 6000;
 /// exactly pegen's search.
 pub const FAST_PEAK: usize = MAXSTACK / 6;
 
+/// Replays start below MAXSTACK and rebuild a result first built within MAXSTACK levels,
+/// so they stay below this; it only bounds the nesting should that reasoning fail.
+const REPLAY_CEILING: usize = 4 * MAXSTACK;
+
 /// Why [`Parser::run`] produced nothing.
 pub(crate) enum RunError {
     /// The exception CPython raises.
@@ -116,6 +120,9 @@ pub(crate) struct Parser<'a> {
     pub level: usize,
     /// The deepest `level` reached.
     pub peak: usize,
+    /// How many memo replays (see [`memo::Lookup::Replay`]) are running: levels taken
+    /// inside them are not checked against MAXSTACK, only against [`REPLAY_CEILING`].
+    replay: u32,
     /// Take the fast paths: skip alternatives that the tokens ahead show can only fail
     /// (see [`FAST_PEAK`]).
     pub fast: bool,
@@ -154,6 +161,7 @@ impl<'a> Parser<'a> {
             fill: 0,
             level: 0,
             peak: 0,
+            replay: 0,
             fast: false,
             call_invalid_rules: false,
             error: None,
@@ -331,7 +339,7 @@ impl<'a> Parser<'a> {
         if self.level > self.peak {
             self.peak = self.level;
         }
-        if self.level > MAXSTACK {
+        if self.level > MAXSTACK && (self.replay == 0 || self.level > REPLAY_CEILING) {
             self.level -= 1;
             self.error = Some(RawError::memory());
             return Err(Fail);
@@ -382,16 +390,22 @@ impl<'a> Parser<'a> {
     ) -> PResult<T> {
         self.enter()?;
         let start = self.mark;
-        if let Lookup::Hit(end, v) = self.memo.lookup::<T>(start, rule) {
-            self.mark = end;
-            self.leave();
-            return Ok(v);
-        }
+        let replay = match self.memo.lookup::<T>(start, rule) {
+            Lookup::Hit(end, v) => {
+                self.mark = end;
+                self.leave();
+                return Ok(v);
+            }
+            Lookup::Replay => true,
+            Lookup::Run => false,
+        };
+        self.replay += u32::from(replay);
         let r = if self.level % crate::stack::PARSER_CHECK_EVERY == 0 {
             crate::stack::guard(|| f(self))
         } else {
             f(self)
         };
+        self.replay -= u32::from(replay);
         self.leave();
         let v = r?;
         if v.is_none() {
@@ -429,6 +443,7 @@ impl<'a> Parser<'a> {
         self.mark = 0;
         self.fill = 0;
         self.level = 0;
+        self.replay = 0;
         self.error = None;
         self.unsupported = None;
         self.tok_override = None;
