@@ -86,6 +86,17 @@ fn err(msg: String) -> SyntaxError {
 
 /// Decodes `source` to the lexer's buffer.
 pub fn decode(source: &[u8]) -> Result<Vec<u8>, SyntaxError> {
+    decode_with(source, true, false)
+}
+
+/// `decode`, as for `compile()`'s other inputs: `exec_input` false leaves the last line
+/// without a newline (`translate_newlines`); `ignore_cookie` reads the bytes as UTF-8
+/// whatever their BOM or coding cookie say (`PyCF_IGNORE_COOKIE`: a `str` source).
+pub fn decode_with(
+    source: &[u8],
+    exec_input: bool,
+    ignore_cookie: bool,
+) -> Result<Vec<u8>, SyntaxError> {
     if source.contains(&0) {
         let mut e = err("source code string cannot contain null bytes".into());
         e.lineno = None;
@@ -93,12 +104,12 @@ pub fn decode(source: &[u8]) -> Result<Vec<u8>, SyntaxError> {
         return Err(e);
     }
     let (bom, body) = match source.strip_prefix(b"\xef\xbb\xbf") {
-        Some(rest) => (true, rest),
-        None => (false, source),
+        Some(rest) if !ignore_cookie => (true, rest),
+        _ => (false, source),
     };
     let mut enc = None;
     let mut lines = body.split(|&b| b == b'\n' || b == b'\r');
-    if let Some(l1) = lines.next() {
+    if let Some(l1) = lines.next().filter(|_| !ignore_cookie) {
         enc = cookie(l1);
         let l1_blank = {
             let t: Vec<u8> = l1
@@ -147,7 +158,7 @@ pub fn decode(source: &[u8]) -> Result<Vec<u8>, SyntaxError> {
         }
         i += 1;
     }
-    if out.last().is_some_and(|&b| b != b'\n') {
+    if exec_input && out.last().is_some_and(|&b| b != b'\n') {
         out.push(b'\n');
     }
     Ok(out)

@@ -87,7 +87,8 @@ pub(crate) struct Stop(pub TokErrorKind);
 const EOF: i32 = -1;
 
 impl<'a> Lexer<'a> {
-    /// Lexes `src`, which must be UTF-8 with `\n` line ends and end with `\n` (or be empty).
+    /// Lexes `src`, which must be UTF-8 with `\n` line ends (ending with `\n`, or empty,
+    /// for 'exec' input).
     pub fn lex(src: &'a [u8]) -> Lexed {
         let mut lx = Lexer {
             src,
@@ -335,13 +336,9 @@ impl<'a> Lexer<'a> {
                     if self.level > 0 {
                         return Err(Stop(TokErrorKind::Eof));
                     }
-                    // Dedent everything, then ENDMARKER.
-                    if self.indstack.len() > 1 {
-                        self.indstack.pop();
-                        self.altindstack.pop();
-                        self.push_indent(Tok::Dedent);
-                        return Ok(Tok::Dedent);
-                    }
+                    // No dedents here: they come from the start of a line (at EOF after a
+                    // final newline). A last line without one (`compile()` modes other
+                    // than 'exec') ends with its indentation open, as in C.
                     let p = self.pos;
                     self.push(Tok::EndMarker, p, p);
                     return Ok(Tok::EndMarker);

@@ -155,15 +155,18 @@ impl Parser<'_> {
         self.raise_at(a.to(b), msg)
     }
 
-    /// `RAISE_SYNTAX_ERROR_KNOWN_LOCATION(tok, msg)` for a token.
+    /// `RAISE_SYNTAX_ERROR_KNOWN_LOCATION(tok, msg)` for a token. A token without a
+    /// position on its line (column -1: INDENT, DEDENT, ENDMARKER) has no end column
+    /// either (its `end_col` is the cursor, for `raise_here`).
     pub fn raise_at_token(&mut self, t: &Token, msg: &str) -> Fail {
+        let end_col = if t.col < 0 { -1 } else { i64::from(t.end_col) };
         self.raise_known(
             SyntaxErrorKind::SyntaxError,
             msg,
             t.lineno,
             i64::from(t.col),
             t.end_lineno,
-            i64::from(t.end_col),
+            end_col,
         )
     }
 

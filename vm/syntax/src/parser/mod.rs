@@ -10,6 +10,7 @@ mod errors;
 mod expression;
 mod fstring;
 mod invalid;
+mod modes;
 mod params;
 mod pattern;
 mod statement;

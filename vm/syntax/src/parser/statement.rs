@@ -564,7 +564,7 @@ impl Parser<'_> {
     }
 
     /// `compound_stmt`.
-    fn compound_stmt(&mut self) -> PResult<Stmt> {
+    pub fn compound_stmt(&mut self) -> PResult<Stmt> {
         let t = self.peek()?;
         match t {
             Tok::Def
