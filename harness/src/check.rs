@@ -85,8 +85,9 @@ pub fn check_program(engines: &Engines, program: &Program) -> ProgramResult {
     let cpython_refvm: Stage<RunObs> = match &cp.run_code {
         Stage::Ok(Some(bytes)) => {
             let (refvm, program, bytes) = (engines.refvm.clone(), program.clone(), bytes.clone());
+            let compile = Arc::new(engines.cpython.module_compiler());
             Isolated::spawn(engines.refvm.limits.refvm_hang, move || {
-                refvm.run_marshalled(&bytes, &program)
+                refvm.run_marshalled(&bytes, &program, compile)
             })
             .wait()
             .unwrap_or_else(|(o, d)| Stage::Failed(o, d))

@@ -14,6 +14,7 @@
 //!   [`results::ProgramResult`].
 //! - [`results`], [`report`], [`gate`], [`known`]: CSV/JSON, the human reports, the
 //!   CI gate and the known-differences ledger.
+//! - [`fuzz`]: the program generator, fuzz campaigns, the reducer and findings.
 //! - [`cmd`]: the subcommands.
 //!
 //! API boundary: this is the only crate that knows pyo3, CSV, HTML, JSON or CI; it
@@ -24,8 +25,10 @@ pub mod cmd;
 pub mod diff;
 pub mod engine;
 pub mod env;
+pub mod fuzz;
 pub mod gate;
 pub mod known;
+pub mod leak;
 pub mod observe;
 pub mod outcome;
 pub mod program;

@@ -1,5 +1,10 @@
-//! The `pyconform` binary: `diff`, `conform`, `gate`, `report merge`, `overhead`, and
+//! The `pyconform` binary: `diff`, `conform`, `gate`, `report merge`, `overhead`, `bench`, and
 //! the hidden `__worker` mode the harness re-executes itself in.
+
+/// mimalloc: the front end and the VM allocate many small nodes and objects; it is
+/// markedly faster than the system allocator for them (see benches/).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Parser, Subcommand};
 use pyconform::cmd;
@@ -29,6 +34,12 @@ enum Command {
     Report(cmd::report::ReportCommand),
     /// Measure the CPython worker round-trip overhead per program.
     Overhead(cmd::overhead::OverheadArgs),
+    /// Benchmark refvm against CPython on corpus/bench: medians, ratios, geometric mean.
+    Bench(cmd::bench::BenchArgs),
+    /// Generate programs, run them on both engines, reduce and save divergences.
+    Fuzz(cmd::fuzz::FuzzArgs),
+    /// Shrink a diverging program, keeping its divergence.
+    Reduce(cmd::reduce::ReduceArgs),
     /// (internal) serve as a CPython worker on fds 3 and 4.
     #[command(name = "__worker", hide = true)]
     Worker,
@@ -55,6 +66,13 @@ fn main() -> ExitCode {
             Err(e) => fail(e),
         },
         Command::Report(c) => cmd::report::main(&c).map_or_else(fail, |()| ExitCode::SUCCESS),
+        Command::Bench(a) => cmd::bench::main(&a).map_or_else(fail, |()| ExitCode::SUCCESS),
         Command::Overhead(a) => cmd::overhead::main(&a).map_or_else(fail, |()| ExitCode::SUCCESS),
+        Command::Fuzz(a) => cmd::fuzz::main(&a).map_or_else(fail, |()| ExitCode::SUCCESS),
+        Command::Reduce(a) => match cmd::reduce::main(&a) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::FAILURE,
+            Err(e) => fail(e),
+        },
     }
 }

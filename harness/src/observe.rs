@@ -65,10 +65,12 @@ pub fn judge<A, B>(
     let c = failed_of(cpython).map(|(o, d)| (o, format!("cpython: {d}")));
     let r = failed_of(refvm).map(|(o, d)| (o, format!("refvm: {d}")));
     let worst = match (c, r) {
+        // Both failed: the worse outcome, and both details (the refvm side of a
+        // program that also killed CPython stays visible).
         (Some(a), Some(b)) => Some(if b.0.severity() > a.0.severity() {
-            b
+            (b.0, format!("{}\n{}", b.1, a.1))
         } else {
-            a
+            (a.0, format!("{}\n{}", a.1, b.1))
         }),
         (a, b) => a.or(b),
     };
@@ -132,15 +134,25 @@ impl ErrorObs {
     }
 
     pub fn from_syntax_error(e: &refvm_syntax::SyntaxError) -> Self {
-        // `u32::MAX` stands for CPython's -1 (e.g. `end_offset` of tokenizer errors).
-        let n = |v: Option<u32>| v.map(|x| if x == u32::MAX { -1 } else { i64::from(x) });
         ErrorObs {
             type_name: e.kind.name().to_owned(),
             msg: e.msg.clone(),
-            lineno: n(e.lineno),
-            offset: n(e.offset),
-            end_lineno: n(e.end_lineno),
-            end_offset: n(e.end_offset),
+            lineno: e.lineno.map(i64::from),
+            offset: e.offset,
+            end_lineno: e.end_lineno.map(i64::from),
+            end_offset: e.end_offset,
+        }
+    }
+
+    /// A non-SyntaxError the parser raises (`MemoryError`, ...): no location.
+    pub fn from_other_error(e: &refvm_syntax::OtherError) -> Self {
+        ErrorObs {
+            type_name: e.kind.name().to_owned(),
+            msg: e.msg.clone(),
+            lineno: None,
+            offset: None,
+            end_lineno: None,
+            end_offset: None,
         }
     }
 }
@@ -226,4 +238,32 @@ pub struct RunObs {
     pub compile_ns: Option<u64>,
     /// Time to execute the module code; `None` when nothing ran (compile error).
     pub exec_ns: Option<u64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn judge_orders_failures_and_keeps_both_sides() {
+        let same = |_: &u8, _: &u8| Verdict::pass();
+        let crash: Stage<u8> = Stage::Failed(Outcome::Crash, "SIGSEGV".into());
+        let timeout: Stage<u8> = Stage::Failed(Outcome::Timeout, "fuel".into());
+        let v = judge(&crash, &timeout, same);
+        assert_eq!(v.outcome, Outcome::Crash);
+        let detail = v.detail.unwrap();
+        assert!(detail.contains("cpython: SIGSEGV") && detail.contains("refvm: fuel"));
+        let unsupported: Stage<u8> = Stage::Unsupported("no os".into());
+        assert_eq!(
+            judge(&Stage::Ok(1), &unsupported, same).outcome,
+            Outcome::Unsupported
+        );
+        assert_eq!(judge(&crash, &unsupported, same).outcome, Outcome::Crash);
+        assert_eq!(
+            judge(&Stage::Ok(1), &Stage::Ok(2), same).outcome,
+            Outcome::Pass
+        );
+        let skip: Stage<u8> = Stage::Skip("n/a".into());
+        assert_eq!(judge(&skip, &Stage::Ok(2), same).outcome, Outcome::Skip);
+    }
 }

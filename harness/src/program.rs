@@ -44,6 +44,8 @@ impl Program {
 pub struct Selection {
     /// A glob matched against the relative path (`strings/*`, `*/fmt_*.py`).
     pub filter: Option<glob::Pattern>,
+    /// Globs of relative paths to leave out (`bench/*`).
+    pub exclude: Vec<glob::Pattern>,
     /// `(k, n)`: keep every n-th program starting at the k-th (1-based) in sorted order.
     pub shard: Option<(usize, usize)>,
 }
@@ -77,6 +79,7 @@ pub fn discover(dir: &Path, sel: &Selection) -> std::io::Result<Vec<Program>> {
     let mut programs: Vec<Program> = rels
         .into_iter()
         .filter(|rel| sel.filter.as_ref().is_none_or(|g| g.matches(rel)))
+        .filter(|rel| !sel.exclude.iter().any(|g| g.matches(rel)))
         .map(|rel| {
             let feature = rel.split_once('/').map_or(".", |(f, _)| f).to_owned();
             let display = if dir_display == "." {
@@ -170,7 +173,7 @@ mod tests {
         let d = tree();
         let sel = Selection {
             filter: Some(glob::Pattern::new("a/*").unwrap()),
-            shard: None,
+            ..Selection::default()
         };
         assert_eq!(
             rels(&discover(d.path(), &sel).unwrap()),
@@ -179,13 +182,21 @@ mod tests {
         let mut all = Vec::new();
         for k in 1..=3 {
             let sel = Selection {
-                filter: None,
                 shard: Some((k, 3)),
+                ..Selection::default()
             };
             all.extend(discover(d.path(), &sel).unwrap().into_iter().map(|p| p.rel));
         }
         all.sort();
         assert_eq!(all, ["a/x.py", "a/y.py", "b/deep/w.py", "top.py"]);
+        let sel = Selection {
+            exclude: vec![
+                glob::Pattern::new("a/*").unwrap(),
+                glob::Pattern::new("top.py").unwrap(),
+            ],
+            ..Selection::default()
+        };
+        assert_eq!(rels(&discover(d.path(), &sel).unwrap()), ["b/deep/w.py"]);
     }
 
     #[test]

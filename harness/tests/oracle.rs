@@ -118,7 +118,23 @@ fn static_observations_equal_the_real_commands() {
 
 #[test]
 fn runs_equal_python3_file() {
-    let programs = normal_programs();
+    let mut programs = normal_programs();
+    // Hostile programs whose outcome does not depend on the worker's limits.
+    for name in [
+        "unbounded_recursion.py",
+        "sys_exit.py",
+        "del_builtins.py",
+        "stdin_read.py",
+        "giant_int_str.py",
+        "deep_lists.py",
+        "deep_parens.py",
+        "deep_sum.py",
+    ] {
+        let path = Path::new("hostile").join(name);
+        let mut p = Program::from_path(&path).unwrap();
+        p.abs = fixtures().join(&path);
+        programs.push(p);
+    }
     let engine = engine();
     let cwd = fixtures();
     for p in &programs {
@@ -226,4 +242,42 @@ fn module_compiles_are_cpythons() {
     assert_eq!(compile(&support).unwrap(), bytes);
     let broken = fixtures().join("normal/errors/syntax_error.py");
     assert!(compile(&broken).unwrap_err().starts_with("SyntaxError: "));
+}
+
+#[test]
+fn probes_equal_module_level_getrefcount() {
+    let engine = engine();
+    let program = Program::from_path(&fixtures().join("probes/module_level.py")).unwrap();
+    let Stage::Ok(run) = engine.run_source(&program) else {
+        panic!("run failed")
+    };
+    let printed: Vec<i64> = String::from_utf8_lossy(&run.stdout)
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let probes = run.probes.expect("probes");
+    let names = [
+        "Node",
+        "function",
+        "alias_a",
+        "alias_b",
+        "lonely",
+        "held",
+        "inner",
+        "cyclic",
+        "proxy_target",
+        "proxy",
+    ];
+    let all: Vec<&str> = probes.refcounts.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        all, names,
+        "modules and dunders are not probed; namespace order"
+    );
+    let expected: Vec<(String, Option<i64>)> = names
+        .iter()
+        .zip(&printed)
+        .map(|(n, c)| ((*n).to_owned(), Some(*c)))
+        .collect();
+    assert_eq!(probes.refcounts, expected);
+    assert_eq!(probes.gc_collected, Some(0), "nothing was garbage");
 }

@@ -29,6 +29,9 @@ pub struct ConformArgs {
     /// Only programs whose path relative to DIR matches this glob (e.g. `strings/*`).
     #[arg(long)]
     pub filter: Option<String>,
+    /// Leave out programs whose relative path matches this glob (repeatable).
+    #[arg(long)]
+    pub exclude: Vec<String>,
     /// Only the K-th of N interleaved slices of the sorted program list (1-based).
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
@@ -42,6 +45,11 @@ pub struct ConformArgs {
     /// The known-differences ledger (default: DIR/known-differences.toml).
     #[arg(long)]
     pub known: Option<PathBuf>,
+    /// Leak check (issue 6): also run each program this many times in one interpreter per
+    /// engine and flag refvm live-object counts that keep growing where CPython's do not
+    /// (writes OUT/leaks.txt); 0: off.
+    #[arg(long, default_value_t = 0, value_name = "RUNS")]
+    pub leak_check: usize,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -55,8 +63,20 @@ pub fn main(args: &ConformArgs) -> Result<(), String> {
         .transpose()
         .map_err(|e| format!("--filter: {e}"))?;
     let shard = args.shard.as_deref().map(parse_shard).transpose()?;
-    let programs = discover(&args.dir, &Selection { filter, shard })
-        .map_err(|e| format!("{}: {e}", args.dir.display()))?;
+    let exclude = args
+        .exclude
+        .iter()
+        .map(|g| glob::Pattern::new(g).map_err(|e| format!("--exclude {g}: {e}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let programs = discover(
+        &args.dir,
+        &Selection {
+            filter,
+            exclude,
+            shard,
+        },
+    )
+    .map_err(|e| format!("{}: {e}", args.dir.display()))?;
     let ledger = Ledger::load(
         &args
             .known
@@ -65,6 +85,7 @@ pub fn main(args: &ConformArgs) -> Result<(), String> {
     )?;
     let jobs = args.jobs.unwrap_or_else(default_jobs).max(1);
     let limits = args.limits.limits();
+    let (leak_fuel, leak_mem) = (limits.fuel, limits.max_memory);
     let engines = Engines {
         cpython: CpythonEngine::start(limits.clone(), None)?,
         refvm: RefvmEngine::new(limits),
@@ -103,7 +124,18 @@ pub fn main(args: &ConformArgs) -> Result<(), String> {
         refvm_commit: crate::env::refvm_commit(),
         dir: args.dir.to_string_lossy().into_owned(),
         shard: args.shard.clone(),
-        filter: args.filter.clone(),
+        filter: match (&args.filter, args.exclude.is_empty()) {
+            (None, true) => None,
+            (f, _) => Some(format!(
+                "{}{}",
+                f.as_deref().unwrap_or("*"),
+                if args.exclude.is_empty() {
+                    String::new()
+                } else {
+                    format!(" except {}", args.exclude.join(", "))
+                }
+            )),
+        },
         jobs,
         wall_seconds: started.elapsed().as_secs_f64(),
         workers_started: engines.cpython.workers_started(),
@@ -147,5 +179,31 @@ pub fn main(args: &ConformArgs) -> Result<(), String> {
         println!("wrote {}", p.display());
     }
     println!("{passed} passed, {} failed", file.programs.len() - passed);
+    if args.leak_check > 0 {
+        let leaks: Vec<crate::leak::LeakResult> = pool.install(|| {
+            programs
+                .par_iter()
+                .with_max_len(1)
+                .map(|p| crate::leak::check(p, args.leak_check.max(3), leak_fuel, leak_mem))
+                .collect()
+        });
+        let path = args.out.join("leaks.txt");
+        std::fs::write(&path, crate::leak::render(&leaks))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let flagged: Vec<&str> = leaks
+            .iter()
+            .filter(|l| l.refvm_leaks())
+            .map(|l| l.program.as_str())
+            .collect();
+        println!("wrote {}", path.display());
+        println!(
+            "leak check ({} runs): {} programs, {} refvm leaks{}{}",
+            args.leak_check.max(3),
+            leaks.len(),
+            flagged.len(),
+            if flagged.is_empty() { "" } else { ": " },
+            flagged.join(", ")
+        );
+    }
     Ok(())
 }

@@ -1,9 +1,12 @@
 //! One module per `pyconform` subcommand, plus the options they share.
 
+pub mod bench;
 pub mod conform;
 pub mod diff;
+pub mod fuzz;
 pub mod gate;
 pub mod overhead;
+pub mod reduce;
 pub mod report;
 
 use crate::engine::Limits;

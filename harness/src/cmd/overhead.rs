@@ -16,6 +16,9 @@ pub struct OverheadArgs {
     /// Round trips per program.
     #[arg(long, default_value_t = 20)]
     pub repeat: u32,
+    /// Leave out the refcount/gc probes (their `gc.collect()` is a layer, not transport).
+    #[arg(long)]
+    pub no_probes: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -48,7 +51,7 @@ pub fn main(args: &OverheadArgs) -> Result<(), String> {
     for p in &programs {
         let mut samples = Vec::new();
         for _ in 0..args.repeat.max(1) {
-            match engine.overhead_sample(p, 5) {
+            match engine.overhead_sample(p, 5, !args.no_probes) {
                 Ok(s) => samples.push(s),
                 Err(_) => break,
             }
@@ -72,9 +75,10 @@ pub fn main(args: &OverheadArgs) -> Result<(), String> {
         }
     }
     println!(
-        "CPython {} · {used} programs × {} round trips (best of each, then the median over programs)",
+        "CPython {} · {used} programs × {} round trips{} (best of each, then the median over programs)",
         engine.version(),
-        args.repeat
+        args.repeat,
+        if args.no_probes { ", no probes" } else { "" }
     );
     let [bare, over, transport, bookkeeping] = &mut cols;
     println!(

@@ -4,6 +4,7 @@
 use super::{text::diff_text_or_error, unified};
 use crate::observe::{CodeObs, ErrorObs};
 use crate::outcome::{Outcome, Verdict};
+use refvm_bytecode::opcode::opname;
 use refvm_bytecode::{CodeObject, Constant};
 use refvm_common::repr;
 
@@ -184,13 +185,14 @@ fn ensure_newline(s: &str) -> String {
     }
 }
 
-/// `co_code` as one line per 2-byte code unit: `offset: opcode arg`.
+/// `co_code` as one line per 2-byte code unit: `offset: OPNAME arg` (CACHE entries
+/// included, as they are part of `co_code`).
 fn code_units(code: &[u8]) -> String {
     code.chunks(2)
         .enumerate()
         .map(|(i, u)| match u {
-            [op, arg] => format!("{:>5}: {op:3} {arg:3}\n", i * 2),
-            [op] => format!("{:>5}: {op:3}\n", i * 2),
+            [op, arg] => format!("{:>5}: {:<24} {arg}\n", i * 2, opname(*op)),
+            [op] => format!("{:>5}: {}\n", i * 2, opname(*op)),
             _ => String::new(),
         })
         .collect()
@@ -292,7 +294,10 @@ mod tests {
         );
         let d = diff_code(&tree(a.clone()), &tree(b)).detail.unwrap();
         assert!(d.starts_with("co_consts[1].co_code differs"), "{d}");
-        assert!(d.contains("-    2: 100   0\n+    2: 101   0"), "{d}");
+        assert!(
+            d.contains("-    2: LOAD_CONST               0\n+    2: LOAD_NAME                0"),
+            "{d}"
+        );
 
         let mut c = a.clone();
         c.consts[0] = Constant::Tuple(vec![Constant::Str(PyStr::from("a"))]);

@@ -80,8 +80,20 @@ impl CpythonEngine {
         let request = Request::Static {
             path: &program.display,
             abs: &abs,
+            parts: None,
         };
-        let resp: StaticResponse = match self.pool.call(&request, |_| false) {
+        let resp = self.pool.call(&request, |_| false);
+        self.static_from(resp, &program.display)
+    }
+
+    /// The static observations from a worker's answer (products the request did not
+    /// ask for are `skip`).
+    pub fn static_from(
+        &self,
+        resp: Result<StaticResponse, Failure>,
+        display: &str,
+    ) -> CpythonStatic {
+        let resp = match resp {
             Ok(r) => r,
             Err(Failure { outcome, detail }) => {
                 return CpythonStatic {
@@ -90,30 +102,37 @@ impl CpythonEngine {
                 };
             }
         };
+        let asked_tokens = resp
+            .parts
+            .as_ref()
+            .is_none_or(|ps| ps.iter().any(|p| p == "tokens"));
         let tokens = match resp.tokens {
+            None if !asked_tokens => Stage::Skip("not requested".into()),
             Some(t) => Stage::Ok(TokensObs {
                 stdout: t.stdout,
                 stderr: t.stderr,
                 exit_code: t.exit_code,
             }),
-            None => tokenize_command(&program.display, self.limits.timeout),
+            None => tokenize_command(display, self.limits.timeout),
         };
-        let ast = Stage::Ok(match resp.ast {
-            AstWire::Tree(t) => Ok(t),
-            AstWire::Error(e) => Err(e),
-        });
+        let ast = match resp.ast {
+            Some(AstWire::Tree(t)) => Stage::Ok(Ok(t)),
+            Some(AstWire::Error(e)) => Stage::Ok(Err(e)),
+            None => Stage::Skip("not requested".into()),
+        };
         let (code, compile_error) = match resp.code {
-            CodeWire::Marshal(bytes) => {
+            Some(CodeWire::Marshal(bytes)) => {
                 let code = match refvm_bytecode::marshal::loads(&bytes) {
                     Ok(c) => CodeObs::Tree(Arc::new(c)),
                     Err(e) => CodeObs::Unreadable(format!("refvm_bytecode::marshal::loads: {e}")),
                 };
                 (Stage::Ok(Ok(code)), None)
             }
-            CodeWire::Error(e) => {
+            Some(CodeWire::Error(e)) => {
                 let why = format!("CPython's compile() raised {}", e.type_name);
                 (Stage::Ok(Err(e)), Some(why))
             }
+            None => (Stage::Skip("not requested".into()), None),
         };
         let (dis, pyc, run_code) = match compile_error {
             Some(why) => (Stage::Skip(why.clone()), Stage::Skip(why), Stage::Ok(None)),
@@ -135,6 +154,55 @@ impl CpythonEngine {
                 compile_ns: resp.compile_ns,
             },
             run_code,
+        }
+    }
+
+    /// The limits the engine was started with.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Several requests in one worker round trip, answered in order (raw JSON, each
+    /// to be decoded as its request's answer type). The deadline covers the batch.
+    pub fn batch(
+        &self,
+        items: Vec<Request<'_>>,
+        timeout: std::time::Duration,
+    ) -> Result<Vec<serde_json::Value>, Failure> {
+        let request = Request::Batch { items };
+        // An output-limit answer instead of an array: that worker has exited.
+        let retire = |v: &serde_json::Value| !v.is_array();
+        let answer: serde_json::Value = self.pool.call_within(&request, retire, timeout)?;
+        match answer {
+            serde_json::Value::Array(items) => Ok(items),
+            other => Err(Failure {
+                outcome: Outcome::OutputLimit,
+                detail: format!(
+                    "a program of the batch hit the output cap: {}",
+                    other
+                        .get("detail")
+                        .and_then(|d| d.as_str())
+                        .unwrap_or("no detail")
+                ),
+            }),
+        }
+    }
+
+    /// The request that runs `program` (from source, or the `marshal`led code).
+    pub fn exec_request<'a>(
+        &self,
+        program: &'a Program,
+        abs: &'a str,
+        module_dir: &'a str,
+        marshal: Option<Vec<u8>>,
+    ) -> Request<'a> {
+        Request::Exec {
+            abs,
+            argv0: &program.display,
+            module_dir,
+            marshal,
+            cap: self.limits.output_cap,
+            probes: true,
         }
     }
 
@@ -168,51 +236,18 @@ impl CpythonEngine {
         let abs = program.abs.to_string_lossy();
         let module_dir = program.module_dir();
         let module_dir = module_dir.to_string_lossy();
-        let request = Request::Exec {
-            abs: &abs,
-            argv0: &program.display,
-            module_dir: &module_dir,
-            marshal,
-            cap: self.limits.output_cap,
-            probes: true,
-        };
+        let request = self.exec_request(program, &abs, &module_dir, marshal);
         let retire = |r: &ExecResponse| matches!(r, ExecResponse::OutputLimit { .. });
-        match self.pool.call(&request, retire) {
-            Ok(ExecResponse::Ok {
-                compiled,
-                stdout,
-                stderr,
-                exit_code,
-                exception,
-                probes,
-                compile_ns,
-                exec_ns,
-                ..
-            }) => Stage::Ok(RunObs {
-                stdout,
-                stderr: Some(stderr),
-                exit_code,
-                exception: exception.map(Into::into),
-                probes: probes.map(Into::into),
-                compile_ns,
-                exec_ns: compiled.then_some(exec_ns),
-            }),
-            Ok(ExecResponse::OutputLimit { detail, .. }) => {
-                Stage::Failed(Outcome::OutputLimit, detail)
-            }
-            Ok(ExecResponse::BadCode { detail }) => Stage::Failed(
-                Outcome::Crash,
-                format!("CPython's marshal.loads rejected the code: {detail}"),
-            ),
-            Err(Failure { outcome, detail }) => Stage::Failed(outcome, detail),
-        }
+        run_from(self.pool.call(&request, retire))
     }
 
-    /// Measures one program's worker round trip against a bare in-process exec.
+    /// Measures one program's worker round trip (with or without the refcount/gc
+    /// probes) against a bare in-process exec.
     pub fn overhead_sample(
         &self,
         program: &Program,
         bare_n: u32,
+        probes: bool,
     ) -> Result<OverheadSample, String> {
         let abs = program.abs.to_string_lossy();
         let module_dir = program.module_dir();
@@ -223,7 +258,7 @@ impl CpythonEngine {
             module_dir: &module_dir,
             marshal: None,
             cap: self.limits.output_cap,
-            probes: true,
+            probes,
         };
         let start = Instant::now();
         let resp = self.pool.call(&request, |r: &ExecResponse| {
@@ -279,6 +314,37 @@ pub struct OverheadSample {
     pub program_ns: u64,
     /// Best bare in-process `exec(compile(src))`.
     pub bare_ns: u64,
+}
+
+/// A run's observation from a worker's answer to an `exec` request.
+pub fn run_from(resp: Result<ExecResponse, Failure>) -> Stage<RunObs> {
+    match resp {
+        Ok(ExecResponse::Ok {
+            compiled,
+            stdout,
+            stderr,
+            exit_code,
+            exception,
+            probes,
+            compile_ns,
+            exec_ns,
+            ..
+        }) => Stage::Ok(RunObs {
+            stdout,
+            stderr: Some(stderr),
+            exit_code,
+            exception: exception.map(Into::into),
+            probes: probes.map(Into::into),
+            compile_ns,
+            exec_ns: compiled.then_some(exec_ns),
+        }),
+        Ok(ExecResponse::OutputLimit { detail, .. }) => Stage::Failed(Outcome::OutputLimit, detail),
+        Ok(ExecResponse::BadCode { detail }) => Stage::Failed(
+            Outcome::Crash,
+            format!("CPython's marshal.loads rejected the code: {detail}"),
+        ),
+        Err(Failure { outcome, detail }) => Stage::Failed(outcome, detail),
+    }
 }
 
 /// `python3 -m tokenize -e FILE` as a subprocess: the fallback for inputs where

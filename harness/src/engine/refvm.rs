@@ -12,7 +12,7 @@ use crate::outcome::Outcome;
 use crate::program::Program;
 use refvm_bytecode::CodeObject;
 use refvm_compiler::{CompileError, CompileOptions};
-use refvm_runtime::{RunConfig, RunStatus};
+use refvm_runtime::{ModuleCompiler, RunConfig, RunStatus};
 use refvm_syntax::ParseError;
 use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -155,7 +155,15 @@ impl RefvmEngine {
 
     /// The static layers, each stage fenced on its own.
     pub fn observe_static(&self, source: &[u8], filename: &str) -> StaticObs {
-        let tokens = fenced(
+        let tokens = self.tokens(source, filename);
+        let ast = self.ast(source, filename);
+        let compiled = self.compile(source, filename);
+        self.static_from_compiled(tokens, ast, &compiled, source.len())
+    }
+
+    /// `python3 -m tokenize -e FILE` as refvm prints it.
+    pub fn tokens(&self, source: &[u8], filename: &str) -> Stage<TokensObs> {
+        fenced(
             "refvm_syntax::tokenize_report",
             || match refvm_syntax::tokenize_report(source, filename) {
                 Ok(r) => Stage::Ok(TokensObs {
@@ -165,16 +173,31 @@ impl RefvmEngine {
                 }),
                 Err(u) => Stage::Unsupported(u.0),
             },
-        );
-        let ast = fenced(
+        )
+    }
+
+    /// The `ast.dump` text, or the parse error.
+    pub fn ast(&self, source: &[u8], filename: &str) -> Stage<Result<String, ErrorObs>> {
+        fenced(
             "refvm_syntax::parse_module",
             || match refvm_syntax::parse_module(source, filename) {
                 Ok(module) => Stage::Ok(Ok(refvm_syntax::ast::dump(&module))),
                 Err(ParseError::Syntax(e)) => Stage::Ok(Err(ErrorObs::from_syntax_error(&e))),
                 Err(ParseError::Unsupported(u)) => Stage::Unsupported(u.0),
+                Err(ParseError::Other(e)) => Stage::Ok(Err(ErrorObs::from_other_error(&e))),
             },
-        );
-        let compiled = self.compile(source, filename);
+        )
+    }
+
+    /// The static observations given tokens, AST and a compile: the code layer, and
+    /// `dis`/`.pyc` of the code (`source_len` goes into the .pyc header).
+    pub fn static_from_compiled(
+        &self,
+        tokens: Stage<TokensObs>,
+        ast: Stage<Result<String, ErrorObs>>,
+        compiled: &Compiled,
+        source_len: usize,
+    ) -> StaticObs {
         let code = compiled.code.as_ref().map(|r| match r {
             Ok(c) => Ok(CodeObs::Tree(Arc::clone(c))),
             Err(e) => Err(e.clone()),
@@ -189,7 +212,7 @@ impl RefvmEngine {
                 });
                 let pyc = fenced(
                     "refvm_bytecode::pyc::write",
-                    || match refvm_bytecode::pyc::write(c, 0, source.len() as u32) {
+                    || match refvm_bytecode::pyc::write(c, 0, source_len as u32) {
                         Ok(bytes) => Stage::Ok(bytes),
                         Err(e) => Stage::Unsupported(e.to_string()),
                     },
@@ -272,10 +295,20 @@ impl RefvmEngine {
         }
     }
 
-    /// The CPython→refvm cell: CPython's marshalled code on refvm's VM.
-    pub fn run_marshalled(&self, data: &[u8], program: &Program) -> Stage<RunObs> {
+    /// The CPython→refvm cell: CPython's marshalled code on refvm's VM; `compile`
+    /// (CPython's compiler, marshalled) compiles the modules it imports.
+    pub fn run_marshalled(
+        &self,
+        data: &[u8],
+        program: &Program,
+        compile: Arc<dyn Fn(&std::path::Path) -> Result<Vec<u8>, String> + Send + Sync>,
+    ) -> Stage<RunObs> {
+        let compiler = ModuleCompiler(Arc::new(move |path: &std::path::Path, _source: &[u8]| {
+            let bytes = compile(path)?;
+            refvm_bytecode::marshal::loads(&bytes).map_err(|e| e.to_string())
+        }));
         match self.marshal_loads(data) {
-            Stage::Ok(code) => self.run(code, program, None),
+            Stage::Ok(code) => self.run_with(code, program, None, Some(compiler)),
             other => other.propagate().unwrap_or(Stage::Skip(String::new())),
         }
     }
@@ -309,6 +342,18 @@ impl RefvmEngine {
         program: &Program,
         compile_ns: Option<u64>,
     ) -> Stage<RunObs> {
+        self.run_with(code, program, compile_ns, None)
+    }
+
+    /// [`RefvmEngine::run`], with imported modules compiled by `compiler` (`None`:
+    /// refvm's own compiler).
+    pub fn run_with(
+        &self,
+        code: Arc<CodeObject>,
+        program: &Program,
+        compile_ns: Option<u64>,
+        compiler: Option<ModuleCompiler>,
+    ) -> Stage<RunObs> {
         let config = RunConfig {
             fuel: Some(self.limits.fuel),
             max_memory: Some(self.limits.max_memory),
@@ -320,7 +365,7 @@ impl RefvmEngine {
         };
         fenced("refvm_runtime::run", || {
             let start = Instant::now();
-            let r = refvm_runtime::run(code, &config);
+            let r = refvm_runtime::run_with_compiler(code, &config, compiler);
             let exec_ns = start.elapsed().as_nanos() as u64;
             match r.status {
                 RunStatus::Completed | RunStatus::Exception => Stage::Ok(RunObs {
@@ -364,7 +409,7 @@ impl RefvmEngine {
                 RunStatus::OutputLimit => Stage::Failed(
                     Outcome::OutputLimit,
                     format!(
-                        "refvm: the program wrote more than {} bytes",
+                        "the program wrote more than {} bytes",
                         self.limits.output_cap
                     ),
                 ),

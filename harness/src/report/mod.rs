@@ -4,6 +4,7 @@
 //! `summary.md` (a pull-request comment) and `index.html` (self-contained, SVG charts).
 //! Every report names the CPython version embedded and the refvm commit.
 
+pub mod bench;
 pub mod html;
 pub mod junit;
 pub mod stats;

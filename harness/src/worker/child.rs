@@ -6,7 +6,7 @@
 
 use super::frame::{FrameError, read_frame, write_frame};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 use std::ffi::CString;
 use std::fs::File;
 use std::io;
@@ -69,10 +69,34 @@ fn serve(py: Python<'_>, requests: &mut File, responses: &mut File) -> Result<()
 /// run the file with `PyRun_FileExFlags`, exactly as `python3 FILE` does: used when
 /// `compile()` of the bytes failed, because the file-reading parser words some errors,
 /// encoding errors above all, differently).
+///
+/// A batch (the helper returns a list of requests) runs each item through the helper's
+/// `dispatch` and answers with the JSON array of the items' answers.
 fn handle(py: Python<'_>, helper: &Bound<'_, PyModule>, frame: &[u8]) -> PyResult<Vec<u8>> {
     let result = helper
         .getattr("handle")?
         .call1((PyBytes::new(py, frame),))?;
+    if let Ok(items) = result.cast::<PyList>() {
+        let mut out = b"[".to_vec();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            let one = helper.getattr("dispatch")?.call1((item,))?;
+            out.extend(answer(py, helper, one)?);
+        }
+        out.push(b']');
+        return Ok(out);
+    }
+    answer(py, helper, result)
+}
+
+/// The response bytes of one request: the helper's bytes, or the run it handed back.
+fn answer(
+    py: Python<'_>,
+    helper: &Bound<'_, PyModule>,
+    result: Bound<'_, PyAny>,
+) -> PyResult<Vec<u8>> {
     if let Ok(bytes) = result.cast::<PyBytes>() {
         return Ok(bytes.as_bytes().to_vec());
     }

@@ -31,7 +31,26 @@ import tokenize
 import types
 import warnings
 
+# The helper's own names for the builtins: a program may delete or replace entries of
+# `builtins` (restored after it), and the helper runs before that restore.
+globals().update({k: v for k, v in builtins.__dict__.items() if not k.startswith("__")})
+
+_REQ_FD = 3
 _RESP_FD = 4
+_WORKER_PID = os.getpid()
+
+
+def _after_fork_in_child():
+    """A program's forked child must not hold the worker's pipes: the parent detects a
+    dead worker by its response pipe closing."""
+    for fd in (_REQ_FD, _RESP_FD):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 _STDOUT_ENCODING = "utf-8"
 _STDOUT_ERRORS = "strict"
 _STDERR_ERRORS = "backslashreplace"
@@ -87,7 +106,22 @@ def handle(frame):
         return _dumps(_compile_module(req))
     if kind == "bare":
         return _dumps(_bare(req))
+    if kind == "batch":
+        # The Rust half runs each item through `dispatch` and joins the answers.
+        return req["items"]
     raise ValueError("unknown request kind %r" % kind)
+
+
+def dispatch(req):
+    """One item of a batch: as `handle`, from the decoded request."""
+    global _t_request
+    _t_request = _perf()
+    kind = req["kind"]
+    if kind == "static":
+        return _dumps(_static(req))
+    if kind == "exec":
+        return _prepare(req)
+    raise ValueError("unknown batch item kind %r" % kind)
 
 
 # --- hello -------------------------------------------------------------------------
@@ -185,41 +219,62 @@ def _tokens(source, filename):
     }
 
 
+_ALL_PARTS = ("tokens", "ast", "code", "dis", "pyc")
+# Also: "run-code", only the marshalled code a run executes.
+
+
 def _static(req):
     filename = req["path"]
     source = _read(req["abs"])
-    res = {"tokens": _tokens(source, filename)}
-    try:
-        tree = ast.parse(source, filename)
-        res["ast"] = {"tree": ast.dump(tree, indent=1, include_attributes=True)}
-        del tree
-    except Exception as e:
-        res["ast"] = {"error": _error(e)}
-    # Three fresh compiles: each product is taken from a code object nothing else has
+    # A fuzz campaign asks only for the products of the layers it compares.
+    parts = req.get("parts") or _ALL_PARTS
+    res = {}
+    if "parts" in req:
+        res["parts"] = list(parts)
+    if "tokens" in parts:
+        res["tokens"] = _tokens(source, filename)
+    if "ast" in parts:
+        try:
+            tree = ast.parse(source, filename)
+            res["ast"] = {"tree": ast.dump(tree, indent=1, include_attributes=True)}
+            del tree
+        except Exception as e:
+            res["ast"] = {"error": _error(e)}
+    if not ("code" in parts or "run-code" in parts or "dis" in parts or "pyc" in parts):
+        return res
+    # Fresh compiles: each product is taken from a code object nothing else has
     # touched (marshal's FLAG_REF depends on reference counts), as py_compile does.
     times = []
     try:
-        t = _perf()
-        code = compile(source, filename, "exec", dont_inherit=True)
-        times.append(_perf() - t)
-        res["pyc"] = _b(_bootstrap_external._code_to_timestamp_pyc(code, 0, len(source)))
-        t = _perf()
-        code = compile(source, filename, "exec", dont_inherit=True)
-        times.append(_perf() - t)
-        res["code"] = {"marshal": _b(marshal.dumps(code))}
+        if "pyc" in parts:
+            t = _perf()
+            code = compile(source, filename, "exec", dont_inherit=True)
+            times.append(_perf() - t)
+            res["pyc"] = _b(_bootstrap_external._code_to_timestamp_pyc(code, 0, len(source)))
+        if "code" in parts:
+            t = _perf()
+            code = compile(source, filename, "exec", dont_inherit=True)
+            times.append(_perf() - t)
+            res["code"] = {"marshal": _b(marshal.dumps(code))}
         # The code a run executes: compiled with the absolute path, as `python3 FILE`
-        # compiles a script (its __file__ and co_filename are absolute).
-        code = compile(source, req["abs"], "exec", dont_inherit=True)
-        res["run_code"] = _b(marshal.dumps(code))
-        t = _perf()
-        code = compile(source, filename, "exec", dont_inherit=True)
-        times.append(_perf() - t)
-        buf = io.StringIO()
-        dis.dis(code, file=buf)
-        res["dis"] = buf.getvalue()
-        del code
+        # compiles a script (its __file__ and co_filename are absolute) — the same
+        # bytes as "code" when the two names agree.
+        if "code" in res and req["abs"] == filename:
+            res["run_code"] = res["code"]["marshal"]
+        else:
+            code = compile(source, req["abs"], "exec", dont_inherit=True)
+            res["run_code"] = _b(marshal.dumps(code))
+        if "dis" in parts:
+            t = _perf()
+            code = compile(source, filename, "exec", dont_inherit=True)
+            times.append(_perf() - t)
+            buf = io.StringIO()
+            dis.dis(code, file=buf)
+            res["dis"] = buf.getvalue()
+            del code
     except Exception as e:
-        res["code"] = {"error": _error(e)}
+        if "run-code" not in parts or "code" in parts:
+            res["code"] = {"error": _error(e)}
         res["run_code"] = None
         res["dis"] = None
         res["pyc"] = None
@@ -511,6 +566,9 @@ def set_exception(exc):
 
 def finish(exec_ns):
     """Reports the run that `_prepare` set up. Returns the response bytes."""
+    if os.getpid() != _WORKER_PID:
+        # A forked child of the program came back here: it has nobody to answer.
+        os._exit(0)
     run = _run
     exc = run.pop("exc", None)
     if run["compiled"] == "file":

@@ -309,12 +309,22 @@ impl Pool {
         request: &Request<'_>,
         retire: impl Fn(&T) -> bool,
     ) -> Result<T, Failure> {
+        self.call_within(request, retire, self.cfg.timeout)
+    }
+
+    /// [`Pool::call`] with its own deadline (a batch of requests gets more time).
+    pub fn call_within<T: DeserializeOwned>(
+        &self,
+        request: &Request<'_>,
+        retire: impl Fn(&T) -> bool,
+        timeout: Duration,
+    ) -> Result<T, Failure> {
         let bytes = serde_json::to_vec(request).map_err(|e| Failure {
             outcome: Outcome::Crash,
             detail: format!("cannot encode the request: {e}"),
         })?;
         let mut worker = self.acquire()?;
-        match worker.call(&bytes, self.cfg.timeout) {
+        match worker.call(&bytes, timeout) {
             Ok(answer) => match serde_json::from_slice::<T>(&answer) {
                 Ok(value) => {
                     if retire(&value) {
@@ -336,10 +346,7 @@ impl Pool {
                 let how = worker.kill(false);
                 Err(Failure {
                     outcome: Outcome::Timeout,
-                    detail: format!(
-                        "no answer within {:.1} s; {how}",
-                        self.cfg.timeout.as_secs_f64()
-                    ),
+                    detail: format!("no answer within {:.1} s; {how}", timeout.as_secs_f64()),
                 })
             }
             Err(e) => {

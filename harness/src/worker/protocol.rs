@@ -51,7 +51,7 @@ pub mod latin1 {
 }
 
 /// A request to a worker.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Debug, Clone)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Request<'a> {
     /// Start-up handshake: the worker's version, and how stdout must be encoded.
@@ -61,8 +61,14 @@ pub enum Request<'a> {
         stderr_errors: &'a str,
         resp_fd: i32,
     },
-    /// The static layers: tokens, AST, code object, dis, .pyc.
-    Static { path: &'a str, abs: &'a str },
+    /// The static layers: tokens, AST, code object, dis, .pyc — or only the `parts`
+    /// named (of [`STATIC_PARTS`]); the answer then lacks the others.
+    Static {
+        path: &'a str,
+        abs: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        parts: Option<Vec<&'static str>>,
+    },
     /// Run a program as `python3 FILE` would: from source, or (`marshal` set) a code
     /// object another compiler produced.
     Exec {
@@ -78,7 +84,14 @@ pub enum Request<'a> {
     Compile { abs: &'a str },
     /// Time a bare in-process `exec(compile(src))`, `n` times (overhead measurement).
     Bare { abs: &'a str, n: u32 },
+    /// Several requests in one round trip (fuzz campaigns); the answer is the JSON
+    /// array of their answers, in order.
+    Batch { items: Vec<Request<'a>> },
 }
+
+/// The products a [`Request::Static`] can ask for (`run-code`: only the marshalled
+/// code a run executes, which `code` includes).
+pub const STATIC_PARTS: [&str; 6] = ["tokens", "ast", "code", "run-code", "dis", "pyc"];
 
 #[derive(Deserialize, Debug)]
 pub struct HelloResponse {
@@ -116,15 +129,23 @@ pub enum CodeWire {
 pub struct StaticResponse {
     /// `None`: tokenize.main's "unexpected error" path, which only the real command
     /// prints faithfully.
+    #[serde(default)]
     pub tokens: Option<TokensWire>,
-    pub ast: AstWire,
-    pub code: CodeWire,
+    /// `None` only when not asked for (see [`Request::Static`]'s `parts`).
+    #[serde(default)]
+    pub ast: Option<AstWire>,
+    #[serde(default)]
+    pub code: Option<CodeWire>,
+    #[serde(default)]
     pub dis: Option<String>,
-    #[serde(with = "latin1::option")]
+    #[serde(default, with = "latin1::option")]
     pub pyc: Option<Vec<u8>>,
     /// marshal of `compile(src, ABSPATH, "exec")`: the code a run executes.
-    #[serde(with = "latin1::option")]
+    #[serde(default, with = "latin1::option")]
     pub run_code: Option<Vec<u8>>,
+    /// The parts the request asked for, when it named them.
+    #[serde(default)]
+    pub parts: Option<Vec<String>>,
     pub compile_ns: Option<u64>,
 }
 

@@ -10,6 +10,7 @@ pub mod hash;
 pub mod pystr;
 pub mod repr;
 pub mod unicode;
+pub mod unicode_names;
 pub mod unsupported;
 #[rustfmt::skip]
 pub mod unicode_tables;

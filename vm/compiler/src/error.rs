@@ -96,9 +96,9 @@ impl CompileErrorAt {
                 msg,
                 filename: filename.to_owned(),
                 lineno: u32::try_from(lineno).ok(),
-                offset: offset.and_then(|v| u32::try_from(v).ok()),
+                offset: offset.map(i64::from),
                 end_lineno: end_lineno.and_then(|v| u32::try_from(v).ok()),
-                end_offset: end_offset.and_then(|v| u32::try_from(v).ok()),
+                end_offset: end_offset.map(i64::from),
                 text: program_text(source, lineno),
             }),
             CompileErrorAt::Exception { type_name, msg } => {

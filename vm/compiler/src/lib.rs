@@ -92,6 +92,10 @@ pub fn compile_source(source: &[u8], opts: &CompileOptions) -> Result<CodeObject
     let module = refvm_syntax::parse_module(source, &opts.filename).map_err(|e| match e {
         refvm_syntax::ParseError::Syntax(s) => CompileError::Syntax(s),
         refvm_syntax::ParseError::Unsupported(u) => CompileError::Unsupported(u),
+        refvm_syntax::ParseError::Other(o) => CompileError::Exception {
+            type_name: o.kind.name(),
+            msg: o.msg,
+        },
     })?;
     compile_module_owned(module, source, opts)
 }

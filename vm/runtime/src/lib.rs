@@ -59,6 +59,7 @@ pub mod argparse;
 pub mod builtins;
 pub mod error;
 pub mod eval;
+pub mod gc;
 pub mod modules;
 pub mod object;
 pub mod objects;
@@ -186,6 +187,21 @@ const RUN_STACK: usize = 512 << 20;
 /// Runs a module code object as `__main__`; imported `.py` files are compiled by refvm.
 pub fn run(code: Arc<CodeObject>, config: &RunConfig) -> RunResult {
     run_with_compiler(code, config, None)
+}
+
+/// Leak check: runs `code` `runs` times in one VM (fresh `__main__` each time, cleared and
+/// collected after) and returns the number of live objects after each run (see
+/// `gc::leak`). Output is discarded.
+pub fn leak_check(code: Arc<CodeObject>, config: &RunConfig, runs: usize) -> Vec<i64> {
+    let cfg = config.clone();
+    let spawned = std::thread::Builder::new()
+        .name("refvm-leak".into())
+        .stack_size(RUN_STACK)
+        .spawn(move || gc::leak::leak_check_main(code, &cfg, runs));
+    match spawned {
+        Ok(h) => h.join().unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// [`run`], with imported `.py` files compiled by `compiler` (e.g. CPython's, for the

@@ -96,7 +96,7 @@ pub fn type_display_name(vm: &Vm, o: &PyObject) -> String {
         t.name_str()
     };
     match module {
-        Some(m) if m != "builtins" => format!("{}.{}", m, q),
+        Some(m) if m != "builtins" && m != "__main__" => format!("{}.{}", m, q),
         _ => q,
     }
 }

@@ -30,9 +30,9 @@ pub struct SyntaxError {
     pub msg: String,
     pub filename: String,
     pub lineno: Option<u32>,
-    pub offset: Option<u32>,
+    pub offset: Option<i64>,
     pub end_lineno: Option<u32>,
-    pub end_offset: Option<u32>,
+    pub end_offset: Option<i64>,
     /// The source line, as CPython stores it in `SyntaxError.text`.
     pub text: Option<PyStr>,
 }
@@ -50,6 +50,11 @@ impl std::error::Error for SyntaxError {}
 pub enum ParseError {
     /// The program is not valid Python: CPython rejects it too (if it agrees).
     Syntax(SyntaxError),
+    /// CPython raises an exception that is not a `SyntaxError`: `MemoryError` when
+    /// pegen's rule nesting passes MAXSTACK (6000), `UnicodeDecodeError` when a name after
+    /// a syntax error is not UTF-8 (the tokenizer's rescan lets it escape), or (from
+    /// [`crate::ast::limits`]) `RecursionError` while building the `ast` objects.
+    Other(OtherError),
     /// refvm cannot handle this input yet.
     Unsupported(Unsupported),
 }
@@ -58,10 +63,66 @@ impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ParseError::Syntax(e) => e.fmt(f),
+            ParseError::Other(e) => e.fmt(f),
             ParseError::Unsupported(u) => u.fmt(f),
         }
     }
 }
+
+/// The exception class of an [`OtherError`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtherErrorKind {
+    MemoryError,
+    RecursionError,
+    UnicodeDecodeError,
+}
+
+impl OtherErrorKind {
+    /// The class name, as printed in tracebacks.
+    pub fn name(self) -> &'static str {
+        match self {
+            OtherErrorKind::MemoryError => "MemoryError",
+            OtherErrorKind::RecursionError => "RecursionError",
+            OtherErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
+        }
+    }
+}
+
+/// A non-`SyntaxError` exception CPython raises while parsing: its class and
+/// `str(exc)` (empty for pegen's bare `MemoryError`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherError {
+    pub kind: OtherErrorKind,
+    pub msg: String,
+}
+
+impl OtherError {
+    /// pegen's `PyErr_NoMemory()` when rule nesting passes MAXSTACK.
+    pub fn parser_stack() -> Self {
+        OtherError {
+            kind: OtherErrorKind::MemoryError,
+            msg: String::new(),
+        }
+    }
+
+    /// The last line CPython prints for this uncaught exception (`MemoryError`,
+    /// `RecursionError: maximum recursion depth exceeded during ast construction`).
+    pub fn report(&self) -> String {
+        format!("{self}\n")
+    }
+}
+
+impl fmt::Display for OtherError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.msg.is_empty() {
+            f.write_str(self.kind.name())
+        } else {
+            write!(f, "{}: {}", self.kind.name(), self.msg)
+        }
+    }
+}
+
+impl std::error::Error for OtherError {}
 
 impl std::error::Error for ParseError {}
 
@@ -76,8 +137,8 @@ impl SyntaxError {
             if let Some(text) = &self.text {
                 let text = text.to_string_lossy();
                 let line_size = text.len() as i64;
-                let offset = self.offset.map_or(-1, i64::from);
-                let mut end_offset = self.end_offset.map_or(-1, i64::from);
+                let offset = self.offset.unwrap_or(-1);
+                let mut end_offset = self.end_offset.unwrap_or(-1);
                 if self.end_lineno.is_some_and(|e| e > lineno) {
                     end_offset = line_size;
                 }

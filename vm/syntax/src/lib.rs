@@ -6,19 +6,22 @@
 //! - [`parse`]: any `compile()` mode ('exec', 'eval', 'single') → [`ast::Mod`];
 //!   [`parse_expression`] and [`parse_interactive`] for the last two.
 //! - [`ast::dump`]: `ast.dump(tree, indent=1, include_attributes=True)`.
+//! - [`unparse::unparse`]: AST → source, like `ast.unparse` (the fuzz generator's way
+//!   back to a program; [`unparse::unparse_styled`] varies the spelling).
 //!
 //! Architecture invariant: this crate knows nothing of bytecode, code objects or runtime
 //! objects. Literal values use `refvm_common` (`PyStr`, reprs).
 
 pub mod ast;
 pub mod error;
-mod input;
 pub mod lexer;
 mod parser;
 pub mod source;
+pub mod stack;
 pub mod tokenize;
+pub mod unparse;
 
-pub use error::{ParseError, SyntaxError, SyntaxErrorKind};
+pub use error::{OtherError, OtherErrorKind, ParseError, SyntaxError, SyntaxErrorKind};
 pub use refvm_common::Unsupported;
 
 /// The observable result of `python3 -m tokenize -e FILE`.
@@ -38,30 +41,77 @@ pub fn tokenize_report(source: &[u8], filename: &str) -> Result<TokenizeReport, 
     tokenize::report::tokenize_report(source, filename)
 }
 
-/// Parses a module, as `ast.parse(source, filename)` does.
+/// Parses a module, as `ast.parse(source, filename)` does with `source` given as bytes
+/// (PEP 263 decoding; error columns in bytes unless a BOM or a coding cookie gave the
+/// tokenizer an encoding). `SyntaxError.text` comes from the source, as when `filename`
+/// names no readable file.
 pub fn parse_module(source: &[u8], filename: &str) -> Result<ast::Module, ParseError> {
-    let text = match input::decode(source) {
-        Ok(t) => t,
-        Err(mut e) => {
-            e.filename = filename.to_string();
-            return Err(ParseError::Syntax(e));
-        }
-    };
-    let lexed = lexer::Lexer::lex(&text);
-    let mut p = parser::Parser::new(&text, lexed);
-    match p.run_file() {
+    let decoded = decode_bytes_input(source, filename, true)?;
+    parse_decoded(&decoded.text, decoded.encoding.is_some(), filename, |p| {
+        p.run_file()
+    })
+}
+
+/// `compile()`'s error for a source with a NUL byte.
+fn null_bytes_error(filename: &str) -> ParseError {
+    ParseError::Syntax(SyntaxError {
+        kind: SyntaxErrorKind::SyntaxError,
+        msg: "source code string cannot contain null bytes".into(),
+        filename: filename.to_string(),
+        lineno: None,
+        offset: None,
+        end_lineno: None,
+        end_offset: None,
+        text: None,
+    })
+}
+
+/// `decode_str`'s errors as CPython raises them.
+fn decode_bytes_input(
+    source: &[u8],
+    filename: &str,
+    exec_input: bool,
+) -> Result<source::CSource, ParseError> {
+    use source::CSourceError;
+    match source::decode_string_input_mode(source, exec_input) {
+        Ok(d) => Ok(d),
+        Err(CSourceError::NullBytes) => Err(null_bytes_error(filename)),
+        Err(CSourceError::Syntax(msg)) => Err(ParseError::Syntax(SyntaxError {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg,
+            filename: filename.to_string(),
+            lineno: Some(0),
+            offset: Some(-1),
+            end_lineno: None,
+            end_offset: None,
+            text: None,
+        })),
+        Err(CSourceError::Unsupported(m)) => Err(ParseError::Unsupported(Unsupported(m))),
+    }
+}
+
+/// Parses a module given as text, as `compile(source, filename, "exec",
+/// ast.PyCF_ONLY_AST)` does with a `str` (no coding cookie; error columns in code points).
+pub fn parse_module_text(source: &str, filename: &str) -> Result<ast::Module, ParseError> {
+    if source.contains('\0') {
+        return parse_module(source.as_bytes(), filename);
+    }
+    let text = source::c_translate_newlines(source.as_bytes());
+    parse_decoded(&text, true, filename, |p| p.run_file())
+}
+
+fn parse_decoded<T>(
+    text: &[u8],
+    encoding: bool,
+    filename: &str,
+    run: fn(&mut parser::Parser<'_>) -> Result<T, parser::RunError>,
+) -> Result<T, ParseError> {
+    let lexed = lexer::Lexer::lex(text);
+    let mut p = parser::Parser::new(text, lexed, encoding);
+    match run(&mut p) {
         Ok(m) => Ok(m),
-        Err(raw) => {
-            if let Some(u) = p.unsupported.take() {
-                return Err(ParseError::Unsupported(Unsupported(u)));
-            }
-            match raw.into_syntax_error(&text, filename) {
-                Some(e) => Err(ParseError::Syntax(e)),
-                None => Err(ParseError::Unsupported(Unsupported(
-                    "MemoryError: parser nesting exceeds pegen's MAXSTACK (CPython raises MemoryError)".into(),
-                ))),
-            }
-        }
+        Err(parser::RunError::Raw(e)) => Err(e.into_parse_error(filename)),
+        Err(parser::RunError::Unsupported(u)) => Err(ParseError::Unsupported(Unsupported(u))),
     }
 }
 
@@ -82,39 +132,34 @@ pub enum Mode {
 pub struct ParseOptions {
     pub mode: Mode,
     /// `PyCF_IGNORE_COOKIE`: the source is UTF-8 whatever its BOM or coding cookie
-    /// say (`compile()` sets it for a `str` source).
+    /// say, and error columns count code points (`compile()` sets it for a `str`).
     pub ignore_cookie: bool,
 }
 
-/// Parses `source` as `compile(source, filename, mode, PyCF_ONLY_AST)` does.
+/// Parses `source` as `compile(source, filename, mode, PyCF_ONLY_AST)` does: `source`
+/// is the bytes given, or (with `ignore_cookie`) the UTF-8 of the `str` given.
 pub fn parse(source: &[u8], filename: &str, opts: &ParseOptions) -> Result<ast::Mod, ParseError> {
     let exec = opts.mode == Mode::Exec;
-    let text = match input::decode_with(source, exec, opts.ignore_cookie) {
-        Ok(t) => t,
-        Err(mut e) => {
-            e.filename = filename.to_string();
-            return Err(ParseError::Syntax(e));
+    let (text, encoding) = if opts.ignore_cookie {
+        if source.contains(&0) {
+            return Err(null_bytes_error(filename));
         }
+        (source::c_translate_newlines_mode(source, exec), true)
+    } else {
+        let d = decode_bytes_input(source, filename, exec)?;
+        let enc = d.encoding.is_some();
+        (d.text, enc)
     };
-    let lexed = lexer::Lexer::lex(&text);
-    let mut p = parser::Parser::new(&text, lexed);
-    let result = match opts.mode {
-        Mode::Exec => p.run_file().map(ast::Mod::Module),
-        Mode::Eval => p.run_eval().map(ast::Mod::Expression),
-        Mode::Single => p.run_interactive().map(ast::Mod::Interactive),
-    };
-    result.map_err(|raw| {
-        if let Some(u) = p.unsupported.take() {
-            return ParseError::Unsupported(Unsupported(u));
+    match opts.mode {
+        Mode::Exec => {
+            parse_decoded(&text, encoding, filename, |p| p.run_file()).map(ast::Mod::Module)
         }
-        match raw.into_syntax_error(&text, filename) {
-            Some(e) => ParseError::Syntax(e),
-            None => ParseError::Unsupported(Unsupported(
-                "MemoryError: parser nesting exceeds pegen's MAXSTACK (CPython raises MemoryError)"
-                    .into(),
-            )),
+        Mode::Eval => {
+            parse_decoded(&text, encoding, filename, |p| p.run_eval()).map(ast::Mod::Expression)
         }
-    })
+        Mode::Single => parse_decoded(&text, encoding, filename, |p| p.run_interactive())
+            .map(ast::Mod::Interactive),
+    }
 }
 
 /// Parses one expression, as `ast.parse(source, filename, mode='eval')` does.

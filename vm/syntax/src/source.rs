@@ -266,6 +266,12 @@ pub enum CSourceError {
 /// `translate_newlines` (tokenizer.c, exec input): `\r\n` and `\r` become `\n`, and a `\n`
 /// is added unless the last character handled was one (note: `"x\r\n"` gains a second).
 pub fn c_translate_newlines(input: &[u8]) -> Vec<u8> {
+    c_translate_newlines_mode(input, true)
+}
+
+/// `translate_newlines` for any input: `exec_input` false (`compile()` modes 'eval' and
+/// 'single') adds no final `\n`.
+pub fn c_translate_newlines_mode(input: &[u8], exec_input: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(input.len() + 1);
     let mut last = 0u8;
     let mut skip_next_lf = false;
@@ -293,7 +299,7 @@ pub fn c_translate_newlines(input: &[u8]) -> Vec<u8> {
         last = c;
         i += 1;
     }
-    if last != b'\n' {
+    if exec_input && last != b'\n' {
         out.push(b'\n');
     }
     out
@@ -301,10 +307,15 @@ pub fn c_translate_newlines(input: &[u8]) -> Vec<u8> {
 
 /// `decode_str` in tokenizer.c: what `compile(source_bytes, ...)` does before tokenizing.
 pub fn decode_string_input(source: &[u8]) -> Result<CSource, CSourceError> {
+    decode_string_input_mode(source, true)
+}
+
+/// `decode_str` for any `compile()` mode (`exec_input` false: 'eval' and 'single').
+pub fn decode_string_input_mode(source: &[u8], exec_input: bool) -> Result<CSource, CSourceError> {
     if source.contains(&0) {
         return Err(CSourceError::NullBytes);
     }
-    let translated = c_translate_newlines(source);
+    let translated = c_translate_newlines_mode(source, exec_input);
     let (mut encoding, body) = match translated.strip_prefix(BOM_UTF8) {
         Some(rest) => (Some("utf-8".to_owned()), rest),
         None => (None, &translated[..]),

@@ -159,9 +159,9 @@ fn depth_limit_is_cpythons_and_fits_a_small_stack() {
             let err = loads_constant(&nested_tuples(2001)).unwrap_err();
             assert_eq!(err.kind, ErrorKind::RecursionLimit);
             let deep = loads_constant(&nested_tuples(2000)).unwrap();
-        // Its repr (what dis prints) recurses within the same bound.
-        let text = crate::dis::constant_repr(&deep, &|_| 0);
-        assert_eq!(text.len(), 2000 * 3 - 1);
+            // Its repr (what dis prints) recurses within the same bound.
+            let text = crate::dis::constant_repr(&deep, &|_| 0);
+            assert_eq!(text.len(), 2000 * 3 - 1);
             // Writing is limited the same way.
             assert!(dumps_constant(&deep).is_ok());
             let deeper = Constant::Tuple(vec![deep]);

@@ -19,5 +19,9 @@ pub fn main(file: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
         Err(ParseError::Unsupported(u)) => super::unsupported(&u),
+        Err(ParseError::Other(e)) => {
+            eprintln!("{}: {}", e.kind.name(), e.msg);
+            ExitCode::FAILURE
+        }
     }
 }

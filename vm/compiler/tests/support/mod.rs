@@ -21,15 +21,15 @@ pub enum Outcome {
 
 /// `"<type>\n<msg>\n<lineno>\n<offset>\n<end_lineno>\n<end_offset>"` of a refvm error.
 pub fn error_record(e: &CompileError) -> String {
-    let opt = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
+    let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
     match e {
         CompileError::Syntax(s) => format!(
             "{}\n{}\n{}\n{}\n{}\n{}",
             s.kind.name(),
             s.msg,
-            opt(s.lineno),
+            opt(s.lineno.map(i64::from)),
             opt(s.offset),
-            opt(s.end_lineno),
+            opt(s.end_lineno.map(i64::from)),
             opt(s.end_offset)
         ),
         CompileError::Exception { type_name, msg } => format!("{type_name}\n{msg}\n\n\n\n"),

@@ -46,7 +46,7 @@ pub fn make_frame(
 ) -> PyResult<Box<Frame>> {
     let code = func.code.get();
     let mut fr = vm.ts.take_frame();
-    fr.fast.resize(code.nlocalsplus, None);
+    fill_none(&mut fr.fast, code.nlocalsplus);
     fr.stack.reserve(code.stacksize);
     if code.flags & CO_OPTIMIZED == 0 {
         fr.locals = Some(func.globals.clone_object());
@@ -54,7 +54,20 @@ pub fn make_frame(
     fr.globals = Some(func.globals.clone());
     fr.builtins = Some(func.builtins.clone());
     fr.func = Some(func.as_object().to_owned());
-    let r = args::bind_args(vm, func, &code, &mut fr.fast, args, kwnames);
+    // Fast path (as in `bind_args`): an exact positional call, no *args/**kwargs.
+    let r = if kwnames.is_none()
+        && args.len() == code.argcount
+        && code.flags & 0xc == 0
+        && code.kwonlyargcount == 0
+        && args.len() <= fr.fast.len()
+    {
+        for (dst, src) in fr.fast.iter_mut().zip(args.iter_mut()) {
+            *dst = src.take();
+        }
+        Ok(())
+    } else {
+        args::bind_args(vm, func, &code, &mut fr.fast, args, kwnames)
+    };
     fr.code = Some(code);
     if let Err(e) = r {
         fr.clear();
@@ -62,6 +75,19 @@ pub fn make_frame(
         return Err(e);
     }
     Ok(fr)
+}
+
+/// Makes `v` hold `n` NULL slots (it is empty: frames are recycled cleared).
+#[inline(always)]
+fn fill_none(v: &mut Vec<Slot>, n: usize) {
+    v.clear();
+    v.reserve(n);
+    // SAFETY: `Option<PyRef>` is a nullable pointer (`NonNull` niche), so all-zero bytes are
+    // `None`; capacity for `n` elements was reserved just above.
+    unsafe {
+        std::ptr::write_bytes(v.as_mut_ptr(), 0, n);
+        v.set_len(n);
+    }
 }
 
 /// Calls a Python function from native code.
@@ -93,7 +119,7 @@ pub fn run_code(
     locals: Option<PyRef>,
 ) -> PyResult {
     let mut fr = vm.ts.take_frame();
-    fr.fast.resize(code.nlocalsplus, None);
+    fill_none(&mut fr.fast, code.nlocalsplus);
     fr.stack.reserve(code.stacksize);
     fr.locals = Some(locals.unwrap_or_else(|| globals.clone_object()));
     let builtins = match globals.get_str(&vm.names.__builtins__) {
@@ -335,7 +361,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
             }
             // ---- fetch ----
             let pc = f.next_instr;
-            let (Some(&op), Some(&arg0)) = (co.get(pc), co.get(pc + 1)) else {
+            let Some(&[op, arg0]) = co.get(pc..pc.wrapping_add(2)) else {
                 err = Some(
                     vm.new_system_error("malformed code: execution ran past the end of co_code"),
                 );
@@ -347,7 +373,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
             let mut oparg = u32::from(arg0);
             let mut next = pc + 2;
             while op == EXTENDED_ARG {
-                let (Some(&o2), Some(&a2)) = (co.get(next), co.get(next + 1)) else {
+                let Some(&[o2, a2]) = co.get(next..next + 2) else {
                     break;
                 };
                 oparg = (oparg << 8) | u32::from(a2);
@@ -359,6 +385,9 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
             next += cache_entries(op) * 2;
             f.next_instr = next;
             budget -= 1;
+            if crate::gc::is_pending() {
+                crate::gc::collect_if_pending(vm);
+            }
             if budget <= 0 {
                 match vm.budget_refill(&mut budget) {
                     Ok(()) => {}
@@ -436,6 +465,39 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                         f.stack.push(Some(r));
                     }
                     COMPARE_OP => {
+                        let n = f.stack.len();
+                        if n >= 2 {
+                            if let (Some(a), Some(b)) = (&f.stack[n - 2], &f.stack[n - 1]) {
+                                if let Some(t) = compare_fast(vm, a, b, oparg) {
+                                    let b = f.stack.pop();
+                                    let a = f.stack.pop();
+                                    drop(a);
+                                    drop(b);
+                                    // COMPARE_OP + POP_JUMP_IF_*: jump without making a bool.
+                                    if let Some(&[jop, jarg]) = co.get(next..next + 2) {
+                                        let after = next + 2;
+                                        let jarg = jarg as usize * 2;
+                                        let target = match jop {
+                                            POP_JUMP_FORWARD_IF_FALSE => Some((!t, after + jarg)),
+                                            POP_JUMP_FORWARD_IF_TRUE => Some((t, after + jarg)),
+                                            POP_JUMP_BACKWARD_IF_FALSE => {
+                                                Some((!t, after.saturating_sub(jarg)))
+                                            }
+                                            POP_JUMP_BACKWARD_IF_TRUE => {
+                                                Some((t, after.saturating_sub(jarg)))
+                                            }
+                                            _ => None,
+                                        };
+                                        if let Some((taken, to)) = target {
+                                            f.next_instr = if taken { to } else { after };
+                                            break 'op Ok(());
+                                        }
+                                    }
+                                    f.stack.push(Some(vm.new_bool(t)));
+                                    break 'op Ok(());
+                                }
+                            }
+                        }
                         let b = pop!(f, vm, 'op);
                         let a = pop!(f, vm, 'op);
                         let Some(cop) = CmpOp::from_arg(oparg) else {
@@ -578,6 +640,12 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                     BINARY_SUBSCR => {
                         let k = pop!(f, vm, 'op);
                         let c = pop!(f, vm, 'op);
+                        if let Some(v) = subscr_fast(vm, &c, &k) {
+                            drop(k);
+                            drop(c);
+                            f.stack.push(Some(v));
+                            break 'op Ok(());
+                        }
                         let r = tri!(crate::ops::getitem(vm, &c, &k), 'op);
                         drop(c);
                         drop(k);
@@ -587,6 +655,15 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                         let k = pop!(f, vm, 'op);
                         let c = pop!(f, vm, 'op);
                         let v = pop!(f, vm, 'op);
+                        let v = match store_subscr_fast(vm, &c, &k, v) {
+                            Ok(old) => {
+                                drop(old);
+                                drop(c);
+                                drop(k);
+                                break 'op Ok(());
+                            }
+                            Err(v) => v,
+                        };
                         tri!(crate::ops::setitem(vm, &c, &k, v), 'op);
                         drop(c);
                         drop(k);
@@ -700,6 +777,35 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                     RETURN_GENERATOR => {
                         ret_gen = true;
                     }
+                    UNPACK_SEQUENCE => {
+                        let v = pop!(f, vm, 'op);
+                        let n = oparg as usize;
+                        let items: Option<&[PyRef]> = if v.is_type(&vm.types.tuple) {
+                            // SAFETY: exact tuple.
+                            Some(unsafe { v.cast_unchecked::<PyTuple>() }.as_slice())
+                        } else if v.is_type(&vm.types.list) {
+                            // SAFETY: exact list; the borrow ends before any drop.
+                            Some(
+                                unsafe { v.cast_unchecked::<crate::objects::list::PyList>() }
+                                    .borrow()
+                                    .as_slice(),
+                            )
+                        } else {
+                            None
+                        };
+                        match items {
+                            Some(items) if items.len() == n => {
+                                for it in items.iter().rev() {
+                                    f.stack.push(Some(it.clone()));
+                                }
+                                drop(v);
+                            }
+                            _ => {
+                                f.stack.push(Some(v));
+                                tri!(dispatch_other(vm, f, &code, op, oparg, next), 'op);
+                            }
+                        }
+                    }
                     YIELD_VALUE => {
                         let v = pop!(f, vm, 'op);
                         vm.leave_recursive_call();
@@ -802,6 +908,18 @@ fn binary_op_fast(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyResult {
                     12 => Some(x ^ y),
                     6 if y > 0 => Some(x.rem_euclid(y)),
                     2 if y > 0 => Some(x.div_euclid(y)),
+                    9 if y >= 0 => Some(x >> y.min(63)),
+                    3 if (0..63).contains(&y) => {
+                        let r = x << y;
+                        (r >> y == x).then_some(r)
+                    }
+                    11 if y != 0
+                        && x.unsigned_abs() <= EXACT_F64
+                        && y.unsigned_abs() <= EXACT_F64 =>
+                    {
+                        // long_true_divide's fast path: both exactly representable.
+                        return Ok(vm.new_float(x as f64 / y as f64));
+                    }
                     _ => None,
                 };
                 if let Some(r) = r {
@@ -826,7 +944,119 @@ fn binary_op_fast(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyResult {
             }
         }
     }
+    // float ⊕ int, int ⊕ float with a machine-sized int (float_add & co. convert it).
+    let (fl, fr) = (vm.types.float.as_type_ptr(), vm.types.int.as_type_ptr());
+    let tb = b.type_ptr();
+    if (ta == fl && tb == fr) || (ta == fr && tb == fl) {
+        let as_f = |o: &PyObject| -> Option<f64> {
+            if o.type_ptr() == fl {
+                crate::objects::float::float_value(o)
+            } else {
+                let i = crate::objects::int::int_value(o)?.as_i64()?;
+                (i.unsigned_abs() <= EXACT_F64).then_some(i as f64)
+            }
+        };
+        if let (Some(x), Some(y)) = (as_f(a), as_f(b)) {
+            let r = match oparg % 13 {
+                0 => Some(x + y),
+                10 => Some(x - y),
+                5 => Some(x * y),
+                11 if y != 0.0 => Some(x / y),
+                _ => None,
+            };
+            if let Some(r) = r {
+                return Ok(vm.new_float(r));
+            }
+        }
+    }
     crate::ops::number::binary_op(vm, a, b, oparg)
+}
+
+/// Integers up to 2**53 convert to float exactly.
+const EXACT_F64: u64 = 1 << 53;
+
+/// `COMPARE_OP` of two exact ints (machine-sized) or two exact floats: the outcome
+/// without calling `tp_richcompare`; `None` for everything else.
+#[inline(always)]
+fn compare_fast(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> Option<bool> {
+    let ta = a.type_ptr();
+    if ta != b.type_ptr() {
+        return None;
+    }
+    if ta == vm.types.int.as_type_ptr() {
+        let x = crate::objects::int::int_value(a)?.as_i64()?;
+        let y = crate::objects::int::int_value(b)?.as_i64()?;
+        return Some(match oparg {
+            0 => x < y,
+            1 => x <= y,
+            2 => x == y,
+            3 => x != y,
+            4 => x > y,
+            5 => x >= y,
+            _ => return None,
+        });
+    }
+    if ta == vm.types.float.as_type_ptr() {
+        let x = crate::objects::float::float_value(a)?;
+        let y = crate::objects::float::float_value(b)?;
+        return Some(match oparg {
+            0 => x < y,
+            1 => x <= y,
+            2 => x == y,
+            3 => x != y,
+            4 => x > y,
+            5 => x >= y,
+            _ => return None,
+        });
+    }
+    None
+}
+
+/// A machine-sized exact-int index into a sequence of `len`, negative counted from the end.
+#[inline(always)]
+fn small_index(vm: &Vm, k: &PyObject, len: usize) -> Option<usize> {
+    if !k.is_type(&vm.types.int) {
+        return None;
+    }
+    let i = crate::objects::int::int_value(k)?.as_i64()?;
+    let i = if i < 0 { i.checked_add(len as i64)? } else { i };
+    (i >= 0 && (i as usize) < len).then_some(i as usize)
+}
+
+/// `BINARY_SUBSCR` of an exact list or tuple by an in-range int (`BINARY_SUBSCR_LIST_INT`,
+/// `BINARY_SUBSCR_TUPLE_INT`).
+#[inline(always)]
+fn subscr_fast(vm: &Vm, c: &PyObject, k: &PyObject) -> Option<PyRef> {
+    if c.is_type(&vm.types.list) {
+        // SAFETY: exact list.
+        let l = unsafe { c.cast_unchecked::<crate::objects::list::PyList>() };
+        let items = l.borrow();
+        let i = small_index(vm, k, items.len())?;
+        return items.get(i).cloned();
+    }
+    if c.is_type(&vm.types.tuple) {
+        // SAFETY: exact tuple.
+        let t = unsafe { c.cast_unchecked::<PyTuple>() };
+        let i = small_index(vm, k, t.len())?;
+        return t.get(i).cloned();
+    }
+    None
+}
+
+/// `STORE_SUBSCR_LIST_INT`: stores into an exact list at an in-range int index and
+/// returns the old item (to drop after the store); gives `v` back otherwise.
+#[inline(always)]
+fn store_subscr_fast(vm: &Vm, c: &PyObject, k: &PyObject, v: PyRef) -> Result<PyRef, PyRef> {
+    if !c.is_type(&vm.types.list) {
+        return Err(v);
+    }
+    // SAFETY: exact list.
+    let l = unsafe { c.cast_unchecked::<crate::objects::list::PyList>() };
+    let Some(i) = small_index(vm, k, l.len()) else {
+        return Err(v);
+    };
+    // The old item is returned, not dropped, inside the mutation (list invariant).
+    Ok(l.with_mut(|items| std::mem::replace(&mut items[i], v)))
 }
 
 /// Opcodes not handled inline.

@@ -167,9 +167,7 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32) -> Py
             let it = pop(vm, f)?;
             let s = peek(vm, f, n)?;
             let s = s.downcast_ref::<PySet>().ok_or_else(|| stack_error(vm))?;
-            for x in crate::ops::collect(vm, &it)? {
-                s.add(vm, x)?;
-            }
+            s.update_internal(vm, &it)?;
         }
         DICT_UPDATE => {
             let upd = pop(vm, f)?;

@@ -8,6 +8,7 @@ pub mod import;
 pub mod math;
 pub mod sys;
 pub mod time;
+pub mod weakref;
 
 use crate::object::PyRef;
 use crate::objects::descr::MethodDef;
@@ -19,6 +20,8 @@ pub const NATIVE: &[(&str, fn(&Vm) -> PyRef)] = &[
     ("math", math::init),
     ("time", time::init),
     ("gc", gc::init),
+    ("_weakref", weakref::init_native),
+    ("weakref", weakref::init),
 ];
 
 /// Creates a module object with `funcs` as builtin functions.

@@ -11,6 +11,8 @@ use std::ptr;
 thread_local! {
     /// Bytes currently allocated for objects by this thread's VM.
     static ALLOCATED: Cell<usize> = const { Cell::new(0) };
+    /// Objects currently alive (the leak check's count).
+    static LIVE_OBJECTS: Cell<usize> = const { Cell::new(0) };
     /// Deallocation nesting depth (the trashcan).
     static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
     /// Objects whose deallocation was deferred to bound the nesting depth.
@@ -25,18 +27,139 @@ pub fn allocated_bytes() -> usize {
     ALLOCATED.with(|c| c.get())
 }
 
+/// Objects allocated and not yet freed on this thread.
+pub fn live_objects() -> usize {
+    LIVE_OBJECTS.with(|c| c.get())
+}
+
 /// Accounts `n` bytes of auxiliary storage (list buffers, dict tables, big ints).
 #[inline]
 pub fn account(n: isize) {
     ALLOCATED.with(|c| c.set((c.get() as isize + n).max(0) as usize));
 }
 
-#[inline]
+#[inline(always)]
 fn mem_layout(size: usize, gc: bool) -> MemLayout {
     let total = size + if gc { GC_HEAD_SIZE } else { 0 };
+    // Small blocks are rounded up to their free-list size class (see `FreeLists`): 16k − 8
+    // bytes, which is exactly what a malloc chunk of 16k bytes holds, so the rounding
+    // costs no memory.
+    let total = if total <= SMALL_MAX {
+        ((total.max(16) + 8 + 15) & !15) - 8
+    } else {
+        total
+    };
     // SAFETY: align 16 is a power of two and sizes are far below isize::MAX (callers check
     // user-controlled sizes against the memory limit first).
-    unsafe { MemLayout::from_size_align_unchecked(total.max(16), 16) }
+    unsafe { MemLayout::from_size_align_unchecked(total, 16) }
+}
+
+/// Blocks up to this size are recycled through per-thread free lists (pymalloc's role).
+const SMALL_MAX: usize = 136;
+/// Size classes: 24, 40, …, SMALL_MAX bytes (16k − 8).
+const NCLASSES: usize = (SMALL_MAX + 8) / 16 - 1;
+/// Free blocks kept per size class; beyond it blocks go back to the system allocator.
+const KEEP_PER_CLASS: usize = 4096;
+
+/// The size class of a rounded small size.
+#[inline(always)]
+const fn class_of(size: usize) -> usize {
+    (size + 8) / 16 - 2
+}
+
+/// Per-thread stacks of freed small blocks, linked through their first word.
+struct FreeLists {
+    heads: [Cell<*mut u8>; NCLASSES],
+    counts: [Cell<usize>; NCLASSES],
+}
+
+impl Drop for FreeLists {
+    fn drop(&mut self) {
+        for c in 0..NCLASSES {
+            let layout = class_layout(c);
+            let mut p = self.heads[c].get();
+            while !p.is_null() {
+                // SAFETY: every block on the list is a free block of this class whose first
+                // word links to the next.
+                unsafe {
+                    let next = *(p as *mut *mut u8);
+                    std::alloc::dealloc(p, layout);
+                    p = next;
+                }
+            }
+            self.heads[c].set(ptr::null_mut());
+        }
+    }
+}
+
+thread_local! {
+    static FREE: FreeLists = const {
+        FreeLists {
+            heads: [const { Cell::new(ptr::null_mut()) }; NCLASSES],
+            counts: [const { Cell::new(0) }; NCLASSES],
+        }
+    };
+}
+
+#[inline(always)]
+fn class_layout(c: usize) -> MemLayout {
+    // SAFETY: non-zero size, power-of-two align.
+    unsafe { MemLayout::from_size_align_unchecked((c + 2) * 16 - 8, 16) }
+}
+
+/// `malloc` for object memory: small blocks from the thread's free list.
+#[inline(always)]
+fn raw_alloc(layout: MemLayout) -> *mut u8 {
+    let size = layout.size();
+    if size <= SMALL_MAX {
+        let c = class_of(size);
+        let p = FREE
+            .try_with(|f| {
+                let p = f.heads[c].get();
+                if !p.is_null() {
+                    // SAFETY: a free block of this class; its first word links to the next.
+                    f.heads[c].set(unsafe { *(p as *mut *mut u8) });
+                    f.counts[c].set(f.counts[c].get() - 1);
+                }
+                p
+            })
+            .unwrap_or(ptr::null_mut());
+        if !p.is_null() {
+            return p;
+        }
+    }
+    // SAFETY: layout has non-zero size.
+    unsafe { std::alloc::alloc(layout) }
+}
+
+/// `free` for object memory: small blocks onto the thread's free list.
+///
+/// # Safety
+/// `p` was returned by `raw_alloc(layout)` and is no longer used.
+#[inline(always)]
+unsafe fn raw_free(p: *mut u8, layout: MemLayout) {
+    let size = layout.size();
+    if size <= SMALL_MAX {
+        let c = class_of(size);
+        let kept = FREE
+            .try_with(|f| {
+                let n = f.counts[c].get();
+                if n >= KEEP_PER_CLASS {
+                    return false;
+                }
+                // SAFETY: the block is at least 16 bytes and ours now.
+                unsafe { *(p as *mut *mut u8) = f.heads[c].get() };
+                f.heads[c].set(p);
+                f.counts[c].set(n + 1);
+                true
+            })
+            .unwrap_or(false);
+        if kept {
+            return;
+        }
+    }
+    // SAFETY: caller's contract.
+    unsafe { std::alloc::dealloc(p, layout) }
 }
 
 /// Allocates an instance of `ty` holding `payload`, with `var_bytes` bytes of variable part
@@ -51,12 +174,12 @@ pub unsafe fn alloc_var<T: PyPayload>(ty: &PyType, payload: T, var_bytes: usize)
     let extras = (ty.base_size + var_bytes + 7) & !7;
     let size = extras + ty.extra_words * 8;
     let layout = mem_layout(size, gc);
-    // SAFETY: layout has non-zero size.
-    let raw = unsafe { std::alloc::alloc(layout) };
+    let raw = raw_alloc(layout);
     if raw.is_null() {
         std::alloc::handle_alloc_error(layout);
     }
     ALLOCATED.with(|c| c.set(c.get() + layout.size()));
+    LIVE_OBJECTS.with(|c| c.set(c.get() + 1));
     unsafe {
         let obj = if gc { raw.add(GC_HEAD_SIZE) } else { raw } as *mut PyObject;
         if gc {
@@ -81,6 +204,7 @@ pub unsafe fn alloc_var<T: PyPayload>(ty: &PyType, payload: T, var_bytes: usize)
         }
         if gc {
             super::gc::track(&*obj);
+            crate::vm::with_vm(|vm| crate::gc::note_alloc(vm));
         }
         PyRef::from_raw(obj)
     }
@@ -99,8 +223,39 @@ pub fn alloc<T: PyPayload>(ty: &PyType, payload: T) -> PyRef<T> {
 /// # Safety
 /// `op` must be a live object with refcount 0.
 pub unsafe fn dealloc(op: *mut PyObject) {
+    // Leaf objects (exact int, float, complex, str, bytes) own no references, so freeing
+    // them cannot recurse: no trashcan, finalizer, GC header or extras to handle.
+    unsafe {
+        let ty = &*(*op).ob_type.get();
+        if matches!(
+            ty.layout,
+            super::Layout::Int
+                | super::Layout::Float
+                | super::Layout::Complex
+                | super::Layout::Str
+                | super::Layout::Bytes
+        ) && ty.extra_words == 0
+            && ty.flags().0
+                & (TypeFlags::HAVE_GC | TypeFlags::HAS_FINALIZER | TypeFlags::HEAPTYPE).0
+                == 0
+        {
+            let size = ty.instance_size(&*op);
+            (ty.layout_ops.drop_payload)(op);
+            let layout = mem_layout(size, false);
+            raw_free(op as *mut u8, layout);
+            note_freed(layout.size());
+            return;
+        }
+    }
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= TRASH_LEVEL {
+        // Untrack now (as tp_dealloc does before the trashcan): a collection must never
+        // see an object whose count already reached zero.
+        unsafe {
+            if (*op).type_().flags().contains(TypeFlags::HAVE_GC) {
+                super::gc::unlink(GcHead::of(op));
+            }
+        }
         DEFERRED.with(|q| q.borrow_mut().push(op as usize));
         return;
     }
@@ -118,10 +273,21 @@ pub unsafe fn dealloc(op: *mut PyObject) {
     DEALLOC_DEPTH.with(|d| d.set(depth));
 }
 
+/// Accounts one freed object of `bytes` bytes (the twin of the counting in [`alloc_var`]);
+/// every free path goes through here so the leak check's live count stays exact.
+fn note_freed(bytes: usize) {
+    ALLOCATED.with(|c| c.set(c.get().saturating_sub(bytes)));
+    LIVE_OBJECTS.with(|c| c.set(c.get().saturating_sub(1)));
+}
+
 /// The generic `tp_dealloc`: finalizer, untrack, clear extras, drop payload, free, type decref.
 unsafe fn dealloc_now(op: *mut PyObject) {
     unsafe {
         let ty = &*(*op).ob_type.get();
+        if ty.layout == super::Layout::Type {
+            // A type is going away: cached lookups may point into its dict.
+            super::typeobj::type_modified();
+        }
         let flags = ty.flags();
         let gc = flags.contains(TypeFlags::HAVE_GC);
         if flags.contains(TypeFlags::HAS_FINALIZER) {
@@ -145,6 +311,9 @@ unsafe fn dealloc_now(op: *mut PyObject) {
         if gc {
             super::gc::unlink(GcHead::of(op));
         }
+        // PyObject_ClearWeakRefs: weak references die (callbacks run) before the fields.
+        crate::gc::weakref::clear_weakrefs(&*op);
+        crate::gc::before_instance_free(&*op);
         // Take the extras out first, then drop them: __del__ of a member may run.
         let nextra = ty.extra_words;
         let mut extras: Vec<Option<PyRef>> = Vec::new();
@@ -164,8 +333,11 @@ unsafe fn dealloc_now(op: *mut PyObject) {
         } else {
             op as *mut u8
         };
-        std::alloc::dealloc(raw, layout);
-        ALLOCATED.with(|c| c.set(c.get().saturating_sub(layout.size())));
+        raw_free(raw, layout);
+        if gc {
+            crate::vm::with_vm(|vm| crate::gc::note_free(vm));
+        }
+        note_freed(layout.size());
         drop(extras);
         if heap {
             drop(PyRef::<PyObject>::from_raw(ty_ptr));

@@ -13,6 +13,42 @@ use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 use std::cell::{Cell, UnsafeCell};
 
+/// Entries of the per-thread type attribute cache (CPython's method cache).
+const TYPE_CACHE_SIZE: usize = 2048;
+
+/// One cached `_PyType_Lookup`: type and name (by address, the name's hash as a check),
+/// the epoch it is valid in, and the borrowed result (null: not found).
+#[derive(Clone, Copy)]
+struct TypeCacheEntry {
+    ty: usize,
+    name: usize,
+    hash: i64,
+    epoch: u64,
+    value: *const PyObject,
+}
+
+thread_local! {
+    /// Bumped whenever a watched (type) dict changes or a type is created or freed.
+    static TYPE_EPOCH: Cell<u64> = const { Cell::new(1) };
+    static TYPE_CACHE: UnsafeCell<[TypeCacheEntry; TYPE_CACHE_SIZE]> = const {
+        UnsafeCell::new(
+            [TypeCacheEntry {
+                ty: 0,
+                name: 0,
+                hash: 0,
+                epoch: 0,
+                value: std::ptr::null(),
+            }; TYPE_CACHE_SIZE],
+        )
+    };
+}
+
+/// `PyType_Modified`: invalidates every cached type lookup of this thread.
+#[inline]
+pub fn type_modified() {
+    TYPE_EPOCH.with(|e| e.set(e.get() + 1));
+}
+
 /// Which builtin payload struct an instance carries (CPython's "solid base").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u8)]
@@ -458,20 +494,63 @@ impl PyType {
         false
     }
 
-    /// `_PyType_Lookup`: the attribute `name` in the dicts along the MRO (no descriptors).
+    /// `_PyType_Lookup`: the attribute `name` in the dicts along the MRO (no descriptors),
+    /// through the per-thread method cache (see [`type_modified`]).
+    #[inline]
     pub fn lookup(&self, name: &PyRef<PyStr>) -> Option<PyRef> {
+        let h = name.hash();
+        let tp = self as *const PyType as usize;
+        let np = name.as_ptr() as usize;
+        let i = ((tp >> 4) ^ (np >> 4) ^ (h as usize)) & (TYPE_CACHE_SIZE - 1);
+        let epoch = TYPE_EPOCH.with(Cell::get);
+        let hit = TYPE_CACHE.with(|c| {
+            // SAFETY: plain data, no reference into the table outlives this closure.
+            let e = unsafe { (*c.get())[i] };
+            (e.ty == tp && e.name == np && e.hash == h && e.epoch == epoch).then_some(e.value)
+        });
+        if let Some(v) = hit {
+            // SAFETY: the epoch is unchanged, so the dict that held `v` when it was cached
+            // has not been mutated nor freed: `v` is still alive.
+            return (!v.is_null()).then(|| unsafe { (*v).to_owned() });
+        }
+        let r = self.lookup_uncached(name);
+        let value = r
+            .as_ref()
+            .map_or(std::ptr::null(), |v| v.as_ptr() as *const PyObject);
+        TYPE_CACHE.with(|c| {
+            // SAFETY: as above.
+            unsafe {
+                (*c.get())[i] = TypeCacheEntry {
+                    ty: tp,
+                    name: np,
+                    hash: h,
+                    epoch,
+                    value,
+                }
+            }
+        });
+        r
+    }
+
+    /// `_PyType_Lookup` without the cache; marks the dicts it reads as watched so that
+    /// any later change to them invalidates the cache.
+    fn lookup_uncached(&self, name: &PyRef<PyStr>) -> Option<PyRef> {
         match self.mro() {
             Some(mro) => {
                 for t in mro.as_slice() {
                     // SAFETY: mro entries are types.
                     let t = unsafe { t.as_object().cast_unchecked::<PyType>() };
+                    t.dict.watch();
                     if let Some(v) = t.dict.get_str(name) {
                         return Some(v);
                     }
                 }
                 None
             }
-            None => self.dict.get_str(name),
+            None => {
+                self.dict.watch();
+                self.dict.get_str(name)
+            }
         }
     }
 

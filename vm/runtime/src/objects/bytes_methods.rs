@@ -10,91 +10,14 @@ use crate::objects::str::PyStr;
 use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 
-/// `bytes.decode(encoding)`.
+/// `bytes.decode(encoding)` with strict errors.
 pub fn decode(vm: &Vm, b: &[u8], enc: &str) -> PyResult<PyRef<PyStr>> {
-    let e = enc.to_lowercase().replace('_', "-");
-    match e.as_str() {
-        "utf-8" | "utf8" => match std::str::from_utf8(b) {
-            Ok(s) => Ok(vm.new_pystr(s)),
-            Err(err) => {
-                let pos = err.valid_up_to();
-                Err(vm.new_exception(
-                    &vm.exc.unicode_decode_error,
-                    vec![
-                        vm.new_str("utf-8"),
-                        vm.new_bytes(b.to_vec()),
-                        vm.new_usize(pos),
-                        vm.new_usize(pos + 1),
-                        vm.new_str("invalid start byte"),
-                    ],
-                ))
-            }
-        },
-        "ascii" | "us-ascii" => {
-            if let Some(p) = b.iter().position(|c| *c >= 0x80) {
-                return Err(vm.new_exception(
-                    &vm.exc.unicode_decode_error,
-                    vec![
-                        vm.new_str("ascii"),
-                        vm.new_bytes(b.to_vec()),
-                        vm.new_usize(p),
-                        vm.new_usize(p + 1),
-                        vm.new_str("ordinal not in range(128)"),
-                    ],
-                ));
-            }
-            Ok(vm.new_str_from_gen_utf8(b))
-        }
-        "latin-1" | "latin1" | "iso-8859-1" => {
-            Ok(vm.new_str_from_code_points(b.iter().map(|c| u32::from(*c))))
-        }
-        _ => Err(vm.new_exception_msg(&vm.exc.lookup_error, &format!("unknown encoding: {}", enc))),
-    }
+    crate::objects::codecs::decode_with(vm, b, enc, "strict")
 }
 
 /// `str.encode(encoding, errors)`.
 pub fn encode(vm: &Vm, s: &PyStr, enc: &str, errors: &str) -> PyResult {
-    let e = enc.replace('_', "-");
-    match e.as_str() {
-        "utf-8" | "utf8" => {
-            if s.is_utf8() || errors == "surrogatepass" {
-                return Ok(vm.new_bytes(s.as_bytes().to_vec()));
-            }
-            Err(vm.new_exception_msg(
-                &vm.exc.unicode_encode_error,
-                "'utf-8' codec can't encode characters: surrogates not allowed",
-            ))
-        }
-        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
-            let lim = if e == "ascii" { 128 } else { 256 };
-            let mut out = Vec::new();
-            for (i, cp) in s.code_points().enumerate() {
-                if cp < lim {
-                    out.push(cp as u8);
-                } else {
-                    match errors {
-                        "ignore" => {}
-                        "replace" => out.push(b'?'),
-                        _ => {
-                            let name = if e == "ascii" { "ascii" } else { "latin-1" };
-                            return Err(vm.new_exception(
-                                &vm.exc.unicode_encode_error,
-                                vec![
-                                    vm.new_str(name),
-                                    vm.new_str_from_gen_utf8(s.as_bytes()).into_object(),
-                                    vm.new_usize(i),
-                                    vm.new_usize(i + 1),
-                                    vm.new_str(&format!("ordinal not in range({lim})")),
-                                ],
-                            ));
-                        }
-                    }
-                }
-            }
-            Ok(vm.new_bytes(out))
-        }
-        _ => Err(vm.new_exception_msg(&vm.exc.lookup_error, &format!("unknown encoding: {}", enc))),
-    }
+    crate::objects::codecs::encode(vm, s, enc, errors)
 }
 
 fn data(vm: &Vm, o: &PyObject) -> PyResult<Vec<u8>> {
@@ -209,7 +132,20 @@ fn bytes_iter(vm: &Vm, o: &PyObject) -> PyResult {
     Ok(vm.new_seq_iter(&vm.types.bytes_iterator, o.to_owned(), 0))
 }
 
-fn bytes_from_arg(vm: &Vm, x: &PyRef, enc: Option<&PyRef>) -> PyResult<Vec<u8>> {
+fn bytes_from_arg(vm: &Vm, x: &PyRef, enc: Option<&PyRef>, is_bytes: bool) -> PyResult<Vec<u8>> {
+    if is_bytes && enc.is_none() && !x.is_type(&vm.types.bytes) {
+        if let Some(f) = crate::objects::typeobject::lookup_special(vm, x, &vm.intern("__bytes__"))
+        {
+            let r = crate::ops::call(vm, &f, &[], None)?;
+            return match r.downcast_ref::<PyBytes>() {
+                Some(b) => Ok(b.as_bytes().to_vec()),
+                None => Err(vm.new_type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    r.type_().name_str()
+                ))),
+            };
+        }
+    }
     if let Some(s) = x.downcast_ref::<PyStr>() {
         let Some(e) = enc else {
             return Err(vm.new_type_error("string argument without an encoding"));
@@ -224,7 +160,14 @@ fn bytes_from_arg(vm: &Vm, x: &PyRef, enc: Option<&PyRef>) -> PyResult<Vec<u8>> 
     if let Some(b) = bytes_like(x) {
         return Ok(b);
     }
-    if let Some(i) = crate::objects::int::int_value(x) {
+    if enc.is_some() {
+        return Err(vm.new_type_error("encoding without a string argument"));
+    }
+    if let Some(b) = crate::objects::memoryview::memoryview_bytes(x) {
+        return Ok(b);
+    }
+    if x.type_().slots().nb_index.is_some() {
+        let i = crate::ops::number::index(vm, x)?;
         let n = i
             .as_i64()
             .filter(|n| *n >= 0)
@@ -242,10 +185,13 @@ fn bytes_from_arg(vm: &Vm, x: &PyRef, enc: Option<&PyRef>) -> PyResult<Vec<u8>> 
     let mut out = Vec::with_capacity(items.len());
     for it in items {
         let v = crate::ops::number::index(vm, &it)?;
-        let v = v
-            .as_i64()
-            .filter(|v| (0..256).contains(v))
-            .ok_or_else(|| vm.new_value_error("byte must be in range(0, 256)"))?;
+        let v = v.as_i64().filter(|v| (0..256).contains(v)).ok_or_else(|| {
+            vm.new_value_error(if is_bytes {
+                "bytes must be in range(0, 256)"
+            } else {
+                "byte must be in range(0, 256)"
+            })
+        })?;
         out.push(v as u8);
     }
     Ok(out)
@@ -264,7 +210,7 @@ fn bytes_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -
     )?;
     let v = match &a[0] {
         None => vec![],
-        Some(x) => bytes_from_arg(vm, x, a[1].as_ref())?,
+        Some(x) => bytes_from_arg(vm, x, a[1].as_ref(), true)?,
     };
     if t.is(&vm.types.bytes) {
         Ok(vm.new_bytes(v))
@@ -288,7 +234,7 @@ fn bytearray_init(vm: &Vm, o: &PyObject, args: &[PyRef], kw: Option<&PyTuple>) -
     )?;
     let v = match &a[0] {
         None => vec![],
-        Some(x) => bytes_from_arg(vm, x, a[1].as_ref())?,
+        Some(x) => bytes_from_arg(vm, x, a[1].as_ref(), false)?,
     };
     if let Some(b) = o.downcast_ref::<PyByteArray>() {
         b.with_mut(|d| *d = v);
@@ -299,6 +245,75 @@ fn bytearray_setitem(vm: &Vm, o: &PyObject, k: &PyObject, v: Option<PyRef>) -> P
     let b = o
         .downcast_ref::<PyByteArray>()
         .ok_or_else(|| vm.new_type_error("bytearray expected"))?;
+    if let Some(sl) = k.downcast_ref::<crate::objects::slice::PySlice>() {
+        let src: Option<Vec<u8>> = match &v {
+            None => None,
+            Some(x) => {
+                if let Some(d) =
+                    bytes_like(x).or_else(|| crate::objects::memoryview::memoryview_bytes(x))
+                {
+                    Some(d)
+                } else if x.type_().slots().nb_index.is_some() {
+                    return Err(vm.new_type_error(
+                        "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                    ));
+                } else {
+                    Some(bytes_from_arg(vm, x, None, false)?)
+                }
+            }
+        };
+        let n = b.borrow().len();
+        let idx = sl.indices(vm, n)?;
+        if idx.step == 1 {
+            let start = idx.start.max(0) as usize;
+            let stop = (idx.stop.max(idx.start)).max(0) as usize;
+            let new = src.unwrap_or_default();
+            vm.check_alloc(n + new.len())?;
+            b.with_mut(|d| {
+                let stop = stop.min(d.len());
+                let start = start.min(stop);
+                d.splice(start..stop, new);
+            });
+            return Ok(());
+        }
+        let positions: Vec<usize> = idx.iter().collect();
+        match src {
+            None => {
+                let remove: std::collections::HashSet<usize> = positions.into_iter().collect();
+                b.with_mut(|d| {
+                    let mut i = 0;
+                    d.retain(|_| {
+                        let keep = !remove.contains(&i);
+                        i += 1;
+                        keep
+                    });
+                });
+            }
+            Some(new) => {
+                if new.len() != positions.len() {
+                    return Err(vm.new_value_error(format!(
+                        "attempt to assign bytes of size {} to extended slice of size {}",
+                        new.len(),
+                        positions.len()
+                    )));
+                }
+                b.with_mut(|d| {
+                    for (p, x) in positions.iter().zip(new) {
+                        if let Some(slot) = d.get_mut(*p) {
+                            *slot = x;
+                        }
+                    }
+                });
+            }
+        }
+        return Ok(());
+    }
+    if k.type_().slots().nb_index.is_none() {
+        return Err(vm.new_type_error(format!(
+            "bytearray indices must be integers or slices, not {}",
+            k.type_().name_str()
+        )));
+    }
     let n = b.borrow().len() as i64;
     let i = crate::ops::number::index(vm, k)?
         .as_i64()
@@ -332,15 +347,15 @@ fn this(vm: &Vm, a: &[PyRef]) -> PyResult<Vec<u8>> {
 }
 fn m_decode(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let p = argparse::bind(vm, "decode", &a[1..], k, &["encoding", "errors"], 0, 0, 2)?;
-    let enc = p[0]
-        .as_ref()
-        .and_then(|e| e.downcast_ref::<PyStr>().map(|s| s.to_string_lossy()))
-        .unwrap_or_else(|| "utf-8".into());
-    Ok(decode(vm, &this(vm, a)?, &enc)?.into_object())
-}
-fn m_hex(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    let b = this(vm, a)?;
-    Ok(vm.new_str(&b.iter().map(|x| format!("{x:02x}")).collect::<String>()))
+    let enc = match &p[0] {
+        Some(e) => argparse::to_str(vm, "decode", e, "argument 'encoding'")?.to_string_lossy(),
+        None => "utf-8".into(),
+    };
+    let errors = match &p[1] {
+        Some(e) => argparse::to_str(vm, "decode", e, "argument 'errors'")?.to_string_lossy(),
+        None => "strict".into(),
+    };
+    Ok(crate::objects::codecs::decode_with(vm, &this(vm, a)?, &enc, &errors)?.into_object())
 }
 fn m_append(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "append", &a[1..], k, 1)?;
@@ -359,121 +374,9 @@ fn m_extend(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let b = a[0]
         .downcast_ref::<PyByteArray>()
         .ok_or_else(|| vm.new_type_error("bytearray expected"))?;
-    let v = bytes_from_arg(vm, &a[1], None)?;
+    let v = bytes_from_arg(vm, &a[1], None, false)?;
     b.with_mut(|d| d.extend(v));
     Ok(vm.none())
-}
-fn m_join(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    let sep = this(vm, a)?;
-    let items = crate::ops::collect(vm, &a[1])?;
-    let mut out = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        let Some(x) = bytes_like(it) else {
-            return Err(vm.new_type_error(format!(
-                "sequence item {}: expected a bytes-like object, {} found",
-                i,
-                it.type_().name_str()
-            )));
-        };
-        if i > 0 {
-            out.extend_from_slice(&sep);
-        }
-        out.extend(x);
-    }
-    Ok(if a[0].downcast_ref::<PyByteArray>().is_some() {
-        vm.new_bytearray(out)
-    } else {
-        vm.new_bytes(out)
-    })
-}
-fn m_upper(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    Ok(vm.new_bytes(this(vm, a)?.to_ascii_uppercase()))
-}
-fn m_lower(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    Ok(vm.new_bytes(this(vm, a)?.to_ascii_lowercase()))
-}
-fn m_startswith(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    let b = this(vm, a)?;
-    let p = data(vm, &a[1])?;
-    Ok(vm.new_bool(b.starts_with(&p)))
-}
-fn m_endswith(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    let b = this(vm, a)?;
-    let p = data(vm, &a[1])?;
-    Ok(vm.new_bool(b.ends_with(&p)))
-}
-fn m_find(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    let b = this(vm, a)?;
-    let p = data(vm, &a[1])?;
-    Ok(vm.new_int(crate::objects::str_methods::find_bytes(&b, &p, 0).map_or(-1, |i| i as i64)))
-}
-fn m_count(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    let b = this(vm, a)?;
-    let p = data(vm, &a[1])?;
-    if p.is_empty() {
-        return Ok(vm.new_usize(b.len() + 1));
-    }
-    let mut c = 0;
-    let mut i = 0;
-    while let Some(x) = crate::objects::str_methods::find_bytes(&b, &p, i) {
-        c += 1;
-        i = x + p.len();
-    }
-    Ok(vm.new_usize(c))
-}
-fn m_split(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    let b = this(vm, a)?;
-    let parts: Vec<PyRef> = match a.get(1).filter(|x| !vm.is_none(x)) {
-        Some(sep) => {
-            let sep = data(vm, sep)?;
-            if sep.is_empty() {
-                return Err(vm.new_value_error("empty separator"));
-            }
-            let mut out = Vec::new();
-            let mut start = 0;
-            while let Some(p) = crate::objects::str_methods::find_bytes(&b, &sep, start) {
-                out.push(vm.new_bytes(b[start..p].to_vec()));
-                start = p + sep.len();
-            }
-            out.push(vm.new_bytes(b[start..].to_vec()));
-            out
-        }
-        None => b
-            .split(|c| c.is_ascii_whitespace())
-            .filter(|s| !s.is_empty())
-            .map(|s| vm.new_bytes(s.to_vec()))
-            .collect(),
-    };
-    Ok(vm.new_list(parts).into_object())
-}
-fn m_strip(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    let b = this(vm, a)?;
-    let s = b
-        .iter()
-        .position(|c| !c.is_ascii_whitespace())
-        .unwrap_or(b.len());
-    let e = b
-        .iter()
-        .rposition(|c| !c.is_ascii_whitespace())
-        .map_or(s, |e| e + 1);
-    Ok(vm.new_bytes(b[s..e.max(s)].to_vec()))
-}
-fn m_replace(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    let b = this(vm, a)?;
-    let old = data(vm, &a[1])?;
-    let new = data(vm, &a[2])?;
-    if old.is_empty() {
-        return Ok(vm.new_bytes(b));
-    }
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(p) = crate::objects::str_methods::find_bytes(&b, &old, i) {
-        out.extend_from_slice(&b[i..p]);
-        out.extend_from_slice(&new);
-        i = p + old.len();
-    }
-    out.extend_from_slice(&b[i..]);
-    Ok(vm.new_bytes(out))
 }
 fn m_fromhex(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let s = a
@@ -498,7 +401,22 @@ fn m_fromhex(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
             }
         }
     }
-    Ok(vm.new_bytes(out))
+    let cls = &a[0];
+    if cls.is(&vm.types.bytearray) {
+        return Ok(vm.new_bytearray(out));
+    }
+    if cls.is(&vm.types.bytes) {
+        return Ok(vm.new_bytes(out));
+    }
+    let base = if cls
+        .downcast_ref::<PyType>()
+        .is_some_and(|t| t.is_subtype(&vm.types.bytearray))
+    {
+        vm.new_bytearray(out)
+    } else {
+        vm.new_bytes(out)
+    };
+    crate::ops::call(vm, cls, &[base], None)
 }
 
 pub fn init(vm: &Vm) {
@@ -517,17 +435,6 @@ pub fn init(vm: &Vm) {
             t,
             &[
                 MethodDef::method("decode", m_decode),
-                MethodDef::method("hex", m_hex),
-                MethodDef::method("join", m_join),
-                MethodDef::method("upper", m_upper),
-                MethodDef::method("lower", m_lower),
-                MethodDef::method("startswith", m_startswith),
-                MethodDef::method("endswith", m_endswith),
-                MethodDef::method("find", m_find),
-                MethodDef::method("count", m_count),
-                MethodDef::method("split", m_split),
-                MethodDef::method("strip", m_strip),
-                MethodDef::method("replace", m_replace),
                 MethodDef::class("fromhex", m_fromhex),
             ],
         );

@@ -30,6 +30,8 @@ pub struct DictInner {
     used: usize,
     /// Bumped whenever keys are added, removed or the table is rebuilt.
     version: u64,
+    /// A type's dict read by the type attribute cache: any mutation invalidates it.
+    watched: bool,
 }
 
 /// A `dict` object.
@@ -71,7 +73,7 @@ pub fn fast_eq(vm: &Vm, a: &PyObject, b: &PyObject) -> Option<bool> {
 
 /// `_PyObject_GC_MAY_BE_TRACKED`.
 fn may_be_tracked(o: &PyObject) -> bool {
-    gc::is_tracked(o)
+    crate::gc::may_be_tracked(o)
 }
 
 impl PyDict {
@@ -86,7 +88,18 @@ impl PyDict {
     fn inner_mut(&self) -> &mut DictInner {
         // SAFETY: see `inner`; callers never hold this across a call into Python or a drop
         // of a PyRef.
-        unsafe { &mut *self.inner.get() }
+        let d = unsafe { &mut *self.inner.get() };
+        if d.watched {
+            crate::object::typeobj::type_modified();
+        }
+        d
+    }
+
+    /// Marks this dict as read by the type attribute cache (`PyType_Lookup`).
+    #[inline(always)]
+    pub fn watch(&self) {
+        // SAFETY: a plain flag write; no other borrow of the inner state is alive here.
+        unsafe { (*self.inner.get()).watched = true };
     }
 
     pub fn len(&self) -> usize {
@@ -421,14 +434,23 @@ impl PyDict {
         new
     }
 
-    /// Visits keys and values (for the cycle collector).
+    /// Visits values, and keys unless all are exact `str` (for the cycle collector, in
+    /// `dict_traverse`'s order: a table of str keys visits only its values, a general
+    /// table each value then its key).
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyObject)) {
-        for e in &self.inner().entries {
-            if let Some(k) = &e.key {
-                visit(k);
-            }
-            if let Some(v) = &e.value {
+        let entries = &self.inner().entries;
+        let unicode = entries.iter().all(|e| {
+            e.key.as_ref().is_none_or(|k| {
+                let t = k.type_();
+                t.layout == crate::object::Layout::Str && !t.is_heap()
+            })
+        });
+        for e in entries {
+            if let (Some(k), Some(v)) = (&e.key, &e.value) {
                 visit(v);
+                if !unicode {
+                    visit(k);
+                }
             }
         }
     }

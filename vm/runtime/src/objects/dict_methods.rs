@@ -401,24 +401,63 @@ fn view_repr(vm: &Vm, o: &PyObject) -> PyResult {
     })?;
     Ok(vm.new_str(&s))
 }
+/// `dictviews_to_set`: a new set from a view (a keys view of an exact dict merges the
+/// dict's entries with their hashes), or from any iterable.
+fn view_to_set(vm: &Vm, x: &PyObject) -> PyResult<PyRef<crate::objects::set::PySet>> {
+    let r = vm.new_set();
+    if x.is_type(&vm.types.dict_keys) {
+        let d = view_dict(vm, x)?;
+        if d.as_object().is_type(&vm.types.dict) {
+            r.update_internal(vm, d.as_object())?;
+            return Ok(r);
+        }
+    }
+    r.update_internal(vm, x)?;
+    Ok(r)
+}
+fn is_view(vm: &Vm, o: &PyObject) -> bool {
+    o.is_type(&vm.types.dict_keys) || o.is_type(&vm.types.dict_items)
+}
 fn view_setop(vm: &Vm, a: &PyObject, b: &PyObject, op: u8) -> PyResult {
-    let left = if a.downcast_ref::<PySeqIter>().is_some()
-        && (a.is_type(&vm.types.dict_keys) || a.is_type(&vm.types.dict_items))
-    {
-        crate::ops::collect(vm, a)?
-    } else {
-        crate::ops::collect(vm, a)?
-    };
-    let s = vm.new_set();
-    for x in left {
-        s.add(vm, x)?;
+    use crate::objects::set_methods as sm;
+    match op {
+        b'-' => {
+            let r = view_to_set(vm, a)?;
+            sm::set_difference_update(vm, &r, b)?;
+            Ok(r.into_object())
+        }
+        b'|' => {
+            let r = view_to_set(vm, a)?;
+            r.update_internal(vm, b)?;
+            Ok(r.into_object())
+        }
+        b'^' => {
+            let r = view_to_set(vm, a)?;
+            sm::set_symmetric_difference_update(vm, &r, b)?;
+            Ok(r.into_object())
+        }
+        _ => {
+            // `_PyDictView_Intersect`
+            let (mut this, mut other) = if is_view(vm, a) { (a, b) } else { (b, a) };
+            let len_self = crate::ops::len(vm, this)?;
+            if other.is_type(&vm.types.set) && len_self <= crate::ops::len(vm, other)? {
+                if let Some(os) = other.downcast_ref::<crate::objects::set::PySet>() {
+                    return Ok(sm::set_intersection(vm, os, this)?.into_object());
+                }
+            }
+            if is_view(vm, other) && crate::ops::len(vm, other)? > len_self {
+                std::mem::swap(&mut this, &mut other);
+            }
+            let r = vm.new_set();
+            let it = crate::ops::iter(vm, other)?;
+            while let Some(k) = crate::ops::next(vm, &it)? {
+                if view_contains(vm, this, &k)? {
+                    r.add(vm, k)?;
+                }
+            }
+            Ok(r.into_object())
+        }
     }
-    let other = crate::ops::collect(vm, b)?;
-    let o = vm.new_set();
-    for x in other {
-        o.add(vm, x)?;
-    }
-    crate::objects::set_methods::set_binop(vm, &s, &o, op)
 }
 fn view_and(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
     view_setop(vm, a, b, b'&')
@@ -432,29 +471,63 @@ fn view_sub(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
 fn view_xor(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
     view_setop(vm, a, b, b'^')
 }
+/// `dictview_richcompare`: set comparisons against sets and keys/items views.
 fn view_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
-    if a.is_type(&vm.types.dict_values) || !(op == CmpOp::Eq || op == CmpOp::Ne) {
+    let setlike =
+        |o: &PyObject| o.downcast_ref::<crate::objects::set::PySet>().is_some() || is_view(vm, o);
+    if a.is_type(&vm.types.dict_values) || !setlike(b) {
         return Ok(vm.not_implemented());
     }
-    let x = crate::ops::collect(vm, a)?;
-    let y = match crate::ops::collect(vm, b) {
-        Ok(y) => y,
-        Err(_) => return Ok(vm.not_implemented()),
+    let la = crate::ops::len(vm, a)?;
+    let lb = crate::ops::len(vm, b)?;
+    let contained = |x: &PyObject, y: &PyObject| -> PyResult<bool> {
+        let it = crate::ops::iter(vm, x)?;
+        while let Some(k) = crate::ops::next(vm, &it)? {
+            if !crate::ops::contains(vm, y, &k)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     };
-    let sx = vm.new_set();
-    for i in x {
-        sx.add(vm, i)?;
+    let r = match op {
+        CmpOp::Eq => la == lb && contained(a, b)?,
+        CmpOp::Ne => !(la == lb && contained(a, b)?),
+        CmpOp::Lt => la < lb && contained(a, b)?,
+        CmpOp::Le => la <= lb && contained(a, b)?,
+        CmpOp::Gt => la > lb && contained(b, a)?,
+        CmpOp::Ge => la >= lb && contained(b, a)?,
+    };
+    Ok(vm.new_bool(r))
+}
+
+/// `dict_items.__reversed__` / `dict_values.__reversed__`: iterates a snapshot backwards.
+fn view_reversed(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let items = crate::ops::collect(vm, &a[0])?;
+    let n = items.len();
+    let lst = vm.new_list(items);
+    let it = vm.new_seq_iter(&vm.types.list_reverseiterator, lst.into_object(), 0);
+    if let Some(i) = it.downcast_ref::<PySeqIter>() {
+        i.index.set(n);
     }
-    let sy = vm.new_set();
-    for i in y {
-        sy.add(vm, i)?;
+    Ok(it)
+}
+fn view_reversed_keys(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    let d = view_dict(vm, &a[0])?;
+    reversed_(vm, &[d.into_object()], k)
+}
+fn view_mapping(vm: &Vm, o: &PyObject) -> PyResult {
+    let d = view_dict(vm, o)?;
+    Ok(vm.new_seq_iter(&vm.types.mappingproxy, d.into_object(), 0))
+}
+fn view_isdisjoint(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    crate::argparse::exact(vm, "isdisjoint", &a[1..], k, 1)?;
+    let it = crate::ops::iter(vm, &a[1])?;
+    while let Some(x) = crate::ops::next(vm, &it)? {
+        if view_contains(vm, &a[0], &x)? {
+            return Ok(vm.new_bool(false));
+        }
     }
-    let eq = sx.len() == sy.len()
-        && sx
-            .items()
-            .iter()
-            .all(|i| sy.contains(vm, i).unwrap_or(false));
-    Ok(vm.new_bool(eq == (op == CmpOp::Eq)))
+    Ok(vm.new_bool(true))
 }
 
 /// A read-only mapping view of a class dict.
@@ -557,6 +630,31 @@ pub fn init(vm: &Vm) {
             }
         });
     }
+    vm.add_methods(
+        &vm.types.dict_keys,
+        &[
+            MethodDef::method("__reversed__", view_reversed_keys),
+            MethodDef::method("isdisjoint", view_isdisjoint),
+        ],
+    );
+    vm.add_methods(
+        &vm.types.dict_items,
+        &[
+            MethodDef::method("__reversed__", view_reversed),
+            MethodDef::method("isdisjoint", view_isdisjoint),
+        ],
+    );
+    vm.add_methods(
+        &vm.types.dict_values,
+        &[MethodDef::method("__reversed__", view_reversed)],
+    );
+    for v in [
+        &vm.types.dict_keys,
+        &vm.types.dict_values,
+        &vm.types.dict_items,
+    ] {
+        vm.add_getset(v, "mapping", view_mapping, None);
+    }
     let m = &vm.types.mappingproxy;
     m.update_slots(|s| {
         s.mp_length = Some(view_len);
@@ -564,6 +662,10 @@ pub fn init(vm: &Vm) {
         s.iter = Some(mp_iter);
         s.repr = Some(mp_repr);
         s.sq_contains = Some(mp_contains);
+        s.richcompare = Some(|vm, a, b, op| {
+            let d = view_dict(vm, a)?;
+            crate::ops::rich_compare(vm, d.as_object(), b, op)
+        });
     });
     vm.add_methods(
         m,

@@ -16,6 +16,32 @@ fn e<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyBaseException> {
 
 fn exc_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let (pos, _) = crate::ops::call::split_args(a, k);
+    // OSError(errno, strerror, ...) picks the subclass for errno (`oserror_use_init`)
+    if t.is(&vm.exc.os_error) && pos.len() >= 2 {
+        if let Some(n) = crate::objects::int::int_value(&pos[0]).and_then(|i| i.as_i64()) {
+            let x = &vm.exc;
+            let sub = match n {
+                11 | 114 | 115 => Some(&x.blocking_io_error),
+                10 => Some(&x.child_process_error),
+                32 | 108 => Some(&x.broken_pipe_error),
+                103 => Some(&x.connection_aborted_error),
+                111 => Some(&x.connection_refused_error),
+                104 => Some(&x.connection_reset_error),
+                17 => Some(&x.file_exists_error),
+                2 => Some(&x.file_not_found_error),
+                21 => Some(&x.is_a_directory_error),
+                20 => Some(&x.not_a_directory_error),
+                4 => Some(&x.interrupted_error),
+                1 | 13 => Some(&x.permission_error),
+                3 => Some(&x.process_lookup_error),
+                110 => Some(&x.timeout_error),
+                _ => None,
+            };
+            if let Some(sub) = sub {
+                return Ok(new_base_exception(vm, sub, pos.to_vec()).into_object());
+            }
+        }
+    }
     Ok(new_base_exception(vm, t, pos.to_vec()).into_object())
 }
 fn exc_init(vm: &Vm, o: &PyObject, a: &[PyRef], k: Option<&PyTuple>) -> PyResult<()> {
@@ -46,6 +72,27 @@ pub fn exc_str(vm: &Vm, o: &PyObject) -> PyResult {
         if let Some(m) = x.get_extra("msg").filter(|m| !vm.is_none(m)) {
             return Ok(crate::ops::str(vm, &m)?.into_object());
         }
+    }
+    if t.is_subtype(&vm.exc.syntax_error) && !args.is_empty() {
+        // SyntaxError_str: "msg (file, line N)" with the file's basename
+        let m = se_msg(vm, o)?;
+        let msg = crate::ops::str_string(vm, &m)?;
+        let filename = syntax_detail(vm, o, 0)?;
+        let lineno = syntax_detail(vm, o, 1)?;
+        let file = filename
+            .downcast_ref::<crate::objects::str::PyStr>()
+            .map(|f| {
+                let f = f.to_string_lossy();
+                f.rsplit('/').next().unwrap_or(&f).to_string()
+            });
+        let line = crate::objects::int::int_value(&lineno).and_then(|i| i.as_i64());
+        let s = match (file, line) {
+            (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+            (Some(f), None) => format!("{msg} ({f})"),
+            (None, Some(l)) => format!("{msg} (line {l})"),
+            (None, None) => msg,
+        };
+        return Ok(vm.new_str(&s));
     }
     if t.is_subtype(&vm.exc.os_error) {
         if let (Some(errno), Some(strerror)) = (x.get_extra("errno"), x.get_extra("strerror")) {
@@ -302,7 +349,100 @@ fn name_error_init(vm: &Vm, o: &PyObject, a: &[PyRef], k: Option<&PyTuple>) -> P
     Ok(())
 }
 
+/// `args[i]`, or None when the exception has fewer arguments.
+fn arg_at(vm: &Vm, o: &PyObject, i: usize) -> PyResult {
+    Ok(e(vm, o)?
+        .args
+        .get()
+        .as_slice()
+        .get(i)
+        .cloned()
+        .unwrap_or_else(|| vm.none()))
+}
+/// Replaces `args[i]` (UnicodeError's attributes live in its args here).
+fn set_arg_at(vm: &Vm, o: &PyObject, i: usize, v: Option<PyRef>) -> PyResult<()> {
+    let v = v.ok_or_else(|| vm.new_type_error("attribute may not be deleted"))?;
+    let ex = e(vm, o)?;
+    let mut items = ex.args.get().as_slice().to_vec();
+    while items.len() <= i {
+        items.push(vm.none());
+    }
+    items[i] = v;
+    ex.args.set(vm.new_tuple(items));
+    Ok(())
+}
+/// SyntaxError's details tuple `args[1]` = (filename, lineno, offset, text, end_lineno,
+/// end_offset): item `i`.
+fn syntax_detail(vm: &Vm, o: &PyObject, i: usize) -> PyResult {
+    let names = [
+        "filename",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+    ];
+    if let Some(v) = e(vm, o)?.get_extra(names[i]).filter(|v| !vm.is_none(v)) {
+        return Ok(v);
+    }
+    let d = arg_at(vm, o, 1)?;
+    Ok(d.downcast_ref::<PyTuple>()
+        .and_then(|t| t.as_slice().get(i).cloned())
+        .unwrap_or_else(|| vm.none()))
+}
+macro_rules! arg_getset {
+    ($($g:ident, $s:ident => $i:expr),* $(,)?) => {
+        $(fn $g(vm: &Vm, o: &PyObject) -> PyResult { arg_at(vm, o, $i) }
+          fn $s(vm: &Vm, o: &PyObject, v: Option<PyRef>) -> PyResult<()> { set_arg_at(vm, o, $i, v) })*
+    };
+}
+arg_getset! {
+    ue_encoding, ue_set_encoding => 0, ue_object, ue_set_object => 1, ue_start, ue_set_start => 2,
+    ue_end, ue_set_end => 3, ue_reason, ue_set_reason => 4,
+    ut_object, ut_set_object => 0, ut_start, ut_set_start => 1, ut_end, ut_set_end => 2,
+    ut_reason, ut_set_reason => 3,
+}
+macro_rules! syntax_getters {
+    ($($g:ident => $i:expr),* $(,)?) => {
+        $(fn $g(vm: &Vm, o: &PyObject) -> PyResult { syntax_detail(vm, o, $i) })*
+    };
+}
+syntax_getters! {
+    se_filename => 0, se_lineno => 1, se_offset => 2, se_text => 3, se_end_lineno => 4,
+    se_end_offset => 5,
+}
+
+fn se_msg(vm: &Vm, o: &PyObject) -> PyResult {
+    if let Some(v) = e(vm, o)?.get_extra("msg").filter(|v| !vm.is_none(v)) {
+        return Ok(v);
+    }
+    arg_at(vm, o, 0)
+}
+
 pub fn init(vm: &Vm) {
+    for t in [&vm.exc.unicode_encode_error, &vm.exc.unicode_decode_error] {
+        vm.add_getset(t, "encoding", ue_encoding, Some(ue_set_encoding));
+        vm.add_getset(t, "object", ue_object, Some(ue_set_object));
+        vm.add_getset(t, "start", ue_start, Some(ue_set_start));
+        vm.add_getset(t, "end", ue_end, Some(ue_set_end));
+        vm.add_getset(t, "reason", ue_reason, Some(ue_set_reason));
+    }
+    {
+        let t = &vm.exc.unicode_translate_error;
+        vm.add_getset(t, "object", ut_object, Some(ut_set_object));
+        vm.add_getset(t, "start", ut_start, Some(ut_set_start));
+        vm.add_getset(t, "end", ut_end, Some(ut_set_end));
+        vm.add_getset(t, "reason", ut_reason, Some(ut_set_reason));
+    }
+    {
+        let t = &vm.exc.syntax_error;
+        vm.add_getset(t, "filename", se_filename, None);
+        vm.add_getset(t, "lineno", se_lineno, None);
+        vm.add_getset(t, "offset", se_offset, None);
+        vm.add_getset(t, "text", se_text, None);
+        vm.add_getset(t, "end_lineno", se_end_lineno, None);
+        vm.add_getset(t, "end_offset", se_end_offset, None);
+    }
     let b = &vm.exc.base_exception;
     b.update_slots(|s| {
         s.new = Some(exc_new);
@@ -361,5 +501,5 @@ pub fn init(vm: &Vm) {
         get_filename,
         Some(set_filename),
     );
-    vm.add_getset(&vm.exc.syntax_error, "msg", get_msg, Some(set_msg));
+    vm.add_getset(&vm.exc.syntax_error, "msg", se_msg, Some(set_msg));
 }

@@ -41,6 +41,10 @@ pub fn parse_float_text(s: &str) -> Option<f64> {
         if !(c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-' | b'_')) {
             return None;
         }
+        // a sign only right after the exponent marker
+        if matches!(c, b'+' | b'-') && !(i > 0 && bytes[i - 1] == b'e') {
+            return None;
+        }
     }
     let cleaned: String = body.chars().filter(|c| *c != '_').collect();
     cleaned.parse::<f64>().ok().map(|v| sign * v)
@@ -137,7 +141,7 @@ fn as_integer_ratio(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let bits = x.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = if exp == 0 {
-        (bits & ((1 << 52) - 1)) << 1
+        bits & ((1 << 52) - 1)
     } else {
         (bits & ((1 << 52) - 1)) | (1 << 52)
     };
@@ -207,6 +211,95 @@ fn float_hex(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
         e.abs()
     )))
 }
+/// `float.fromhex(s)` (`float_fromhex`): exact, round-half-even.
+fn float_fromhex(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "fromhex", &a[1..], k, 1)?;
+    let st = argparse::to_str(vm, "fromhex", &a[1], "argument")?.to_string_lossy();
+    let invalid = || vm.new_value_error("invalid hexadecimal floating-point string");
+    let t = st.trim();
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let lower = body.to_ascii_lowercase();
+    let sign = if neg { -1.0 } else { 1.0 };
+    if lower == "inf" || lower == "infinity" {
+        return Ok(vm.new_float(sign * f64::INFINITY));
+    }
+    if lower == "nan" {
+        return Ok(vm.new_float(f64::NAN));
+    }
+    let body = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mant, exp) = match body.split_once('p') {
+        Some((m, e)) => (m, Some(e)),
+        None => (body, None),
+    };
+    let (ip, fp) = match mant.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (mant, ""),
+    };
+    if ip.is_empty() && fp.is_empty() {
+        return Err(invalid());
+    }
+    let mut m = num_bigint::BigInt::from(0);
+    for ch in ip.chars().chain(fp.chars()) {
+        let d = ch.to_digit(16).ok_or_else(invalid)?;
+        m = m * 16 + d;
+    }
+    let e: i64 = match exp {
+        Some(e) => {
+            let ok = !e.is_empty()
+                && e.trim_start_matches(['+', '-'])
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+                && e.trim_start_matches(['+', '-']).len()
+                    == e.len() - usize::from(e.starts_with(['+', '-']));
+            if !ok || e.trim_start_matches(['+', '-']).is_empty() {
+                return Err(invalid());
+            }
+            e.parse::<i64>().unwrap_or(if e.starts_with('-') {
+                i64::MIN / 4
+            } else {
+                i64::MAX / 4
+            })
+        }
+        None => 0,
+    };
+    let e = e.saturating_sub(4 * fp.len() as i64);
+    let mi = crate::objects::intval::Int::from_big(m);
+    if mi.is_zero() {
+        return Ok(vm.new_float(sign * 0.0));
+    }
+    let too_large = || vm.new_overflow_error("hexadecimal value too large to represent as a float");
+    let v = if e >= 0 {
+        if e as u64 + mi.bit_length() > 1100 {
+            return Err(too_large());
+        }
+        mi.shl(e as u64).to_f64().unwrap_or(f64::INFINITY)
+    } else if -e as u64 > mi.bit_length() + 1200 {
+        0.0
+    } else {
+        let d = crate::objects::intval::Int::Small(1).shl((-e) as u64);
+        mi.truediv(&d).unwrap_or(0.0)
+    };
+    if v.is_infinite() {
+        return Err(too_large());
+    }
+    let r = vm.new_float(sign * v);
+    let cls = &a[0];
+    if cls.is(&vm.types.float) {
+        return Ok(r);
+    }
+    crate::ops::call(vm, cls, &[r], None)
+}
+fn float_getformat(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "__getformat__", &a[1..], k, 1)?;
+    let t = argparse::to_str(vm, "__getformat__", &a[1], "argument")?.to_string_lossy();
+    if t != "double" && t != "float" {
+        return Err(vm.new_value_error("__getformat__() argument 1 must be 'double' or 'float'"));
+    }
+    Ok(vm.new_str("IEEE, little-endian"))
+}
 fn getnewargs(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Ok(vm.new_tuple(vec![vm.new_float(sf(vm, a)?)]).into_object())
 }
@@ -258,7 +351,23 @@ fn complex_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>)
             ))
         })?,
     };
-    let (r, i) = (re.0 - im.1, re.1 + im.0);
+    // as `complex_new_impl`: only a complex argument contributes its other component
+    let re_is_complex = a[0].as_ref().is_some_and(|x| {
+        x.downcast_ref::<crate::objects::complex::PyComplex>()
+            .is_some()
+    });
+    let im_is_complex = a[1].as_ref().is_some_and(|x| {
+        x.downcast_ref::<crate::objects::complex::PyComplex>()
+            .is_some()
+    });
+    let mut r = re.0;
+    let mut i = if a[1].is_some() { im.0 } else { re.1 };
+    if im_is_complex {
+        r -= im.1;
+    }
+    if re_is_complex && a[1].is_some() {
+        i += re.1;
+    }
     if t.is(&vm.types.complex) {
         Ok(vm.new_complex(r, i))
     } else {
@@ -325,6 +434,22 @@ fn c_real(vm: &Vm, o: &PyObject) -> PyResult {
 fn c_imag(vm: &Vm, o: &PyObject) -> PyResult {
     Ok(vm.new_float(o.downcast_ref::<PyComplex>().map_or(0.0, |c| c.im)))
 }
+fn c_format(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "__format__", &a[1..], k, 1)?;
+    let spec = argparse::to_str(vm, "__format__", &a[1], "argument")?;
+    let c = a[0]
+        .downcast_ref::<PyComplex>()
+        .map_or((0.0, 0.0), |c| (c.re, c.im));
+    crate::objects::str_format::format_complex(vm, c.0, c.1, &spec.as_cow())
+}
+fn c_getnewargs(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let c = a[0]
+        .downcast_ref::<PyComplex>()
+        .map_or((0.0, 0.0), |c| (c.re, c.im));
+    Ok(vm
+        .new_tuple(vec![vm.new_float(c.0), vm.new_float(c.1)])
+        .into_object())
+}
 fn c_conjugate(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let c = a[0]
         .downcast_ref::<PyComplex>()
@@ -367,6 +492,8 @@ pub fn init(vm: &Vm) {
             MethodDef::method("__format__", float_format),
             MethodDef::method("conjugate", conjugate),
             MethodDef::method("hex", float_hex),
+            MethodDef::class("fromhex", float_fromhex),
+            MethodDef::class("__getformat__", float_getformat),
             MethodDef::method("__getnewargs__", getnewargs),
         ],
     );
@@ -393,5 +520,12 @@ pub fn init(vm: &Vm) {
     });
     vm.add_getset(c, "real", c_real, None);
     vm.add_getset(c, "imag", c_imag, None);
-    vm.add_methods(c, &[MethodDef::method("conjugate", c_conjugate)]);
+    vm.add_methods(
+        c,
+        &[
+            MethodDef::method("conjugate", c_conjugate),
+            MethodDef::method("__format__", c_format),
+            MethodDef::method("__getnewargs__", c_getnewargs),
+        ],
+    );
 }

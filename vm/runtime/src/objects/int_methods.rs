@@ -15,6 +15,21 @@ use num_bigint::{BigInt, Sign};
 /// Parses text for `int(s, base)` with CPython's errors (whitespace, underscores, the
 /// digit limit).
 pub fn int_from_str(vm: &Vm, text: &str, base: u32, orig: &PyObject) -> PyResult<Int> {
+    // `_PyUnicode_TransformDecimalAndSpaceToASCII`: Unicode decimal digits count.
+    let ascii: String;
+    let text = if text.is_ascii() {
+        text
+    } else {
+        ascii = text
+            .chars()
+            .map(|c| match crate::objects::str_digits::decimal(c) {
+                Some(d) if !c.is_ascii() => char::from(b'0' + d as u8),
+                _ if c.is_whitespace() => ' ',
+                _ => c,
+            })
+            .collect();
+        &ascii
+    };
     let t = text.trim_matches(|c: char| c.is_whitespace());
     let digits = t.trim_start_matches(['+', '-']).len();
     if base != 0

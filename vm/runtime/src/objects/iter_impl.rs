@@ -84,6 +84,13 @@ fn seqiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
             j += 1;
         }
         it.index.set(j);
+        if found.is_some() {
+            if it.remaining.get() as u64 >= it.expect.get() {
+                it.seq.set(None);
+                return Err(vm.new_runtime_error("dictionary keys changed during iteration"));
+            }
+            it.remaining.set(it.remaining.get() + 1);
+        }
         match found {
             Some((k, val)) => {
                 return Ok(Some(if t.is(&v.dict_keyiterator) {
@@ -108,6 +115,7 @@ fn seqiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
             j -= 1;
             if let Some(k) = d.key_at(j) {
                 it.index.set(j);
+                it.remaining.set(it.remaining.get() + 1);
                 return Ok(Some(k));
             }
         }
@@ -125,6 +133,7 @@ fn seqiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
         while j < n {
             if let Some(k) = s.entry_at(j) {
                 it.index.set(j + 1);
+                it.remaining.set(it.remaining.get() + 1);
                 return Ok(Some(k));
             }
             j += 1;
@@ -441,8 +450,77 @@ fn coro_await(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Ok(a[0].clone())
 }
 
+/// `__length_hint__` of the sequence-style iterators (`listiter_len`, `dictiter_len`, …).
+fn seqiter_length_hint(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let o = &a[0];
+    let Some(it) = o.downcast_ref::<PySeqIter>() else {
+        return Ok(vm.new_int(0));
+    };
+    let Some(seq) = it.seq.get() else {
+        return Ok(vm.new_int(0));
+    };
+    let i = it.index.get();
+    let t = o.type_();
+    let v = &vm.types;
+    let n: usize = if t.is(&v.list_iterator) || t.is(&v.tuple_iterator) || t.is(&v.bytes_iterator) {
+        let len = crate::ops::len(vm, &seq)?;
+        len.saturating_sub(i)
+    } else if t.is(&v.list_reverseiterator) || t.is(&v.reversed) {
+        let len = crate::ops::len(vm, &seq)?;
+        if len < i { 0 } else { i }
+    } else if t.is(&v.str_iterator) {
+        match seq.downcast_ref::<PyStr>() {
+            Some(s) => s
+                .as_bytes()
+                .get(i..)
+                .map_or(0, |b| b.iter().filter(|c| (**c & 0xC0) != 0x80).count()),
+            None => 0,
+        }
+    } else if t.is(&v.dict_keyiterator)
+        || t.is(&v.dict_valueiterator)
+        || t.is(&v.dict_itemiterator)
+        || t.is(&v.dict_reversekeyiterator)
+        || t.is(&v.set_iterator)
+    {
+        let cur = crate::ops::len(vm, &seq)? as u64;
+        if cur == it.expect.get() {
+            (it.expect.get() as usize).saturating_sub(it.remaining.get())
+        } else {
+            0
+        }
+    } else if t.is(&v.seq_iterator) {
+        let s = seq.type_().slots();
+        if s.sq_length.or(s.mp_length).is_none() {
+            return Ok(vm.not_implemented());
+        }
+        crate::ops::len(vm, &seq)?.saturating_sub(i)
+    } else {
+        return Ok(vm.not_implemented());
+    };
+    Ok(vm.new_usize(n))
+}
+
 pub fn init(vm: &Vm) {
     let v = &vm.types;
+    for t in [
+        &v.list_iterator,
+        &v.list_reverseiterator,
+        &v.tuple_iterator,
+        &v.str_iterator,
+        &v.bytes_iterator,
+        &v.seq_iterator,
+        &v.dict_keyiterator,
+        &v.dict_valueiterator,
+        &v.dict_itemiterator,
+        &v.dict_reversekeyiterator,
+        &v.set_iterator,
+        &v.reversed,
+    ] {
+        vm.add_methods(
+            t,
+            &[MethodDef::method("__length_hint__", seqiter_length_hint)],
+        );
+    }
     for t in [
         &v.list_iterator,
         &v.list_reverseiterator,

@@ -77,8 +77,11 @@ impl PyList {
     }
     /// Replaces all items; the old ones are dropped after the list is consistent.
     pub fn replace_all(&self, new: Vec<PyRef>) {
-        let old = self.with_mut(|items| std::mem::replace(items, new));
-        drop(old);
+        let mut old = self.with_mut(|items| std::mem::replace(items, new));
+        // `_list_clear` releases the items last first.
+        while let Some(x) = old.pop() {
+            drop(x);
+        }
     }
 }
 

@@ -85,7 +85,16 @@ fn list_setitem(vm: &Vm, o: &PyObject, k: &PyObject, v: Slot) -> PyResult<()> {
                     *items = std::mem::take(&mut keep);
                     old
                 });
-                drop(old);
+                // list_ass_slice releases a deleted run last item first; an extended
+                // slice deletion releases in index order.
+                if idx.step == 1 {
+                    let mut old = old;
+                    while let Some(x) = old.pop() {
+                        drop(x);
+                    }
+                } else {
+                    drop(old);
+                }
                 Ok(())
             }
             Some(v) => {
@@ -105,7 +114,10 @@ fn list_setitem(vm: &Vm, o: &PyObject, k: &PyObject, v: Slot) -> PyResult<()> {
                     let end = start + idx.len;
                     let removed: Vec<PyRef> = lst
                         .with_mut(|items| items.splice(start..end.max(start), newitems).collect());
-                    drop(removed);
+                    let mut removed = removed;
+                    while let Some(x) = removed.pop() {
+                        drop(x);
+                    }
                     return Ok(());
                 }
                 if newitems.len() != idx.len {
@@ -216,7 +228,7 @@ fn list_init(vm: &Vm, o: &PyObject, a: &[PyRef], k: Option<&PyTuple>) -> PyResul
     let lst = l(vm, o)?;
     lst.replace_all(Vec::new());
     if let Some(x) = a.first() {
-        let items = crate::ops::collect(vm, x)?;
+        let items = crate::ops::collect_hinted(vm, x)?;
         lst.replace_all(items);
     }
     Ok(())
@@ -236,7 +248,7 @@ fn append(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 fn extend(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "list.extend", &a[1..], k, 1)?;
     let lst = this(vm, a)?;
-    let items = crate::ops::collect(vm, &a[1])?;
+    let items = crate::ops::collect_hinted(vm, &a[1])?;
     lst.with_mut(|v| v.extend(items));
     Ok(vm.none())
 }

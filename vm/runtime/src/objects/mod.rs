@@ -6,9 +6,12 @@
 //! an `init(vm)` that sets slots with `update_slots` and methods with `vm.add_methods`,
 //! and call it from `init_types` below.
 
+pub mod bytearray_mut;
 pub mod bytes;
 pub mod bytes_methods;
+pub mod bytes_ops;
 pub mod code;
+pub mod codecs;
 pub mod complex;
 pub mod descr;
 pub mod descr_impl;
@@ -29,6 +32,7 @@ pub mod iter;
 pub mod iter_impl;
 pub mod list;
 pub mod list_methods;
+pub mod memoryview;
 pub mod module;
 pub mod object;
 pub mod range;
@@ -39,8 +43,13 @@ pub mod singletons;
 pub mod slice;
 pub mod slotdefs;
 pub mod str;
+pub mod str_case;
+pub mod str_case_data;
+pub mod str_digits;
 pub mod str_format;
 pub mod str_methods;
+pub mod str_translate;
+pub mod super_impl;
 pub mod textio;
 pub mod tuple;
 pub mod tuple_methods;
@@ -83,6 +92,8 @@ pub fn init_types(vm: &Vm) {
     float_methods::init(vm);
     str_methods::init(vm);
     bytes_methods::init(vm);
+    bytes_ops::init(vm);
+    memoryview::init(vm);
     tuple_methods::init(vm);
     list_methods::init(vm);
     dict_methods::init(vm);
@@ -107,6 +118,25 @@ pub fn init_types(vm: &Vm) {
         }
         // SAFETY: start-up; nothing reads the mro concurrently.
         unsafe { *t.mro.get() = Some(vm.new_tuple(mro)) };
+    }
+    {
+        // ExceptionGroup(BaseExceptionGroup, Exception): the one builtin with two bases.
+        let eg = &vm.exc.exception_group;
+        let beg = &vm.exc.base_exception_group;
+        let e = &vm.exc.exception;
+        let bases = vm.new_tuple(vec![beg.clone_object(), e.clone_object()]);
+        let mro = vm.new_tuple(vec![
+            eg.clone_object(),
+            beg.clone_object(),
+            e.clone_object(),
+            vm.exc.base_exception.clone_object(),
+            vm.types.object.clone_object(),
+        ]);
+        // SAFETY: start-up; nothing reads them concurrently.
+        unsafe {
+            *eg.bases.get() = bases;
+            *eg.mro.get() = Some(mro);
+        }
     }
     for t in &all {
         let own = *t.slots();

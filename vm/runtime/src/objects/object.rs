@@ -172,9 +172,11 @@ pub fn get_instance_dict(vm: &Vm, o: &PyObject) -> PyResult {
     };
     // SAFETY: the slot holds a dict or NULL.
     if let Some(d) = unsafe { (*slot).clone() } {
+        crate::gc::mark_dict_materialized(&d);
         return Ok(d);
     }
     let d = vm.new_dict().into_object();
+    crate::gc::mark_dict_materialized(&d);
     // SAFETY: storing into an empty slot.
     unsafe { *slot = Some(d.clone()) };
     Ok(d)

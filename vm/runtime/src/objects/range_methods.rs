@@ -60,11 +60,10 @@ fn range_bool(vm: &Vm, o: &PyObject) -> PyResult<bool> {
 fn range_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
     let x = r(vm, o)?;
     if let Some(sl) = k.downcast_ref::<crate::objects::slice::PySlice>() {
-        let n = range_len(vm, o)?;
-        let idx = sl.indices(vm, n)?;
-        let start = x.item(&Int::Small(idx.start as i64));
-        let step = x.step.mul(&Int::Small(idx.step as i64));
-        let stop = start.add(&step.mul(&Int::Small(idx.len as i64)));
+        let (st, sp, se) = long_slice_indices(vm, sl, &x.length)?;
+        let start = x.item(&st);
+        let stop = x.item(&sp);
+        let step = x.step.mul(&se);
         return Ok(vm.new_range(start, stop, step));
     }
     let Some(i) = crate::ops::number::try_index(vm, k)? else {
@@ -79,6 +78,54 @@ fn range_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
     }
     Ok(vm.new_int_value(x.item(&i)))
 }
+/// `_PySlice_GetLongIndices`: a slice's start, stop and step for a sequence of
+/// `length` items, as unbounded ints.
+fn long_slice_indices(
+    vm: &Vm,
+    sl: &crate::objects::slice::PySlice,
+    length: &Int,
+) -> PyResult<(Int, Int, Int)> {
+    let get = |o: &PyObject| -> PyResult<Option<Int>> {
+        if o.is(&vm.none()) {
+            return Ok(None);
+        }
+        match crate::ops::number::try_index(vm, o)? {
+            Some(v) => Ok(Some(v)),
+            None => Err(vm.new_type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
+        }
+    };
+    let step = get(&sl.step)?.unwrap_or(Int::Small(1));
+    if step.is_zero() {
+        return Err(vm.new_value_error("slice step cannot be zero"));
+    }
+    let neg = step.is_negative();
+    let (lower, upper) = if neg {
+        (Int::Small(-1), length.sub(&Int::Small(1)))
+    } else {
+        (Int::Small(0), length.clone())
+    };
+    let clamp = |v: Option<Int>, default: &Int| -> Int {
+        match v {
+            None => default.clone(),
+            Some(v) => {
+                let v = if v.is_negative() { v.add(length) } else { v };
+                if v.cmp(&lower) == std::cmp::Ordering::Less {
+                    lower.clone()
+                } else if v.cmp(&upper) == std::cmp::Ordering::Greater {
+                    upper.clone()
+                } else {
+                    v
+                }
+            }
+        }
+    };
+    let start = clamp(get(&sl.start)?, if neg { &upper } else { &lower });
+    let stop = clamp(get(&sl.stop)?, if neg { &lower } else { &upper });
+    Ok((start, stop, step))
+}
+
 fn contains_int(x: &PyRange, v: &Int) -> bool {
     let (lo, hi) = if !x.step.is_negative() {
         (&x.start, &x.stop)
@@ -110,20 +157,33 @@ fn range_contains(vm: &Vm, o: &PyObject, v: &PyObject) -> PyResult<bool> {
 }
 pub fn range_iter(vm: &Vm, o: &PyObject) -> PyResult {
     let x = r(vm, o)?;
-    let (Some(s), Some(st), Some(n)) = (x.start.as_i64(), x.step.as_i64(), x.length.as_i64())
-    else {
+    use num_traits::ToPrimitive;
+    let (Some(s), Some(st), Some(n)) = (
+        x.start.to_big().to_i128(),
+        x.step.to_big().to_i128(),
+        x.length.to_big().to_u128(),
+    ) else {
         return Err(vm.new_overflow_error("Python int too large to convert to C long"));
     };
     Ok(crate::object::alloc::alloc(
         &vm.types.range_iterator,
         PyRangeIter {
             ob: crate::object::header(),
-            next: Cell::new(i128::from(s)),
-            step: i128::from(st),
-            remaining: Cell::new(n as u128),
+            next: Cell::new(s),
+            step: st,
+            remaining: Cell::new(n),
         },
     )
     .into_object())
+}
+fn rangeiter_length_hint(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let n = a[0]
+        .downcast_ref::<PyRangeIter>()
+        .map_or(0, |it| it.remaining.get());
+    Ok(match i64::try_from(n) {
+        Ok(v) => vm.new_int(v),
+        Err(_) => vm.new_int_value(Int::from_big(num_bigint::BigInt::from(n))),
+    })
 }
 fn rangeiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
     let Some(it) = o.downcast_ref::<PyRangeIter>() else {
@@ -135,8 +195,11 @@ fn rangeiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
     }
     it.remaining.set(n - 1);
     let v = it.next.get();
-    it.next.set(v + it.step);
-    Ok(Some(vm.new_int(v as i64)))
+    it.next.set(v.wrapping_add(it.step));
+    Ok(Some(match i64::try_from(v) {
+        Ok(v) => vm.new_int(v),
+        Err(_) => vm.new_int_value(Int::from_big(num_bigint::BigInt::from(v))),
+    }))
 }
 fn range_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
     let (Some(x), Some(y)) = (a.downcast_ref::<PyRange>(), b.downcast_ref::<PyRange>()) else {
@@ -184,24 +247,51 @@ fn get_stop(vm: &Vm, o: &PyObject) -> PyResult {
 fn get_step(vm: &Vm, o: &PyObject) -> PyResult {
     Ok(vm.new_int_value(r(vm, o)?.step.clone()))
 }
-fn m_index(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+fn exact_int<'a>(vm: &Vm, o: &'a PyObject) -> Option<&'a Int> {
+    if o.is_type(&vm.types.int) || o.is_type(&vm.types.bool_) {
+        crate::objects::int::int_value(o)
+    } else {
+        None
+    }
+}
+fn m_index(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "index", &a[1..], k, 1)?;
     let x = r(vm, &a[0])?;
-    if let Some(i) = crate::objects::int::int_value(&a[1]) {
+    if let Some(i) = exact_int(vm, &a[1]) {
         if contains_int(x, i) {
             return Ok(vm.new_int_value(i.sub(&x.start).floordiv(&x.step).unwrap_or(Int::Small(0))));
         }
+        return Err(vm.new_value_error(format!(
+            "{} is not in range",
+            crate::ops::repr_string(vm, &a[1])?
+        )));
     }
-    Err(vm.new_value_error(format!(
-        "{} is not in range",
-        crate::ops::repr_string(vm, &a[1])?
-    )))
+    let it = range_iter(vm, &a[0])?;
+    let mut n: u64 = 0;
+    while let Some(y) = crate::ops::next(vm, &it)? {
+        vm.tick()?;
+        if crate::ops::rich_compare_bool(vm, &y, &a[1], CmpOp::Eq)? {
+            return Ok(vm.new_int(n as i64));
+        }
+        n += 1;
+    }
+    Err(vm.new_value_error("sequence.index(x): x not in sequence"))
 }
-fn m_count(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+fn m_count(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "count", &a[1..], k, 1)?;
     let x = r(vm, &a[0])?;
-    if let Some(i) = crate::objects::int::int_value(&a[1]) {
+    if let Some(i) = exact_int(vm, &a[1]) {
         return Ok(vm.new_int(i64::from(contains_int(x, i))));
     }
-    Ok(vm.new_int(0))
+    let it = range_iter(vm, &a[0])?;
+    let mut n: i64 = 0;
+    while let Some(y) = crate::ops::next(vm, &it)? {
+        vm.tick()?;
+        if crate::ops::rich_compare_bool(vm, &y, &a[1], CmpOp::Eq)? {
+            n += 1;
+        }
+    }
+    Ok(vm.new_int(n))
 }
 fn m_reversed(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let x = r(vm, &a[0])?;
@@ -233,6 +323,10 @@ pub fn init(vm: &Vm) {
             MethodDef::method("count", m_count),
             MethodDef::method("__reversed__", m_reversed),
         ],
+    );
+    vm.add_methods(
+        &vm.types.range_iterator,
+        &[MethodDef::method("__length_hint__", rangeiter_length_hint)],
     );
     vm.types.range_iterator.update_slots(|s| {
         s.iternext = Some(rangeiter_next);

@@ -408,3 +408,124 @@ pub fn set_clear(o: &PyObject) {
         s.clear();
     }
 }
+
+/// `setobject.c`'s update/merge family, so results have CPython's table layout (and
+/// therefore its iteration order).
+impl PySet {
+    /// `set_table_resize`.
+    pub fn resize_to(&self, minused: usize) {
+        self.inner_mut().resize(minused);
+    }
+    /// `set_merge`: adds every entry of `other` (a set or frozenset).
+    pub fn merge(&self, vm: &Vm, other: &PySet) -> PyResult<()> {
+        if std::ptr::eq(self, other) || other.is_empty() {
+            return Ok(());
+        }
+        let (ofill, oused, omask) = {
+            let o = other.inner();
+            (o.fill, o.used, o.table.len() - 1)
+        };
+        {
+            let t = self.inner_mut();
+            let mask = t.table.len() - 1;
+            if (t.fill + oused) * 5 >= mask * 3 {
+                t.resize((t.used + oused) * 2);
+            }
+        }
+        let snapshot: Vec<SetEntry> = other.inner().table.clone();
+        let t = self.inner_mut();
+        let mask = t.table.len() - 1;
+        if t.fill == 0 && mask == omask && ofill == oused {
+            let old = std::mem::replace(&mut t.table, snapshot);
+            t.fill = ofill;
+            t.used = oused;
+            // the copied table has no dummies: dummy slots (hash -1) become unused.
+            for e in t.table.iter_mut() {
+                if e.key.is_none() {
+                    e.hash = 0;
+                }
+            }
+            t.generation += 1;
+            drop(old);
+            return Ok(());
+        }
+        if t.fill == 0 {
+            t.fill = oused;
+            t.used = oused;
+            t.generation += 1;
+            for e in snapshot {
+                if let Some(k) = e.key {
+                    insert_clean(&mut t.table, mask, k, e.hash);
+                }
+            }
+            return Ok(());
+        }
+        for e in snapshot {
+            if let Some(k) = e.key {
+                self.add_hashed(vm, k, e.hash)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `set_update_internal`: sets merge, exact dicts add their keys with known hashes,
+    /// anything else is iterated.
+    pub fn update_internal(&self, vm: &Vm, other: &PyObject) -> PyResult<()> {
+        if let Some(o) = other.downcast_ref::<PySet>() {
+            return self.merge(vm, o);
+        }
+        if other.is_type(&vm.types.dict) {
+            if let Some(d) = other.downcast_ref::<crate::objects::dict::PyDict>() {
+                let dictsize = d.len();
+                {
+                    let t = self.inner_mut();
+                    let mask = t.table.len() - 1;
+                    if (t.fill + dictsize) * 5 >= mask * 3 {
+                        t.resize((t.used + dictsize) * 2);
+                    }
+                }
+                let mut pairs = Vec::with_capacity(dictsize);
+                for i in 0..d.entries_len() {
+                    if let (Some(k), Some(h)) = (d.key_at(i), d.hash_at(i)) {
+                        pairs.push((k, h));
+                    }
+                }
+                for (k, h) in pairs {
+                    self.add_hashed(vm, k, h)?;
+                }
+                return Ok(());
+            }
+        }
+        let it = crate::ops::iter(vm, other)?;
+        while let Some(x) = crate::ops::next(vm, &it)? {
+            self.add(vm, x)?;
+        }
+        Ok(())
+    }
+
+    /// `set_swap_bodies`: exchanges the tables (and cached hashes) of two sets.
+    pub fn swap_bodies(&self, other: &PySet) {
+        std::mem::swap(self.inner_mut(), other.inner_mut());
+        self.inner_mut().generation += 1;
+        other.inner_mut().generation += 1;
+        let h = self.hash.get();
+        self.hash.set(other.hash.get());
+        other.hash.set(h);
+    }
+
+    /// `set_discard_entry`.
+    pub fn discard_entry(&self, vm: &Vm, key: &PyObject, h: i64) -> PyResult<bool> {
+        self.discard_hashed(vm, key, h)
+    }
+
+    /// After removals: "if more than 1/4th are dummies, then resize them away".
+    pub fn compact_after_discards(&self) {
+        let t = self.inner_mut();
+        let mask = t.table.len() - 1;
+        if t.fill - t.used <= mask / 4 {
+            return;
+        }
+        let used = t.used;
+        t.resize(if used > 50000 { used * 2 } else { used * 4 });
+    }
+}

@@ -27,44 +27,151 @@ fn new_like(vm: &Vm, proto: &PyObject) -> PyRef<PySet> {
     }
 }
 
-/// Set algebra in CPython's iteration orders (`set_intersection` iterates the smaller set).
-pub fn set_binop(vm: &Vm, a: &PySet, b: &PySet, op: u8) -> PyResult {
-    let r = new_like(vm, a.as_object());
-    match op {
-        b'|' => {
-            for (k, h) in a.items_hashed() {
-                r.add_hashed(vm, k, h)?;
-            }
-            for (k, h) in b.items_hashed() {
-                r.add_hashed(vm, k, h)?;
-            }
-        }
-        b'&' => {
-            let (small, big) = if a.len() > b.len() { (b, a) } else { (a, b) };
-            for (k, h) in small.items_hashed() {
-                if big.contains_hashed(vm, &k, h)? {
-                    r.add_hashed(vm, k, h)?;
-                }
-            }
-        }
-        b'-' => {
-            for (k, h) in a.items_hashed() {
-                if !b.contains_hashed(vm, &k, h)? {
-                    r.add_hashed(vm, k, h)?;
-                }
+/// `make_new_set_basetype(type(proto), NULL)`: an empty set or frozenset.
+fn empty_like(vm: &Vm, proto: &PyObject) -> PyRef<PySet> {
+    new_like(vm, proto)
+}
+
+/// `set_copy`: a new set (or frozenset) of `so`'s base type holding its entries.
+pub fn set_copy(vm: &Vm, so: &PySet) -> PyResult<PyRef<PySet>> {
+    let r = empty_like(vm, so.as_object());
+    r.merge(vm, so)?;
+    Ok(r)
+}
+
+/// `set_intersection`.
+pub fn set_intersection(vm: &Vm, so: &PySet, other: &PyObject) -> PyResult<PyRef<PySet>> {
+    if std::ptr::eq(so.as_object(), other) {
+        return set_copy(vm, so);
+    }
+    let result = empty_like(vm, so.as_object());
+    if let Some(o) = other.downcast_ref::<PySet>() {
+        let (big, small) = if o.len() > so.len() { (o, so) } else { (so, o) };
+        for (k, h) in small.items_hashed() {
+            if big.contains_hashed(vm, &k, h)? {
+                result.add_hashed(vm, k, h)?;
             }
         }
-        _ => {
-            for (k, h) in a.items_hashed() {
-                r.add_hashed(vm, k, h)?;
+        return Ok(result);
+    }
+    let it = crate::ops::iter(vm, other)?;
+    while let Some(k) = crate::ops::next(vm, &it)? {
+        let h = crate::ops::hash(vm, &k)?;
+        if so.contains_hashed(vm, &k, h)? {
+            result.add_hashed(vm, k, h)?;
+        }
+    }
+    Ok(result)
+}
+
+/// `set_difference_update_internal`.
+pub fn set_difference_update(vm: &Vm, so: &PySet, other: &PyObject) -> PyResult<()> {
+    if std::ptr::eq(so.as_object(), other) {
+        so.clear();
+        return Ok(());
+    }
+    if let Some(o) = other.downcast_ref::<PySet>() {
+        let items = if (o.len() >> 3) > so.len() {
+            set_intersection(vm, so, other)?.items_hashed()
+        } else {
+            o.items_hashed()
+        };
+        for (k, h) in items {
+            so.discard_entry(vm, &k, h)?;
+        }
+    } else {
+        let it = crate::ops::iter(vm, other)?;
+        while let Some(k) = crate::ops::next(vm, &it)? {
+            so.discard(vm, &k)?;
+        }
+    }
+    so.compact_after_discards();
+    Ok(())
+}
+
+/// `set_difference`.
+pub fn set_difference(vm: &Vm, so: &PySet, other: &PyObject) -> PyResult<PyRef<PySet>> {
+    let other_size = if let Some(o) = other.downcast_ref::<PySet>() {
+        o.len()
+    } else if other.is_type(&vm.types.dict) {
+        crate::ops::len(vm, other)?
+    } else {
+        let r = set_copy(vm, so)?;
+        set_difference_update(vm, &r, other)?;
+        return Ok(r);
+    };
+    if (so.len() >> 2) > other_size {
+        let r = set_copy(vm, so)?;
+        set_difference_update(vm, &r, other)?;
+        return Ok(r);
+    }
+    let result = empty_like(vm, so.as_object());
+    if let Some(d) = other.downcast_ref::<crate::objects::dict::PyDict>() {
+        for (k, h) in so.items_hashed() {
+            if d.get_item_hashed(vm, &k, h)?.is_none() {
+                result.add_hashed(vm, k, h)?;
             }
-            for (k, h) in b.items_hashed() {
-                if !r.discard_hashed(vm, &k, h)? {
-                    r.add_hashed(vm, k, h)?;
-                }
+        }
+        return Ok(result);
+    }
+    if let Some(o) = other.downcast_ref::<PySet>() {
+        for (k, h) in so.items_hashed() {
+            if !o.contains_hashed(vm, &k, h)? {
+                result.add_hashed(vm, k, h)?;
             }
         }
     }
+    Ok(result)
+}
+
+/// `set_symmetric_difference_update`.
+pub fn set_symmetric_difference_update(vm: &Vm, so: &PySet, other: &PyObject) -> PyResult<()> {
+    if std::ptr::eq(so.as_object(), other) {
+        so.clear();
+        return Ok(());
+    }
+    let items: Vec<(PyRef, i64)> = if let Some(d) = other
+        .downcast_ref::<crate::objects::dict::PyDict>()
+        .filter(|_| other.is_type(&vm.types.dict))
+    {
+        (0..d.entries_len())
+            .filter_map(|i| Some((d.key_at(i)?, d.hash_at(i)?)))
+            .collect()
+    } else if let Some(o) = other.downcast_ref::<PySet>() {
+        o.items_hashed()
+    } else {
+        let tmp = empty_like(vm, so.as_object());
+        tmp.update_internal(vm, other)?;
+        tmp.items_hashed()
+    };
+    for (k, h) in items {
+        if !so.discard_entry(vm, &k, h)? {
+            so.add_hashed(vm, k, h)?;
+        }
+    }
+    Ok(())
+}
+
+/// `set_symmetric_difference`: a copy of `other` updated with `so`.
+pub fn set_symmetric_difference(vm: &Vm, so: &PySet, other: &PyObject) -> PyResult<PyRef<PySet>> {
+    let r = empty_like(vm, so.as_object());
+    r.update_internal(vm, other)?;
+    set_symmetric_difference_update(vm, &r, so.as_object())?;
+    Ok(r)
+}
+
+/// Set algebra on two sets (used by dict views and the operators).
+pub fn set_binop(vm: &Vm, a: &PySet, b: &PySet, op: u8) -> PyResult {
+    let r = match op {
+        b'|' => {
+            let r = set_copy(vm, a)?;
+            r.merge(vm, b)?;
+            r
+        }
+        b'&' => set_intersection(vm, a, b.as_object())?,
+        b'-' => set_difference(vm, a, b.as_object())?,
+        _ => set_symmetric_difference(vm, a, b.as_object())?,
+    };
     Ok(r.into_object())
 }
 
@@ -73,9 +180,7 @@ fn to_set(vm: &Vm, o: &PyRef) -> PyResult<PyRef<PySet>> {
         return Ok(s);
     }
     let s = vm.new_set();
-    for x in crate::ops::collect(vm, o)? {
-        s.add(vm, x)?;
-    }
+    s.update_internal(vm, o)?;
     Ok(s)
 }
 
@@ -164,27 +269,35 @@ binop!(set_or, b'|');
 binop!(set_and, b'&');
 binop!(set_sub, b'-');
 binop!(set_xor, b'^');
-macro_rules! ibinop {
-    ($f:ident, $c:expr) => {
-        fn $f(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
-            let (Some(x), Some(y)) = (a.downcast_ref::<PySet>(), b.downcast_ref::<PySet>()) else {
-                return Ok(vm.not_implemented());
-            };
-            let r = set_binop(vm, x, y, $c)?;
-            let rs = st(vm, &r)?;
-            let items = rs.items_hashed();
-            x.clear();
-            for (k, h) in items {
-                x.add_hashed(vm, k, h)?;
-            }
-            Ok(a.to_owned())
-        }
+fn set_ior(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
+    let (Some(x), Some(y)) = (a.downcast_ref::<PySet>(), b.downcast_ref::<PySet>()) else {
+        return Ok(vm.not_implemented());
     };
+    x.merge(vm, y)?;
+    Ok(a.to_owned())
 }
-ibinop!(set_ior, b'|');
-ibinop!(set_iand, b'&');
-ibinop!(set_isub, b'-');
-ibinop!(set_ixor, b'^');
+fn set_iand(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
+    let (Some(x), Some(_)) = (a.downcast_ref::<PySet>(), b.downcast_ref::<PySet>()) else {
+        return Ok(vm.not_implemented());
+    };
+    let r = set_intersection(vm, x, b)?;
+    x.swap_bodies(&r);
+    Ok(a.to_owned())
+}
+fn set_isub(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
+    let (Some(x), Some(_)) = (a.downcast_ref::<PySet>(), b.downcast_ref::<PySet>()) else {
+        return Ok(vm.not_implemented());
+    };
+    set_difference_update(vm, x, b)?;
+    Ok(a.to_owned())
+}
+fn set_ixor(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
+    let (Some(x), Some(_)) = (a.downcast_ref::<PySet>(), b.downcast_ref::<PySet>()) else {
+        return Ok(vm.not_implemented());
+    };
+    set_symmetric_difference_update(vm, x, b)?;
+    Ok(a.to_owned())
+}
 
 fn set_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let s = vm.new_set_of_type(t);
@@ -202,9 +315,7 @@ fn set_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyRe
             if x.is_type(&vm.types.frozenset) && t.is(&vm.types.frozenset) {
                 return Ok(x.clone());
             }
-            for it in crate::ops::collect(vm, x)? {
-                s.add(vm, it)?;
-            }
+            s.update_internal(vm, x)?;
         }
     }
     Ok(s.into_object())
@@ -220,11 +331,11 @@ fn set_init(vm: &Vm, o: &PyObject, a: &[PyRef], k: Option<&PyTuple>) -> PyResult
         return Err(vm.new_type_error(format!("set expected at most 1 argument, got {}", a.len())));
     }
     let s = st(vm, o)?;
-    s.clear();
+    if s.inner().fill > 0 {
+        s.clear();
+    }
     if let Some(x) = a.first() {
-        for it in crate::ops::collect(vm, x)? {
-            s.add(vm, it)?;
-        }
+        s.update_internal(vm, x)?;
     }
     Ok(())
 }
@@ -266,66 +377,80 @@ fn copy(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     if a[0].is_type(&vm.types.frozenset) {
         return Ok(a[0].clone());
     }
-    let r = new_like(vm, &a[0]);
-    for (k, h) in s.items_hashed() {
-        r.add_hashed(vm, k, h)?;
+    Ok(set_copy(vm, s)?.into_object())
+}
+fn union(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let s = this(vm, a)?;
+    let r = set_copy(vm, s)?;
+    for o in &a[1..] {
+        if o.is(&a[0]) {
+            continue;
+        }
+        r.update_internal(vm, o)?;
     }
     Ok(r.into_object())
 }
-fn multi(vm: &Vm, a: &[PyRef], op: u8) -> PyResult {
-    let s = this(vm, a)?;
-    let mut cur = new_like(vm, &a[0]);
-    for (k, h) in s.items_hashed() {
-        cur.add_hashed(vm, k, h)?;
-    }
-    for o in &a[1..] {
-        let os = to_set(vm, o)?;
-        let r = set_binop(vm, &cur, &os, op)?;
-        cur = r
-            .downcast::<PySet>()
-            .map_err(|_| vm.new_type_error("set expected"))?;
-    }
-    Ok(cur.into_object())
-}
-fn union(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    multi(vm, a, b'|')
-}
 fn intersection(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    multi(vm, a, b'&')
+    let s = this(vm, a)?;
+    if a.len() == 1 {
+        return Ok(set_copy(vm, s)?.into_object());
+    }
+    let mut cur: Option<PyRef<PySet>> = None;
+    for o in &a[1..] {
+        let base: &PySet = match &cur {
+            Some(c) => c,
+            None => s,
+        };
+        let r = set_intersection(vm, base, o)?;
+        cur = Some(r);
+    }
+    Ok(cur.map(|c| c.into_object()).unwrap_or_else(|| a[0].clone()))
 }
 fn difference(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    multi(vm, a, b'-')
-}
-fn symmetric_difference(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    multi(vm, a, b'^')
-}
-fn in_place(vm: &Vm, a: &[PyRef], op: u8) -> PyResult {
-    let r = multi(vm, a, op)?;
     let s = this(vm, a)?;
-    let items = st(vm, &r)?.items_hashed();
-    s.clear();
-    for (k, h) in items {
-        s.add_hashed(vm, k, h)?;
+    if a.len() == 1 {
+        return Ok(set_copy(vm, s)?.into_object());
     }
-    Ok(vm.none())
+    let r = set_difference(vm, s, &a[1])?;
+    for o in &a[2..] {
+        set_difference_update(vm, &r, o)?;
+    }
+    Ok(r.into_object())
+}
+fn symmetric_difference(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "symmetric_difference", &a[1..], k, 1)?;
+    let s = this(vm, a)?;
+    Ok(set_symmetric_difference(vm, s, &a[1])?.into_object())
 }
 fn update(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let s = this(vm, a)?;
     for o in &a[1..] {
-        for x in crate::ops::collect(vm, o)? {
-            s.add(vm, x)?;
+        s.update_internal(vm, o)?;
+    }
+    Ok(vm.none())
+}
+fn intersection_update(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    let r = intersection(vm, a, k)?;
+    let s = this(vm, a)?;
+    if let Some(rs) = r.downcast_ref::<PySet>() {
+        if !rs.as_object().is(&a[0]) {
+            s.swap_bodies(rs);
         }
     }
     Ok(vm.none())
 }
-fn intersection_update(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    in_place(vm, a, b'&')
-}
 fn difference_update(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    in_place(vm, a, b'-')
+    let s = this(vm, a)?;
+    for o in &a[1..] {
+        set_difference_update(vm, s, o)?;
+    }
+    Ok(vm.none())
 }
-fn symmetric_difference_update(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    in_place(vm, a, b'^')
+fn symmetric_difference_update(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "symmetric_difference_update", &a[1..], k, 1)?;
+    let s = this(vm, a)?;
+    set_symmetric_difference_update(vm, s, &a[1])?;
+    Ok(vm.none())
 }
 fn issubset(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let o = to_set(vm, &a[1])?;

@@ -24,6 +24,16 @@ pub struct Spec {
 }
 
 pub fn parse_spec(vm: &Vm, spec: &str) -> PyResult<Spec> {
+    parse_spec_align(vm, spec, '>', '\0')
+}
+
+/// `parse_internal_render_format_spec` with the type's default alignment (`<` for str).
+pub fn parse_spec_align(
+    vm: &Vm,
+    spec: &str,
+    default_align: char,
+    default_type: char,
+) -> PyResult<Spec> {
     let c: Vec<char> = spec.chars().collect();
     let mut i = 0;
     let mut s = Spec::default();
@@ -52,9 +62,9 @@ pub fn parse_spec(vm: &Vm, spec: &str) -> PyResult<Spec> {
         s.zero = true;
         if s.fill.is_none() {
             s.fill = Some('0');
-        }
-        if s.align.is_none() {
-            s.align = Some('=');
+            if s.align.is_none() && default_align == '>' {
+                s.align = Some('=');
+            }
         }
         i += 1;
     }
@@ -69,9 +79,19 @@ pub fn parse_spec(vm: &Vm, spec: &str) -> PyResult<Spec> {
                 .map_err(|_| vm.new_value_error("Too many decimal digits in format string"))?,
         );
     }
-    if i < c.len() && (c[i] == ',' || c[i] == '_') {
-        s.grouping = Some(c[i]);
+    if i < c.len() && c[i] == ',' {
+        s.grouping = Some(',');
         i += 1;
+    }
+    if i < c.len() && c[i] == '_' {
+        if s.grouping.is_some() {
+            return Err(vm.new_value_error("Cannot specify both ',' and '_'."));
+        }
+        s.grouping = Some('_');
+        i += 1;
+    }
+    if i < c.len() && c[i] == ',' && s.grouping == Some('_') {
+        return Err(vm.new_value_error("Cannot specify both ',' and '_'."));
     }
     if i < c.len() && c[i] == '.' {
         i += 1;
@@ -94,6 +114,19 @@ pub fn parse_spec(vm: &Vm, spec: &str) -> PyResult<Spec> {
     }
     if i < c.len() {
         return Err(vm.new_value_error("Invalid format specifier"));
+    }
+    if let Some(g) = s.grouping {
+        let t = s.ty.unwrap_or(default_type);
+        let ok = matches!(t, 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0')
+            || (g == '_' && matches!(t, 'b' | 'o' | 'x' | 'X'));
+        if !ok {
+            let shown = if (' '..='\x7f').contains(&t) && t != ' ' {
+                format!("'{t}'")
+            } else {
+                format!("'\\x{:x}'", t as u32)
+            };
+            return Err(vm.new_value_error(format!("Cannot specify '{g}' with {shown}.")));
+        }
     }
     Ok(s)
 }
@@ -129,7 +162,7 @@ fn pad(s: &Spec, sign: &str, body: &str, default_align: char) -> String {
 }
 
 pub fn format_str(vm: &Vm, st: &PyStr, spec: &str) -> PyResult {
-    let s = parse_spec(vm, spec)?;
+    let s = parse_spec_align(vm, spec, '<', 's')?;
     if let Some(t) = s.ty {
         if t != 's' {
             return Err(vm.new_value_error(format!(
@@ -140,6 +173,11 @@ pub fn format_str(vm: &Vm, st: &PyStr, spec: &str) -> PyResult {
     }
     if s.sign.is_some() {
         return Err(vm.new_value_error("Sign not allowed in string format specifier"));
+    }
+    if s.z {
+        return Err(
+            vm.new_value_error("Negative zero coercion (z) not allowed in string format specifier")
+        );
     }
     if s.alt {
         return Err(vm.new_value_error("Alternate form (#) not allowed in string format specifier"));
@@ -174,6 +212,11 @@ pub fn format_int(vm: &Vm, v: &Int, spec: &str) -> PyResult {
     }
     if s.precision.is_some() {
         return Err(vm.new_value_error("Precision not allowed in integer format specifier"));
+    }
+    if s.z {
+        return Err(vm.new_value_error(
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
     }
     if ty == 'c' {
         if s.sign.is_some() {
@@ -330,9 +373,17 @@ pub fn format_float(vm: &Vm, x: f64, spec: &str) -> PyResult {
     let mut neg = x.is_sign_negative() && !x.is_nan();
     let ax = x.abs();
     let mut body = if ax.is_infinite() {
-        "inf".to_string()
+        if ty == '%' {
+            "inf%".to_string()
+        } else {
+            "inf".to_string()
+        }
     } else if ax.is_nan() {
-        "nan".to_string()
+        if ty == '%' {
+            "nan%".to_string()
+        } else {
+            "nan".to_string()
+        }
     } else if ty == '%' {
         format!("{}%", float_body(ax * 100.0, 'f', s.precision, s.alt))
     } else {
@@ -365,6 +416,91 @@ pub fn format_float(vm: &Vm, x: f64, spec: &str) -> PyResult {
         }
     }
     Ok(vm.new_str(&pad(&s, &sign, &body, '>')))
+}
+
+/// `format(complex, spec)` (`format_complex_internal`).
+pub fn format_complex(vm: &Vm, re: f64, im: f64, spec: &str) -> PyResult {
+    let s = parse_spec(vm, spec)?;
+    if s.align == Some('=') {
+        return Err(
+            vm.new_value_error("'=' alignment flag is not allowed in complex format specifier")
+        );
+    }
+    if s.fill == Some('0') {
+        return Err(vm.new_value_error("Zero padding is not allowed in complex format specifier"));
+    }
+    let mut ty = s.ty.unwrap_or('\0');
+    if !matches!(ty, '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
+        return Err(vm.new_value_error(format!(
+            "Unknown format code '{}' for object of type 'complex'",
+            ty
+        )));
+    }
+    let mut skip_re = false;
+    let mut add_parens = false;
+    let mut repr_style = false;
+    if ty == '\0' {
+        add_parens = true;
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        }
+        if s.precision.is_none() {
+            repr_style = true;
+        } else {
+            ty = 'g';
+        }
+    }
+    if ty == 'n' {
+        ty = 'g';
+    }
+    let part = |x: f64| -> String {
+        let ax = x.abs();
+        let mut b = if ax.is_infinite() {
+            "inf".to_string()
+        } else if ax.is_nan() {
+            "nan".to_string()
+        } else if repr_style {
+            let r = refvm_common::repr::float_repr(ax);
+            r.strip_suffix(".0").map(str::to_string).unwrap_or(r)
+        } else {
+            float_body(ax, ty, s.precision, s.alt)
+        };
+        if matches!(ty, 'E' | 'F' | 'G') {
+            b = b.to_uppercase();
+        }
+        if let Some(g) = s.grouping {
+            let (ip, rest) = match b.find(|c: char| !c.is_ascii_digit()) {
+                Some(i) => (b[..i].to_string(), b[i..].to_string()),
+                None => (b.clone(), String::new()),
+            };
+            b = format!("{}{}", group(&ip, g, 3), rest);
+        }
+        b
+    };
+    let sign_of = |x: f64, flag: Option<char>| -> String {
+        if x.is_sign_negative() && !x.is_nan() {
+            "-".into()
+        } else {
+            match flag {
+                Some('+') => "+".into(),
+                Some(' ') => " ".into(),
+                _ => String::new(),
+            }
+        }
+    };
+    let mut body = String::new();
+    if !skip_re {
+        body.push_str(&sign_of(re, s.sign));
+        body.push_str(&part(re));
+    }
+    let im_sign = if skip_re { s.sign } else { Some('+') };
+    body.push_str(&sign_of(im, im_sign));
+    body.push_str(&part(im));
+    body.push('j');
+    if add_parens {
+        body = format!("({body})");
+    }
+    Ok(vm.new_str(&pad(&s, "", &body, '>')))
 }
 
 // ---- str.format ----

@@ -8,6 +8,7 @@ use crate::object::typeobj::{CmpOp, NbOp};
 use crate::object::{PyObject, PyRef, PyType};
 use crate::objects::descr::MethodDef;
 use crate::objects::str::PyStr;
+use crate::objects::str_translate::{maketrans, translate};
 use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 
@@ -192,9 +193,14 @@ fn str_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> 
     let r: PyRef<PyStr> = match (&a[0], &a[1], &a[2]) {
         (None, None, None) => vm.empty_str.clone(),
         (Some(o), None, None) => crate::ops::str(vm, o)?,
-        (o, enc, _) => {
+        (o, enc, errs) => {
             let o = o.clone().unwrap_or_else(|| vm.new_bytes(vec![]));
-            let Some(b) = crate::objects::bytes::bytes_like(&o) else {
+            if o.downcast_ref::<PyStr>().is_some() {
+                return Err(vm.new_type_error("decoding str is not supported"));
+            }
+            let Some(b) = crate::objects::bytes::bytes_like(&o)
+                .or_else(|| crate::objects::memoryview::memoryview_bytes(&o))
+            else {
                 return Err(vm.new_type_error(format!(
                     "decoding to str: need a bytes-like object, {} found",
                     o.type_().name_str()
@@ -204,7 +210,11 @@ fn str_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> 
                 .as_ref()
                 .and_then(|e| e.downcast_ref::<PyStr>().map(|s| s.to_string_lossy()))
                 .unwrap_or_else(|| "utf-8".into());
-            crate::objects::bytes_methods::decode(vm, &b, &enc)?
+            let errors = errs
+                .as_ref()
+                .and_then(|e| e.downcast_ref::<PyStr>().map(|s| s.to_string_lossy()))
+                .unwrap_or_else(|| "strict".into());
+            crate::objects::codecs::decode_with(vm, &b, &enc, &errors)?
         }
     };
     if t.is(&vm.types.str) {
@@ -216,7 +226,7 @@ fn str_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> 
 
 // ---- methods ----
 
-fn this<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a PyStr> {
+pub(super) fn this<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a PyStr> {
     s(
         vm,
         a.first().ok_or_else(|| vm.new_type_error("missing self"))?,
@@ -233,6 +243,10 @@ fn arg_str<'a>(vm: &Vm, fname: &str, o: &'a PyRef) -> PyResult<&'a PyStr> {
 fn join(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "str.join", &a[1..], k, 1)?;
     let sep = this(vm, a)?;
+    // PySequence_Fast(seq, "can only join an iterable")
+    if a[1].type_().slots().iter.is_none() && a[1].type_().slots().mp_subscript.is_none() {
+        return Err(vm.new_type_error("can only join an iterable"));
+    }
     let items = crate::ops::collect(vm, &a[1])?;
     let mut out = Vec::new();
     for (i, it) in items.iter().enumerate() {
@@ -628,11 +642,13 @@ macro_rules! map_text {
 map_text! {
     upper => |t| t.to_uppercase(),
     lower => |t| t.to_lowercase(),
-    casefold => |t| t.to_lowercase(),
-    swapcase => |t| t.chars().flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() }).collect::<String>(),
-    capitalize => |t| { let mut cs = t.chars(); match cs.next() { Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect::<String>(), None => String::new() } },
-    title => |t| { let mut out = String::new(); let mut prev = false; for c in t.chars() { if c.is_alphabetic() { if prev { out.extend(c.to_lowercase()); } else { out.extend(c.to_uppercase()); } prev = true; } else { out.push(c); prev = false; } } out },
+    casefold => |t| case::casefold(&t),
+    swapcase => |t| case::swapcase(&t),
+    capitalize => |t| case::capitalize(&t),
+    title => |t| case::title(&t),
 }
+
+use crate::objects::str_case as case;
 
 macro_rules! pred {
     ($($f:ident => |$c:ident| $e:expr, $empty:expr),* $(,)?) => {
@@ -645,8 +661,8 @@ macro_rules! pred {
     };
 }
 pred! {
-    isdigit => |c| c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic() && c.to_digit(10).is_some()), false,
-    isdecimal => |c| c.is_ascii_digit() || c.to_digit(10).is_some(), false,
+    isdigit => |c| crate::objects::str_digits::digit(c).is_some(), false,
+    isdecimal => |c| crate::objects::str_digits::decimal(c).is_some(), false,
     isnumeric => |c| c.is_numeric(), false,
     isalpha => |c| c.is_alphabetic(), false,
     isalnum => |c| c.is_alphanumeric(), false,
@@ -656,18 +672,24 @@ pred! {
 }
 fn isupper(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let t = text(vm, a)?;
-    Ok(vm.new_bool(t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase())))
+    Ok(vm.new_bool(
+        t.chars().any(|c| c.is_uppercase())
+            && !t.chars().any(|c| c.is_lowercase() || case::is_titlecase(c)),
+    ))
 }
 fn islower(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let t = text(vm, a)?;
-    Ok(vm.new_bool(t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase())))
+    Ok(vm.new_bool(
+        t.chars().any(|c| c.is_lowercase())
+            && !t.chars().any(|c| c.is_uppercase() || case::is_titlecase(c)),
+    ))
 }
 fn istitle(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let t = text(vm, a)?;
     let mut prev_cased = false;
     let mut cased = false;
     for c in t.chars() {
-        if c.is_uppercase() {
+        if c.is_uppercase() || case::is_titlecase(c) {
             if prev_cased {
                 return Ok(vm.new_bool(false));
             }
@@ -878,79 +900,6 @@ fn str_format_spec(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let spec = argparse::to_str(vm, "__format__", spec, "argument")?;
     let st = this(vm, a)?;
     crate::objects::str_format::format_str(vm, st, &spec.as_cow())
-}
-fn maketrans(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    let d = vm.new_dict();
-    match a.len() {
-        1 => {
-            let src = a[0]
-                .downcast_ref::<crate::objects::dict::PyDict>()
-                .ok_or_else(|| {
-                    vm.new_type_error(
-                        "if you give only one argument to maketrans it must be a dict",
-                    )
-                })?;
-            for (kk, v) in src.items() {
-                let key = match kk.downcast_ref::<PyStr>() {
-                    Some(s) if s.char_len() == 1 => vm.new_int(i64::from(s.code_point_at(0))),
-                    Some(_) => {
-                        return Err(vm.new_value_error(
-                            "string keys in translate table must be of length 1",
-                        ));
-                    }
-                    None => kk.clone(),
-                };
-                d.set_item(vm, key, v)?;
-            }
-        }
-        2 | 3 => {
-            let x: Vec<u32> = s(vm, &a[0])?.code_points().collect();
-            let y: Vec<u32> = s(vm, &a[1])?.code_points().collect();
-            if x.len() != y.len() {
-                return Err(
-                    vm.new_value_error("the first two maketrans arguments must have equal length")
-                );
-            }
-            for (p, q) in x.iter().zip(&y) {
-                d.set_item(vm, vm.new_int(i64::from(*p)), vm.new_int(i64::from(*q)))?;
-            }
-            if let Some(z) = a.get(2) {
-                for c in s(vm, z)?.code_points() {
-                    d.set_item(vm, vm.new_int(i64::from(c)), vm.none())?;
-                }
-            }
-        }
-        _ => return Err(vm.new_type_error("maketrans() takes at most 3 arguments")),
-    }
-    Ok(d.into_object())
-}
-fn translate(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
-    argparse::exact(vm, "translate", &a[1..], k, 1)?;
-    let st = this(vm, a)?;
-    let mut out = refvm_common::PyStr::new();
-    for c in st.code_points() {
-        match crate::ops::getitem(vm, &a[1], &vm.new_int(i64::from(c))) {
-            Ok(v) => {
-                if vm.is_none(&v) {
-                    continue;
-                }
-                if let Some(i) = crate::objects::int::int_value(&v) {
-                    out.push(i.as_i64().unwrap_or(0) as u32);
-                } else if let Some(x) = v.downcast_ref::<PyStr>() {
-                    out.push_pystr(&x.to_pystr());
-                } else {
-                    return Err(
-                        vm.new_type_error("character mapping must return integer, None or str")
-                    );
-                }
-            }
-            Err(e) if e.matches(&vm.exc.lookup_error) => {
-                out.push(c);
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(vm.new_str_from_pystr(&out).into_object())
 }
 fn getnewargs(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let st = this(vm, a)?;

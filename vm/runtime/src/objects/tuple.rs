@@ -26,7 +26,8 @@ unsafe fn tuple_drop(o: *mut PyObject) {
         let t = &*(o as *const PyTuple);
         let p = t.items.as_ptr() as *mut PyRef;
         let n = t.len;
-        for i in 0..n {
+        // tupledealloc releases the items last first.
+        for i in (0..n).rev() {
             std::ptr::drop_in_place(p.add(i));
         }
     }
@@ -94,10 +95,10 @@ impl Vm {
     }
 }
 
-/// tuple `tp_traverse`.
+/// tuple `tp_traverse` (last item first, as `tupletraverse`).
 pub fn tuple_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(t) = o.downcast_ref::<PyTuple>() {
-        for x in t.as_slice() {
+        for x in t.as_slice().iter().rev() {
             visit(x);
         }
     }

@@ -200,7 +200,23 @@ fn tuple_new(vm: &Vm, ty: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) 
 fn m_index(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::range(vm, "index", &a[1..], k, 1, 3)?;
     let items = t(vm, &a[0])?;
+    let n = items.len() as isize;
+    let norm = |x: isize| if x < 0 { (x + n).max(0) } else { x.min(n) };
+    let start = match a.get(2) {
+        Some(x) => norm(argparse::to_isize(vm, x)?),
+        None => 0,
+    } as usize;
+    let stop = match a.get(3) {
+        Some(x) => norm(argparse::to_isize(vm, x)?),
+        None => n,
+    } as usize;
     for (i, it) in items.iter().enumerate() {
+        if i < start {
+            continue;
+        }
+        if i >= stop {
+            break;
+        }
         if it.is(&a[1]) || crate::ops::rich_compare_bool(vm, it, &a[1], CmpOp::Eq)? {
             return Ok(vm.new_usize(i));
         }

@@ -140,8 +140,18 @@ fn type_mro(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
         .new_list(t.mro().map(|m| m.as_slice().to_vec()).unwrap_or_default())
         .into_object())
 }
-fn type_subclasses(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    Ok(vm.new_list(vec![]).into_object())
+/// `type.__subclasses__()`: the direct subclasses among the builtin types (refvm keeps
+/// no registry of heap-type subclasses yet).
+fn type_subclasses(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
+    let t = as_type(vm, &a[0])?;
+    let mut out = Vec::new();
+    let all = vm.types.all().into_iter().chain(vm.exc.all());
+    for s in all {
+        if s.bases().as_slice().iter().any(|b| b.is(t.as_object())) {
+            out.push(s.clone_object());
+        }
+    }
+    Ok(vm.new_list(out).into_object())
 }
 fn type_instancecheck(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     if a.len() != 2 {

@@ -234,7 +234,9 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
     // __slots__
     let slots_decl = dict.get_str(&vm.names.__slots__);
     let mut slot_names: Vec<PyRef<PyStr>> = Vec::new();
-    let mut want_dict = base.dict_word.is_none();
+    // Type objects keep their namespace in `PyType::dict` (a metaclass adds no __dict__).
+    let mut want_dict = base.dict_word.is_none() && base.layout != Layout::Type;
+    let mut slots_weakref = false;
     if let Some(sd) = &slots_decl {
         want_dict = false;
         let items = if sd.downcast_ref::<PyStr>().is_some() {
@@ -253,6 +255,7 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
                 continue;
             }
             if s.as_bytes() == b"__weakref__" {
+                slots_weakref = true;
                 continue;
             }
             if dict.get_str(&s).is_some() {
@@ -356,6 +359,7 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
     let mro = mro_c3(vm, &t, &bases)?;
     // SAFETY: fresh type, nobody else reads the mro yet.
     unsafe { *t.mro.get() = Some(vm.new_tuple(mro.clone())) };
+    crate::object::typeobj::type_modified();
     // Slots: inherit along the MRO (the base first), then install dunder dispatchers.
     for m in mro.iter().skip(1) {
         if let Some(mt) = m.downcast_ref::<PyType>() {
@@ -379,6 +383,17 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
                 &t,
                 crate::objects::object::get_instance_dict,
                 Some(crate::objects::object::set_instance_dict),
+            ),
+        );
+    }
+    if crate::gc::weakref::adds_weakref_descr(&base, slots_decl.is_none() || slots_weakref) {
+        t.dict.set_str(
+            vm.intern("__weakref__"),
+            vm.new_getset(
+                "__weakref__",
+                &t,
+                crate::gc::weakref::weakref_attr_get,
+                None,
             ),
         );
     }

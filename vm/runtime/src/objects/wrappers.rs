@@ -52,6 +52,76 @@ wrap_binary! {
     w_truediv, w_rtruediv => TrueDivide, w_xor, w_rxor => Xor,
 }
 
+macro_rules! wrap_inplace {
+    ($($f:ident => $op:ident),* $(,)?) => {
+        $(
+            fn $f(vm: &Vm, t: &PyType, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
+                argn(vm, NbOp::$op.idunder(), a, kw, 1)?;
+                match t.slots().nb_inplace[NbOp::$op as usize] {
+                    Some(f) => f(vm, &a[0], &a[1]),
+                    None => Ok(vm.not_implemented()),
+                }
+            }
+        )*
+        const INPLACE_WRAPPERS: [WrapperFn; 13] = [$($f),*];
+    };
+}
+wrap_inplace! {
+    w_iadd => Add, w_iand => And, w_ifloordiv => FloorDivide, w_ilshift => Lshift,
+    w_imatmul => MatrixMultiply, w_imul => Multiply, w_imod => Remainder, w_ior => Or,
+    w_ipow => Power, w_irshift => Rshift, w_isub => Subtract,
+    w_itruediv => TrueDivide, w_ixor => Xor,
+}
+
+/// `wrap_indexargfunc`'s argument check: the count must support `__index__`.
+fn index_arg(vm: &Vm, o: &PyRef) -> PyResult<()> {
+    if o.type_().slots().nb_index.is_none() {
+        return Err(vm.new_type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            o.type_().name_str()
+        )));
+    }
+    Ok(())
+}
+fn w_sq_concat(vm: &Vm, t: &PyType, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
+    argn(vm, "__add__", a, kw, 1)?;
+    match t.slots().sq_concat {
+        Some(f) => f(vm, &a[0], &a[1]),
+        None => Ok(vm.not_implemented()),
+    }
+}
+fn w_sq_repeat(vm: &Vm, t: &PyType, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
+    argn(vm, "__mul__", a, kw, 1)?;
+    index_arg(vm, &a[1])?;
+    match t.slots().sq_repeat {
+        Some(f) => f(vm, &a[0], &a[1]),
+        None => Ok(vm.not_implemented()),
+    }
+}
+fn w_sq_rrepeat(vm: &Vm, t: &PyType, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
+    argn(vm, "__rmul__", a, kw, 1)?;
+    index_arg(vm, &a[1])?;
+    match t.slots().sq_repeat {
+        Some(f) => f(vm, &a[0], &a[1]),
+        None => Ok(vm.not_implemented()),
+    }
+}
+fn w_sq_iconcat(vm: &Vm, t: &PyType, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
+    argn(vm, "__iadd__", a, kw, 1)?;
+    match t.slots().sq_inplace_concat {
+        Some(f) => f(vm, &a[0], &a[1]),
+        None => Ok(vm.not_implemented()),
+    }
+}
+fn w_sq_irepeat(vm: &Vm, t: &PyType, a: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
+    argn(vm, "__imul__", a, kw, 1)?;
+    index_arg(vm, &a[1])?;
+    match t.slots().sq_inplace_repeat {
+        Some(f) => f(vm, &a[0], &a[1]),
+        None => Ok(vm.not_implemented()),
+    }
+}
+
 fn w_pow(vm: &Vm, t: &PyType, a: &[PyRef], _kw: Option<&PyTuple>) -> PyResult {
     if a.len() < 2 || a.len() > 3 {
         return Err(vm.new_type_error(format!(
@@ -313,6 +383,26 @@ pub fn add_operators(
         }
     }
     let _ = (w_pow_unused, w_rpow_unused);
+    for op in NbOp::ALL {
+        let i = op as usize;
+        if differs(fnp!(own.nb_inplace[i]), fnp!(b.nb_inplace[i])) {
+            add(op.idunder(), INPLACE_WRAPPERS[i]);
+        }
+    }
+    // sequence slots after the number slots: a number wrapper of the same name wins
+    if differs(fnp!(own.sq_concat), fnp!(b.sq_concat)) {
+        add("__add__", w_sq_concat);
+    }
+    if differs(fnp!(own.sq_repeat), fnp!(b.sq_repeat)) {
+        add("__mul__", w_sq_repeat);
+        add("__rmul__", w_sq_rrepeat);
+    }
+    if differs(fnp!(own.sq_inplace_concat), fnp!(b.sq_inplace_concat)) {
+        add("__iadd__", w_sq_iconcat);
+    }
+    if differs(fnp!(own.sq_inplace_repeat), fnp!(b.sq_inplace_repeat)) {
+        add("__imul__", w_sq_irepeat);
+    }
     if differs(fnp!(own.nb_power), fnp!(b.nb_power)) {
         add("__pow__", w_pow);
         add("__rpow__", w_rpow);

@@ -149,6 +149,62 @@ pub fn next(vm: &Vm, it: &PyObject) -> PyResult<Option<PyRef>> {
     }
 }
 
+/// `PyObject_LengthHint`: `len(o)`, else `type(o).__length_hint__(o)`, else `default`.
+pub fn length_hint(vm: &Vm, o: &PyObject, default: usize) -> PyResult<usize> {
+    let s = o.type_().slots();
+    if s.sq_length.or(s.mp_length).is_some() {
+        match len(vm, o) {
+            Ok(n) => return Ok(n),
+            Err(e) if e.matches(&vm.exc.type_error) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let name = vm.intern("__length_hint__");
+    let Some(f) = crate::objects::typeobject::lookup_special(vm, o, &name) else {
+        return Ok(default);
+    };
+    let r = match call(vm, &f, &[], None) {
+        Ok(r) => r,
+        Err(e) if e.matches(&vm.exc.type_error) => return Ok(default),
+        Err(e) => return Err(e),
+    };
+    if r.is(&vm.not_implemented()) {
+        return Ok(default);
+    }
+    if !r.type_().is_subtype(&vm.types.int) {
+        return Err(vm.new_type_error(format!(
+            "__length_hint__ must be an integer, not {}",
+            r.type_().name_str()
+        )));
+    }
+    let v = crate::objects::int::int_value(&r)
+        .cloned()
+        .unwrap_or(crate::objects::intval::Int::Small(0));
+    if v.is_negative() {
+        return Err(vm.new_value_error("__length_hint__() should return >= 0"));
+    }
+    Ok(v.as_i64().map(|n| n as usize).unwrap_or(usize::MAX))
+}
+
+/// `list(o)`'s collection: the fast paths of `collect`, else iterate after asking
+/// `PyObject_LengthHint` (as `list_extend` does, so a `__length_hint__` runs).
+pub fn collect_hinted(vm: &Vm, o: &PyObject) -> PyResult<Vec<PyRef>> {
+    if (o.is_type(&vm.types.list) && o.downcast_ref::<crate::objects::list::PyList>().is_some())
+        || (o.is_type(&vm.types.tuple)
+            && o.downcast_ref::<crate::objects::tuple::PyTuple>().is_some())
+    {
+        return collect(vm, o);
+    }
+    let it = iter(vm, o)?;
+    let hint = length_hint(vm, o, 8)?;
+    let mut out = Vec::with_capacity(hint.min(1 << 16));
+    while let Some(v) = next(vm, &it)? {
+        vm.tick()?;
+        out.push(v);
+    }
+    Ok(out)
+}
+
 /// Collects an iterable into a Vec (bounded by fuel and memory checks).
 pub fn collect(vm: &Vm, o: &PyObject) -> PyResult<Vec<PyRef>> {
     if let Some(l) = o.downcast_ref::<crate::objects::list::PyList>() {

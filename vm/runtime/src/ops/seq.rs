@@ -44,26 +44,8 @@ pub fn unpack_exact(vm: &Vm, v: &PyObject, n: usize) -> PyResult<Vec<PyRef>> {
         }
     }
     if crate::ops::next(vm, &it)?.is_some() {
-        let msg = if let Some(l) = v.downcast_ref::<PyList>() {
-            format!(
-                "too many values to unpack (expected {}, got {})",
-                n,
-                l.len()
-            )
-        } else if let Some(t) = v.downcast_ref::<PyTuple>() {
-            format!(
-                "too many values to unpack (expected {}, got {})",
-                n,
-                t.len()
-            )
-        } else if v.type_().is_subtype(&vm.types.dict) || v.type_().is_subtype(&vm.types.str) {
-            match crate::ops::len(vm, v) {
-                Ok(l) => format!("too many values to unpack (expected {}, got {})", n, l),
-                Err(_) => format!("too many values to unpack (expected {})", n),
-            }
-        } else {
-            format!("too many values to unpack (expected {})", n)
-        };
+        // CPython 3.11 never reports the actual length ("got N" is 3.12+).
+        let msg = format!("too many values to unpack (expected {})", n);
         return Err(vm.new_value_error(msg));
     }
     Ok(out)

@@ -176,6 +176,8 @@ macro_rules! tdef {
 impl Vm {
     /// Creates a VM with every builtin type, module and singleton ready.
     pub fn new(config: &crate::RunConfig) -> Box<Vm> {
+        // Lookups cached by an earlier VM on this thread must not survive into this one.
+        crate::object::typeobj::type_modified();
         use crate::objects as o;
         use TypeFlags as F;
         let gc = F::HAVE_GC;
@@ -800,5 +802,41 @@ impl TypeDef {
     pub const fn named(mut self, name: &'static str) -> Self {
         self.name = name;
         self
+    }
+}
+
+impl Vm {
+    /// Creates a builtin (non-heap) type after start-up, for a native module's own types:
+    /// MRO = the base chain, slots inherited from `base` after `init` set the type's own,
+    /// slot wrappers added; kept alive in `extra_types`.
+    pub fn new_static_type(
+        &self,
+        def: &TypeDef,
+        base: &PyRef<PyType>,
+        init: impl FnOnce(&PyRef<PyType>),
+    ) -> PyRef<PyType> {
+        let boot = Boot {
+            type_: self.types.type_.as_ptr() as *mut PyType,
+            str_: self.types.str.as_ptr() as *mut PyType,
+            dict: self.types.dict.as_ptr() as *mut PyType,
+            tuple: self.types.tuple.as_ptr() as *mut PyType,
+        };
+        // SAFETY: the VM's core types are alive; `make` fills every field.
+        let t = unsafe { boot.make(def, Some(base)) };
+        let mut mro = vec![t.clone_object()];
+        let mut b = t.base.clone();
+        while let Some(x) = b {
+            mro.push(x.clone_object());
+            b = x.base.clone();
+        }
+        // SAFETY: a fresh type; nothing reads its mro yet.
+        unsafe { *t.mro.get() = Some(self.new_tuple(mro)) };
+        init(&t);
+        let own = *t.slots();
+        let base_slots = *base.slots();
+        crate::objects::typeobject::inherit_slots(&t, base);
+        crate::objects::wrappers::add_operators(self, &t, &own, Some(&base_slots));
+        self.extra_types.borrow_mut().push(t.clone());
+        t
     }
 }

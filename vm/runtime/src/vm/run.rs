@@ -15,6 +15,7 @@ pub fn run_main(
     config: &RunConfig,
     compiler: Option<crate::ModuleCompiler>,
 ) -> RunResult {
+    crate::gc::reset_state();
     let vm = Vm::new(config);
     *vm.compiler.borrow_mut() = compiler;
     let guard = vm.enter();
@@ -121,7 +122,12 @@ fn finish(vm: &Vm, result: Result<PyRef, PyErr>) -> RunResult {
 
 fn probes(vm: &Vm, d: &crate::objects::dict::PyDict) -> Probes {
     let mut p = Probes::default();
-    for (k, v) in d.items() {
+    for k in d.keys() {
+        // One value at a time: the reference held here stands for getrefcount's argument
+        // (holding every value at once would count an object bound to two names twice).
+        let Ok(Some(v)) = d.get_item(vm, &k) else {
+            continue;
+        };
         if v.is_type(&vm.types.module) {
             continue;
         }
@@ -129,10 +135,10 @@ fn probes(vm: &Vm, d: &crate::objects::dict::PyDict) -> Probes {
         if name.starts_with("__") && name.ends_with("__") {
             continue;
         }
-        // `items()` holds one extra reference; the probe's own argument is not counted.
-        p.refcounts.push((name, v.refcnt() as i64 - 1));
+        // `sys.getrefcount(NAME)` at module level: the references plus the argument.
+        p.refcounts.push((name, v.refcnt() as i64));
     }
-    p.gc_collected = Some(0);
+    p.gc_collected = Some(crate::gc::collect_with_callback(vm, 2));
     p
 }
 
@@ -200,6 +206,7 @@ fn teardown(vm: &Vm) {
         t.dict.clear();
         // SAFETY: teardown; nothing reads the mro any more.
         let m = unsafe { (*t.mro.get()).take() };
+        crate::object::typeobj::type_modified();
         drop(m);
     }
 }

@@ -5,40 +5,47 @@ use super::{Constant, Identifier, Location};
 
 /// Formats a node as `ast.dump(node, indent=1, include_attributes=True)`.
 pub fn dump_node<T: Dump + ?Sized>(node: &T) -> String {
-    node.dump(0).0
+    let mut out = String::new();
+    node.write(&mut out, 0);
+    out
 }
 
-/// One value's `_format`: its text and whether it is "simple" (fits on one line).
+/// One value as `_format` prints it, written straight into the output (no per-node
+/// strings: the text of a deep tree is built in time linear in its length).
 pub trait Dump {
-    fn dump(&self, level: usize) -> (String, bool);
+    /// `_format`'s "simple" flag: the value prints on one line with nothing nested.
+    fn simple(&self) -> bool;
+    /// Appends `_format(self, level)[0]`.
+    fn write(&self, out: &mut String, level: usize);
 }
 
-/// The argument list of one node being formatted.
-pub struct NodeFmt {
-    level: usize,
-    args: Vec<String>,
-    allsimple: bool,
+/// One argument of a node: a field's value or a position attribute.
+enum Arg<'a> {
+    Value(&'a dyn Dump),
+    Int(u32),
 }
 
-impl NodeFmt {
-    /// Starts a node met at `level` (its children are indented by `level + 1`).
-    pub fn new(level: usize) -> Self {
+/// The arguments of one node being formatted.
+pub struct NodeFmt<'a> {
+    class: &'static str,
+    args: Vec<(&'static str, Arg<'a>)>,
+}
+
+impl<'a> NodeFmt<'a> {
+    pub fn new(class: &'static str) -> Self {
         NodeFmt {
-            level: level + 1,
+            class,
             args: Vec::new(),
-            allsimple: true,
         }
     }
 
     /// A field that is always present.
-    pub fn field<T: Dump + ?Sized>(&mut self, name: &str, value: &T) {
-        let (text, simple) = value.dump(self.level);
-        self.allsimple &= simple;
-        self.args.push(format!("{name}={text}"));
+    pub fn field<T: Dump>(&mut self, name: &'static str, value: &'a T) {
+        self.args.push((name, Arg::Value(value as &dyn Dump)));
     }
 
     /// A `?` field: left out when None (its class default is None).
-    pub fn opt<T: Dump>(&mut self, name: &str, value: &Option<T>) {
+    pub fn opt<T: Dump>(&mut self, name: &'static str, value: &'a Option<T>) {
         if let Some(v) = value {
             self.field(name, v);
         }
@@ -46,87 +53,139 @@ impl NodeFmt {
 
     /// The four position attributes.
     pub fn loc(&mut self, loc: &Location) {
-        for (name, v) in [
-            ("lineno", loc.lineno),
-            ("col_offset", loc.col_offset),
-            ("end_lineno", loc.end_lineno),
-            ("end_col_offset", loc.end_col_offset),
-        ] {
-            self.args.push(format!("{name}={v}"));
-        }
+        self.args.push(("lineno", Arg::Int(loc.lineno)));
+        self.args.push(("col_offset", Arg::Int(loc.col_offset)));
+        self.args.push(("end_lineno", Arg::Int(loc.end_lineno)));
+        self.args
+            .push(("end_col_offset", Arg::Int(loc.end_col_offset)));
     }
 
-    /// The node's text, given its class name.
-    pub fn finish(self, class: &str) -> (String, bool) {
-        if self.allsimple && self.args.len() <= 3 {
-            let simple = self.args.is_empty();
-            return (format!("{class}({})", self.args.join(", ")), simple);
+    /// A node is simple when it has no arguments at all.
+    pub fn simple(&self) -> bool {
+        self.args.is_empty()
+    }
+
+    /// Appends the node: on one line when it has at most three arguments, all simple.
+    pub fn write(&self, out: &mut String, level: usize) {
+        let level = level + 1;
+        let allsimple = self.args.iter().all(|(_, a)| match a {
+            Arg::Value(v) => v.simple(),
+            Arg::Int(_) => true,
+        });
+        out.push_str(self.class);
+        out.push('(');
+        let one_line = allsimple && self.args.len() <= 3;
+        if !one_line {
+            newline(out, level);
         }
-        let indent = " ".repeat(self.level);
-        let sep = format!(",\n{indent}");
-        (
-            format!("{class}(\n{indent}{})", self.args.join(&sep)),
-            false,
-        )
+        for (i, (name, arg)) in self.args.iter().enumerate() {
+            if i > 0 {
+                if one_line {
+                    out.push_str(", ");
+                } else {
+                    out.push(',');
+                    newline(out, level);
+                }
+            }
+            out.push_str(name);
+            out.push('=');
+            match arg {
+                Arg::Value(v) => v.write(out, level),
+                Arg::Int(n) => out.push_str(&n.to_string()),
+            }
+        }
+        out.push(')');
     }
 }
 
+fn newline(out: &mut String, level: usize) {
+    out.push('\n');
+    out.extend(std::iter::repeat_n(' ', level));
+}
+
 impl<T: Dump> Dump for Vec<T> {
-    fn dump(&self, level: usize) -> (String, bool) {
+    fn simple(&self) -> bool {
+        self.is_empty()
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
         if self.is_empty() {
-            return ("[]".into(), true);
+            out.push_str("[]");
+            return;
         }
         let level = level + 1;
-        let indent = " ".repeat(level);
-        let mut out = format!("[\n{indent}");
+        out.push('[');
         for (i, x) in self.iter().enumerate() {
             if i > 0 {
-                out.push_str(",\n");
-                out.push_str(&indent);
+                out.push(',');
             }
-            out.push_str(&x.dump(level).0);
+            newline(out, level);
+            x.write(out, level);
         }
         out.push(']');
-        (out, false)
     }
 }
 
 impl<T: Dump + ?Sized> Dump for Box<T> {
-    fn dump(&self, level: usize) -> (String, bool) {
-        (**self).dump(level)
+    fn simple(&self) -> bool {
+        (**self).simple()
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        (**self).write(out, level)
     }
 }
 
 impl<T: Dump> Dump for Option<T> {
-    fn dump(&self, level: usize) -> (String, bool) {
+    fn simple(&self) -> bool {
+        self.as_ref().is_none_or(Dump::simple)
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
         match self {
-            Some(x) => x.dump(level),
-            None => ("None".into(), true),
+            Some(x) => x.write(out, level),
+            None => out.push_str("None"),
         }
     }
 }
 
 impl Dump for Identifier {
-    fn dump(&self, _level: usize) -> (String, bool) {
-        (refvm_common::repr::str_repr(&self.as_str().into()), true)
+    fn simple(&self) -> bool {
+        true
+    }
+
+    fn write(&self, out: &mut String, _level: usize) {
+        out.push_str(&refvm_common::repr::str_repr(&self.as_str().into()));
     }
 }
 
 impl Dump for String {
-    fn dump(&self, _level: usize) -> (String, bool) {
-        (refvm_common::repr::str_repr(&self.as_str().into()), true)
+    fn simple(&self) -> bool {
+        true
+    }
+
+    fn write(&self, out: &mut String, _level: usize) {
+        out.push_str(&refvm_common::repr::str_repr(&self.as_str().into()));
     }
 }
 
 impl Dump for i32 {
-    fn dump(&self, _level: usize) -> (String, bool) {
-        (self.to_string(), true)
+    fn simple(&self) -> bool {
+        true
+    }
+
+    fn write(&self, out: &mut String, _level: usize) {
+        out.push_str(&self.to_string());
     }
 }
 
 impl Dump for Constant {
-    fn dump(&self, _level: usize) -> (String, bool) {
-        (self.repr(), true)
+    fn simple(&self) -> bool {
+        true
+    }
+
+    fn write(&self, out: &mut String, _level: usize) {
+        out.push_str(&self.repr());
     }
 }
 

@@ -15,13 +15,23 @@ pub struct Module {
     pub type_ignores: Vec<TypeIgnore>,
 }
 
-impl Dump for Module {
-    fn dump(&self, level: usize) -> (String, bool) {
+impl Module {
+    fn node_fmt(&self) -> NodeFmt<'_> {
         let Module { body, type_ignores } = self;
-        let mut n = NodeFmt::new(level);
+        let mut n = NodeFmt::new("Module");
         n.field("body", body);
         n.field("type_ignores", type_ignores);
-        n.finish("Module")
+        n
+    }
+}
+
+impl Dump for Module {
+    fn simple(&self) -> bool {
+        self.node_fmt().simple()
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        self.node_fmt().write(out, level)
     }
 }
 
@@ -32,12 +42,22 @@ pub struct Interactive {
     pub body: Vec<Stmt>,
 }
 
-impl Dump for Interactive {
-    fn dump(&self, level: usize) -> (String, bool) {
+impl Interactive {
+    fn node_fmt(&self) -> NodeFmt<'_> {
         let Interactive { body } = self;
-        let mut n = NodeFmt::new(level);
+        let mut n = NodeFmt::new("Interactive");
         n.field("body", body);
-        n.finish("Interactive")
+        n
+    }
+}
+
+impl Dump for Interactive {
+    fn simple(&self) -> bool {
+        self.node_fmt().simple()
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        self.node_fmt().write(out, level)
     }
 }
 
@@ -48,12 +68,22 @@ pub struct Expression {
     pub body: Box<Expr>,
 }
 
-impl Dump for Expression {
-    fn dump(&self, level: usize) -> (String, bool) {
+impl Expression {
+    fn node_fmt(&self) -> NodeFmt<'_> {
         let Expression { body } = self;
-        let mut n = NodeFmt::new(level);
+        let mut n = NodeFmt::new("Expression");
         n.field("body", body);
-        n.finish("Expression")
+        n
+    }
+}
+
+impl Dump for Expression {
+    fn simple(&self) -> bool {
+        self.node_fmt().simple()
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        self.node_fmt().write(out, level)
     }
 }
 
@@ -66,13 +96,23 @@ pub struct FunctionType {
     pub returns: Box<Expr>,
 }
 
-impl Dump for FunctionType {
-    fn dump(&self, level: usize) -> (String, bool) {
+impl FunctionType {
+    fn node_fmt(&self) -> NodeFmt<'_> {
         let FunctionType { argtypes, returns } = self;
-        let mut n = NodeFmt::new(level);
+        let mut n = NodeFmt::new("FunctionType");
         n.field("argtypes", argtypes);
         n.field("returns", returns);
-        n.finish("FunctionType")
+        n
+    }
+}
+
+impl Dump for FunctionType {
+    fn simple(&self) -> bool {
+        self.node_fmt().simple()
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        self.node_fmt().write(out, level)
     }
 }
 
@@ -86,22 +126,70 @@ pub enum Mod {
 }
 
 impl Dump for Mod {
-    fn dump(&self, level: usize) -> (String, bool) {
+    fn simple(&self) -> bool {
         match self {
-            Mod::Module(x) => x.dump(level),
-            Mod::Interactive(x) => x.dump(level),
-            Mod::Expression(x) => x.dump(level),
-            Mod::FunctionType(x) => x.dump(level),
+            Mod::Module(x) => x.simple(),
+            Mod::Interactive(x) => x.simple(),
+            Mod::Expression(x) => x.simple(),
+            Mod::FunctionType(x) => x.simple(),
+        }
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        match self {
+            Mod::Module(x) => x.write(out, level),
+            Mod::Interactive(x) => x.write(out, level),
+            Mod::Expression(x) => x.write(out, level),
+            Mod::FunctionType(x) => x.write(out, level),
         }
     }
 }
 
-/// ASDL `stmt`: a located [`StmtKind`].
-#[derive(Clone, Debug, PartialEq)]
+/// ASDL `stmt`: a located [`StmtKind`]. Trees of these nest without bound (a
+/// 100 000-term `a+a+...` is one chain), so `Clone`, `PartialEq`, `Debug`, `Drop`,
+/// the dump and the walkers grow the stack on the heap instead of overflowing it.
 pub struct Stmt {
     pub node: StmtKind,
     /// `lineno`, `col_offset`, `end_lineno`, `end_col_offset`.
     pub loc: Location,
+}
+
+impl StmtKind {
+    /// Has this constructor no child nodes (nothing to recurse into)?
+    #[inline]
+    pub fn is_leaf(&self) -> bool {
+        matches!(self, StmtKind::Global { .. } | StmtKind::Nonlocal { .. } | StmtKind::Pass | StmtKind::Break | StmtKind::Continue)
+    }
+}
+
+impl Clone for Stmt {
+    fn clone(&self) -> Self {
+        crate::stack::guard(|| Stmt { node: self.node.clone(), loc: self.loc })
+    }
+}
+
+impl PartialEq for Stmt {
+    fn eq(&self, other: &Self) -> bool {
+        self.loc == other.loc && crate::stack::guard(|| self.node == other.node)
+    }
+}
+
+impl std::fmt::Debug for Stmt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::stack::guard(|| {
+            f.debug_struct("Stmt").field("node", &self.node).field("loc", &self.loc).finish()
+        })
+    }
+}
+
+impl Drop for Stmt {
+    fn drop(&mut self) {
+        if self.node.is_leaf() {
+            return;
+        }
+        let node = std::mem::replace(&mut self.node, StmtKind::Pass);
+        crate::stack::guard(move || drop(node));
+    }
 }
 
 /// The constructors of ASDL `stmt`.
@@ -340,8 +428,18 @@ impl StmtKind {
 }
 
 impl Dump for Stmt {
-    fn dump(&self, level: usize) -> (String, bool) {
-        let mut n = NodeFmt::new(level);
+    fn simple(&self) -> bool {
+        false
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        crate::stack::guard(|| self.node_fmt().write(out, level))
+    }
+}
+
+impl Stmt {
+    fn node_fmt(&self) -> NodeFmt<'_> {
+        let mut n = NodeFmt::new(self.node.name());
         match &self.node {
             StmtKind::FunctionDef { name, args, body, decorator_list, returns, type_comment } => {
                 n.field("name", name);
@@ -468,16 +566,55 @@ impl Dump for Stmt {
             StmtKind::Continue => {}
         }
         n.loc(&self.loc);
-        n.finish(self.node.name())
+        n
     }
 }
 
-/// ASDL `expr`: a located [`ExprKind`].
-#[derive(Clone, Debug, PartialEq)]
+/// ASDL `expr`: a located [`ExprKind`]. Trees of these nest without bound (a
+/// 100 000-term `a+a+...` is one chain), so `Clone`, `PartialEq`, `Debug`, `Drop`,
+/// the dump and the walkers grow the stack on the heap instead of overflowing it.
 pub struct Expr {
     pub node: ExprKind,
     /// `lineno`, `col_offset`, `end_lineno`, `end_col_offset`.
     pub loc: Location,
+}
+
+impl ExprKind {
+    /// Has this constructor no child nodes (nothing to recurse into)?
+    #[inline]
+    pub fn is_leaf(&self) -> bool {
+        matches!(self, ExprKind::Constant { .. } | ExprKind::Name { .. })
+    }
+}
+
+impl Clone for Expr {
+    fn clone(&self) -> Self {
+        crate::stack::guard(|| Expr { node: self.node.clone(), loc: self.loc })
+    }
+}
+
+impl PartialEq for Expr {
+    fn eq(&self, other: &Self) -> bool {
+        self.loc == other.loc && crate::stack::guard(|| self.node == other.node)
+    }
+}
+
+impl std::fmt::Debug for Expr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::stack::guard(|| {
+            f.debug_struct("Expr").field("node", &self.node).field("loc", &self.loc).finish()
+        })
+    }
+}
+
+impl Drop for Expr {
+    fn drop(&mut self) {
+        if self.node.is_leaf() {
+            return;
+        }
+        let node = std::mem::replace(&mut self.node, ExprKind::Constant { value: Constant::None, kind: None });
+        crate::stack::guard(move || drop(node));
+    }
 }
 
 /// The constructors of ASDL `expr`.
@@ -691,8 +828,18 @@ impl ExprKind {
 }
 
 impl Dump for Expr {
-    fn dump(&self, level: usize) -> (String, bool) {
-        let mut n = NodeFmt::new(level);
+    fn simple(&self) -> bool {
+        false
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        crate::stack::guard(|| self.node_fmt().write(out, level))
+    }
+}
+
+impl Expr {
+    fn node_fmt(&self) -> NodeFmt<'_> {
+        let mut n = NodeFmt::new(self.node.name());
         match &self.node {
             ExprKind::BoolOp { op, values } => {
                 n.field("op", op);
@@ -808,7 +955,7 @@ impl Dump for Expr {
             }
         }
         n.loc(&self.loc);
-        n.finish(self.node.name())
+        n
     }
 }
 
@@ -832,8 +979,13 @@ impl ExprContext {
 }
 
 impl Dump for ExprContext {
-    fn dump(&self, _level: usize) -> (String, bool) {
-        (format!("{}()", self.name()), true)
+    fn simple(&self) -> bool {
+        true
+    }
+
+    fn write(&self, out: &mut String, _level: usize) {
+        out.push_str(self.name());
+        out.push_str("()");
     }
 }
 
@@ -855,8 +1007,13 @@ impl Boolop {
 }
 
 impl Dump for Boolop {
-    fn dump(&self, _level: usize) -> (String, bool) {
-        (format!("{}()", self.name()), true)
+    fn simple(&self) -> bool {
+        true
+    }
+
+    fn write(&self, out: &mut String, _level: usize) {
+        out.push_str(self.name());
+        out.push_str("()");
     }
 }
 
@@ -900,8 +1057,13 @@ impl Operator {
 }
 
 impl Dump for Operator {
-    fn dump(&self, _level: usize) -> (String, bool) {
-        (format!("{}()", self.name()), true)
+    fn simple(&self) -> bool {
+        true
+    }
+
+    fn write(&self, out: &mut String, _level: usize) {
+        out.push_str(self.name());
+        out.push_str("()");
     }
 }
 
@@ -927,8 +1089,13 @@ impl Unaryop {
 }
 
 impl Dump for Unaryop {
-    fn dump(&self, _level: usize) -> (String, bool) {
-        (format!("{}()", self.name()), true)
+    fn simple(&self) -> bool {
+        true
+    }
+
+    fn write(&self, out: &mut String, _level: usize) {
+        out.push_str(self.name());
+        out.push_str("()");
     }
 }
 
@@ -966,8 +1133,13 @@ impl Cmpop {
 }
 
 impl Dump for Cmpop {
-    fn dump(&self, _level: usize) -> (String, bool) {
-        (format!("{}()", self.name()), true)
+    fn simple(&self) -> bool {
+        true
+    }
+
+    fn write(&self, out: &mut String, _level: usize) {
+        out.push_str(self.name());
+        out.push_str("()");
     }
 }
 
@@ -984,15 +1156,25 @@ pub struct Comprehension {
     pub is_async: i32,
 }
 
-impl Dump for Comprehension {
-    fn dump(&self, level: usize) -> (String, bool) {
+impl Comprehension {
+    fn node_fmt(&self) -> NodeFmt<'_> {
         let Comprehension { target, iter, ifs, is_async } = self;
-        let mut n = NodeFmt::new(level);
+        let mut n = NodeFmt::new("comprehension");
         n.field("target", target);
         n.field("iter", iter);
         n.field("ifs", ifs);
         n.field("is_async", is_async);
-        n.finish("comprehension")
+        n
+    }
+}
+
+impl Dump for Comprehension {
+    fn simple(&self) -> bool {
+        self.node_fmt().simple()
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        self.node_fmt().write(out, level)
     }
 }
 
@@ -1009,15 +1191,25 @@ pub struct ExceptHandler {
     pub loc: Location,
 }
 
-impl Dump for ExceptHandler {
-    fn dump(&self, level: usize) -> (String, bool) {
+impl ExceptHandler {
+    fn node_fmt(&self) -> NodeFmt<'_> {
         let ExceptHandler { type_, name, body, loc } = self;
-        let mut n = NodeFmt::new(level);
+        let mut n = NodeFmt::new("ExceptHandler");
         n.opt("type", type_);
         n.opt("name", name);
         n.field("body", body);
         n.loc(loc);
-        n.finish("ExceptHandler")
+        n
+    }
+}
+
+impl Dump for ExceptHandler {
+    fn simple(&self) -> bool {
+        self.node_fmt().simple()
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        self.node_fmt().write(out, level)
     }
 }
 
@@ -1040,10 +1232,10 @@ pub struct Arguments {
     pub defaults: Vec<Expr>,
 }
 
-impl Dump for Arguments {
-    fn dump(&self, level: usize) -> (String, bool) {
+impl Arguments {
+    fn node_fmt(&self) -> NodeFmt<'_> {
         let Arguments { posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults } = self;
-        let mut n = NodeFmt::new(level);
+        let mut n = NodeFmt::new("arguments");
         n.field("posonlyargs", posonlyargs);
         n.field("args", args);
         n.opt("vararg", vararg);
@@ -1051,7 +1243,17 @@ impl Dump for Arguments {
         n.field("kw_defaults", kw_defaults);
         n.opt("kwarg", kwarg);
         n.field("defaults", defaults);
-        n.finish("arguments")
+        n
+    }
+}
+
+impl Dump for Arguments {
+    fn simple(&self) -> bool {
+        self.node_fmt().simple()
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        self.node_fmt().write(out, level)
     }
 }
 
@@ -1068,15 +1270,25 @@ pub struct Arg {
     pub loc: Location,
 }
 
-impl Dump for Arg {
-    fn dump(&self, level: usize) -> (String, bool) {
+impl Arg {
+    fn node_fmt(&self) -> NodeFmt<'_> {
         let Arg { arg, annotation, type_comment, loc } = self;
-        let mut n = NodeFmt::new(level);
+        let mut n = NodeFmt::new("arg");
         n.field("arg", arg);
         n.opt("annotation", annotation);
         n.opt("type_comment", type_comment);
         n.loc(loc);
-        n.finish("arg")
+        n
+    }
+}
+
+impl Dump for Arg {
+    fn simple(&self) -> bool {
+        self.node_fmt().simple()
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        self.node_fmt().write(out, level)
     }
 }
 
@@ -1091,14 +1303,24 @@ pub struct Keyword {
     pub loc: Location,
 }
 
-impl Dump for Keyword {
-    fn dump(&self, level: usize) -> (String, bool) {
+impl Keyword {
+    fn node_fmt(&self) -> NodeFmt<'_> {
         let Keyword { arg, value, loc } = self;
-        let mut n = NodeFmt::new(level);
+        let mut n = NodeFmt::new("keyword");
         n.opt("arg", arg);
         n.field("value", value);
         n.loc(loc);
-        n.finish("keyword")
+        n
+    }
+}
+
+impl Dump for Keyword {
+    fn simple(&self) -> bool {
+        self.node_fmt().simple()
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        self.node_fmt().write(out, level)
     }
 }
 
@@ -1113,14 +1335,24 @@ pub struct Alias {
     pub loc: Location,
 }
 
-impl Dump for Alias {
-    fn dump(&self, level: usize) -> (String, bool) {
+impl Alias {
+    fn node_fmt(&self) -> NodeFmt<'_> {
         let Alias { name, asname, loc } = self;
-        let mut n = NodeFmt::new(level);
+        let mut n = NodeFmt::new("alias");
         n.field("name", name);
         n.opt("asname", asname);
         n.loc(loc);
-        n.finish("alias")
+        n
+    }
+}
+
+impl Dump for Alias {
+    fn simple(&self) -> bool {
+        self.node_fmt().simple()
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        self.node_fmt().write(out, level)
     }
 }
 
@@ -1133,13 +1365,23 @@ pub struct Withitem {
     pub optional_vars: Option<Box<Expr>>,
 }
 
-impl Dump for Withitem {
-    fn dump(&self, level: usize) -> (String, bool) {
+impl Withitem {
+    fn node_fmt(&self) -> NodeFmt<'_> {
         let Withitem { context_expr, optional_vars } = self;
-        let mut n = NodeFmt::new(level);
+        let mut n = NodeFmt::new("withitem");
         n.field("context_expr", context_expr);
         n.opt("optional_vars", optional_vars);
-        n.finish("withitem")
+        n
+    }
+}
+
+impl Dump for Withitem {
+    fn simple(&self) -> bool {
+        self.node_fmt().simple()
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        self.node_fmt().write(out, level)
     }
 }
 
@@ -1154,23 +1396,72 @@ pub struct MatchCase {
     pub body: Vec<Stmt>,
 }
 
-impl Dump for MatchCase {
-    fn dump(&self, level: usize) -> (String, bool) {
+impl MatchCase {
+    fn node_fmt(&self) -> NodeFmt<'_> {
         let MatchCase { pattern, guard, body } = self;
-        let mut n = NodeFmt::new(level);
+        let mut n = NodeFmt::new("match_case");
         n.field("pattern", pattern);
         n.opt("guard", guard);
         n.field("body", body);
-        n.finish("match_case")
+        n
     }
 }
 
-/// ASDL `pattern`: a located [`PatternKind`].
-#[derive(Clone, Debug, PartialEq)]
+impl Dump for MatchCase {
+    fn simple(&self) -> bool {
+        self.node_fmt().simple()
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        self.node_fmt().write(out, level)
+    }
+}
+
+/// ASDL `pattern`: a located [`PatternKind`]. Trees of these nest without bound (a
+/// 100 000-term `a+a+...` is one chain), so `Clone`, `PartialEq`, `Debug`, `Drop`,
+/// the dump and the walkers grow the stack on the heap instead of overflowing it.
 pub struct Pattern {
     pub node: PatternKind,
     /// `lineno`, `col_offset`, `end_lineno`, `end_col_offset`.
     pub loc: Location,
+}
+
+impl PatternKind {
+    /// Has this constructor no child nodes (nothing to recurse into)?
+    #[inline]
+    pub fn is_leaf(&self) -> bool {
+        matches!(self, PatternKind::MatchSingleton { .. } | PatternKind::MatchStar { .. })
+    }
+}
+
+impl Clone for Pattern {
+    fn clone(&self) -> Self {
+        crate::stack::guard(|| Pattern { node: self.node.clone(), loc: self.loc })
+    }
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.loc == other.loc && crate::stack::guard(|| self.node == other.node)
+    }
+}
+
+impl std::fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::stack::guard(|| {
+            f.debug_struct("Pattern").field("node", &self.node).field("loc", &self.loc).finish()
+        })
+    }
+}
+
+impl Drop for Pattern {
+    fn drop(&mut self) {
+        if self.node.is_leaf() {
+            return;
+        }
+        let node = std::mem::replace(&mut self.node, PatternKind::MatchStar { name: None });
+        crate::stack::guard(move || drop(node));
+    }
 }
 
 /// The constructors of ASDL `pattern`.
@@ -1239,8 +1530,18 @@ impl PatternKind {
 }
 
 impl Dump for Pattern {
-    fn dump(&self, level: usize) -> (String, bool) {
-        let mut n = NodeFmt::new(level);
+    fn simple(&self) -> bool {
+        false
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        crate::stack::guard(|| self.node_fmt().write(out, level))
+    }
+}
+
+impl Pattern {
+    fn node_fmt(&self) -> NodeFmt<'_> {
+        let mut n = NodeFmt::new(self.node.name());
         match &self.node {
             PatternKind::MatchValue { value } => {
                 n.field("value", value);
@@ -1274,7 +1575,7 @@ impl Dump for Pattern {
             }
         }
         n.loc(&self.loc);
-        n.finish(self.node.name())
+        n
     }
 }
 
@@ -1287,13 +1588,23 @@ pub struct TypeIgnore {
     pub tag: String,
 }
 
-impl Dump for TypeIgnore {
-    fn dump(&self, level: usize) -> (String, bool) {
+impl TypeIgnore {
+    fn node_fmt(&self) -> NodeFmt<'_> {
         let TypeIgnore { lineno, tag } = self;
-        let mut n = NodeFmt::new(level);
+        let mut n = NodeFmt::new("TypeIgnore");
         n.field("lineno", lineno);
         n.field("tag", tag);
-        n.finish("TypeIgnore")
+        n
+    }
+}
+
+impl Dump for TypeIgnore {
+    fn simple(&self) -> bool {
+        self.node_fmt().simple()
+    }
+
+    fn write(&self, out: &mut String, level: usize) {
+        self.node_fmt().write(out, level)
     }
 }
 
@@ -1396,7 +1707,7 @@ pub fn walk_mod<V: Visitor + ?Sized>(v: &mut V, node: &Mod) {
 
 /// Visits the children of a `stmt`.
 pub fn walk_stmt<V: Visitor + ?Sized>(v: &mut V, node: &Stmt) {
-    match &node.node {
+    crate::stack::guard(move || match &node.node {
         StmtKind::FunctionDef { args, body, decorator_list, returns, .. } => {
             v.visit_arguments(args);
             for x in body {
@@ -1584,12 +1895,12 @@ pub fn walk_stmt<V: Visitor + ?Sized>(v: &mut V, node: &Stmt) {
         StmtKind::Pass => {}
         StmtKind::Break => {}
         StmtKind::Continue => {}
-    }
+    })
 }
 
 /// Visits the children of a `expr`.
 pub fn walk_expr<V: Visitor + ?Sized>(v: &mut V, node: &Expr) {
-    match &node.node {
+    crate::stack::guard(move || match &node.node {
         ExprKind::BoolOp { values, .. } => {
             for x in values {
                 v.visit_expr(x);
@@ -1725,7 +2036,7 @@ pub fn walk_expr<V: Visitor + ?Sized>(v: &mut V, node: &Expr) {
                 v.visit_expr(x);
             }
         }
-    }
+    })
 }
 
 /// Visits the children of a `comprehension`.
@@ -1817,7 +2128,7 @@ pub fn walk_match_case<V: Visitor + ?Sized>(v: &mut V, node: &MatchCase) {
 
 /// Visits the children of a `pattern`.
 pub fn walk_pattern<V: Visitor + ?Sized>(v: &mut V, node: &Pattern) {
-    match &node.node {
+    crate::stack::guard(move || match &node.node {
         PatternKind::MatchValue { value } => {
             v.visit_expr(value);
         }
@@ -1857,7 +2168,7 @@ pub fn walk_pattern<V: Visitor + ?Sized>(v: &mut V, node: &Pattern) {
                 v.visit_pattern(x);
             }
         }
-    }
+    })
 }
 
 /// Visits the children of a `type_ignore`.
@@ -1964,7 +2275,7 @@ pub fn walk_mod_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Mod) {
 
 /// Visits the children of a `stmt`.
 pub fn walk_stmt_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Stmt) {
-    match &mut node.node {
+    crate::stack::guard(move || match &mut node.node {
         StmtKind::FunctionDef { args, body, decorator_list, returns, .. } => {
             v.visit_arguments(args);
             for x in body {
@@ -2152,12 +2463,12 @@ pub fn walk_stmt_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Stmt) {
         StmtKind::Pass => {}
         StmtKind::Break => {}
         StmtKind::Continue => {}
-    }
+    })
 }
 
 /// Visits the children of a `expr`.
 pub fn walk_expr_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Expr) {
-    match &mut node.node {
+    crate::stack::guard(move || match &mut node.node {
         ExprKind::BoolOp { values, .. } => {
             for x in values {
                 v.visit_expr(x);
@@ -2293,7 +2604,7 @@ pub fn walk_expr_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Expr) {
                 v.visit_expr(x);
             }
         }
-    }
+    })
 }
 
 /// Visits the children of a `comprehension`.
@@ -2385,7 +2696,7 @@ pub fn walk_match_case_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut MatchCa
 
 /// Visits the children of a `pattern`.
 pub fn walk_pattern_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Pattern) {
-    match &mut node.node {
+    crate::stack::guard(move || match &mut node.node {
         PatternKind::MatchValue { value } => {
             v.visit_expr(value);
         }
@@ -2425,7 +2736,7 @@ pub fn walk_pattern_mut<V: VisitorMut + ?Sized>(v: &mut V, node: &mut Pattern) {
                 v.visit_pattern(x);
             }
         }
-    }
+    })
 }
 
 /// Visits the children of a `type_ignore`.

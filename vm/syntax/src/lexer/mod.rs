@@ -22,7 +22,8 @@ const TABSIZE: u32 = 8;
 /// with `syntaxerror()` (an exception already set: `Raised`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TokErrorKind {
-    /// `syntaxerror()`: a SyntaxError with this message and 1-based offsets, as set.
+    /// `syntaxerror()`: a SyntaxError with this message and 1-based offsets (code points,
+    /// or bytes where the C tokenizer passes bytes), as set.
     Raised {
         msg: String,
         offset: u32,
@@ -36,20 +37,34 @@ pub enum TokErrorKind {
     TabSpace,
     /// E_TOODEEP.
     TooDeep,
-    /// E_LINECONT, with the column pegen reports.
-    LineCont { col: u32 },
+    /// E_LINECONT.
+    LineCont,
+    /// E_DECODE: a NAME that is not valid UTF-8 (`verify_identifier`), with the
+    /// `UnicodeDecodeError` text.
+    Decode(String),
+}
+
+/// The C tokenizer's cursor after producing a token (or failing): what pegen reads from
+/// `p->tok` when it reports an error. Byte offsets into the decoded source.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TokState {
+    /// `tok->cur`.
+    pub cur: u32,
+    /// `tok->line_start`: the start of the last line read.
+    pub line_start: u32,
+    /// `tok->buf`: the start of the last line read outside a token (a string or a
+    /// backslash continuation keeps the line where it began).
+    pub buf: u32,
+    /// `tok->lineno`.
+    pub lineno: u32,
 }
 
 /// A tokenizer error and the tokenizer state pegen reads when reporting it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TokError {
     pub kind: TokErrorKind,
-    /// `tok->lineno` when the error happened.
-    pub lineno: u32,
-    /// `tok->cur - tok->line_start`, in bytes.
-    pub cur_col: u32,
-    /// Byte offset of the line the error is on (`tok->line_start`).
-    pub line_start: usize,
+    /// The tokenizer's state when it gave up.
+    pub state: TokState,
     /// The innermost open bracket: (char, line, byte column).
     pub paren: Option<(u8, u32, u32)>,
 }
@@ -57,6 +72,8 @@ pub struct TokError {
 /// The result of lexing: tokens up to the first error, and that error.
 pub struct Lexed {
     pub tokens: Vec<Token>,
+    /// The tokenizer's state after each token.
+    pub states: Vec<TokState>,
     pub error: Option<TokError>,
 }
 
@@ -78,7 +95,12 @@ pub(crate) struct Lexer<'a> {
     /// For strings: the line and line start where the token began.
     first_lineno: u32,
     multi_line_start: usize,
+    /// `tok->buf` (see [`TokState::buf`]).
+    buf: usize,
+    /// `tok->start != NULL` while a line is read: inside a string or a continuation.
+    in_token: bool,
     tokens: Vec<Token>,
+    states: Vec<TokState>,
 }
 
 /// Marker for "an error was recorded"; the error itself is in the lexer.
@@ -87,8 +109,7 @@ pub(crate) struct Stop(pub TokErrorKind);
 const EOF: i32 = -1;
 
 impl<'a> Lexer<'a> {
-    /// Lexes `src`, which must be UTF-8 with `\n` line ends (ending with `\n`, or empty,
-    /// for 'exec' input).
+    /// Lexes `src`, which must be UTF-8 with `\n` line ends and end with `\n` (or be empty).
     pub fn lex(src: &'a [u8]) -> Lexed {
         let mut lx = Lexer {
             src,
@@ -105,7 +126,10 @@ impl<'a> Lexer<'a> {
             start: 0,
             first_lineno: 1,
             multi_line_start: 0,
+            buf: 0,
+            in_token: false,
             tokens: Vec::with_capacity(src.len() / 4 + 16),
+            states: Vec::with_capacity(src.len() / 4 + 16),
         };
         let error = loop {
             match lx.next_token() {
@@ -114,9 +138,7 @@ impl<'a> Lexer<'a> {
                 Err(Stop(kind)) => {
                     break Some(TokError {
                         kind,
-                        lineno: lx.lineno,
-                        cur_col: (lx.pos - lx.line_start) as u32,
-                        line_start: lx.line_start,
+                        state: lx.state(),
                         paren: lx.parens.last().copied(),
                     });
                 }
@@ -124,7 +146,17 @@ impl<'a> Lexer<'a> {
         };
         Lexed {
             tokens: lx.tokens,
+            states: lx.states,
             error,
+        }
+    }
+
+    fn state(&self) -> TokState {
+        TokState {
+            cur: self.pos as u32,
+            line_start: self.line_start as u32,
+            buf: self.buf as u32,
+            lineno: self.lineno,
         }
     }
 
@@ -139,6 +171,9 @@ impl<'a> Lexer<'a> {
                     self.pending_nl = false;
                     self.lineno += 1;
                     self.line_start = self.pos;
+                    if !self.in_token {
+                        self.buf = self.pos;
+                    }
                 }
                 self.pos += 1;
                 if b == b'\n' {
@@ -182,9 +217,11 @@ impl<'a> Lexer<'a> {
             end_col: (end - self.line_start) as i32,
             level: self.level as u16,
         });
+        let st = self.state();
+        self.states.push(st);
     }
 
-    /// INDENT/DEDENT: no text; `end_col` keeps the cursor column for error reports.
+    /// INDENT, DEDENT and ENDMARKER: no text (`col` and `end_col` are -1, as in pegen).
     fn push_indent(&mut self, kind: Tok) {
         self.tokens.push(Token {
             kind,
@@ -193,9 +230,11 @@ impl<'a> Lexer<'a> {
             lineno: self.lineno,
             col: -1,
             end_lineno: self.lineno,
-            end_col: (self.pos - self.line_start) as i32,
+            end_col: -1,
             level: self.level as u16,
         });
+        let st = self.state();
+        self.states.push(st);
     }
 
     /// `syntaxerror()`: offset = code points from the line start to the cursor.
@@ -218,14 +257,13 @@ impl<'a> Lexer<'a> {
     fn continuation_line(&mut self) -> Result<(), Stop> {
         let c = self.nextc();
         if c != i32::from(b'\n') {
-            let col = (self.pos - self.line_start) as u32;
-            return Err(Stop(TokErrorKind::LineCont {
-                col: col.saturating_sub(1),
-            }));
+            return Err(Stop(TokErrorKind::LineCont));
         }
-        if self.peek() == EOF {
+        let c = self.nextc();
+        if c == EOF {
             return Err(Stop(TokErrorKind::Eof));
         }
+        self.backup(c);
         Ok(())
     }
 
@@ -327,9 +365,10 @@ impl<'a> Lexer<'a> {
                 self.start = if c == EOF { self.pos } else { self.pos - 1 };
 
                 if c == i32::from(b'#') {
-                    while c != EOF && c != i32::from(b'\n') {
-                        c = self.nextc();
-                    }
+                    // Skip to the newline at once: the bytes between move only the cursor.
+                    let rest = self.src.get(self.pos..).unwrap_or_default();
+                    self.pos += rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+                    c = self.nextc();
                 }
 
                 if c == EOF {
@@ -339,8 +378,7 @@ impl<'a> Lexer<'a> {
                     // No dedents here: they come from the start of a line (at EOF after a
                     // final newline). A last line without one (`compile()` modes other
                     // than 'exec') ends with its indentation open, as in C.
-                    let p = self.pos;
-                    self.push(Tok::EndMarker, p, p);
+                    self.push_indent(Tok::EndMarker);
                     return Ok(Tok::EndMarker);
                 }
 
@@ -389,7 +427,10 @@ impl<'a> Lexer<'a> {
                 }
 
                 if b == b'\\' {
-                    self.continuation_line()?;
+                    self.in_token = true;
+                    let r = self.continuation_line();
+                    self.in_token = false;
+                    r?;
                     continue 'again;
                 }
 
@@ -500,13 +541,19 @@ impl<'a> Lexer<'a> {
             }
         }
         let mut nonascii = false;
-        while c != EOF && is_potential_identifier_char(c as u8) {
-            if c >= 128 {
-                nonascii = true;
-            }
-            c = self.nextc();
+        if c != EOF && is_potential_identifier_char(c as u8) {
+            // The rest of the name at once (no newline inside, so only the cursor moves).
+            nonascii = c >= 128;
+            let rest = self.src.get(self.pos..).unwrap_or_default();
+            let n = rest
+                .iter()
+                .position(|&b| !is_potential_identifier_char(b))
+                .unwrap_or(rest.len());
+            nonascii |= rest[..n].iter().any(|&b| b >= 128);
+            self.pos += n;
+        } else {
+            self.backup(c);
         }
-        self.backup(c);
         if nonascii {
             self.verify_identifier()?;
         }
@@ -522,9 +569,10 @@ impl<'a> Lexer<'a> {
 
     /// `verify_identifier`: PEP 3131 check of the name just read.
     fn verify_identifier(&mut self) -> Result<(), Stop> {
-        let text = match std::str::from_utf8(&self.src[self.start..self.pos]) {
+        let bytes = &self.src[self.start..self.pos];
+        let text = match crate::source::codecs::decode_utf8(bytes) {
             Ok(t) => t,
-            Err(_) => return Err(self.error("invalid UTF-8 in identifier".into())),
+            Err(e) => return Err(Stop(TokErrorKind::Decode(e.to_string()))),
         };
         for (i, (bi, ch)) in text.char_indices().enumerate() {
             let cp = ch as u32;

@@ -5,11 +5,18 @@ use super::{EOF, Lexer, Stop, Tok, TokErrorKind};
 impl Lexer<'_> {
     /// Reads a string whose opening quote `quote` was just consumed.
     pub(super) fn string(&mut self, quote: u8) -> Result<Tok, Stop> {
+        self.first_lineno = self.lineno;
+        self.multi_line_start = self.line_start;
+        self.in_token = true;
+        let r = self.string_body(quote);
+        self.in_token = false;
+        r
+    }
+
+    fn string_body(&mut self, quote: u8) -> Result<Tok, Stop> {
         let q = i32::from(quote);
         let mut quote_size = 1;
         let mut end_quote_size = 0;
-        self.first_lineno = self.lineno;
-        self.multi_line_start = self.line_start;
         let mut c = self.nextc();
         if c == q {
             c = self.nextc();

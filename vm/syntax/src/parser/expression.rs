@@ -1,7 +1,9 @@
-//! Expression rules of python.gram: `expression` down to `atom`, displays,
-//! comprehensions, call arguments and `lambda`.
+//! Expression rules of python.gram from `expressions` down to `await_primary`: tuples of
+//! expressions, conditional expressions, `yield`, starred and named expressions, boolean
+//! operators, comparisons, binary and unary operators. Left-recursive rules grow as
+//! loops (what pegen's seed growing computes for them) and take two levels.
 
-use super::{Fail, Memo, PResult, Parser, Rule, token_loc};
+use super::{Fail, PResult, Parser, Rule};
 use crate::ast::*;
 use crate::lexer::Tok;
 
@@ -16,69 +18,72 @@ pub(crate) fn bin(a: Expr, op: Operator, b: Expr, loc: Location) -> Expr {
     )
 }
 
+fn tuple(elts: Vec<Expr>, loc: Location) -> Expr {
+    Expr::new(
+        ExprKind::Tuple {
+            elts,
+            ctx: ExprContext::Load,
+        },
+        loc,
+    )
+}
+
 impl Parser<'_> {
-    /// `expressions`: `expression (',' expression)* [',']` as a tuple when there is a comma.
-    pub fn expressions(&mut self) -> PResult<Expr> {
+    /// `expressions` / `star_expressions`: `item (',' item)+ [','] | item ',' | item`.
+    fn item_tuple(&mut self, item: fn(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
         self.rule(|p| {
             let start = p.mark;
-            let Some(a) = p.expression()? else {
+            let Some(a) = item(p)? else {
                 return Ok(None);
             };
-            p.tuple_tail(start, a, Parser::expression)
+            // (',' item)+ : a _loop1 of _tmp pairs.
+            let rest = p.helper(|p| {
+                let mut v = Vec::new();
+                while let Some(c) = p.helper(|p| {
+                    if p.eat(Tok::Comma)?.is_none() {
+                        return Ok(None);
+                    }
+                    item(p)
+                })? {
+                    v.push(c);
+                }
+                Ok(if v.is_empty() { None } else { Some(v) })
+            })?;
+            if let Some(rest) = rest {
+                p.eat(Tok::Comma)?;
+                let mut elts = vec![a];
+                elts.extend(rest);
+                let loc = p.loc_from(start);
+                return Ok(Some(tuple(elts, loc)));
+            }
+            // The later alternatives parse `item` again (memoised or not, to the same
+            // end): continue from there.
+            if p.eat(Tok::Comma)?.is_some() {
+                let loc = p.loc_from(start);
+                return Ok(Some(tuple(vec![a], loc)));
+            }
+            Ok(Some(a))
         })
     }
 
-    /// The shared shape of `star_expressions`/`expressions`: more items after `,`.
-    fn tuple_tail(
-        &mut self,
-        start: usize,
-        a: Expr,
-        mut item: impl FnMut(&mut Self) -> PResult<Expr>,
-    ) -> PResult<Expr> {
-        let mut elts = vec![a];
-        loop {
-            let m = self.mark;
-            if self.eat(Tok::Comma)?.is_none() {
-                break;
-            }
-            match item(self)? {
-                Some(e) => elts.push(e),
-                None => {
-                    self.mark = m;
-                    break;
-                }
-            }
-        }
-        if elts.len() > 1 {
-            self.eat(Tok::Comma)?;
-        } else if self.eat(Tok::Comma)?.is_none() {
-            return Ok(elts.pop());
-        }
-        let loc = self.loc_from(start);
-        Ok(Some(Expr::new(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            loc,
-        )))
+    /// `expressions`.
+    pub fn expressions(&mut self) -> PResult<Expr> {
+        self.item_tuple(Parser::expression)
+    }
+
+    /// `star_expressions`.
+    pub fn star_expressions(&mut self) -> PResult<Expr> {
+        self.item_tuple(Parser::star_expression)
     }
 
     /// `expression` (memo).
     pub fn expression(&mut self) -> PResult<Expr> {
-        let start = self.mark;
-        if let Some(Memo::Expr(e)) = self.memo_get(Rule::Expression) {
-            return Ok(e);
-        }
-        let r = self.rule(|p| {
+        self.memo_rule(Rule::Expression, |p| {
+            let start = p.mark;
             if p.call_invalid_rules {
-                if let Some(e) = p.invalid_expression()? {
-                    return Ok(Some(e));
-                }
+                p.invalid_expression()?;
                 p.mark = start;
-                if let Some(e) = p.invalid_legacy_expression()? {
-                    return Ok(Some(e));
-                }
+                p.invalid_legacy_expression()?;
                 p.mark = start;
             }
             if let Some(a) = p.disjunction()? {
@@ -100,18 +105,16 @@ impl Parser<'_> {
                     }
                 }
                 p.mark = start;
-            }
-            if let Some(a) = p.disjunction()? {
-                return Ok(Some(a));
+                // `disjunction` again: a memo hit.
+                return p.disjunction();
             }
             p.mark = start;
+            p.disjunction()?;
             p.lambdef()
-        })?;
-        self.memo_put(start, Rule::Expression, Memo::Expr(r.clone()));
-        Ok(r)
+        })
     }
 
-    /// `yield_expr`.
+    /// `yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]`.
     pub fn yield_expr(&mut self) -> PResult<Expr> {
         self.rule(|p| {
             let start = p.mark;
@@ -126,55 +129,48 @@ impl Parser<'_> {
                         loc,
                     )));
                 }
-                p.mark = start + 1;
             }
+            p.mark = start + 1;
             let value = p.star_expressions()?.map(Box::new);
             let loc = p.loc_from(start);
             Ok(Some(Expr::new(ExprKind::Yield { value }, loc)))
         })
     }
 
-    /// `star_expressions`.
-    pub fn star_expressions(&mut self) -> PResult<Expr> {
-        self.rule(|p| {
-            let start = p.mark;
-            let Some(a) = p.star_expression()? else {
-                return Ok(None);
-            };
-            p.tuple_tail(start, a, Parser::star_expression)
-        })
+    /// `'*' bitwise_or`, shared by `star_expression` and `star_named_expression`.
+    fn star_bitwise_or(&mut self, start: usize) -> PResult<Expr> {
+        if self.eat(Tok::Star)?.is_none() {
+            return Ok(None);
+        }
+        let Some(a) = self.bitwise_or()? else {
+            self.mark = start;
+            return Ok(None);
+        };
+        let loc = self.loc_from(start);
+        Ok(Some(Expr::new(
+            ExprKind::Starred {
+                value: Box::new(a),
+                ctx: ExprContext::Load,
+            },
+            loc,
+        )))
     }
 
     /// `star_expression` (memo): `'*' bitwise_or | expression`.
     pub fn star_expression(&mut self) -> PResult<Expr> {
-        let start = self.mark;
-        if let Some(Memo::Expr(e)) = self.memo_get(Rule::StarExpression) {
-            return Ok(e);
-        }
-        let r = self.rule(|p| {
-            if p.eat(Tok::Star)?.is_some() {
-                if let Some(a) = p.bitwise_or()? {
-                    let loc = p.loc_from(start);
-                    return Ok(Some(Expr::new(
-                        ExprKind::Starred {
-                            value: Box::new(a),
-                            ctx: ExprContext::Load,
-                        },
-                        loc,
-                    )));
-                }
-                p.mark = start;
+        self.memo_rule(Rule::StarExpression, |p| {
+            let start = p.mark;
+            if let Some(e) = p.star_bitwise_or(start)? {
+                return Ok(Some(e));
             }
             p.expression()
-        })?;
-        self.memo_put(start, Rule::StarExpression, Memo::Expr(r.clone()));
-        Ok(r)
+        })
     }
 
-    /// `star_named_expressions`: `','.star_named_expression+ [',']`.
+    /// `star_named_expressions: ','.star_named_expression+ [',']`.
     pub fn star_named_expressions(&mut self) -> PResult<Vec<Expr>> {
         self.rule(|p| {
-            let Some(v) = p.gather(Parser::star_named_expression)? else {
+            let Some(v) = p.gather(Tok::Comma, Parser::star_named_expression)? else {
                 return Ok(None);
             };
             p.eat(Tok::Comma)?;
@@ -182,54 +178,22 @@ impl Parser<'_> {
         })
     }
 
-    /// `sep.elem+` with `,` as the separator.
-    pub fn gather<T>(&mut self, mut elem: impl FnMut(&mut Self) -> PResult<T>) -> PResult<Vec<T>> {
-        let Some(first) = elem(self)? else {
-            return Ok(None);
-        };
-        let mut v = vec![first];
-        loop {
-            let m = self.mark;
-            if self.eat(Tok::Comma)?.is_none() {
-                break;
-            }
-            match elem(self)? {
-                Some(x) => v.push(x),
-                None => {
-                    self.mark = m;
-                    break;
-                }
-            }
-        }
-        Ok(Some(v))
-    }
-
-    /// `star_named_expression`.
+    /// `star_named_expression: '*' bitwise_or | named_expression`.
     pub fn star_named_expression(&mut self) -> PResult<Expr> {
         self.rule(|p| {
             let start = p.mark;
-            if p.eat(Tok::Star)?.is_some() {
-                if let Some(a) = p.bitwise_or()? {
-                    let loc = p.loc_from(start);
-                    return Ok(Some(Expr::new(
-                        ExprKind::Starred {
-                            value: Box::new(a),
-                            ctx: ExprContext::Load,
-                        },
-                        loc,
-                    )));
-                }
-                p.mark = start;
+            if let Some(e) = p.star_bitwise_or(start)? {
+                return Ok(Some(e));
             }
             p.named_expression()
         })
     }
 
-    /// `assignment_expression`: `NAME ':=' ~ expression`.
+    /// `assignment_expression: NAME ':=' ~ expression`.
     pub fn assignment_expression(&mut self) -> PResult<Expr> {
         self.rule(|p| {
             let start = p.mark;
-            let Some((id, t)) = p.name_token()? else {
+            let Some(target) = p.name()? else {
                 return Ok(None);
             };
             if p.eat(Tok::ColonEqual)?.is_none() {
@@ -238,17 +202,10 @@ impl Parser<'_> {
             let Some(b) = p.expression()? else {
                 return Ok(None);
             };
-            let target = Expr::new(
-                ExprKind::Name {
-                    id,
-                    ctx: ExprContext::Store,
-                },
-                token_loc(&t),
-            );
             let loc = p.loc_from(start);
             Ok(Some(Expr::new(
                 ExprKind::NamedExpr {
-                    target: Box::new(target),
+                    target: Box::new(super::target::set_context(target, ExprContext::Store)),
                     value: Box::new(b),
                 },
                 loc,
@@ -256,17 +213,17 @@ impl Parser<'_> {
         })
     }
 
-    /// `named_expression`.
+    /// `named_expression: assignment_expression | invalid_named_expression |
+    /// expression !':='`.
     pub fn named_expression(&mut self) -> PResult<Expr> {
         self.rule(|p| {
             let start = p.mark;
             if let Some(e) = p.assignment_expression()? {
                 return Ok(Some(e));
             }
+            p.mark = start;
             if p.call_invalid_rules {
-                if let Some(e) = p.invalid_named_expression()? {
-                    return Ok(Some(e));
-                }
+                p.invalid_named_expression()?;
                 p.mark = start;
             }
             if let Some(e) = p.expression()? {
@@ -278,21 +235,24 @@ impl Parser<'_> {
         })
     }
 
-    /// `assignment_expression | expression !':='` (genexp and call arguments).
+    /// `(assignment_expression | expression !':=')`: the `_tmp` group of genexp and args.
     pub fn assignment_or_expression(&mut self) -> PResult<Expr> {
-        let start = self.mark;
-        if let Some(e) = self.assignment_expression()? {
-            return Ok(Some(e));
-        }
-        if let Some(e) = self.expression()? {
-            if !self.at(Tok::ColonEqual)? {
+        self.helper(|p| {
+            let start = p.mark;
+            if let Some(e) = p.assignment_expression()? {
                 return Ok(Some(e));
             }
-        }
-        self.mark = start;
-        Ok(None)
+            p.mark = start;
+            if let Some(e) = p.expression()? {
+                if !p.at(Tok::ColonEqual)? {
+                    return Ok(Some(e));
+                }
+            }
+            Ok(None)
+        })
     }
 
+    /// `disjunction` / `conjunction` (memo): `item (kw item)+ | item`.
     fn bool_chain(
         &mut self,
         rule: Rule,
@@ -300,34 +260,33 @@ impl Parser<'_> {
         op: Boolop,
         item: fn(&mut Self) -> PResult<Expr>,
     ) -> PResult<Expr> {
-        let start = self.mark;
-        if let Some(Memo::Expr(e)) = self.memo_get(rule) {
-            return Ok(e);
-        }
-        let r = self.rule(|p| {
-            let Some(a) = item(p)? else { return Ok(None) };
-            let mut values = vec![a];
-            loop {
-                let m = p.mark;
-                if p.eat(op_tok)?.is_none() {
-                    break;
-                }
-                match item(p)? {
-                    Some(b) => values.push(b),
-                    None => {
-                        p.mark = m;
-                        break;
+        self.memo_rule(rule, |p| {
+            let start = p.mark;
+            let Some(a) = item(p)? else {
+                return Ok(None);
+            };
+            let rest = p.helper(|p| {
+                let mut v = Vec::new();
+                while let Some(c) = p.helper(|p| {
+                    if p.eat(op_tok)?.is_none() {
+                        return Ok(None);
                     }
+                    item(p)
+                })? {
+                    v.push(c);
                 }
-            }
-            if values.len() == 1 {
-                return Ok(values.pop());
-            }
+                Ok(if v.is_empty() { None } else { Some(v) })
+            })?;
+            let Some(rest) = rest else {
+                // The second alternative: `item` again, a memo hit.
+                p.mark = start;
+                return item(p);
+            };
+            let mut values = vec![a];
+            values.extend(rest);
             let loc = p.loc_from(start);
             Ok(Some(Expr::new(ExprKind::BoolOp { op, values }, loc)))
-        })?;
-        self.memo_put(start, rule, Memo::Expr(r.clone()));
-        Ok(r)
+        })
     }
 
     /// `disjunction` (memo).
@@ -340,13 +299,10 @@ impl Parser<'_> {
         self.bool_chain(Rule::Conjunction, Tok::And, Boolop::And, Parser::inversion)
     }
 
-    /// `inversion` (memo).
+    /// `inversion` (memo): `'not' inversion | comparison`.
     pub fn inversion(&mut self) -> PResult<Expr> {
-        let start = self.mark;
-        if let Some(Memo::Expr(e)) = self.memo_get(Rule::Inversion) {
-            return Ok(e);
-        }
-        let r = self.rule(|p| {
+        self.memo_rule(Rule::Inversion, |p| {
+            let start = p.mark;
             if p.eat(Tok::Not)?.is_some() {
                 if let Some(a) = p.inversion()? {
                     let loc = p.loc_from(start);
@@ -361,73 +317,29 @@ impl Parser<'_> {
                 p.mark = start;
             }
             p.comparison()
-        })?;
-        self.memo_put(start, Rule::Inversion, Memo::Expr(r.clone()));
-        Ok(r)
+        })
     }
 
-    /// `comparison`.
+    /// `comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or`.
     pub fn comparison(&mut self) -> PResult<Expr> {
         self.rule(|p| {
             let start = p.mark;
             let Some(a) = p.bitwise_or()? else {
                 return Ok(None);
             };
-            let mut ops = Vec::new();
-            let mut comparators = Vec::new();
-            loop {
-                let m = p.mark;
-                let t = p.tok_at(m)?;
-                let op = match t.kind {
-                    Tok::EqEqual => Cmpop::Eq,
-                    Tok::NotEqual if p.text(&t) == b"!=" => Cmpop::NotEq,
-                    Tok::LessEqual => Cmpop::LtE,
-                    Tok::Less => Cmpop::Lt,
-                    Tok::GreaterEqual => Cmpop::GtE,
-                    Tok::Greater => Cmpop::Gt,
-                    Tok::In => Cmpop::In,
-                    Tok::Not => {
-                        if p.tok_at(m + 1)?.kind != Tok::In {
-                            break;
-                        }
-                        p.mark += 1;
-                        Cmpop::NotIn
-                    }
-                    Tok::Is => {
-                        if p.tok_at(m + 1)?.kind == Tok::Not {
-                            p.mark += 1;
-                            Cmpop::IsNot
-                        } else {
-                            Cmpop::Is
-                        }
-                    }
-                    _ => break,
-                };
-                p.mark += 1;
-                match p.bitwise_or()? {
-                    Some(b) => {
-                        ops.push(op);
-                        comparators.push(b);
-                    }
-                    None => {
-                        // `is not` failing may still match `is` with `not ...` after it:
-                        // pegen tries isnot_bitwise_or then is_bitwise_or.
-                        if op == Cmpop::IsNot {
-                            p.mark = m + 1;
-                            if let Some(b) = p.bitwise_or()? {
-                                ops.push(Cmpop::Is);
-                                comparators.push(b);
-                                continue;
-                            }
-                        }
-                        p.mark = m;
-                        break;
-                    }
+            let pairs = p.helper(|p| {
+                let mut v = Vec::new();
+                while let Some(pair) = p.compare_op_bitwise_or_pair()? {
+                    v.push(pair);
                 }
-            }
-            if ops.is_empty() {
-                return Ok(Some(a));
-            }
+                Ok(if v.is_empty() { None } else { Some(v) })
+            })?;
+            let Some(pairs) = pairs else {
+                // `bitwise_or` again: a memo hit.
+                p.mark = start;
+                return p.bitwise_or();
+            };
+            let (ops, comparators) = pairs.into_iter().unzip();
             let loc = p.loc_from(start);
             Ok(Some(Expr::new(
                 ExprKind::Compare {
@@ -440,38 +352,106 @@ impl Parser<'_> {
         })
     }
 
+    /// `compare_op_bitwise_or_pair`: each operator is its own rule (`eq_bitwise_or`...),
+    /// tried in the grammar's order.
+    fn compare_op_bitwise_or_pair(&mut self) -> Result<Option<(Cmpop, Expr)>, Fail> {
+        self.rule(|p| {
+            const SIMPLE: [(Tok, Cmpop); 6] = [
+                (Tok::EqEqual, Cmpop::Eq),
+                (Tok::NotEqual, Cmpop::NotEq),
+                (Tok::LessEqual, Cmpop::LtE),
+                (Tok::Less, Cmpop::Lt),
+                (Tok::GreaterEqual, Cmpop::GtE),
+                (Tok::Greater, Cmpop::Gt),
+            ];
+            for (tok, op) in SIMPLE {
+                let r = p.rule(|p| {
+                    if op == Cmpop::NotEq {
+                        // (tok='!=' { check_barry_as_flufl ? NULL : tok }): `<>` fails.
+                        let ok = p.helper(|p| {
+                            let t = p.tok_at(p.mark)?;
+                            if t.kind != Tok::NotEqual {
+                                return Ok(None);
+                            }
+                            p.mark += 1;
+                            Ok((p.text(&t) == b"!=").then_some(()))
+                        })?;
+                        if ok.is_none() {
+                            return Ok(None);
+                        }
+                    } else if p.eat(tok)?.is_none() {
+                        return Ok(None);
+                    }
+                    Ok(p.bitwise_or()?.map(|b| (op, b)))
+                })?;
+                if r.is_some() {
+                    return Ok(r);
+                }
+            }
+            const TWO: [(Tok, Option<Tok>, Cmpop); 4] = [
+                (Tok::Not, Some(Tok::In), Cmpop::NotIn),
+                (Tok::In, None, Cmpop::In),
+                (Tok::Is, Some(Tok::Not), Cmpop::IsNot),
+                (Tok::Is, None, Cmpop::Is),
+            ];
+            for (first, second, op) in TWO {
+                let r = p.rule(|p| {
+                    if p.eat(first)?.is_none() {
+                        return Ok(None);
+                    }
+                    if let Some(second) = second {
+                        if p.eat(second)?.is_none() {
+                            return Ok(None);
+                        }
+                    }
+                    Ok(p.bitwise_or()?.map(|b| (op, b)))
+                })?;
+                if r.is_some() {
+                    return Ok(r);
+                }
+            }
+            Ok(None)
+        })
+    }
+
+    /// A left-recursive binary operator rule (memo): `a=X op b=item | item`, grown as a
+    /// loop; two levels (`X_rule`, `X_raw`).
     fn binop_chain(
         &mut self,
+        rule: Rule,
         ops: fn(Tok) -> Option<Operator>,
         item: fn(&mut Self) -> PResult<Expr>,
     ) -> PResult<Expr> {
-        self.rule(|p| {
-            let start = p.mark;
-            let Some(mut a) = item(p)? else {
-                return Ok(None);
-            };
-            loop {
-                let m = p.mark;
-                let Some(op) = ops(p.peek()?) else { break };
-                p.mark += 1;
-                match item(p)? {
-                    Some(b) => {
-                        let loc = p.loc_from(start);
-                        a = bin(a, op, b, loc);
-                    }
-                    None => {
-                        p.mark = m;
-                        break;
+        self.memo_rule(rule, |p| {
+            p.rule(|p| {
+                let start = p.mark;
+                let Some(mut a) = item(p)? else {
+                    return Ok(None);
+                };
+                loop {
+                    let m = p.mark;
+                    let Some(op) = ops(p.peek()?) else { break };
+                    p.mark += 1;
+                    match item(p)? {
+                        Some(b) => {
+                            let loc = p.loc_from(start);
+                            a = bin(a, op, b, loc);
+                        }
+                        None => {
+                            p.mark = m;
+                            break;
+                        }
                     }
                 }
-            }
-            Ok(Some(a))
+                Ok(Some(a))
+            })
         })
     }
 
     /// `bitwise_or` (left-recursive).
     pub fn bitwise_or(&mut self) -> PResult<Expr> {
         self.binop_chain(
+            Rule::BitwiseOr,
             |t| (t == Tok::Vbar).then_some(Operator::BitOr),
             Parser::bitwise_xor,
         )
@@ -479,6 +459,7 @@ impl Parser<'_> {
 
     fn bitwise_xor(&mut self) -> PResult<Expr> {
         self.binop_chain(
+            Rule::BitwiseXor,
             |t| (t == Tok::Circumflex).then_some(Operator::BitXor),
             Parser::bitwise_and,
         )
@@ -486,6 +467,7 @@ impl Parser<'_> {
 
     fn bitwise_and(&mut self) -> PResult<Expr> {
         self.binop_chain(
+            Rule::BitwiseAnd,
             |t| (t == Tok::Amper).then_some(Operator::BitAnd),
             Parser::shift_expr,
         )
@@ -493,6 +475,7 @@ impl Parser<'_> {
 
     fn shift_expr(&mut self) -> PResult<Expr> {
         self.binop_chain(
+            Rule::ShiftExpr,
             |t| match t {
                 Tok::LeftShift => Some(Operator::LShift),
                 Tok::RightShift => Some(Operator::RShift),
@@ -505,6 +488,7 @@ impl Parser<'_> {
     /// `sum` (left-recursive).
     pub fn sum(&mut self) -> PResult<Expr> {
         self.binop_chain(
+            Rule::Sum,
             |t| match t {
                 Tok::Plus => Some(Operator::Add),
                 Tok::Minus => Some(Operator::Sub),
@@ -516,6 +500,7 @@ impl Parser<'_> {
 
     fn term(&mut self) -> PResult<Expr> {
         self.binop_chain(
+            Rule::Term,
             |t| match t {
                 Tok::Star => Some(Operator::Mult),
                 Tok::Slash => Some(Operator::Div),
@@ -528,13 +513,10 @@ impl Parser<'_> {
         )
     }
 
-    /// `factor` (memo).
+    /// `factor` (memo): `('+' | '-' | '~') factor | power`.
     pub fn factor(&mut self) -> PResult<Expr> {
-        let start = self.mark;
-        if let Some(Memo::Expr(e)) = self.memo_get(Rule::Factor) {
-            return Ok(e);
-        }
-        let r = self.rule(|p| {
+        self.memo_rule(Rule::Factor, |p| {
+            let start = p.mark;
             let op = match p.peek()? {
                 Tok::Plus => Some(Unaryop::UAdd),
                 Tok::Minus => Some(Unaryop::USub),
@@ -554,14 +536,12 @@ impl Parser<'_> {
                     )));
                 }
                 p.mark = start;
-                return Ok(None);
             }
             p.power()
-        })?;
-        self.memo_put(start, Rule::Factor, Memo::Expr(r.clone()));
-        Ok(r)
+        })
     }
 
+    /// `power: await_primary '**' factor | await_primary`.
     fn power(&mut self) -> PResult<Expr> {
         self.rule(|p| {
             let start = p.mark;
@@ -574,773 +554,27 @@ impl Parser<'_> {
                     let loc = p.loc_from(start);
                     return Ok(Some(bin(a, Operator::Pow, b, loc)));
                 }
-                p.mark = m;
+                // `await_primary` again: a memo hit.
+                p.mark = start;
+                p.await_primary()?;
             }
+            p.mark = m;
             Ok(Some(a))
         })
     }
 
-    /// `await_primary` (memo).
+    /// `await_primary` (memo): `AWAIT primary | primary`.
     fn await_primary(&mut self) -> PResult<Expr> {
-        let start = self.mark;
-        if let Some(Memo::Expr(e)) = self.memo_get(Rule::AwaitPrimary) {
-            return Ok(e);
-        }
-        let r = self.rule(|p| {
+        self.memo_rule(Rule::AwaitPrimary, |p| {
+            let start = p.mark;
             if p.eat(Tok::Await)?.is_some() {
                 if let Some(a) = p.primary()? {
                     let loc = p.loc_from(start);
                     return Ok(Some(Expr::new(ExprKind::Await { value: Box::new(a) }, loc)));
                 }
                 p.mark = start;
-                return Ok(None);
             }
             p.primary()
-        })?;
-        self.memo_put(start, Rule::AwaitPrimary, Memo::Expr(r.clone()));
-        Ok(r)
-    }
-
-    /// `primary` (left-recursive, grown as a loop).
-    pub fn primary(&mut self) -> PResult<Expr> {
-        self.rule(|p| {
-            let start = p.mark;
-            let Some(mut a) = p.atom()? else {
-                return Ok(None);
-            };
-            loop {
-                let m = p.mark;
-                match p.peek()? {
-                    Tok::Dot => {
-                        p.mark += 1;
-                        if let Some((attr, _)) = p.name_token()? {
-                            let loc = p.loc_from(start);
-                            a = Expr::new(
-                                ExprKind::Attribute {
-                                    value: Box::new(a),
-                                    attr,
-                                    ctx: ExprContext::Load,
-                                },
-                                loc,
-                            );
-                            continue;
-                        }
-                    }
-                    Tok::Lpar => {
-                        if let Some(g) = p.genexp()? {
-                            let loc = p.loc_from(start);
-                            a = Expr::new(
-                                ExprKind::Call {
-                                    func: Box::new(a),
-                                    args: vec![g],
-                                    keywords: vec![],
-                                },
-                                loc,
-                            );
-                            continue;
-                        }
-                        p.mark = m + 1;
-                        let (args, keywords) = match p.arguments()? {
-                            Some((args, kw, _)) => (args, kw),
-                            None => (vec![], vec![]),
-                        };
-                        if p.eat(Tok::Rpar)?.is_some() {
-                            let loc = p.loc_from(start);
-                            a = Expr::new(
-                                ExprKind::Call {
-                                    func: Box::new(a),
-                                    args,
-                                    keywords,
-                                },
-                                loc,
-                            );
-                            continue;
-                        }
-                    }
-                    Tok::Lsqb => {
-                        p.mark += 1;
-                        if let Some(s) = p.slices()? {
-                            if p.eat(Tok::Rsqb)?.is_some() {
-                                let loc = p.loc_from(start);
-                                a = Expr::new(
-                                    ExprKind::Subscript {
-                                        value: Box::new(a),
-                                        slice: Box::new(s),
-                                        ctx: ExprContext::Load,
-                                    },
-                                    loc,
-                                );
-                                continue;
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-                p.mark = m;
-                break;
-            }
-            Ok(Some(a))
         })
     }
-
-    /// `slices`.
-    pub fn slices(&mut self) -> PResult<Expr> {
-        self.rule(|p| {
-            let start = p.mark;
-            if let Some(a) = p.slice()? {
-                if !p.at(Tok::Comma)? {
-                    return Ok(Some(a));
-                }
-            }
-            p.mark = start;
-            let Some(elts) = p.gather(|p| {
-                if let Some(s) = p.slice()? {
-                    return Ok(Some(s));
-                }
-                p.starred_expression()
-            })?
-            else {
-                return Ok(None);
-            };
-            p.eat(Tok::Comma)?;
-            let loc = p.loc_from(start);
-            Ok(Some(Expr::new(
-                ExprKind::Tuple {
-                    elts,
-                    ctx: ExprContext::Load,
-                },
-                loc,
-            )))
-        })
-    }
-
-    /// `slice`.
-    fn slice(&mut self) -> PResult<Expr> {
-        self.rule(|p| {
-            let start = p.mark;
-            let lower = p.expression()?;
-            if p.eat(Tok::Colon)?.is_some() {
-                let upper = p.expression()?;
-                let mut step = None;
-                let m = p.mark;
-                if p.eat(Tok::Colon)?.is_some() {
-                    step = p.expression()?;
-                    if step.is_none() {
-                        // `[':' d=[expression]]` matched with an empty expression.
-                        let _ = m;
-                    }
-                }
-                let loc = p.loc_from(start);
-                return Ok(Some(Expr::new(
-                    ExprKind::Slice {
-                        lower: lower.map(Box::new),
-                        upper: upper.map(Box::new),
-                        step: step.map(Box::new),
-                    },
-                    loc,
-                )));
-            }
-            p.mark = start;
-            p.named_expression()
-        })
-    }
-
-    /// `atom`.
-    pub fn atom(&mut self) -> PResult<Expr> {
-        let start = self.mark;
-        let t = self.tok_at(start)?;
-        let constant = |p: &mut Self, value: Constant| {
-            p.mark += 1;
-            Ok(Some(Expr::new(
-                ExprKind::Constant { value, kind: None },
-                token_loc(&t),
-            )))
-        };
-        match t.kind {
-            Tok::Name => self.name(),
-            Tok::True => constant(self, Constant::Bool(true)),
-            Tok::False => constant(self, Constant::Bool(false)),
-            Tok::None => constant(self, Constant::None),
-            Tok::Ellipsis => constant(self, Constant::Ellipsis),
-            Tok::String => self.strings(),
-            Tok::Number => {
-                self.mark += 1;
-                let value = self.number_value(&t)?;
-                Ok(Some(Expr::new(
-                    ExprKind::Constant { value, kind: None },
-                    token_loc(&t),
-                )))
-            }
-            Tok::Lpar => self.rule(|p| {
-                if let Some(e) = p.tuple()? {
-                    return Ok(Some(e));
-                }
-                if let Some(e) = p.group()? {
-                    return Ok(Some(e));
-                }
-                p.genexp()
-            }),
-            Tok::Lsqb => self.rule(|p| {
-                if let Some(e) = p.list()? {
-                    return Ok(Some(e));
-                }
-                p.listcomp()
-            }),
-            Tok::Lbrace => self.rule(|p| {
-                if let Some(e) = p.dict()? {
-                    return Ok(Some(e));
-                }
-                if let Some(e) = p.set()? {
-                    return Ok(Some(e));
-                }
-                if let Some(e) = p.dictcomp()? {
-                    return Ok(Some(e));
-                }
-                p.setcomp()
-            }),
-            _ => Ok(None),
-        }
-    }
-
-    /// `group`.
-    fn group(&mut self) -> PResult<Expr> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.eat(Tok::Lpar)?.is_some() {
-                let a = match p.yield_expr()? {
-                    Some(a) => Some(a),
-                    None => p.named_expression()?,
-                };
-                if let Some(a) = a {
-                    if p.eat(Tok::Rpar)?.is_some() {
-                        return Ok(Some(a));
-                    }
-                }
-            }
-            p.mark = start;
-            if p.call_invalid_rules {
-                return p.invalid_group();
-            }
-            Ok(None)
-        })
-    }
-
-    /// `tuple`.
-    fn tuple(&mut self) -> PResult<Expr> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.eat(Tok::Lpar)?.is_none() {
-                return Ok(None);
-            }
-            let mut elts = Vec::new();
-            let m = p.mark;
-            if let Some(y) = p.star_named_expression()? {
-                if p.eat(Tok::Comma)?.is_some() {
-                    elts.push(y);
-                    if let Some(z) = p.star_named_expressions()? {
-                        elts.extend(z);
-                    }
-                } else {
-                    p.mark = m;
-                }
-            }
-            if p.eat(Tok::Rpar)?.is_none() {
-                return Ok(None);
-            }
-            let loc = p.loc_from(start);
-            Ok(Some(Expr::new(
-                ExprKind::Tuple {
-                    elts,
-                    ctx: ExprContext::Load,
-                },
-                loc,
-            )))
-        })
-    }
-
-    /// `genexp`.
-    pub fn genexp(&mut self) -> PResult<Expr> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.eat(Tok::Lpar)?.is_some() {
-                if let Some(a) = p.assignment_or_expression()? {
-                    if let Some(generators) = p.for_if_clauses()? {
-                        if p.eat(Tok::Rpar)?.is_some() {
-                            let loc = p.loc_from(start);
-                            return Ok(Some(Expr::new(
-                                ExprKind::GeneratorExp {
-                                    elt: Box::new(a),
-                                    generators,
-                                },
-                                loc,
-                            )));
-                        }
-                    }
-                }
-            }
-            p.mark = start;
-            if p.call_invalid_rules {
-                return p.invalid_comprehension();
-            }
-            Ok(None)
-        })
-    }
-
-    fn list(&mut self) -> PResult<Expr> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.eat(Tok::Lsqb)?.is_none() {
-                return Ok(None);
-            }
-            let elts = p.star_named_expressions()?.unwrap_or_default();
-            if p.eat(Tok::Rsqb)?.is_none() {
-                return Ok(None);
-            }
-            let loc = p.loc_from(start);
-            Ok(Some(Expr::new(
-                ExprKind::List {
-                    elts,
-                    ctx: ExprContext::Load,
-                },
-                loc,
-            )))
-        })
-    }
-
-    /// `listcomp` / `setcomp`.
-    fn comp(&mut self, open: Tok, close: Tok, list: bool) -> PResult<Expr> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.eat(open)?.is_some() {
-                if let Some(a) = p.named_expression()? {
-                    if let Some(generators) = p.for_if_clauses()? {
-                        if p.eat(close)?.is_some() {
-                            let loc = p.loc_from(start);
-                            let elt = Box::new(a);
-                            let node = if list {
-                                ExprKind::ListComp { elt, generators }
-                            } else {
-                                ExprKind::SetComp { elt, generators }
-                            };
-                            return Ok(Some(Expr::new(node, loc)));
-                        }
-                    }
-                }
-            }
-            p.mark = start;
-            if p.call_invalid_rules {
-                return p.invalid_comprehension();
-            }
-            Ok(None)
-        })
-    }
-
-    fn listcomp(&mut self) -> PResult<Expr> {
-        self.comp(Tok::Lsqb, Tok::Rsqb, true)
-    }
-
-    fn setcomp(&mut self) -> PResult<Expr> {
-        self.comp(Tok::Lbrace, Tok::Rbrace, false)
-    }
-
-    fn set(&mut self) -> PResult<Expr> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.eat(Tok::Lbrace)?.is_none() {
-                return Ok(None);
-            }
-            let Some(elts) = p.star_named_expressions()? else {
-                return Ok(None);
-            };
-            if p.eat(Tok::Rbrace)?.is_none() {
-                return Ok(None);
-            }
-            let loc = p.loc_from(start);
-            Ok(Some(Expr::new(ExprKind::Set { elts }, loc)))
-        })
-    }
-
-    fn dict(&mut self) -> PResult<Expr> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.eat(Tok::Lbrace)?.is_none() {
-                return Ok(None);
-            }
-            let pairs = p.double_starred_kvpairs()?.unwrap_or_default();
-            if p.eat(Tok::Rbrace)?.is_some() {
-                let loc = p.loc_from(start);
-                let (keys, values) = pairs.into_iter().unzip();
-                return Ok(Some(Expr::new(ExprKind::Dict { keys, values }, loc)));
-            }
-            p.mark = start + 1;
-            if p.call_invalid_rules {
-                p.invalid_double_starred_kvpairs()?;
-            }
-            Ok(None)
-        })
-    }
-
-    /// `double_starred_kvpairs`: keys are `None` for `**x`.
-    fn double_starred_kvpairs(&mut self) -> PResult<Vec<(Option<Expr>, Expr)>> {
-        self.rule(|p| {
-            let Some(v) = p.gather(|p| {
-                let m = p.mark;
-                if p.eat(Tok::DoubleStar)?.is_some() {
-                    if let Some(a) = p.bitwise_or()? {
-                        return Ok(Some((None, a)));
-                    }
-                    p.mark = m;
-                }
-                Ok(p.kvpair()?.map(|(k, v)| (Some(k), v)))
-            })?
-            else {
-                return Ok(None);
-            };
-            p.eat(Tok::Comma)?;
-            Ok(Some(v))
-        })
-    }
-
-    /// `kvpair`: `expression ':' expression`.
-    pub fn kvpair(&mut self) -> PResult<(Expr, Expr)> {
-        self.rule(|p| {
-            let Some(a) = p.expression()? else {
-                return Ok(None);
-            };
-            if p.eat(Tok::Colon)?.is_none() {
-                return Ok(None);
-            }
-            let Some(b) = p.expression()? else {
-                return Ok(None);
-            };
-            Ok(Some((a, b)))
-        })
-    }
-
-    fn dictcomp(&mut self) -> PResult<Expr> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.eat(Tok::Lbrace)?.is_some() {
-                if let Some((k, v)) = p.kvpair()? {
-                    if let Some(generators) = p.for_if_clauses()? {
-                        if p.eat(Tok::Rbrace)?.is_some() {
-                            let loc = p.loc_from(start);
-                            return Ok(Some(Expr::new(
-                                ExprKind::DictComp {
-                                    key: Box::new(k),
-                                    value: Box::new(v),
-                                    generators,
-                                },
-                                loc,
-                            )));
-                        }
-                    }
-                }
-            }
-            p.mark = start;
-            if p.call_invalid_rules {
-                return p.invalid_dict_comprehension();
-            }
-            Ok(None)
-        })
-    }
-
-    /// `for_if_clauses`: `for_if_clause+`.
-    pub fn for_if_clauses(&mut self) -> PResult<Vec<Comprehension>> {
-        let mut v = Vec::new();
-        while let Some(c) = self.for_if_clause()? {
-            v.push(c);
-        }
-        Ok(if v.is_empty() { None } else { Some(v) })
-    }
-
-    fn for_if_clause(&mut self) -> PResult<Comprehension> {
-        self.rule(|p| {
-            let start = p.mark;
-            let is_async = p.eat(Tok::Async)?.is_some();
-            if p.eat(Tok::For)?.is_some() {
-                if let Some(target) = p.star_targets()? {
-                    if p.eat(Tok::In)?.is_some() {
-                        // Cut: past 'in', no other alternative is tried.
-                        let Some(iter) = p.disjunction()? else {
-                            return Ok(None);
-                        };
-                        let mut ifs = Vec::new();
-                        loop {
-                            let m = p.mark;
-                            if p.eat(Tok::If)?.is_none() {
-                                break;
-                            }
-                            match p.disjunction()? {
-                                Some(z) => ifs.push(z),
-                                None => {
-                                    p.mark = m;
-                                    break;
-                                }
-                            }
-                        }
-                        return Ok(Some(Comprehension {
-                            target: Box::new(target),
-                            iter: Box::new(iter),
-                            ifs,
-                            is_async: i32::from(is_async),
-                        }));
-                    }
-                }
-            }
-            p.mark = start;
-            if p.call_invalid_rules {
-                p.invalid_for_target()?;
-            }
-            Ok(None)
-        })
-    }
-
-    /// `arguments` (memo): `args [','] &')'`. The location is that of `args`.
-    pub fn arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>, Location)> {
-        let start = self.mark;
-        if let Some(Memo::Args(a)) = self.memo_get(Rule::Arguments) {
-            return Ok(a);
-        }
-        let r = self.rule(|p| {
-            if let Some(a) = p.args()? {
-                p.eat(Tok::Comma)?;
-                if p.at(Tok::Rpar)? {
-                    return Ok(Some(a));
-                }
-            }
-            p.mark = start;
-            if p.call_invalid_rules {
-                p.invalid_arguments()?;
-            }
-            Ok(None)
-        })?;
-        self.memo_put(start, Rule::Arguments, Memo::Args(r.clone()));
-        Ok(r)
-    }
-
-    /// `args`.
-    pub fn args(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>, Location)> {
-        self.rule(|p| {
-            let start = p.mark;
-            let positional = p.gather(|p| {
-                if let Some(e) = p.starred_expression()? {
-                    return Ok(Some(e));
-                }
-                let m = p.mark;
-                if let Some(e) = p.assignment_or_expression()? {
-                    if !p.at(Tok::Equal)? {
-                        return Ok(Some(e));
-                    }
-                }
-                p.mark = m;
-                Ok(None)
-            })?;
-            if let Some(mut args) = positional {
-                let m = p.mark;
-                let mut keywords = Vec::new();
-                if p.eat(Tok::Comma)?.is_some() {
-                    match p.kwargs()? {
-                        Some(k) => {
-                            for item in k {
-                                match item {
-                                    KwOrStarred::Starred(e) => args.push(e),
-                                    KwOrStarred::Kw(kw) => keywords.push(kw),
-                                }
-                            }
-                        }
-                        None => p.mark = m,
-                    }
-                }
-                let loc = p.loc_from(start);
-                return Ok(Some((args, keywords, loc)));
-            }
-            p.mark = start;
-            let Some(k) = p.kwargs()? else {
-                return Ok(None);
-            };
-            let mut args = Vec::new();
-            let mut keywords = Vec::new();
-            for item in k {
-                match item {
-                    KwOrStarred::Starred(e) => args.push(e),
-                    KwOrStarred::Kw(kw) => keywords.push(kw),
-                }
-            }
-            let loc = p.loc_from(start);
-            Ok(Some((args, keywords, loc)))
-        })
-    }
-
-    /// `kwargs`.
-    fn kwargs(&mut self) -> PResult<Vec<KwOrStarred>> {
-        self.rule(|p| {
-            let start = p.mark;
-            if let Some(mut a) = p.gather(|p| p.kwarg_or_starred())? {
-                let m = p.mark;
-                if p.eat(Tok::Comma)?.is_some() {
-                    if let Some(b) = p.gather(|p| p.kwarg_or_double_starred())? {
-                        a.extend(b);
-                        return Ok(Some(a));
-                    }
-                }
-                p.mark = m;
-                return Ok(Some(a));
-            }
-            p.mark = start;
-            p.gather(|p| p.kwarg_or_double_starred())
-        })
-    }
-
-    /// `starred_expression`: `'*' expression`.
-    pub fn starred_expression(&mut self) -> PResult<Expr> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.eat(Tok::Star)?.is_none() {
-                return Ok(None);
-            }
-            let Some(a) = p.expression()? else {
-                return Ok(None);
-            };
-            let loc = p.loc_from(start);
-            Ok(Some(Expr::new(
-                ExprKind::Starred {
-                    value: Box::new(a),
-                    ctx: ExprContext::Load,
-                },
-                loc,
-            )))
-        })
-    }
-
-    fn kwarg_named(&mut self) -> PResult<KwOrStarred> {
-        let start = self.mark;
-        if let Some((id, _)) = self.name_token()? {
-            if self.eat(Tok::Equal)?.is_some() {
-                if let Some(b) = self.expression()? {
-                    let loc = self.loc_from(start);
-                    return Ok(Some(KwOrStarred::Kw(Keyword {
-                        arg: Some(id),
-                        value: Box::new(b),
-                        loc,
-                    })));
-                }
-            }
-        }
-        self.mark = start;
-        Ok(None)
-    }
-
-    fn kwarg_or_starred(&mut self) -> PResult<KwOrStarred> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.call_invalid_rules {
-                p.invalid_kwarg()?;
-                p.mark = start;
-            }
-            if let Some(k) = p.kwarg_named()? {
-                return Ok(Some(k));
-            }
-            Ok(p.starred_expression()?.map(KwOrStarred::Starred))
-        })
-    }
-
-    fn kwarg_or_double_starred(&mut self) -> PResult<KwOrStarred> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.call_invalid_rules {
-                p.invalid_kwarg()?;
-                p.mark = start;
-            }
-            if let Some(k) = p.kwarg_named()? {
-                return Ok(Some(k));
-            }
-            if p.eat(Tok::DoubleStar)?.is_some() {
-                if let Some(a) = p.expression()? {
-                    let loc = p.loc_from(start);
-                    return Ok(Some(KwOrStarred::Kw(Keyword {
-                        arg: None,
-                        value: Box::new(a),
-                        loc,
-                    })));
-                }
-            }
-            Ok(None)
-        })
-    }
-
-    /// `lambdef`.
-    pub fn lambdef(&mut self) -> PResult<Expr> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.eat(Tok::Lambda)?.is_none() {
-                return Ok(None);
-            }
-            let args = p
-                .lambda_params()?
-                .unwrap_or_else(super::params::empty_arguments);
-            if p.eat(Tok::Colon)?.is_none() {
-                return Ok(None);
-            }
-            let Some(body) = p.expression()? else {
-                return Ok(None);
-            };
-            let loc = p.loc_from(start);
-            Ok(Some(Expr::new(
-                ExprKind::Lambda {
-                    args: Box::new(args),
-                    body: Box::new(body),
-                },
-                loc,
-            )))
-        })
-    }
-
-    /// The value of a NUMBER token.
-    pub fn number_value(&mut self, t: &crate::lexer::Token) -> Result<Constant, Fail> {
-        let text: Vec<u8> = self
-            .text(t)
-            .iter()
-            .copied()
-            .filter(|&b| b != b'_')
-            .collect();
-        let s = std::str::from_utf8(&text).unwrap_or("0");
-        Ok(parse_number(s).unwrap_or(Constant::Int(0.into())))
-    }
-}
-
-/// A NUMBER token's text (underscores removed) as a constant.
-pub(crate) fn parse_number(s: &str) -> Option<Constant> {
-    use num_bigint::BigInt;
-    let lower = s.to_ascii_lowercase();
-    if let Some(imag) = lower.strip_suffix('j') {
-        return Some(Constant::Complex {
-            real: 0.0,
-            imag: imag.parse::<f64>().ok()?,
-        });
-    }
-    let radix = |prefix: &str, r: u32| {
-        lower
-            .strip_prefix(prefix)
-            .and_then(|d| BigInt::parse_bytes(d.as_bytes(), r))
-    };
-    if lower.starts_with("0x") {
-        return radix("0x", 16).map(Constant::Int);
-    }
-    if lower.starts_with("0o") {
-        return radix("0o", 8).map(Constant::Int);
-    }
-    if lower.starts_with("0b") {
-        return radix("0b", 2).map(Constant::Int);
-    }
-    if lower.contains(['.', 'e']) {
-        return lower.parse::<f64>().ok().map(Constant::Float);
-    }
-    BigInt::parse_bytes(lower.as_bytes(), 10).map(Constant::Int)
-}
-
-/// `KeywordOrStarred`.
-pub(crate) enum KwOrStarred {
-    Kw(Keyword),
-    Starred(Expr),
 }

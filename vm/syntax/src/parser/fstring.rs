@@ -3,8 +3,8 @@
 //! substring wrapped in parentheses, its tokens shifted to the field's position. Every
 //! `Constant` and `FormattedValue` part takes the location of the whole concatenation.
 
-use super::strings::{StrParts, decode_str};
-use super::{Fail, Parser};
+use super::strings::{StrParts, decode_raw_str, decode_str};
+use super::{Fail, FstringStart, PResult, Parser, RunError};
 use crate::ast::*;
 use crate::error::SyntaxErrorKind;
 use crate::lexer::{Lexer, MAXLEVEL, Token};
@@ -157,7 +157,7 @@ impl Parser<'_> {
             if lit_start != lit_end {
                 let body = &text[lit_start..lit_end];
                 let lit = if raw {
-                    PyStr::from(String::from_utf8_lossy(body).into_owned())
+                    decode_raw_str(body).map_err(|e| self.decode_error(e))?
                 } else {
                     decode_str(body).map_err(|e| self.decode_error(e))?
                 };
@@ -403,8 +403,10 @@ impl Parser<'_> {
         src.push(b'(');
         src.extend_from_slice(sub);
         src.push(b')');
-        src.push(b'\n');
+        let src = crate::source::c_translate_newlines(&src);
         let mut lexed = Lexer::lex(&src);
+        // The sub-tokenizer starts at `t->lineno + lines - 1`; tokens produced while it is
+        // on its first line are shifted to the field's column (initialize_token).
         let line_shift = t.lineno + lines - 1;
         let col_shift = if lines != 0 { cols } else { t.col + cols };
         for tok in &mut lexed.tokens {
@@ -415,24 +417,37 @@ impl Parser<'_> {
             tok.lineno += line_shift;
             tok.end_lineno += line_shift;
         }
-        if let Some(e) = &mut lexed.error {
-            e.lineno += line_shift;
+        for st in &mut lexed.states {
+            st.lineno += line_shift;
         }
-        let mut p2 = Parser::new(&src, lexed);
-        p2.in_fstring = true;
-        p2.level = self.level;
-        match p2.run_fstring() {
+        if let Some(e) = &mut lexed.error {
+            e.state.lineno += line_shift;
+            if let Some(p) = &mut e.paren {
+                p.1 += line_shift;
+            }
+        }
+        let mut p2 = Parser::new(&src, lexed, false);
+        p2.first_lineno = t.lineno + lines;
+        p2.fstring = Some(FstringStart {
+            starting_col_offset: i64::from(col_shift),
+        });
+        match p2.run(Parser::fstring_rule) {
             Ok(e) => Ok(e),
-            Err(mut err) => {
-                if let Some(u) = p2.unsupported.take() {
-                    self.unsupported = Some(u);
-                    return Err(Fail);
-                }
-                err.offset -= i64::from(col_shift);
-                err.end_offset -= i64::from(col_shift);
+            Err(RunError::Unsupported(u)) => {
+                self.unsupported = Some(u);
+                Err(Fail)
+            }
+            Err(RunError::Raw(err)) => {
                 self.error = Some(err);
                 Err(Fail)
             }
         }
+    }
+}
+
+impl Parser<'_> {
+    /// `fstring: star_expressions`, the start rule of an f-string expression's parser.
+    fn fstring_rule(&mut self) -> PResult<Expr> {
+        self.rule(|p| p.star_expressions())
     }
 }

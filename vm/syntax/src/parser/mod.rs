@@ -6,30 +6,48 @@
 //! Every rule returns `PResult<T>`: `Ok(Some(_))` matched, `Ok(None)` did not match,
 //! `Err(Fail)` an error was raised (pegen's `error_indicator`), stored in the parser.
 
+mod compound;
 mod errors;
 mod expression;
 mod fstring;
 mod invalid;
+mod invalid_params;
+mod invalid_stmt;
+mod memo;
 mod modes;
+mod number;
 mod params;
 mod pattern;
+mod primary;
 mod statement;
 mod strings;
 mod target;
 
 use crate::ast::{self, Expr, ExprContext, ExprKind, Identifier, Location};
-use crate::error::SyntaxErrorKind;
-use crate::lexer::{Lexed, Tok, TokError, Token};
-use std::collections::HashMap;
+use crate::lexer::{Lexed, Tok, TokError, TokState, Token};
 
 pub(crate) use errors::RawError;
+use memo::{FastMap, Lookup, MemoTable, MemoValue};
 
-/// pegen's MAXSTACK: deeper rule nesting raises MemoryError.
+/// `p->starting_col_offset` of an f-string expression's parser (its line number is
+/// [`Parser::first_lineno`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FstringStart {
+    pub starting_col_offset: i64,
+}
+
+/// pegen's MAXSTACK: deeper rule nesting raises MemoryError. Rules charge levels as
+/// pegen's generated functions do, and the Rust stack grows on the heap as needed
+/// ([`crate::stack`]), so the limit is CPython's own.
 pub const MAXSTACK: usize = 6000;
 
-/// refvm's own bound on rule nesting: its rule frames are larger than pegen's, so the
-/// limit that keeps a 2 MiB thread safe is lower (exceeding it reports MemoryError).
-pub const MAX_RULE_DEPTH: usize = 700;
+/// Why [`Parser::run`] produced nothing.
+pub(crate) enum RunError {
+    /// The exception CPython raises.
+    Raw(RawError),
+    /// Input refvm cannot handle yet.
+    Unsupported(String),
+}
 
 /// The error indicator is set; the error is in `Parser::error`.
 #[derive(Debug)]
@@ -37,35 +55,46 @@ pub(crate) struct Fail;
 
 pub(crate) type PResult<T> = Result<Option<T>, Fail>;
 
-/// Memoised rule results (pegen memoises these rules; the cache makes backtracking cheap).
-#[derive(Clone)]
-pub(crate) enum Memo {
-    Expr(Option<Expr>),
-    Stmt(Option<ast::Stmt>),
-    Stmts(Option<Vec<ast::Stmt>>),
-    Pattern(Option<ast::Pattern>),
-    Args(Option<(Vec<Expr>, Vec<ast::Keyword>, Location)>),
-}
+/// The arguments of a call (`arguments`, `args`): positional, keywords, and the span
+/// of the `args` rule (its EXTRA).
+pub(crate) type CallArgs = (Vec<Expr>, Vec<ast::Keyword>, Location);
 
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+/// The rules pegen memoises (left-recursive ones included), as memo keys.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[repr(u8)]
 pub(crate) enum Rule {
-    Expression,
-    Disjunction,
-    Conjunction,
-    Inversion,
-    Factor,
-    AwaitPrimary,
-    StarExpression,
     Arguments,
-    StarTarget,
-    TargetWithStarAtom,
-    TPrimary,
-    DelTarget,
-    SimpleStmt,
+    Attr,
+    AwaitPrimary,
+    BitwiseAnd,
+    BitwiseOr,
+    BitwiseXor,
     Block,
     ClosedPattern,
+    Conjunction,
+    DelTarget,
+    Disjunction,
+    DottedName,
+    Expression,
+    Factor,
+    InvalidNamedExpression,
+    Inversion,
+    Primary,
+    ShiftExpr,
+    SimpleStmt,
+    StarExpression,
     StarPattern,
+    StarTarget,
     Strings,
+    Sum,
+    TPrimary,
+    TargetWithStarAtom,
+    Term,
+}
+
+impl Rule {
+    /// How many rules are memoised (one memo slot each per token).
+    pub const COUNT: usize = Rule::Term as usize + 1;
 }
 
 pub(crate) struct Parser<'a> {
@@ -78,28 +107,43 @@ pub(crate) struct Parser<'a> {
     pub level: usize,
     pub call_invalid_rules: bool,
     pub error: Option<RawError>,
-    memo: HashMap<(u32, Rule), (usize, Memo)>,
-    names: HashMap<&'a [u8], Identifier>,
-    /// True while parsing an f-string replacement field (`p->start_rule == fstring`).
-    pub in_fstring: bool,
+    memo: MemoTable,
+    names: FastMap<&'a [u8], Identifier>,
+    /// Set while parsing an f-string replacement field (`p->start_rule == fstring`).
+    pub fstring: Option<FstringStart>,
+    /// Token states (`p->tok` after each token).
+    pub states: Vec<TokState>,
+    /// `p->tok->encoding != NULL`: error columns are converted to code points.
+    pub encoding: bool,
+    /// The line number of the first line (`p->starting_lineno`, 1 for a module).
+    pub first_lineno: u32,
+    /// The tokenizer state after `_PyPegen_tokenize_full_source_to_check_for_errors`.
+    pub tok_override: Option<TokState>,
     /// Input refvm cannot handle yet (reported as `Unsupported`, never as a wrong answer).
     pub unsupported: Option<String>,
 }
 
 impl<'a> Parser<'a> {
-    pub fn new(src: &'a [u8], lexed: Lexed) -> Self {
+    /// A parser over `src` (its decoded text); `encoding` says whether CPython's
+    /// tokenizer had an encoding for it (a BOM or a coding cookie).
+    pub fn new(src: &'a [u8], lexed: Lexed, encoding: bool) -> Self {
+        let ntokens = lexed.tokens.len();
         Parser {
             src,
             tokens: lexed.tokens,
+            states: lexed.states,
             tok_error: lexed.error,
+            encoding,
+            first_lineno: 1,
+            tok_override: None,
             mark: 0,
             fill: 0,
             level: 0,
             call_invalid_rules: false,
             error: None,
-            memo: HashMap::new(),
-            names: HashMap::new(),
-            in_fstring: false,
+            memo: MemoTable::new(ntokens),
+            names: FastMap::default(),
+            fstring: None,
             unsupported: None,
         }
     }
@@ -268,7 +312,7 @@ impl<'a> Parser<'a> {
     #[inline]
     pub fn enter(&mut self) -> Result<(), Fail> {
         self.level += 1;
-        if self.level > MAX_RULE_DEPTH.min(MAXSTACK) {
+        if self.level > MAXSTACK {
             self.level -= 1;
             self.error = Some(RawError::memory());
             return Err(Fail);
@@ -286,7 +330,11 @@ impl<'a> Parser<'a> {
     pub fn rule<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
         self.enter()?;
         let m = self.mark;
-        let r = f(self);
+        let r = if self.level % crate::stack::PARSER_CHECK_EVERY == 0 {
+            crate::stack::guard(|| f(self))
+        } else {
+            f(self)
+        };
         self.leave();
         if !matches!(r, Ok(Some(_))) {
             self.mark = m;
@@ -294,103 +342,97 @@ impl<'a> Parser<'a> {
         r
     }
 
-    pub fn memo_get(&mut self, rule: Rule) -> Option<Memo> {
-        let (end, v) = self.memo.get(&(self.mark as u32, rule))?;
-        let (end, v) = (*end, v.clone());
-        self.mark = end;
-        Some(v)
+    /// A memoised rule (`X_rule` with `(memo)`): the level is taken before the memo is
+    /// looked up, as pegen does; failures are memoised too.
+    #[inline]
+    pub fn memo_rule<T: MemoValue>(
+        &mut self,
+        rule: Rule,
+        f: impl FnOnce(&mut Self) -> PResult<T>,
+    ) -> PResult<T> {
+        self.enter()?;
+        let start = self.mark;
+        if let Lookup::Hit(end, v) = self.memo.lookup::<T>(start, rule) {
+            self.mark = end;
+            self.leave();
+            return Ok(v);
+        }
+        let r = if self.level % crate::stack::PARSER_CHECK_EVERY == 0 {
+            crate::stack::guard(|| f(self))
+        } else {
+            f(self)
+        };
+        self.leave();
+        let v = r?;
+        if v.is_none() {
+            self.mark = start;
+        }
+        self.memo.store(start, rule, self.mark, &v);
+        Ok(v)
     }
 
-    pub fn memo_put(&mut self, start: usize, rule: Rule, v: Memo) {
-        self.memo.insert((start as u32, rule), (self.mark, v));
-    }
-
-    /// Runs `f` with a restore of `mark` afterwards (a lookahead).
-    pub fn lookahead<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> Result<bool, Fail> {
-        let m = self.mark;
-        let r = f(self)?;
-        self.mark = m;
-        Ok(r.is_some())
+    /// A helper rule pegen generates (`_tmp_N`, `_loop0_N`, `_loop1_N`, `_gather_N`):
+    /// one level, the mark restored on failure.
+    #[inline]
+    pub fn helper<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        self.rule(f)
     }
 
     // ---- running -----------------------------------------------------------------
 
-    /// `_PyPegen_run_parser` for `file` input.
-    pub fn run_file(&mut self) -> Result<ast::Module, RawError> {
-        if let Ok(Some(m)) = self.file() {
-            return Ok(m);
+    /// `_PyPegen_run_parser`: the first pass, and on failure a second pass with the
+    /// `invalid_*` rules, then the error CPython reports.
+    pub fn run<T>(&mut self, start: fn(&mut Self) -> PResult<T>) -> Result<T, RunError> {
+        let first = start(self);
+        if let Some(u) = self.unsupported.take() {
+            return Err(RunError::Unsupported(u));
         }
-        if self.unsupported.is_some() {
-            return Err(RawError::memory());
+        if let Ok(Some(v)) = first {
+            return Ok(v);
         }
         if let Some(e) = &self.error {
-            if e.kind_is_memory() {
-                return Err(e.clone());
+            if e.is_other() {
+                return Err(RunError::Raw(e.clone()));
             }
         }
         let last_token = self.fill.saturating_sub(1);
-        // Second pass with the invalid_ rules.
+        // reset_parser_state_for_error_pass: the error indicator stays set, so after a
+        // raised error the second pass does nothing.
         self.memo.clear();
         self.mark = 0;
-        self.level = 0;
         self.call_invalid_rules = true;
         if self.error.is_none() {
-            let _ = self.file();
-            if self.unsupported.is_some() {
-                return Err(RawError::memory());
-            }
-            if let Some(e) = &self.error {
-                if e.kind_is_memory() {
-                    return Err(e.clone());
-                }
+            let _ = start(self);
+            if let Some(u) = self.unsupported.take() {
+                return Err(RunError::Unsupported(u));
             }
         }
         self.set_syntax_error(last_token);
-        Err(self.error.take().unwrap_or_else(RawError::memory))
+        match self.error.take() {
+            Some(e) => Err(RunError::Raw(e)),
+            None => Err(RunError::Unsupported(
+                "the parser failed without an error (a refvm bug)".into(),
+            )),
+        }
     }
 
-    /// `_PyPegen_run_parser` for the `fstring: star_expressions` start rule.
-    pub fn run_fstring(&mut self) -> Result<Expr, RawError> {
-        if let Ok(Some(e)) = self.star_expressions() {
-            return Ok(e);
-        }
-        if self.unsupported.is_some() {
-            return Err(RawError::memory());
-        }
-        if let Some(e) = &self.error {
-            if e.kind_is_memory() {
-                return Err(e.clone());
-            }
-        }
-        let last_token = self.fill.saturating_sub(1);
-        self.memo.clear();
-        self.mark = 0;
-        self.call_invalid_rules = true;
-        if self.error.is_none() {
-            let _ = self.star_expressions();
-        }
-        if self.unsupported.is_some() {
-            return Err(RawError::memory());
-        }
-        self.set_syntax_error(last_token);
-        Err(self.error.take().unwrap_or_else(RawError::memory))
+    /// `_PyPegen_run_parser` with the `file` start rule.
+    pub fn run_file(&mut self) -> Result<ast::Module, RunError> {
+        self.run(Self::file)
     }
 
     /// `file: [statements] ENDMARKER`.
-    fn file(&mut self) -> PResult<ast::Module> {
-        let body = self.statements()?.unwrap_or_default();
-        if self.eat(Tok::EndMarker)?.is_none() {
-            return Ok(None);
-        }
-        Ok(Some(ast::Module {
-            body,
-            type_ignores: Vec::new(),
-        }))
-    }
-
-    /// The syntax error kinds pegen raises itself.
-    pub fn kind_syntax() -> SyntaxErrorKind {
-        SyntaxErrorKind::SyntaxError
+    pub fn file(&mut self) -> PResult<ast::Module> {
+        self.rule(|p| {
+            let body = p.statements()?.unwrap_or_default();
+            if p.eat(Tok::EndMarker)?.is_none() {
+                return Ok(None);
+            }
+            Ok(Some(ast::Module {
+                body,
+                type_ignores: Vec::new(),
+            }))
+        })
     }
 }
 

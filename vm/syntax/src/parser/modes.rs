@@ -2,7 +2,7 @@
 //! the token stream pegen sees for string input that is not 'exec' (Parser/pegen.c
 //! `_PyPegen_fill_token`), the two rules, and `bad_single_statement`.
 
-use super::{PResult, Parser, RawError};
+use super::{PResult, Parser, RunError};
 use crate::ast::{self, Stmt, StmtKind};
 use crate::error::SyntaxErrorKind;
 use crate::lexer::{Tok, Token};
@@ -13,31 +13,44 @@ const EOF_TOKENS: usize = 6;
 
 impl Parser<'_> {
     /// Turns the lexer's tokens into those pegen reads for non-'exec' string input. The
-    /// last line may lack a newline; ENDMARKER has no position on its line (its start is
-    /// NULL: column -1; `end_col` keeps the cursor column, as for INDENT/DEDENT). In
-    /// 'single' mode the first ENDMARKER fetched after parsing started becomes NEWLINE
+    /// last line may lack a newline; ENDMARKER has no position on its line (column -1).
+    /// In 'single' mode the first ENDMARKER fetched after parsing started becomes NEWLINE
     /// and the indentation still open is closed by DEDENTs, alternately forever.
     pub fn prepare_non_exec(&mut self, single: bool) {
-        let Some(last) = self.tokens.last_mut() else {
+        self.extend_end_tokens(single);
+        self.memo = super::memo::MemoTable::new(self.tokens.len());
+    }
+
+    fn extend_end_tokens(&mut self, single: bool) {
+        let Some(&end) = self.tokens.last() else {
             return;
         };
-        if last.kind != Tok::EndMarker {
+        if end.kind != Tok::EndMarker || self.tok_error.is_some() {
             return; // lexing stopped at an error: the parser never reaches the end
         }
-        last.col = -1;
-        last.end_col = cursor_col(self.src);
+        let mut end_state = self.states.last().copied().unwrap_or_default();
+        let mut end = end;
         if self.src.is_empty() {
             // No line was read: `tok->lineno` is still 0.
-            last.lineno = 0;
-            last.end_lineno = 0;
+            end.lineno = 0;
+            end.end_lineno = 0;
+            end_state.lineno = 0;
+            if let Some(t) = self.tokens.last_mut() {
+                *t = end;
+            }
+            if let Some(s) = self.states.last_mut() {
+                *s = end_state;
+            }
         }
-        let end = *last;
         if !single {
             // The tokenizer keeps returning ENDMARKER; some rules look past the first.
             self.tokens.extend(std::iter::repeat_n(end, EOF_TOKENS));
+            self.states
+                .extend(std::iter::repeat_n(end_state, EOF_TOKENS));
             return;
         }
         self.tokens.pop();
+        self.states.pop();
         let open = self.tokens.iter().fold(0i64, |n, t| match t.kind {
             Tok::Indent => n + 1,
             Tok::Dedent => n - 1,
@@ -66,6 +79,7 @@ impl Parser<'_> {
                 Tok::EndMarker
             };
             self.tokens.push(Token { kind, ..end });
+            self.states.push(end_state);
         }
     }
 
@@ -107,57 +121,29 @@ impl Parser<'_> {
     }
 
     /// `_PyPegen_run_parser` with the `eval` start rule.
-    pub fn run_eval(&mut self) -> Result<ast::Expression, RawError> {
+    pub fn run_eval(&mut self) -> Result<ast::Expression, RunError> {
         self.prepare_non_exec(false);
-        self.run_start(Self::eval_rule)
+        self.run(Self::eval_rule)
     }
 
     /// `_PyPegen_run_parser` with the `interactive` start rule, then its
     /// `bad_single_statement` check.
-    pub fn run_interactive(&mut self) -> Result<ast::Interactive, RawError> {
+    pub fn run_interactive(&mut self) -> Result<ast::Interactive, RunError> {
         self.prepare_non_exec(true);
-        let tree = self.run_start(Self::interactive_rule)?;
+        let tree = self.run(Self::interactive_rule)?;
         if self.bad_single_statement() {
             let _ = self.raise_here(
                 SyntaxErrorKind::SyntaxError,
                 "multiple statements found while compiling a single statement",
             );
-            return Err(self.error.take().unwrap_or_else(RawError::memory));
+            return match self.error.take() {
+                Some(e) => Err(RunError::Raw(e)),
+                None => Err(RunError::Unsupported(
+                    "the parser failed without an error (a refvm bug)".into(),
+                )),
+            };
         }
         Ok(tree)
-    }
-
-    /// The two passes of `_PyPegen_run_parser` (as `run_file`) for any start rule.
-    fn run_start<T>(&mut self, start: fn(&mut Self) -> PResult<T>) -> Result<T, RawError> {
-        if let Ok(Some(t)) = start(self) {
-            return Ok(t);
-        }
-        if self.unsupported.is_some() {
-            return Err(RawError::memory());
-        }
-        if let Some(e) = &self.error {
-            if e.kind_is_memory() {
-                return Err(e.clone());
-            }
-        }
-        let last_token = self.fill.saturating_sub(1);
-        self.memo.clear();
-        self.mark = 0;
-        self.level = 0;
-        self.call_invalid_rules = true;
-        if self.error.is_none() {
-            let _ = start(self);
-            if self.unsupported.is_some() {
-                return Err(RawError::memory());
-            }
-            if let Some(e) = &self.error {
-                if e.kind_is_memory() {
-                    return Err(e.clone());
-                }
-            }
-        }
-        self.set_syntax_error(last_token);
-        Err(self.error.take().unwrap_or_else(RawError::memory))
     }
 
     /// `bad_single_statement`: anything but blanks and comments after the tokenizer's
@@ -185,14 +171,4 @@ impl Parser<'_> {
             }
         }
     }
-}
-
-/// `tok->cur - tok->line_start` at the end of the input: the length of its last line
-/// (0 for empty input, where `cur == buf`).
-fn cursor_col(src: &[u8]) -> i32 {
-    let Some(body) = src.len().checked_sub(1).map(|n| &src[..n]) else {
-        return 0;
-    };
-    let line_start = body.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    (src.len() - line_start) as i32
 }

@@ -1,7 +1,8 @@
 //! Function and lambda parameters: `params`/`lambda_params` and their sub-rules, and
-//! `_PyPegen_make_arguments`.
+//! `_PyPegen_make_arguments`. The two families share code; `lambda` selects
+//! `lambda_param` (no annotation) and `':'` instead of `')'` as the closing lookahead.
 
-use super::{PResult, Parser};
+use super::{Fail, PResult, Parser};
 use crate::ast::*;
 use crate::lexer::Tok;
 
@@ -26,10 +27,13 @@ pub(crate) struct StarEtc {
     pub kwarg: Option<Arg>,
 }
 
+/// `SlashWithDefault`: plain names, then names with defaults.
+pub(crate) type SlashWithDefault = (Vec<Arg>, Vec<(Arg, Expr)>);
+
 /// `_PyPegen_make_arguments`.
 fn make_arguments(
     slash_without_default: Option<Vec<Arg>>,
-    slash_with_default: Option<(Vec<Arg>, Vec<(Arg, Expr)>)>,
+    slash_with_default: Option<SlashWithDefault>,
     plain_names: Vec<Arg>,
     names_with_default: Vec<(Arg, Expr)>,
     star_etc: Option<StarEtc>,
@@ -71,13 +75,21 @@ fn make_arguments(
 }
 
 impl Parser<'_> {
-    /// The closing token of a parameter list.
-    fn params_end(&mut self, lambda: bool) -> Result<bool, super::Fail> {
+    /// The lookahead that ends a parameter list: `&')'` or `&':'` for lambdas.
+    fn params_end(&mut self, lambda: bool) -> Result<bool, Fail> {
         self.at(if lambda { Tok::Colon } else { Tok::Rpar })
     }
 
-    /// `param` / `lambda_param`: `NAME annotation?`.
-    fn param(&mut self, lambda: bool) -> PResult<Arg> {
+    /// `TYPE_COMMENT?`: never present, but the token is looked at (not in lambdas).
+    fn type_comment(&mut self, lambda: bool) -> Result<(), Fail> {
+        if !lambda {
+            self.tok_at(self.mark)?;
+        }
+        Ok(())
+    }
+
+    /// `param: NAME annotation?` / `lambda_param: NAME`.
+    pub fn param(&mut self, lambda: bool) -> PResult<Arg> {
         self.rule(|p| {
             let start = p.mark;
             let Some((arg, _)) = p.name_token()? else {
@@ -85,13 +97,14 @@ impl Parser<'_> {
             };
             let mut annotation = None;
             if !lambda {
-                let m = p.mark;
-                if p.eat(Tok::Colon)?.is_some() {
-                    match p.expression()? {
-                        Some(e) => annotation = Some(Box::new(e)),
-                        None => p.mark = m,
-                    }
-                }
+                annotation = p
+                    .rule(|p| {
+                        if p.eat(Tok::Colon)?.is_none() {
+                            return Ok(None);
+                        }
+                        p.expression()
+                    })?
+                    .map(Box::new);
             }
             let loc = p.loc_from(start);
             Ok(Some(Arg {
@@ -103,7 +116,7 @@ impl Parser<'_> {
         })
     }
 
-    /// `default`: `'=' expression | invalid_default`.
+    /// `default: '=' expression | invalid_default`.
     fn default(&mut self) -> PResult<Expr> {
         self.rule(|p| {
             let start = p.mark;
@@ -120,84 +133,121 @@ impl Parser<'_> {
         })
     }
 
-    /// `param_no_default`: `param ',' | param &')'`.
-    fn param_no_default(&mut self, lambda: bool) -> PResult<Arg> {
+    /// `X ',' TYPE_COMMENT? | X TYPE_COMMENT? &')'`: the two alternatives of the
+    /// parameter rules, `item` parsed afresh for each.
+    fn comma_or_end<T>(
+        &mut self,
+        lambda: bool,
+        mut item: impl FnMut(&mut Self) -> PResult<T>,
+    ) -> PResult<T> {
         self.rule(|p| {
-            let Some(a) = p.param(lambda)? else {
-                return Ok(None);
-            };
-            if p.eat(Tok::Comma)?.is_some() || p.params_end(lambda)? {
-                return Ok(Some(a));
+            let start = p.mark;
+            if let Some(a) = item(p)? {
+                if p.eat(Tok::Comma)?.is_some() {
+                    p.type_comment(lambda)?;
+                    return Ok(Some(a));
+                }
+            }
+            p.mark = start;
+            if let Some(a) = item(p)? {
+                p.type_comment(lambda)?;
+                if p.params_end(lambda)? {
+                    return Ok(Some(a));
+                }
             }
             Ok(None)
         })
     }
 
+    /// `param_no_default`.
+    pub fn param_no_default(&mut self, lambda: bool) -> PResult<Arg> {
+        self.comma_or_end(lambda, |p| p.param(lambda))
+    }
+
     /// `param_with_default`.
-    fn param_with_default(&mut self, lambda: bool) -> PResult<(Arg, Expr)> {
-        self.rule(|p| {
+    pub fn param_with_default(&mut self, lambda: bool) -> PResult<(Arg, Expr)> {
+        self.comma_or_end(lambda, |p| {
             let Some(a) = p.param(lambda)? else {
                 return Ok(None);
             };
-            let Some(d) = p.default()? else {
-                return Ok(None);
-            };
-            if p.eat(Tok::Comma)?.is_some() || p.params_end(lambda)? {
-                return Ok(Some((a, d)));
-            }
-            Ok(None)
+            Ok(p.default()?.map(|d| (a, d)))
         })
     }
 
     /// `param_maybe_default`.
-    fn param_maybe_default(&mut self, lambda: bool) -> PResult<(Arg, Option<Expr>)> {
-        self.rule(|p| {
+    pub fn param_maybe_default(&mut self, lambda: bool) -> PResult<(Arg, Option<Expr>)> {
+        self.comma_or_end(lambda, |p| {
             let Some(a) = p.param(lambda)? else {
                 return Ok(None);
             };
             let d = p.default()?;
-            if p.eat(Tok::Comma)?.is_some() || p.params_end(lambda)? {
-                return Ok(Some((a, d)));
+            Ok(Some((a, d)))
+        })
+    }
+
+    /// `x*` as a `_loop0` helper (never fails).
+    pub fn loop0<T>(&mut self, mut f: impl FnMut(&mut Self) -> PResult<T>) -> Result<Vec<T>, Fail> {
+        let v = self.helper(|p| {
+            let mut v = Vec::new();
+            while let Some(x) = f(p)? {
+                v.push(x);
+            }
+            Ok(Some(v))
+        })?;
+        Ok(v.unwrap_or_default())
+    }
+
+    /// `x+` as a `_loop1` helper.
+    pub fn loop1<T>(&mut self, mut f: impl FnMut(&mut Self) -> PResult<T>) -> PResult<Vec<T>> {
+        self.helper(|p| {
+            let mut v = Vec::new();
+            while let Some(x) = f(p)? {
+                v.push(x);
+            }
+            Ok(if v.is_empty() { None } else { Some(v) })
+        })
+    }
+
+    /// `slash_no_default: param_no_default+ '/' ',' | param_no_default+ '/' &')'`.
+    pub fn slash_no_default(&mut self, lambda: bool) -> PResult<Vec<Arg>> {
+        self.rule(|p| {
+            let start = p.mark;
+            if let Some(a) = p.loop1(|p| p.param_no_default(lambda))? {
+                if p.eat(Tok::Slash)?.is_some() && p.eat(Tok::Comma)?.is_some() {
+                    return Ok(Some(a));
+                }
+            }
+            p.mark = start;
+            if let Some(a) = p.loop1(|p| p.param_no_default(lambda))? {
+                if p.eat(Tok::Slash)?.is_some() && p.params_end(lambda)? {
+                    return Ok(Some(a));
+                }
             }
             Ok(None)
         })
     }
 
-    fn many<T>(
-        &mut self,
-        mut f: impl FnMut(&mut Self) -> PResult<T>,
-    ) -> Result<Vec<T>, super::Fail> {
-        let mut v = Vec::new();
-        while let Some(x) = f(self)? {
-            v.push(x);
-        }
-        Ok(v)
-    }
-
-    /// `slash_no_default`.
-    fn slash_no_default(&mut self, lambda: bool) -> PResult<Vec<Arg>> {
+    /// `slash_with_default: param_no_default* param_with_default+ '/' (',' | &')')`.
+    pub fn slash_with_default(&mut self, lambda: bool) -> PResult<SlashWithDefault> {
         self.rule(|p| {
-            let a = p.many(|p| p.param_no_default(lambda))?;
-            if a.is_empty() || p.eat(Tok::Slash)?.is_none() {
-                return Ok(None);
-            }
-            if p.eat(Tok::Comma)?.is_some() || p.params_end(lambda)? {
-                return Ok(Some(a));
-            }
-            Ok(None)
-        })
-    }
-
-    /// `slash_with_default`.
-    fn slash_with_default(&mut self, lambda: bool) -> PResult<(Vec<Arg>, Vec<(Arg, Expr)>)> {
-        self.rule(|p| {
-            let a = p.many(|p| p.param_no_default(lambda))?;
-            let b = p.many(|p| p.param_with_default(lambda))?;
-            if b.is_empty() || p.eat(Tok::Slash)?.is_none() {
-                return Ok(None);
-            }
-            if p.eat(Tok::Comma)?.is_some() || p.params_end(lambda)? {
-                return Ok(Some((a, b)));
+            let start = p.mark;
+            for comma in [true, false] {
+                p.mark = start;
+                let a = p.loop0(|p| p.param_no_default(lambda))?;
+                let Some(b) = p.loop1(|p| p.param_with_default(lambda))? else {
+                    continue;
+                };
+                if p.eat(Tok::Slash)?.is_none() {
+                    continue;
+                }
+                let ok = if comma {
+                    p.eat(Tok::Comma)?.is_some()
+                } else {
+                    p.params_end(lambda)?
+                };
+                if ok {
+                    return Ok(Some((a, b)));
+                }
             }
             Ok(None)
         })
@@ -215,10 +265,10 @@ impl Parser<'_> {
                 }
                 p.mark = start;
             }
+            // '*' param_no_default param_maybe_default* [kwds]
             if p.eat(Tok::Star)?.is_some() {
-                let after_star = p.mark;
                 if let Some(a) = p.param_no_default(lambda)? {
-                    let kwonly = p.many(|p| p.param_maybe_default(lambda))?;
+                    let kwonly = p.loop0(|p| p.param_maybe_default(lambda))?;
                     let kwarg = p.kwds(lambda)?;
                     return Ok(Some(StarEtc {
                         vararg: Some(a),
@@ -226,32 +276,33 @@ impl Parser<'_> {
                         kwarg,
                     }));
                 }
-                p.mark = after_star;
-                if !lambda {
-                    if let Some(a) = p.param_no_default_star_annotation()? {
-                        let kwonly = p.many(|p| p.param_maybe_default(lambda))?;
-                        let kwarg = p.kwds(lambda)?;
-                        return Ok(Some(StarEtc {
-                            vararg: Some(a),
-                            kwonly,
-                            kwarg,
-                        }));
-                    }
-                }
-                p.mark = after_star;
-                if p.eat(Tok::Comma)?.is_some() {
-                    let kwonly = p.many(|p| p.param_maybe_default(lambda))?;
-                    if !kwonly.is_empty() {
-                        let kwarg = p.kwds(lambda)?;
-                        return Ok(Some(StarEtc {
-                            vararg: None,
-                            kwonly,
-                            kwarg,
-                        }));
-                    }
-                }
-                p.mark = start;
             }
+            p.mark = start;
+            // '*' param_no_default_star_annotation param_maybe_default* [kwds]
+            if !lambda && p.eat(Tok::Star)?.is_some() {
+                if let Some(a) = p.param_no_default_star_annotation()? {
+                    let kwonly = p.loop0(|p| p.param_maybe_default(lambda))?;
+                    let kwarg = p.kwds(lambda)?;
+                    return Ok(Some(StarEtc {
+                        vararg: Some(a),
+                        kwonly,
+                        kwarg,
+                    }));
+                }
+            }
+            p.mark = start;
+            // '*' ',' param_maybe_default+ [kwds]
+            if p.eat(Tok::Star)?.is_some() && p.eat(Tok::Comma)?.is_some() {
+                if let Some(kwonly) = p.loop1(|p| p.param_maybe_default(lambda))? {
+                    let kwarg = p.kwds(lambda)?;
+                    return Ok(Some(StarEtc {
+                        vararg: None,
+                        kwonly,
+                        kwarg,
+                    }));
+                }
+            }
+            p.mark = start;
             let Some(kwarg) = p.kwds(lambda)? else {
                 return Ok(None);
             };
@@ -263,33 +314,37 @@ impl Parser<'_> {
         })
     }
 
-    /// `param_no_default_star_annotation`: `NAME ':' star_expression` then `,` or `&')'`.
+    /// `param_no_default_star_annotation`: `param_star_annotation` then `','` or `&')'`.
     fn param_no_default_star_annotation(&mut self) -> PResult<Arg> {
-        self.rule(|p| {
-            let start = p.mark;
-            let Some((arg, _)) = p.name_token()? else {
-                return Ok(None);
-            };
-            if p.eat(Tok::Colon)?.is_none() {
-                return Ok(None);
-            }
-            let Some(ann) = p.star_expression()? else {
-                return Ok(None);
-            };
-            let loc = p.loc_from(start);
-            if p.eat(Tok::Comma)?.is_some() || p.at(Tok::Rpar)? {
-                return Ok(Some(Arg {
+        self.comma_or_end(false, |p| {
+            // param_star_annotation: NAME star_annotation
+            p.rule(|p| {
+                let start = p.mark;
+                let Some((arg, _)) = p.name_token()? else {
+                    return Ok(None);
+                };
+                // star_annotation: ':' star_expression
+                let ann = p.rule(|p| {
+                    if p.eat(Tok::Colon)?.is_none() {
+                        return Ok(None);
+                    }
+                    p.star_expression()
+                })?;
+                let Some(ann) = ann else {
+                    return Ok(None);
+                };
+                let loc = p.loc_from(start);
+                Ok(Some(Arg {
                     arg,
                     annotation: Some(Box::new(ann)),
                     type_comment: None,
                     loc,
-                }));
-            }
-            Ok(None)
+                }))
+            })
         })
     }
 
-    /// `kwds` / `lambda_kwds`: `'**' param_no_default`.
+    /// `kwds: invalid_kwds | '**' param_no_default` (and `lambda_kwds`).
     fn kwds(&mut self, lambda: bool) -> PResult<Arg> {
         self.rule(|p| {
             let start = p.mark;
@@ -313,27 +368,25 @@ impl Parser<'_> {
         self.rule(|p| {
             let start = p.mark;
             if let Some(a) = p.slash_no_default(lambda)? {
-                let b = p.many(|p| p.param_no_default(lambda))?;
-                let c = p.many(|p| p.param_with_default(lambda))?;
+                let b = p.loop0(|p| p.param_no_default(lambda))?;
+                let c = p.loop0(|p| p.param_with_default(lambda))?;
                 let d = p.star_etc(lambda)?;
                 return Ok(Some(make_arguments(Some(a), None, b, c, d)));
             }
             p.mark = start;
             if let Some(a) = p.slash_with_default(lambda)? {
-                let b = p.many(|p| p.param_with_default(lambda))?;
+                let b = p.loop0(|p| p.param_with_default(lambda))?;
                 let c = p.star_etc(lambda)?;
                 return Ok(Some(make_arguments(None, Some(a), vec![], b, c)));
             }
             p.mark = start;
-            let a = p.many(|p| p.param_no_default(lambda))?;
-            if !a.is_empty() {
-                let b = p.many(|p| p.param_with_default(lambda))?;
+            if let Some(a) = p.loop1(|p| p.param_no_default(lambda))? {
+                let b = p.loop0(|p| p.param_with_default(lambda))?;
                 let c = p.star_etc(lambda)?;
                 return Ok(Some(make_arguments(None, None, a, b, c)));
             }
             p.mark = start;
-            let a = p.many(|p| p.param_with_default(lambda))?;
-            if !a.is_empty() {
+            if let Some(a) = p.loop1(|p| p.param_with_default(lambda))? {
                 let b = p.star_etc(lambda)?;
                 return Ok(Some(make_arguments(None, None, vec![], a, b)));
             }
@@ -345,22 +398,25 @@ impl Parser<'_> {
         })
     }
 
-    /// `params`: `invalid_parameters | parameters`.
+    /// `params: invalid_parameters | parameters`.
     pub fn params(&mut self) -> PResult<Arguments> {
         self.rule(|p| {
+            let start = p.mark;
             if p.call_invalid_rules {
                 p.invalid_parameters()?;
-                p.mark = p.mark;
+                p.mark = start;
             }
             p.parameters(false)
         })
     }
 
-    /// `lambda_params`.
+    /// `lambda_params: invalid_lambda_parameters | lambda_parameters`.
     pub fn lambda_params(&mut self) -> PResult<Arguments> {
         self.rule(|p| {
+            let start = p.mark;
             if p.call_invalid_rules {
                 p.invalid_lambda_parameters()?;
+                p.mark = start;
             }
             p.parameters(true)
         })

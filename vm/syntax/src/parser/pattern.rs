@@ -1,38 +1,38 @@
 //! `match` statements and patterns (PEP 634): `match_stmt`, `case_block` and every
 //! pattern rule of python.gram.
 
-use super::target::set_context;
-use super::{Memo, PResult, Parser, Rule, token_loc};
+use super::{Fail, PResult, Parser, Rule, token_loc};
 use crate::ast::*;
 use crate::lexer::Tok;
 
+fn pattern(node: PatternKind, loc: Location) -> Pattern {
+    Pattern::new(node, loc)
+}
+
 impl Parser<'_> {
-    /// `match_stmt`.
+    /// `match_stmt: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT |
+    /// invalid_match_stmt`.
     pub fn match_stmt(&mut self) -> PResult<Stmt> {
-        if !self.at_soft("match")? {
-            return Ok(None);
-        }
         self.rule(|p| {
             let start = p.mark;
-            p.mark += 1;
-            if let Some(subject) = p.subject_expr()? {
-                if p.eat(Tok::Colon)?.is_some()
-                    && p.eat(Tok::Newline)?.is_some()
-                    && p.eat(Tok::Indent)?.is_some()
-                {
-                    let mut cases = Vec::new();
-                    while let Some(c) = p.case_block()? {
-                        cases.push(c);
-                    }
-                    if !cases.is_empty() && p.eat(Tok::Dedent)?.is_some() {
-                        let loc = p.loc_from(start);
-                        return Ok(Some(Stmt::new(
-                            StmtKind::Match {
-                                subject: Box::new(subject),
-                                cases,
-                            },
-                            loc,
-                        )));
+            if p.eat_soft("match")?.is_some() {
+                if let Some(subject) = p.subject_expr()? {
+                    if p.eat(Tok::Colon)?.is_some()
+                        && p.eat(Tok::Newline)?.is_some()
+                        && p.eat(Tok::Indent)?.is_some()
+                    {
+                        if let Some(cases) = p.loop1(Parser::case_block)? {
+                            if p.eat(Tok::Dedent)?.is_some() {
+                                let loc = p.loc_from(start);
+                                return Ok(Some(Stmt::new(
+                                    StmtKind::Match {
+                                        subject: Box::new(subject),
+                                        cases,
+                                    },
+                                    loc,
+                                )));
+                            }
+                        }
                     }
                 }
             }
@@ -44,7 +44,9 @@ impl Parser<'_> {
         })
     }
 
-    fn subject_expr(&mut self) -> PResult<Expr> {
+    /// `subject_expr: star_named_expression ',' [star_named_expressions] |
+    /// named_expression`.
+    pub fn subject_expr(&mut self) -> PResult<Expr> {
         self.rule(|p| {
             let start = p.mark;
             if let Some(value) = p.star_named_expression()? {
@@ -68,6 +70,7 @@ impl Parser<'_> {
         })
     }
 
+    /// `case_block: invalid_case_block | "case" patterns [guard] ':' block`.
     fn case_block(&mut self) -> PResult<MatchCase> {
         self.rule(|p| {
             let start = p.mark;
@@ -81,14 +84,7 @@ impl Parser<'_> {
             let Some(pattern) = p.patterns()? else {
                 return Ok(None);
             };
-            let m = p.mark;
-            let mut guard = None;
-            if p.eat(Tok::If)?.is_some() {
-                match p.named_expression()? {
-                    Some(g) => guard = Some(Box::new(g)),
-                    None => p.mark = m,
-                }
-            }
+            let guard = p.guard()?;
             if p.eat(Tok::Colon)?.is_none() {
                 return Ok(None);
             }
@@ -97,36 +93,56 @@ impl Parser<'_> {
             };
             Ok(Some(MatchCase {
                 pattern: Box::new(pattern),
-                guard,
+                guard: guard.map(Box::new),
                 body,
             }))
         })
     }
 
-    fn patterns(&mut self) -> PResult<Pattern> {
+    /// `guard: 'if' named_expression`.
+    pub fn guard(&mut self) -> PResult<Expr> {
+        self.rule(|p| {
+            if p.eat(Tok::If)?.is_none() {
+                return Ok(None);
+            }
+            p.named_expression()
+        })
+    }
+
+    /// `patterns: open_sequence_pattern | pattern`.
+    pub fn patterns(&mut self) -> PResult<Pattern> {
         self.rule(|p| {
             let start = p.mark;
             if let Some(patterns) = p.open_sequence_pattern()? {
                 let loc = p.loc_from(start);
-                return Ok(Some(Pattern::new(
-                    PatternKind::MatchSequence { patterns },
-                    loc,
-                )));
+                return Ok(Some(pattern(PatternKind::MatchSequence { patterns }, loc)));
             }
             p.mark = start;
             p.pattern()
         })
     }
 
-    /// `pattern`: `as_pattern | or_pattern`.
+    /// `pattern: as_pattern | or_pattern`.
     fn pattern(&mut self) -> PResult<Pattern> {
+        self.rule(|p| {
+            let start = p.mark;
+            if let Some(x) = p.as_pattern()? {
+                return Ok(Some(x));
+            }
+            p.mark = start;
+            p.or_pattern()
+        })
+    }
+
+    /// `as_pattern: or_pattern 'as' pattern_capture_target | invalid_as_pattern`.
+    fn as_pattern(&mut self) -> PResult<Pattern> {
         self.rule(|p| {
             let start = p.mark;
             if let Some(pat) = p.or_pattern()? {
                 if p.eat(Tok::As)?.is_some() {
                     if let Some(target) = p.pattern_capture_target()? {
                         let loc = p.loc_from(start);
-                        return Ok(Some(Pattern::new(
+                        return Ok(Some(pattern(
                             PatternKind::MatchAs {
                                 pattern: Some(Box::new(pat)),
                                 name: Some(target),
@@ -139,47 +155,29 @@ impl Parser<'_> {
             p.mark = start;
             if p.call_invalid_rules {
                 p.invalid_as_pattern()?;
-                p.mark = start;
             }
-            p.or_pattern()
+            Ok(None)
         })
     }
 
-    fn or_pattern(&mut self) -> PResult<Pattern> {
+    /// `or_pattern: '|'.closed_pattern+`.
+    pub fn or_pattern(&mut self) -> PResult<Pattern> {
         self.rule(|p| {
             let start = p.mark;
-            let Some(first) = p.closed_pattern()? else {
+            let Some(mut patterns) = p.gather(Tok::Vbar, Parser::closed_pattern)? else {
                 return Ok(None);
             };
-            let mut patterns = vec![first];
-            loop {
-                let m = p.mark;
-                if p.eat(Tok::Vbar)?.is_none() {
-                    break;
-                }
-                match p.closed_pattern()? {
-                    Some(x) => patterns.push(x),
-                    None => {
-                        p.mark = m;
-                        break;
-                    }
-                }
-            }
             if patterns.len() == 1 {
                 return Ok(patterns.pop());
             }
             let loc = p.loc_from(start);
-            Ok(Some(Pattern::new(PatternKind::MatchOr { patterns }, loc)))
+            Ok(Some(pattern(PatternKind::MatchOr { patterns }, loc)))
         })
     }
 
     /// `closed_pattern` (memo).
     fn closed_pattern(&mut self) -> PResult<Pattern> {
-        let start = self.mark;
-        if let Some(Memo::Pattern(e)) = self.memo_get(Rule::ClosedPattern) {
-            return Ok(e);
-        }
-        let r = self.rule(|p| {
+        self.memo_rule(Rule::ClosedPattern, |p| {
             type Alt<'b> = fn(&mut Parser<'b>) -> PResult<Pattern>;
             let alts: [Alt<'_>; 8] = [
                 Parser::literal_pattern,
@@ -191,6 +189,7 @@ impl Parser<'_> {
                 Parser::mapping_pattern,
                 Parser::class_pattern,
             ];
+            let start = p.mark;
             for alt in alts {
                 if let Some(x) = alt(p)? {
                     return Ok(Some(x));
@@ -198,46 +197,23 @@ impl Parser<'_> {
                 p.mark = start;
             }
             Ok(None)
-        })?;
-        self.memo_put(start, Rule::ClosedPattern, Memo::Pattern(r.clone()));
-        Ok(r)
-    }
-
-    fn literal_pattern(&mut self) -> PResult<Pattern> {
-        self.rule(|p| {
-            let start = p.mark;
-            let t = p.tok_at(start)?;
-            let singleton = match t.kind {
-                Tok::None => Some(Constant::None),
-                Tok::True => Some(Constant::Bool(true)),
-                Tok::False => Some(Constant::Bool(false)),
-                _ => None,
-            };
-            if let Some(value) = singleton {
-                p.mark += 1;
-                return Ok(Some(Pattern::new(
-                    PatternKind::MatchSingleton { value },
-                    token_loc(&t),
-                )));
-            }
-            let Some(value) = p.literal_number_or_string()? else {
-                return Ok(None);
-            };
-            let loc = p.loc_from(start);
-            Ok(Some(Pattern::new(
-                PatternKind::MatchValue {
-                    value: Box::new(value),
-                },
-                loc,
-            )))
         })
     }
 
-    /// `signed_number !('+' | '-') | complex_number | strings`.
-    fn literal_number_or_string(&mut self) -> PResult<Expr> {
+    /// `!('+' | '-')`: a lookahead on a `_tmp` helper.
+    fn not_sign(&mut self) -> Result<bool, Fail> {
+        let m = self.mark;
+        let r = self.helper(|p| Ok(matches!(p.peek()?, Tok::Plus | Tok::Minus).then_some(())))?;
+        self.mark = m;
+        Ok(r.is_none())
+    }
+
+    /// The alternatives `literal_pattern` and `literal_expr` share: `signed_number
+    /// !('+' | '-') | complex_number | strings | 'None' | 'True' | 'False'`.
+    fn literal(&mut self) -> PResult<Expr> {
         let start = self.mark;
-        if let Some(n) = self.signed_number(false)? {
-            if !matches!(self.peek()?, Tok::Plus | Tok::Minus) {
+        if let Some(n) = self.signed_number()? {
+            if self.not_sign()? {
                 return Ok(Some(n));
             }
         }
@@ -246,20 +222,15 @@ impl Parser<'_> {
             return Ok(Some(c));
         }
         self.mark = start;
-        if self.at(Tok::String)? {
-            return self.strings();
+        if let Some(s) = self.strings()? {
+            return Ok(Some(s));
         }
-        Ok(None)
-    }
-
-    /// `literal_expr`.
-    fn literal_expr(&mut self) -> PResult<Expr> {
-        let t = self.tok_at(self.mark)?;
+        let t = self.tok_at(start)?;
         let value = match t.kind {
             Tok::None => Constant::None,
             Tok::True => Constant::Bool(true),
             Tok::False => Constant::Bool(false),
-            _ => return self.literal_number_or_string(),
+            _ => return Ok(None),
         };
         self.mark += 1;
         Ok(Some(Expr::new(
@@ -268,162 +239,276 @@ impl Parser<'_> {
         )))
     }
 
-    /// `signed_number` / `signed_real_number` (`real`: the number must not be imaginary).
-    fn signed_number(&mut self, real: bool) -> PResult<Expr> {
-        let start = self.mark;
-        let neg = self.eat(Tok::Minus)?.is_some();
+    /// `literal_pattern`: a value pattern, or a singleton for None/True/False.
+    fn literal_pattern(&mut self) -> PResult<Pattern> {
+        self.rule(|p| {
+            let start = p.mark;
+            let Some(e) = p.literal()? else {
+                return Ok(None);
+            };
+            let loc = p.loc_from(start);
+            if let ExprKind::Constant { value, .. } = &e.node {
+                if matches!(value, Constant::None | Constant::Bool(_)) {
+                    return Ok(Some(pattern(
+                        PatternKind::MatchSingleton {
+                            value: value.clone(),
+                        },
+                        loc,
+                    )));
+                }
+            }
+            Ok(Some(pattern(
+                PatternKind::MatchValue { value: Box::new(e) },
+                loc,
+            )))
+        })
+    }
+
+    /// `literal_expr`.
+    fn literal_expr(&mut self) -> PResult<Expr> {
+        self.rule(Parser::literal)
+    }
+
+    /// A NUMBER token as a constant.
+    fn number_token(&mut self) -> PResult<(Constant, Location)> {
         let Some(t) = self.eat(Tok::Number)? else {
-            self.mark = start;
             return Ok(None);
         };
         let value = self.number_value(&t)?;
-        if real && matches!(value, Constant::Complex { .. }) {
-            let loc = token_loc(&t);
-            return Err(self.raise_at(loc, "real number required in complex literal"));
-        }
-        let num = Expr::new(ExprKind::Constant { value, kind: None }, token_loc(&t));
-        if !neg {
-            return Ok(Some(num));
-        }
-        let loc = self.loc_from(start);
-        Ok(Some(Expr::new(
-            ExprKind::UnaryOp {
-                op: Unaryop::USub,
-                operand: Box::new(num),
-            },
-            loc,
-        )))
+        Ok(Some((value, token_loc(&t))))
     }
 
+    fn negate(&mut self, start: usize, e: Expr) -> Expr {
+        let loc = self.loc_from(start);
+        Expr::new(
+            ExprKind::UnaryOp {
+                op: Unaryop::USub,
+                operand: Box::new(e),
+            },
+            loc,
+        )
+    }
+
+    /// `signed_number: NUMBER | '-' NUMBER`.
+    fn signed_number(&mut self) -> PResult<Expr> {
+        self.rule(|p| {
+            let start = p.mark;
+            if let Some((v, loc)) = p.number_token()? {
+                return Ok(Some(Expr::new(
+                    ExprKind::Constant {
+                        value: v,
+                        kind: None,
+                    },
+                    loc,
+                )));
+            }
+            if p.eat(Tok::Minus)?.is_some() {
+                if let Some((v, loc)) = p.number_token()? {
+                    let num = Expr::new(
+                        ExprKind::Constant {
+                            value: v,
+                            kind: None,
+                        },
+                        loc,
+                    );
+                    return Ok(Some(p.negate(start, num)));
+                }
+            }
+            Ok(None)
+        })
+    }
+
+    /// `real_number: NUMBER` (`_PyPegen_ensure_real`) or `imaginary_number`.
+    fn real_or_imaginary(&mut self, real: bool) -> PResult<Expr> {
+        self.rule(|p| {
+            let Some((value, loc)) = p.number_token()? else {
+                return Ok(None);
+            };
+            let complex = matches!(value, Constant::Complex { .. });
+            if real && complex {
+                return Err(p.raise_at(loc, "real number required in complex literal"));
+            }
+            if !real && !complex {
+                return Err(p.raise_at(loc, "imaginary number required in complex literal"));
+            }
+            Ok(Some(Expr::new(
+                ExprKind::Constant { value, kind: None },
+                loc,
+            )))
+        })
+    }
+
+    /// `signed_real_number: real_number | '-' real_number`.
+    fn signed_real_number(&mut self) -> PResult<Expr> {
+        self.rule(|p| {
+            let start = p.mark;
+            if let Some(e) = p.real_or_imaginary(true)? {
+                return Ok(Some(e));
+            }
+            p.mark = start;
+            if p.eat(Tok::Minus)?.is_some() {
+                if let Some(e) = p.real_or_imaginary(true)? {
+                    return Ok(Some(p.negate(start, e)));
+                }
+            }
+            Ok(None)
+        })
+    }
+
+    /// `complex_number: signed_real_number ('+' | '-') imaginary_number`.
     fn complex_number(&mut self) -> PResult<Expr> {
         self.rule(|p| {
             let start = p.mark;
-            let Some(real) = p.signed_number(true)? else {
-                return Ok(None);
-            };
-            let op = match p.peek()? {
-                Tok::Plus => Operator::Add,
-                Tok::Minus => Operator::Sub,
-                _ => return Ok(None),
-            };
-            p.mark += 1;
-            let Some(t) = p.eat(Tok::Number)? else {
-                return Ok(None);
-            };
-            let value = p.number_value(&t)?;
-            if !matches!(value, Constant::Complex { .. }) {
-                let loc = token_loc(&t);
-                return Err(p.raise_at(loc, "imaginary number required in complex literal"));
+            for (tok, op) in [(Tok::Plus, Operator::Add), (Tok::Minus, Operator::Sub)] {
+                p.mark = start;
+                let Some(real) = p.signed_real_number()? else {
+                    continue;
+                };
+                if p.eat(tok)?.is_none() {
+                    continue;
+                }
+                let Some(imag) = p.real_or_imaginary(false)? else {
+                    continue;
+                };
+                let loc = p.loc_from(start);
+                return Ok(Some(super::expression::bin(real, op, imag, loc)));
             }
-            let imag = Expr::new(ExprKind::Constant { value, kind: None }, token_loc(&t));
-            let loc = p.loc_from(start);
-            Ok(Some(super::expression::bin(real, op, imag, loc)))
+            Ok(None)
         })
     }
 
-    /// `pattern_capture_target`: `!"_" NAME !('.' | '(' | '=')`.
-    fn pattern_capture_target(&mut self) -> Result<Option<Identifier>, super::Fail> {
-        let start = self.mark;
-        if self.at_soft("_")? {
-            return Ok(None);
-        }
-        let Some((id, _)) = self.name_token()? else {
-            return Ok(None);
-        };
-        if matches!(self.peek()?, Tok::Dot | Tok::Lpar | Tok::Equal) {
-            self.mark = start;
-            return Ok(None);
-        }
-        Ok(Some(id))
+    /// `pattern_capture_target: !"_" NAME !('.' | '(' | '=')`.
+    pub fn pattern_capture_target(&mut self) -> Result<Option<Identifier>, Fail> {
+        self.rule(|p| {
+            if p.at_soft("_")? {
+                return Ok(None);
+            }
+            let Some((id, _)) = p.name_token()? else {
+                return Ok(None);
+            };
+            let m = p.mark;
+            let follows = p.helper(|p| {
+                Ok(matches!(p.peek()?, Tok::Dot | Tok::Lpar | Tok::Equal).then_some(()))
+            })?;
+            p.mark = m;
+            Ok(follows.is_none().then_some(id))
+        })
     }
 
+    /// `capture_pattern: pattern_capture_target`.
     fn capture_pattern(&mut self) -> PResult<Pattern> {
-        let start = self.mark;
-        let Some(name) = self.pattern_capture_target()? else {
-            return Ok(None);
-        };
-        let loc = self.loc_from(start);
-        Ok(Some(Pattern::new(
-            PatternKind::MatchAs {
-                pattern: None,
-                name: Some(name),
-            },
-            loc,
-        )))
-    }
-
-    fn wildcard_pattern(&mut self) -> PResult<Pattern> {
-        let Some(t) = self.eat_soft("_")? else {
-            return Ok(None);
-        };
-        Ok(Some(Pattern::new(
-            PatternKind::MatchAs {
-                pattern: None,
-                name: None,
-            },
-            token_loc(&t),
-        )))
-    }
-
-    /// `attr`: `name_or_attr '.' NAME` (left-recursive).
-    fn attr(&mut self) -> PResult<Expr> {
         self.rule(|p| {
             let start = p.mark;
-            let Some(mut a) = p.name()? else {
+            let Some(name) = p.pattern_capture_target()? else {
                 return Ok(None);
             };
-            let mut dotted = false;
-            loop {
-                let m = p.mark;
-                if p.eat(Tok::Dot)?.is_none() {
-                    break;
-                }
-                match p.name_token()? {
-                    Some((attr, _)) => {
-                        let loc = p.loc_from(start);
-                        a = Expr::new(
-                            ExprKind::Attribute {
-                                value: Box::new(a),
-                                attr,
-                                ctx: ExprContext::Load,
-                            },
-                            loc,
-                        );
-                        dotted = true;
-                    }
-                    None => {
-                        p.mark = m;
-                        break;
-                    }
-                }
-            }
-            Ok(dotted.then_some(a))
+            let loc = p.loc_from(start);
+            Ok(Some(pattern(
+                PatternKind::MatchAs {
+                    pattern: None,
+                    name: Some(name),
+                },
+                loc,
+            )))
         })
     }
 
-    fn name_or_attr(&mut self) -> PResult<Expr> {
-        if let Some(a) = self.attr()? {
-            return Ok(Some(a));
-        }
-        self.name()
+    /// `wildcard_pattern: "_"`.
+    fn wildcard_pattern(&mut self) -> PResult<Pattern> {
+        self.rule(|p| {
+            let Some(t) = p.eat_soft("_")? else {
+                return Ok(None);
+            };
+            Ok(Some(pattern(
+                PatternKind::MatchAs {
+                    pattern: None,
+                    name: None,
+                },
+                token_loc(&t),
+            )))
+        })
     }
 
+    /// `value_pattern: attr !('.' | '(' | '=')`.
     fn value_pattern(&mut self) -> PResult<Pattern> {
-        let start = self.mark;
-        let Some(a) = self.attr()? else {
-            return Ok(None);
-        };
-        if matches!(self.peek()?, Tok::Dot | Tok::Lpar | Tok::Equal) {
-            self.mark = start;
-            return Ok(None);
-        }
-        let loc = self.loc_from(start);
-        Ok(Some(Pattern::new(
-            PatternKind::MatchValue { value: Box::new(a) },
-            loc,
-        )))
+        self.rule(|p| {
+            let start = p.mark;
+            let Some(a) = p.attr()? else {
+                return Ok(None);
+            };
+            let m = p.mark;
+            let follows = p.helper(|p| {
+                Ok(matches!(p.peek()?, Tok::Dot | Tok::Lpar | Tok::Equal).then_some(()))
+            })?;
+            p.mark = m;
+            if follows.is_some() {
+                return Ok(None);
+            }
+            let loc = p.loc_from(start);
+            Ok(Some(pattern(
+                PatternKind::MatchValue { value: Box::new(a) },
+                loc,
+            )))
+        })
     }
 
+    /// `attr: name_or_attr '.' NAME` (left-recursive through `name_or_attr`, memo):
+    /// at least one dot.
+    pub fn attr(&mut self) -> PResult<Expr> {
+        self.memo_rule(Rule::Attr, |p| {
+            p.rule(|p| {
+                let start = p.mark;
+                // name_or_attr: attr (fails on the first round) | NAME
+                let Some(mut a) = p.rule(|p| {
+                    p.rule(|_| Ok(None::<()>))?;
+                    p.name()
+                })?
+                else {
+                    return Ok(None);
+                };
+                let mut dotted = false;
+                loop {
+                    let m = p.mark;
+                    if p.eat(Tok::Dot)?.is_none() {
+                        break;
+                    }
+                    match p.name_token()? {
+                        Some((attr, _)) => {
+                            let loc = p.loc_from(start);
+                            a = Expr::new(
+                                ExprKind::Attribute {
+                                    value: Box::new(a),
+                                    attr,
+                                    ctx: ExprContext::Load,
+                                },
+                                loc,
+                            );
+                            dotted = true;
+                        }
+                        None => {
+                            p.mark = m;
+                            break;
+                        }
+                    }
+                }
+                Ok(dotted.then_some(a))
+            })
+        })
+    }
+
+    /// `name_or_attr: attr | NAME`.
+    pub fn name_or_attr(&mut self) -> PResult<Expr> {
+        self.rule(|p| {
+            let start = p.mark;
+            if let Some(a) = p.attr()? {
+                return Ok(Some(a));
+            }
+            p.mark = start;
+            p.name()
+        })
+    }
+
+    /// `group_pattern: '(' pattern ')'`.
     fn group_pattern(&mut self) -> PResult<Pattern> {
         self.rule(|p| {
             if p.eat(Tok::Lpar)?.is_none() {
@@ -439,33 +524,41 @@ impl Parser<'_> {
         })
     }
 
+    /// `sequence_pattern: '[' [maybe_sequence_pattern] ']' | '(' [open_sequence_pattern]
+    /// ')'`.
     fn sequence_pattern(&mut self) -> PResult<Pattern> {
         self.rule(|p| {
             let start = p.mark;
-            let (open, close) = match p.peek()? {
-                Tok::Lsqb => (Tok::Lsqb, Tok::Rsqb),
-                Tok::Lpar => (Tok::Lpar, Tok::Rpar),
-                _ => return Ok(None),
-            };
-            p.mark += 1;
-            let patterns = if open == Tok::Lsqb {
-                p.maybe_sequence_pattern()?
-            } else {
-                p.open_sequence_pattern()?
-            };
-            if p.eat(close)?.is_none() {
-                return Ok(None);
+            if p.eat(Tok::Lsqb)?.is_some() {
+                let patterns = p.maybe_sequence_pattern()?;
+                if p.eat(Tok::Rsqb)?.is_some() {
+                    let loc = p.loc_from(start);
+                    return Ok(Some(pattern(
+                        PatternKind::MatchSequence {
+                            patterns: patterns.unwrap_or_default(),
+                        },
+                        loc,
+                    )));
+                }
             }
-            let loc = p.loc_from(start);
-            Ok(Some(Pattern::new(
-                PatternKind::MatchSequence {
-                    patterns: patterns.unwrap_or_default(),
-                },
-                loc,
-            )))
+            p.mark = start;
+            if p.eat(Tok::Lpar)?.is_some() {
+                let patterns = p.open_sequence_pattern()?;
+                if p.eat(Tok::Rpar)?.is_some() {
+                    let loc = p.loc_from(start);
+                    return Ok(Some(pattern(
+                        PatternKind::MatchSequence {
+                            patterns: patterns.unwrap_or_default(),
+                        },
+                        loc,
+                    )));
+                }
+            }
+            Ok(None)
         })
     }
 
+    /// `open_sequence_pattern: maybe_star_pattern ',' [maybe_sequence_pattern]`.
     fn open_sequence_pattern(&mut self) -> PResult<Vec<Pattern>> {
         self.rule(|p| {
             let Some(first) = p.maybe_star_pattern()? else {
@@ -482,9 +575,10 @@ impl Parser<'_> {
         })
     }
 
+    /// `maybe_sequence_pattern: ','.maybe_star_pattern+ [',']`.
     fn maybe_sequence_pattern(&mut self) -> PResult<Vec<Pattern>> {
         self.rule(|p| {
-            let Some(v) = p.gather(Parser::maybe_star_pattern)? else {
+            let Some(v) = p.gather(Tok::Comma, Parser::maybe_star_pattern)? else {
                 return Ok(None);
             };
             p.eat(Tok::Comma)?;
@@ -492,62 +586,117 @@ impl Parser<'_> {
         })
     }
 
+    /// `maybe_star_pattern: star_pattern | pattern`.
     fn maybe_star_pattern(&mut self) -> PResult<Pattern> {
-        if let Some(s) = self.star_pattern()? {
-            return Ok(Some(s));
-        }
-        self.pattern()
+        self.rule(|p| {
+            let start = p.mark;
+            if let Some(s) = p.star_pattern()? {
+                return Ok(Some(s));
+            }
+            p.mark = start;
+            p.pattern()
+        })
     }
 
-    /// `star_pattern` (memo).
+    /// `star_pattern` (memo): `'*' pattern_capture_target | '*' wildcard_pattern`.
     fn star_pattern(&mut self) -> PResult<Pattern> {
-        let start = self.mark;
-        if let Some(Memo::Pattern(e)) = self.memo_get(Rule::StarPattern) {
-            return Ok(e);
-        }
-        let r = self.rule(|p| {
-            if p.eat(Tok::Star)?.is_none() {
-                return Ok(None);
+        self.memo_rule(Rule::StarPattern, |p| {
+            let start = p.mark;
+            if p.eat(Tok::Star)?.is_some() {
+                if let Some(name) = p.pattern_capture_target()? {
+                    let loc = p.loc_from(start);
+                    return Ok(Some(pattern(
+                        PatternKind::MatchStar { name: Some(name) },
+                        loc,
+                    )));
+                }
             }
-            if let Some(name) = p.pattern_capture_target()? {
+            p.mark = start;
+            if p.eat(Tok::Star)?.is_some() && p.wildcard_pattern()?.is_some() {
                 let loc = p.loc_from(start);
-                return Ok(Some(Pattern::new(
-                    PatternKind::MatchStar { name: Some(name) },
-                    loc,
-                )));
-            }
-            if p.wildcard_pattern()?.is_some() {
-                let loc = p.loc_from(start);
-                return Ok(Some(Pattern::new(
-                    PatternKind::MatchStar { name: None },
-                    loc,
-                )));
+                return Ok(Some(pattern(PatternKind::MatchStar { name: None }, loc)));
             }
             Ok(None)
-        })?;
-        self.memo_put(start, Rule::StarPattern, Memo::Pattern(r.clone()));
-        Ok(r)
+        })
     }
 
-    fn double_star_pattern(&mut self) -> Result<Option<Identifier>, super::Fail> {
-        let start = self.mark;
-        if self.eat(Tok::DoubleStar)?.is_some() {
-            if let Some(t) = self.pattern_capture_target()? {
-                return Ok(Some(t));
+    /// `mapping_pattern`.
+    fn mapping_pattern(&mut self) -> PResult<Pattern> {
+        self.rule(|p| {
+            let start = p.mark;
+            let done = |p: &mut Self, keys, patterns, rest| {
+                let loc = p.loc_from(start);
+                Ok(Some(pattern(
+                    PatternKind::MatchMapping {
+                        keys,
+                        patterns,
+                        rest,
+                    },
+                    loc,
+                )))
+            };
+            // '{' '}'
+            if p.eat(Tok::Lbrace)?.is_some() && p.eat(Tok::Rbrace)?.is_some() {
+                return done(p, vec![], vec![], None);
             }
-        }
-        self.mark = start;
-        Ok(None)
+            p.mark = start;
+            // '{' double_star_pattern [','] '}'
+            if p.eat(Tok::Lbrace)?.is_some() {
+                if let Some(rest) = p.double_star_pattern()? {
+                    p.eat(Tok::Comma)?;
+                    if p.eat(Tok::Rbrace)?.is_some() {
+                        return done(p, vec![], vec![], Some(rest));
+                    }
+                }
+            }
+            p.mark = start;
+            // '{' items_pattern ',' double_star_pattern [','] '}'
+            if p.eat(Tok::Lbrace)?.is_some() {
+                if let Some(items) = p.items_pattern()? {
+                    if p.eat(Tok::Comma)?.is_some() {
+                        if let Some(rest) = p.double_star_pattern()? {
+                            p.eat(Tok::Comma)?;
+                            if p.eat(Tok::Rbrace)?.is_some() {
+                                let (keys, patterns) = items.into_iter().unzip();
+                                return done(p, keys, patterns, Some(rest));
+                            }
+                        }
+                    }
+                }
+            }
+            p.mark = start;
+            // '{' items_pattern [','] '}'
+            if p.eat(Tok::Lbrace)?.is_some() {
+                if let Some(items) = p.items_pattern()? {
+                    p.eat(Tok::Comma)?;
+                    if p.eat(Tok::Rbrace)?.is_some() {
+                        let (keys, patterns) = items.into_iter().unzip();
+                        return done(p, keys, patterns, None);
+                    }
+                }
+            }
+            Ok(None)
+        })
     }
 
+    /// `items_pattern: ','.key_value_pattern+`.
+    fn items_pattern(&mut self) -> PResult<Vec<(Expr, Pattern)>> {
+        self.rule(|p| p.gather(Tok::Comma, Parser::key_value_pattern))
+    }
+
+    /// `key_value_pattern: (literal_expr | attr) ':' pattern`.
     fn key_value_pattern(&mut self) -> PResult<(Expr, Pattern)> {
         self.rule(|p| {
-            let key = match p.literal_expr()? {
-                Some(k) => k,
-                None => match p.attr()? {
-                    Some(a) => a,
-                    None => return Ok(None),
-                },
+            let key = p.helper(|p| {
+                let m = p.mark;
+                if let Some(k) = p.literal_expr()? {
+                    return Ok(Some(k));
+                }
+                p.mark = m;
+                p.attr()
+            })?;
+            let Some(key) = key else {
+                return Ok(None);
             };
             if p.eat(Tok::Colon)?.is_none() {
                 return Ok(None);
@@ -559,54 +708,27 @@ impl Parser<'_> {
         })
     }
 
-    fn mapping_pattern(&mut self) -> PResult<Pattern> {
+    /// `double_star_pattern: '**' pattern_capture_target`.
+    fn double_star_pattern(&mut self) -> Result<Option<Identifier>, Fail> {
         self.rule(|p| {
-            let start = p.mark;
-            if p.eat(Tok::Lbrace)?.is_none() {
+            if p.eat(Tok::DoubleStar)?.is_none() {
                 return Ok(None);
             }
-            let done = |p: &mut Self, keys, patterns, rest| {
-                let loc = p.loc_from(start);
-                Ok(Some(Pattern::new(
-                    PatternKind::MatchMapping {
-                        keys,
-                        patterns,
-                        rest,
-                    },
-                    loc,
-                )))
-            };
-            if p.eat(Tok::Rbrace)?.is_some() {
-                return done(p, vec![], vec![], None);
-            }
-            if let Some(rest) = p.double_star_pattern()? {
-                p.eat(Tok::Comma)?;
-                if p.eat(Tok::Rbrace)?.is_some() {
-                    return done(p, vec![], vec![], Some(rest));
-                }
-            }
-            p.mark = start + 1;
-            if let Some(items) = p.gather(Parser::key_value_pattern)? {
-                let after = p.mark;
-                let (keys, patterns): (Vec<_>, Vec<_>) = items.into_iter().unzip();
-                if p.eat(Tok::Comma)?.is_some() {
-                    if let Some(rest) = p.double_star_pattern()? {
-                        p.eat(Tok::Comma)?;
-                        if p.eat(Tok::Rbrace)?.is_some() {
-                            return done(p, keys, patterns, Some(rest));
-                        }
-                    }
-                }
-                p.mark = after;
-                p.eat(Tok::Comma)?;
-                if p.eat(Tok::Rbrace)?.is_some() {
-                    return done(p, keys, patterns, None);
-                }
-            }
-            Ok(None)
+            p.pattern_capture_target()
         })
     }
 
+    /// `positional_patterns: ','.pattern+`.
+    pub fn positional_patterns(&mut self) -> PResult<Vec<Pattern>> {
+        self.rule(|p| p.gather(Tok::Comma, Parser::pattern))
+    }
+
+    /// `keyword_patterns: ','.keyword_pattern+`.
+    pub fn keyword_patterns(&mut self) -> PResult<Vec<(Identifier, Pattern)>> {
+        self.rule(|p| p.gather(Tok::Comma, Parser::keyword_pattern))
+    }
+
+    /// `keyword_pattern: NAME '=' pattern`.
     fn keyword_pattern(&mut self) -> PResult<(Identifier, Pattern)> {
         self.rule(|p| {
             let Some((id, _)) = p.name_token()? else {
@@ -622,23 +744,16 @@ impl Parser<'_> {
         })
     }
 
+    /// `class_pattern`.
     fn class_pattern(&mut self) -> PResult<Pattern> {
         self.rule(|p| {
             let start = p.mark;
-            let Some(cls) = p.name_or_attr()? else {
-                return Ok(None);
-            };
-            if p.eat(Tok::Lpar)?.is_none() {
-                return Ok(None);
-            }
-            let after_paren = p.mark;
-            let cls = Box::new(cls);
             let done = |p: &mut Self, cls, patterns, kw: Vec<(Identifier, Pattern)>| {
                 let loc = p.loc_from(start);
                 let (kwd_attrs, kwd_patterns) = kw.into_iter().unzip();
-                Ok(Some(Pattern::new(
+                Ok(Some(pattern(
                     PatternKind::MatchClass {
-                        cls,
+                        cls: Box::new(cls),
                         patterns,
                         kwd_attrs,
                         kwd_patterns,
@@ -646,39 +761,48 @@ impl Parser<'_> {
                     loc,
                 )))
             };
-            if p.eat(Tok::Rpar)?.is_some() {
-                return done(p, cls, vec![], vec![]);
-            }
-            // positional_patterns: ','.pattern+ (a keyword pattern is not a pattern).
-            let positional = p.gather(|p| {
-                let m = p.mark;
-                if p.lookahead(|p| p.keyword_pattern())? {
-                    p.mark = m;
-                }
-                p.pattern()
-            })?;
-            if let Some(pats) = positional.clone() {
-                let m = p.mark;
-                p.eat(Tok::Comma)?;
-                if p.eat(Tok::Rpar)?.is_some() {
-                    return done(p, cls, pats, vec![]);
-                }
-                p.mark = m;
-            }
-            p.mark = after_paren;
-            if let Some(kw) = p.gather(Parser::keyword_pattern)? {
-                p.eat(Tok::Comma)?;
-                if p.eat(Tok::Rpar)?.is_some() {
-                    return done(p, cls, vec![], kw);
+            // name_or_attr '(' ')'
+            if let Some(cls) = p.name_or_attr()? {
+                if p.eat(Tok::Lpar)?.is_some() && p.eat(Tok::Rpar)?.is_some() {
+                    return done(p, cls, vec![], vec![]);
                 }
             }
-            p.mark = after_paren;
-            if let Some(pats) = p.gather(Parser::pattern)? {
-                if p.eat(Tok::Comma)?.is_some() {
-                    if let Some(kw) = p.gather(Parser::keyword_pattern)? {
+            p.mark = start;
+            // name_or_attr '(' positional_patterns [','] ')'
+            if let Some(cls) = p.name_or_attr()? {
+                if p.eat(Tok::Lpar)?.is_some() {
+                    if let Some(pats) = p.positional_patterns()? {
                         p.eat(Tok::Comma)?;
                         if p.eat(Tok::Rpar)?.is_some() {
-                            return done(p, cls, pats, kw);
+                            return done(p, cls, pats, vec![]);
+                        }
+                    }
+                }
+            }
+            p.mark = start;
+            // name_or_attr '(' keyword_patterns [','] ')'
+            if let Some(cls) = p.name_or_attr()? {
+                if p.eat(Tok::Lpar)?.is_some() {
+                    if let Some(kw) = p.keyword_patterns()? {
+                        p.eat(Tok::Comma)?;
+                        if p.eat(Tok::Rpar)?.is_some() {
+                            return done(p, cls, vec![], kw);
+                        }
+                    }
+                }
+            }
+            p.mark = start;
+            // name_or_attr '(' positional_patterns ',' keyword_patterns [','] ')'
+            if let Some(cls) = p.name_or_attr()? {
+                if p.eat(Tok::Lpar)?.is_some() {
+                    if let Some(pats) = p.positional_patterns()? {
+                        if p.eat(Tok::Comma)?.is_some() {
+                            if let Some(kw) = p.keyword_patterns()? {
+                                p.eat(Tok::Comma)?;
+                                if p.eat(Tok::Rpar)?.is_some() {
+                                    return done(p, cls, pats, kw);
+                                }
+                            }
                         }
                     }
                 }
@@ -690,9 +814,4 @@ impl Parser<'_> {
             Ok(None)
         })
     }
-}
-
-#[allow(dead_code)]
-fn _store(e: Expr) -> Expr {
-    set_context(e, ExprContext::Store)
 }

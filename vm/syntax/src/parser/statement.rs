@@ -1,12 +1,14 @@
-//! Statement rules of python.gram: `statements`, simple statements, and compound
-//! statements (def, class, if, while, for, with, try, match head).
+//! Simple statements of python.gram: `statements`, `simple_stmts`, `simple_stmt`,
+//! assignments, and the keyword statements (`return`, `raise`, `global`, `del`,
+//! `assert`, `import`...). Each rule, and each helper rule pegen generates for a group,
+//! repetition or gather, takes one level of nesting, as in the generated C parser.
 
 use super::target::set_context;
-use super::{Memo, PResult, Parser, Rule, token_loc};
+use super::{Fail, PResult, Parser, Rule, token_loc};
 use crate::ast::*;
 use crate::lexer::Tok;
 
-fn augassign(t: Tok) -> Option<Operator> {
+pub(crate) fn augassign_op(t: Tok) -> Option<Operator> {
     Some(match t {
         Tok::PlusEqual => Operator::Add,
         Tok::MinEqual => Operator::Sub,
@@ -26,16 +28,20 @@ fn augassign(t: Tok) -> Option<Operator> {
 }
 
 impl Parser<'_> {
-    /// `statements`: `statement+`, flattened.
+    /// `statements: statement+` (flattened).
     pub fn statements(&mut self) -> PResult<Vec<Stmt>> {
-        let mut out = Vec::new();
-        while let Some(v) = self.statement()? {
-            out.extend(v);
-        }
-        Ok(if out.is_empty() { None } else { Some(out) })
+        self.rule(|p| {
+            p.helper(|p| {
+                let mut out = Vec::new();
+                while let Some(v) = p.statement()? {
+                    out.extend(v);
+                }
+                Ok(if out.is_empty() { None } else { Some(out) })
+            })
+        })
     }
 
-    /// `statement`: `compound_stmt | simple_stmts`.
+    /// `statement: compound_stmt | simple_stmts`.
     fn statement(&mut self) -> PResult<Vec<Stmt>> {
         self.rule(|p| {
             if let Some(s) = p.compound_stmt()? {
@@ -45,7 +51,7 @@ impl Parser<'_> {
         })
     }
 
-    /// `simple_stmts`.
+    /// `simple_stmts: simple_stmt !';' NEWLINE | ';'.simple_stmt+ [';'] NEWLINE`.
     pub fn simple_stmts(&mut self) -> PResult<Vec<Stmt>> {
         self.rule(|p| {
             let start = p.mark;
@@ -55,96 +61,80 @@ impl Parser<'_> {
                 }
             }
             p.mark = start;
-            let Some(first) = p.simple_stmt()? else {
-                return Ok(None);
-            };
-            let mut v = vec![first];
-            loop {
-                let m = p.mark;
-                if p.eat(Tok::Semi)?.is_none() {
-                    break;
-                }
-                match p.simple_stmt()? {
-                    Some(s) => v.push(s),
-                    None => {
-                        p.mark = m;
-                        break;
-                    }
+            if let Some(v) = p.gather(Tok::Semi, Parser::simple_stmt)? {
+                p.eat(Tok::Semi)?;
+                if p.eat(Tok::Newline)?.is_some() {
+                    return Ok(Some(v));
                 }
             }
-            p.eat(Tok::Semi)?;
-            if p.eat(Tok::Newline)?.is_none() {
-                return Ok(None);
-            }
-            Ok(Some(v))
+            Ok(None)
         })
     }
 
     /// `simple_stmt` (memo).
     fn simple_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.mark;
-        if let Some(Memo::Stmt(s)) = self.memo_get(Rule::SimpleStmt) {
-            return Ok(s);
-        }
-        let r = self.rule(|p| p.simple_stmt_body(start))?;
-        self.memo_put(start, Rule::SimpleStmt, Memo::Stmt(r.clone()));
-        Ok(r)
-    }
-
-    fn simple_stmt_body(&mut self, start: usize) -> PResult<Stmt> {
-        if let Some(s) = self.assignment()? {
-            return Ok(Some(s));
-        }
-        self.mark = start;
-        if let Some(e) = self.star_expressions()? {
-            let loc = self.loc_from(start);
-            return Ok(Some(Stmt::new(StmtKind::Expr { value: Box::new(e) }, loc)));
-        }
-        self.mark = start;
-        let t = self.tok_at(start)?;
-        let simple = |p: &mut Self, node: StmtKind| {
-            p.mark += 1;
-            Ok(Some(Stmt::new(node, token_loc(&t))))
-        };
-        match t.kind {
-            Tok::Return => self.return_stmt(),
-            Tok::Import | Tok::From => self.import_stmt(),
-            Tok::Raise => self.raise_stmt(),
-            Tok::Pass => simple(self, StmtKind::Pass),
-            Tok::Del => self.del_stmt(),
-            Tok::Yield => self.rule(|p| {
-                let Some(y) = p.yield_expr()? else {
-                    return Ok(None);
-                };
-                let loc = p.loc_from(start);
-                Ok(Some(Stmt::new(StmtKind::Expr { value: Box::new(y) }, loc)))
-            }),
-            Tok::Assert => self.assert_stmt(),
-            Tok::Break => simple(self, StmtKind::Break),
-            Tok::Continue => simple(self, StmtKind::Continue),
-            Tok::Global | Tok::Nonlocal => self.global_stmt(t.kind == Tok::Global),
-            _ => Ok(None),
-        }
-    }
-
-    /// `annotated_rhs` / `(yield_expr | star_expressions)`.
-    fn yield_or_star_expressions(&mut self) -> PResult<Expr> {
-        if let Some(y) = self.yield_expr()? {
-            return Ok(Some(y));
-        }
-        self.star_expressions()
-    }
-
-    /// `['=' annotated_rhs]` after an annotation.
-    fn ann_value(&mut self) -> PResult<Box<Expr>> {
-        let m = self.mark;
-        if self.eat(Tok::Equal)?.is_some() {
-            if let Some(v) = self.yield_or_star_expressions()? {
-                return Ok(Some(Box::new(v)));
+        self.memo_rule(Rule::SimpleStmt, |p| {
+            let start = p.mark;
+            if let Some(s) = p.assignment()? {
+                return Ok(Some(s));
             }
+            p.mark = start;
+            if let Some(e) = p.star_expressions()? {
+                let loc = p.loc_from(start);
+                return Ok(Some(Stmt::new(StmtKind::Expr { value: Box::new(e) }, loc)));
+            }
+            p.mark = start;
+            let t = p.tok_at(start)?;
+            let simple = |p: &mut Self, node: StmtKind| {
+                p.mark += 1;
+                Ok(Some(Stmt::new(node, token_loc(&t))))
+            };
+            match t.kind {
+                Tok::Return => p.return_stmt(),
+                Tok::Import | Tok::From => {
+                    // &('import' | 'from'): the lookahead is a helper rule.
+                    p.helper(|_| Ok(Some(())))?;
+                    p.import_stmt()
+                }
+                Tok::Raise => p.raise_stmt(),
+                Tok::Pass => simple(p, StmtKind::Pass),
+                Tok::Del => p.del_stmt(),
+                Tok::Yield => p.yield_stmt(),
+                Tok::Assert => p.assert_stmt(),
+                Tok::Break => simple(p, StmtKind::Break),
+                Tok::Continue => simple(p, StmtKind::Continue),
+                Tok::Global | Tok::Nonlocal => p.global_stmt(t.kind == Tok::Global),
+                _ => Ok(None),
+            }
+        })
+    }
+
+    /// `annotated_rhs: yield_expr | star_expressions`, and the `(yield_expr |
+    /// star_expressions)` groups (`as_helper`: a `_tmp` rule rather than the rule).
+    pub fn annotated_rhs(&mut self, as_helper: bool) -> PResult<Expr> {
+        let body = |p: &mut Self| {
+            if let Some(y) = p.yield_expr()? {
+                return Ok(Some(y));
+            }
+            p.star_expressions()
+        };
+        if as_helper {
+            self.helper(body)
+        } else {
+            self.rule(body)
         }
-        self.mark = m;
-        Ok(None)
+    }
+
+    /// `['=' annotated_rhs]` after an annotation (a `_tmp` helper).
+    fn ann_value(&mut self) -> Result<Option<Box<Expr>>, Fail> {
+        Ok(self
+            .helper(|p| {
+                if p.eat(Tok::Equal)?.is_none() {
+                    return Ok(None);
+                }
+                p.annotated_rhs(false)
+            })?
+            .map(Box::new))
     }
 
     /// `assignment`.
@@ -171,18 +161,19 @@ impl Parser<'_> {
                 }
             }
             p.mark = start;
-            // ('(' single_target ')' | single_subscript_attribute_target) ':' expression [...]
-            let target = 'target: {
+            // ('(' single_target ')' | single_subscript_attribute_target) ':' expression
+            // ['=' annotated_rhs]
+            let target = p.helper(|p| {
                 if p.eat(Tok::Lpar)?.is_some() {
                     if let Some(b) = p.single_target()? {
                         if p.eat(Tok::Rpar)?.is_some() {
-                            break 'target Some(b);
+                            return Ok(Some(b));
                         }
                     }
                 }
                 p.mark = start;
-                p.single_subscript_attribute_target()?
-            };
+                p.single_subscript_attribute_target()
+            })?;
             if let Some(a) = target {
                 if p.eat(Tok::Colon)?.is_some() {
                     if let Some(b) = p.expression()? {
@@ -202,19 +193,24 @@ impl Parser<'_> {
             }
             p.mark = start;
             // (star_targets '=')+ (yield_expr | star_expressions) !'=' [TYPE_COMMENT]
-            let mut targets = Vec::new();
-            loop {
-                let m = p.mark;
-                match p.star_targets()? {
-                    Some(t) if p.eat(Tok::Equal)?.is_some() => targets.push(t),
-                    _ => {
-                        p.mark = m;
-                        break;
-                    }
+            let targets = p.helper(|p| {
+                let mut targets = Vec::new();
+                while let Some(t) = p.helper(|p| {
+                    let Some(t) = p.star_targets()? else {
+                        return Ok(None);
+                    };
+                    Ok(p.eat(Tok::Equal)?.map(|_| t))
+                })? {
+                    targets.push(t);
                 }
-            }
-            if !targets.is_empty() {
-                if let Some(value) = p.yield_or_star_expressions()? {
+                Ok(if targets.is_empty() {
+                    None
+                } else {
+                    Some(targets)
+                })
+            })?;
+            if let Some(targets) = targets {
+                if let Some(value) = p.annotated_rhs(true)? {
                     if !p.at(Tok::Equal)? {
                         let loc = p.loc_from(start);
                         return Ok(Some(Stmt::new(
@@ -231,9 +227,8 @@ impl Parser<'_> {
             p.mark = start;
             // single_target augassign ~ (yield_expr | star_expressions)
             if let Some(a) = p.single_target()? {
-                if let Some(op) = augassign(p.peek()?) {
-                    p.mark += 1;
-                    let Some(c) = p.yield_or_star_expressions()? else {
+                if let Some(op) = p.augassign()? {
+                    let Some(c) = p.annotated_rhs(true)? else {
                         // Cut: the rule fails without trying invalid_assignment.
                         return Ok(None);
                     };
@@ -256,29 +251,46 @@ impl Parser<'_> {
         })
     }
 
+    /// `augassign`: one of the augmented assignment operators.
+    pub fn augassign(&mut self) -> Result<Option<Operator>, Fail> {
+        self.rule(|p| {
+            let Some(op) = augassign_op(p.peek()?) else {
+                return Ok(None);
+            };
+            p.mark += 1;
+            Ok(Some(op))
+        })
+    }
+
+    /// `return_stmt: 'return' [star_expressions]`.
     fn return_stmt(&mut self) -> PResult<Stmt> {
         self.rule(|p| {
             let start = p.mark;
-            p.eat(Tok::Return)?;
+            if p.eat(Tok::Return)?.is_none() {
+                return Ok(None);
+            }
             let value = p.star_expressions()?.map(Box::new);
             let loc = p.loc_from(start);
             Ok(Some(Stmt::new(StmtKind::Return { value }, loc)))
         })
     }
 
+    /// `raise_stmt: 'raise' expression ['from' expression] | 'raise'`.
     fn raise_stmt(&mut self) -> PResult<Stmt> {
         self.rule(|p| {
             let start = p.mark;
-            p.eat(Tok::Raise)?;
+            if p.eat(Tok::Raise)?.is_none() {
+                return Ok(None);
+            }
             if let Some(a) = p.expression()? {
-                let m = p.mark;
-                let mut cause = None;
-                if p.eat(Tok::From)?.is_some() {
-                    match p.expression()? {
-                        Some(z) => cause = Some(Box::new(z)),
-                        None => p.mark = m,
-                    }
-                }
+                let cause = p
+                    .helper(|p| {
+                        if p.eat(Tok::From)?.is_none() {
+                            return Ok(None);
+                        }
+                        p.expression()
+                    })?
+                    .map(Box::new);
                 let loc = p.loc_from(start);
                 return Ok(Some(Stmt::new(
                     StmtKind::Raise {
@@ -300,11 +312,13 @@ impl Parser<'_> {
         })
     }
 
+    /// `global_stmt: 'global' ','.NAME+` and `nonlocal_stmt`.
     fn global_stmt(&mut self, global: bool) -> PResult<Stmt> {
         self.rule(|p| {
             let start = p.mark;
             p.mark += 1;
-            let Some(names) = p.gather(|p| Ok(p.name_token()?.map(|(id, _)| id)))? else {
+            let Some(names) = p.gather(Tok::Comma, |p| Ok(p.name_token()?.map(|(id, _)| id)))?
+            else {
                 return Ok(None);
             };
             let loc = p.loc_from(start);
@@ -317,14 +331,19 @@ impl Parser<'_> {
         })
     }
 
+    /// `del_stmt: 'del' del_targets &(';' | NEWLINE) | invalid_del_stmt`.
     fn del_stmt(&mut self) -> PResult<Stmt> {
         self.rule(|p| {
             let start = p.mark;
-            p.eat(Tok::Del)?;
-            if let Some(targets) = p.del_targets()? {
-                if matches!(p.peek()?, Tok::Semi | Tok::Newline) {
-                    let loc = p.loc_from(start);
-                    return Ok(Some(Stmt::new(StmtKind::Delete { targets }, loc)));
+            if p.eat(Tok::Del)?.is_some() {
+                if let Some(targets) = p.del_targets()? {
+                    let end = p.helper(|p| {
+                        Ok(matches!(p.peek()?, Tok::Semi | Tok::Newline).then_some(()))
+                    })?;
+                    if end.is_some() {
+                        let loc = p.loc_from(start);
+                        return Ok(Some(Stmt::new(StmtKind::Delete { targets }, loc)));
+                    }
                 }
             }
             p.mark = start;
@@ -335,21 +354,36 @@ impl Parser<'_> {
         })
     }
 
+    /// `yield_stmt: yield_expr`.
+    fn yield_stmt(&mut self) -> PResult<Stmt> {
+        self.rule(|p| {
+            let start = p.mark;
+            let Some(y) = p.yield_expr()? else {
+                return Ok(None);
+            };
+            let loc = p.loc_from(start);
+            Ok(Some(Stmt::new(StmtKind::Expr { value: Box::new(y) }, loc)))
+        })
+    }
+
+    /// `assert_stmt: 'assert' expression [',' expression]`.
     fn assert_stmt(&mut self) -> PResult<Stmt> {
         self.rule(|p| {
             let start = p.mark;
-            p.eat(Tok::Assert)?;
+            if p.eat(Tok::Assert)?.is_none() {
+                return Ok(None);
+            }
             let Some(test) = p.expression()? else {
                 return Ok(None);
             };
-            let m = p.mark;
-            let mut msg = None;
-            if p.eat(Tok::Comma)?.is_some() {
-                match p.expression()? {
-                    Some(z) => msg = Some(Box::new(z)),
-                    None => p.mark = m,
-                }
-            }
+            let msg = p
+                .helper(|p| {
+                    if p.eat(Tok::Comma)?.is_none() {
+                        return Ok(None);
+                    }
+                    p.expression()
+                })?
+                .map(Box::new);
             let loc = p.loc_from(start);
             Ok(Some(Stmt::new(
                 StmtKind::Assert {
@@ -361,56 +395,90 @@ impl Parser<'_> {
         })
     }
 
+    /// `import_stmt: import_name | import_from`.
     fn import_stmt(&mut self) -> PResult<Stmt> {
         self.rule(|p| {
-            let start = p.mark;
-            if p.eat(Tok::Import)?.is_some() {
-                let Some(names) = p.gather(|p| p.dotted_as_name())? else {
-                    return Ok(None);
-                };
-                let loc = p.loc_from(start);
-                return Ok(Some(Stmt::new(StmtKind::Import { names }, loc)));
+            if let Some(s) = p.import_name()? {
+                return Ok(Some(s));
             }
-            if p.eat(Tok::From)?.is_none() {
+            p.import_from()
+        })
+    }
+
+    /// `import_name: 'import' dotted_as_names`.
+    fn import_name(&mut self) -> PResult<Stmt> {
+        self.rule(|p| {
+            let start = p.mark;
+            if p.eat(Tok::Import)?.is_none() {
                 return Ok(None);
             }
+            let Some(names) = p.rule(|p| p.gather(Tok::Comma, Parser::dotted_as_name))? else {
+                return Ok(None);
+            };
+            let loc = p.loc_from(start);
+            Ok(Some(Stmt::new(StmtKind::Import { names }, loc)))
+        })
+    }
+
+    /// `('.' | '...')*` (or `+`): the relative import level.
+    fn import_dots(&mut self) -> Result<u32, Fail> {
+        let dots = self.helper(|p| {
             let mut level = 0;
-            loop {
-                match p.peek()? {
-                    Tok::Dot => level += 1,
-                    Tok::Ellipsis => level += 3,
-                    _ => break,
-                }
+            while let Some(n) = p.helper(|p| {
+                let n = match p.peek()? {
+                    Tok::Dot => 1,
+                    Tok::Ellipsis => 3,
+                    _ => return Ok(None),
+                };
                 p.mark += 1;
+                Ok(Some(n))
+            })? {
+                level += n;
             }
-            let after_dots = p.mark;
-            if let Some(module) = p.dotted_name()? {
-                if p.eat(Tok::Import)?.is_some() {
-                    if let Some(names) = p.import_from_targets()? {
-                        let loc = p.loc_from(start);
-                        return Ok(Some(Stmt::new(
-                            StmtKind::ImportFrom {
-                                module: Some(module),
-                                names,
-                                level: Some(level),
-                            },
-                            loc,
-                        )));
+            Ok(Some(level))
+        })?;
+        Ok(dots.unwrap_or(0))
+    }
+
+    /// `import_from`.
+    fn import_from(&mut self) -> PResult<Stmt> {
+        self.rule(|p| {
+            let start = p.mark;
+            if p.eat(Tok::From)?.is_some() {
+                let level = p.import_dots()?;
+                if let Some(module) = p.dotted_name()? {
+                    if p.eat(Tok::Import)?.is_some() {
+                        if let Some(names) = p.import_from_targets()? {
+                            let loc = p.loc_from(start);
+                            return Ok(Some(Stmt::new(
+                                StmtKind::ImportFrom {
+                                    module: Some(module),
+                                    names,
+                                    level: Some(level as i32),
+                                },
+                                loc,
+                            )));
+                        }
                     }
                 }
             }
-            p.mark = after_dots;
-            if level > 0 && p.eat(Tok::Import)?.is_some() {
-                if let Some(names) = p.import_from_targets()? {
-                    let loc = p.loc_from(start);
-                    return Ok(Some(Stmt::new(
-                        StmtKind::ImportFrom {
-                            module: None,
-                            names,
-                            level: Some(level),
-                        },
-                        loc,
-                    )));
+            p.mark = start;
+            if p.eat(Tok::From)?.is_some() {
+                let level = p.import_dots()?;
+                if level > 0 {
+                    if p.eat(Tok::Import)?.is_some() {
+                        if let Some(names) = p.import_from_targets()? {
+                            let loc = p.loc_from(start);
+                            return Ok(Some(Stmt::new(
+                                StmtKind::ImportFrom {
+                                    module: None,
+                                    names,
+                                    level: Some(level as i32),
+                                },
+                                loc,
+                            )));
+                        }
+                    }
                 }
             }
             Ok(None)
@@ -422,7 +490,7 @@ impl Parser<'_> {
         self.rule(|p| {
             let start = p.mark;
             if p.eat(Tok::Lpar)?.is_some() {
-                if let Some(v) = p.gather(|p| p.import_from_as_name())? {
+                if let Some(v) = p.import_from_as_names()? {
                     p.eat(Tok::Comma)?;
                     if p.eat(Tok::Rpar)?.is_some() {
                         return Ok(Some(v));
@@ -430,17 +498,19 @@ impl Parser<'_> {
                 }
             }
             p.mark = start;
-            if let Some(v) = p.gather(|p| p.import_from_as_name())? {
+            if let Some(v) = p.import_from_as_names()? {
                 if !p.at(Tok::Comma)? {
                     return Ok(Some(v));
                 }
             }
             p.mark = start;
             if let Some(t) = p.eat(Tok::Star)? {
+                let loc = p.loc_from(start);
+                let _ = t;
                 return Ok(Some(vec![Alias {
                     name: Identifier::new("*"),
                     asname: None,
-                    loc: token_loc(&t),
+                    loc,
                 }]));
             }
             if p.call_invalid_rules {
@@ -450,17 +520,22 @@ impl Parser<'_> {
         })
     }
 
-    fn as_name(&mut self) -> Result<Option<Identifier>, super::Fail> {
-        let m = self.mark;
-        if self.eat(Tok::As)?.is_some() {
-            if let Some((id, _)) = self.name_token()? {
-                return Ok(Some(id));
-            }
-        }
-        self.mark = m;
-        Ok(None)
+    /// `import_from_as_names: ','.import_from_as_name+`.
+    pub fn import_from_as_names(&mut self) -> PResult<Vec<Alias>> {
+        self.rule(|p| p.gather(Tok::Comma, Parser::import_from_as_name))
     }
 
+    /// `['as' NAME]` (a `_tmp` helper).
+    fn as_name(&mut self) -> Result<Option<Identifier>, Fail> {
+        self.helper(|p| {
+            if p.eat(Tok::As)?.is_none() {
+                return Ok(None);
+            }
+            Ok(p.name_token()?.map(|(id, _)| id))
+        })
+    }
+
+    /// `import_from_as_name: NAME ['as' NAME]`.
     fn import_from_as_name(&mut self) -> PResult<Alias> {
         self.rule(|p| {
             let start = p.mark;
@@ -473,6 +548,7 @@ impl Parser<'_> {
         })
     }
 
+    /// `dotted_as_name: dotted_name ['as' NAME]`.
     fn dotted_as_name(&mut self) -> PResult<Alias> {
         self.rule(|p| {
             let start = p.mark;
@@ -486,621 +562,67 @@ impl Parser<'_> {
     }
 
     /// `dotted_name` (left-recursive): names joined with dots.
-    fn dotted_name(&mut self) -> PResult<Identifier> {
-        self.rule(|p| {
-            let Some((first, _)) = p.name_token()? else {
-                return Ok(None);
-            };
-            let mut s: Option<String> = None;
-            loop {
-                let m = p.mark;
-                if p.eat(Tok::Dot)?.is_none() {
-                    break;
-                }
-                match p.name_token()? {
-                    Some((n, _)) => {
-                        let acc = s.get_or_insert_with(|| first.as_str().to_string());
-                        acc.push('.');
-                        acc.push_str(&n);
-                    }
-                    None => {
-                        p.mark = m;
+    pub fn dotted_name(&mut self) -> PResult<Identifier> {
+        self.memo_rule(Rule::DottedName, |p| {
+            p.rule(|p| {
+                let Some((first, _)) = p.name_token()? else {
+                    return Ok(None);
+                };
+                let mut s: Option<String> = None;
+                loop {
+                    let m = p.mark;
+                    if p.eat(Tok::Dot)?.is_none() {
                         break;
                     }
-                }
-            }
-            Ok(Some(match s {
-                Some(s) => Identifier::new(&s),
-                None => first,
-            }))
-        })
-    }
-
-    /// `block` (memo).
-    pub fn block(&mut self) -> PResult<Vec<Stmt>> {
-        let start = self.mark;
-        if let Some(Memo::Stmts(s)) = self.memo_get(Rule::Block) {
-            return Ok(s);
-        }
-        let r = self.rule(|p| {
-            if p.eat(Tok::Newline)?.is_some() && p.eat(Tok::Indent)?.is_some() {
-                if let Some(a) = p.statements()? {
-                    if p.eat(Tok::Dedent)?.is_some() {
-                        return Ok(Some(a));
-                    }
-                }
-            }
-            p.mark = start;
-            if let Some(s) = p.simple_stmts()? {
-                return Ok(Some(s));
-            }
-            p.mark = start;
-            if p.call_invalid_rules {
-                p.invalid_block()?;
-            }
-            Ok(None)
-        })?;
-        self.memo_put(start, Rule::Block, Memo::Stmts(r.clone()));
-        Ok(r)
-    }
-
-    /// `decorators`: `('@' named_expression NEWLINE)+`.
-    fn decorators(&mut self) -> Result<Vec<Expr>, super::Fail> {
-        let mut v = Vec::new();
-        loop {
-            let m = self.mark;
-            if self.eat(Tok::At)?.is_none() {
-                break;
-            }
-            match self.named_expression()? {
-                Some(f) if self.eat(Tok::Newline)?.is_some() => v.push(f),
-                _ => {
-                    self.mark = m;
-                    break;
-                }
-            }
-        }
-        Ok(v)
-    }
-
-    /// `compound_stmt`.
-    pub fn compound_stmt(&mut self) -> PResult<Stmt> {
-        let t = self.peek()?;
-        match t {
-            Tok::Def
-            | Tok::At
-            | Tok::Async
-            | Tok::Class
-            | Tok::If
-            | Tok::With
-            | Tok::For
-            | Tok::Try
-            | Tok::While => {}
-            Tok::Name => return self.match_stmt(),
-            _ => return Ok(None),
-        }
-        self.rule(|p| {
-            let start = p.mark;
-            if matches!(t, Tok::Def | Tok::At | Tok::Async) {
-                if let Some(s) = p.function_def()? {
-                    return Ok(Some(s));
-                }
-            }
-            p.mark = start;
-            if t == Tok::If {
-                return p.if_stmt(false);
-            }
-            if matches!(t, Tok::Class | Tok::At) {
-                if let Some(s) = p.class_def()? {
-                    return Ok(Some(s));
-                }
-            }
-            p.mark = start;
-            if matches!(t, Tok::With | Tok::Async) {
-                if let Some(s) = p.with_stmt()? {
-                    return Ok(Some(s));
-                }
-            }
-            p.mark = start;
-            if matches!(t, Tok::For | Tok::Async) {
-                if let Some(s) = p.for_stmt()? {
-                    return Ok(Some(s));
-                }
-            }
-            p.mark = start;
-            if t == Tok::Try {
-                return p.try_stmt();
-            }
-            if t == Tok::While {
-                return p.while_stmt();
-            }
-            Ok(None)
-        })
-    }
-
-    /// `function_def`: `decorators function_def_raw | function_def_raw`.
-    fn function_def(&mut self) -> PResult<Stmt> {
-        self.rule(|p| {
-            let decorators = p.decorators()?;
-            let Some(mut f) = p.function_def_raw()? else {
-                return Ok(None);
-            };
-            if let StmtKind::FunctionDef { decorator_list, .. }
-            | StmtKind::AsyncFunctionDef { decorator_list, .. } = &mut f.node
-            {
-                *decorator_list = decorators;
-            }
-            Ok(Some(f))
-        })
-    }
-
-    fn function_def_raw(&mut self) -> PResult<Stmt> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.call_invalid_rules {
-                p.invalid_def_raw()?;
-                p.mark = start;
-            }
-            let is_async = p.eat(Tok::Async)?.is_some();
-            if p.eat(Tok::Def)?.is_none() {
-                return Ok(None);
-            }
-            let Some((name, _)) = p.name_token()? else {
-                return Ok(None);
-            };
-            p.expect_forced(Tok::Lpar, "(")?;
-            let args = p.params()?.unwrap_or_else(super::params::empty_arguments);
-            if p.eat(Tok::Rpar)?.is_none() {
-                return Ok(None);
-            }
-            let m = p.mark;
-            let mut returns = None;
-            if p.eat(Tok::Rarrow)?.is_some() {
-                match p.expression()? {
-                    Some(z) => returns = Some(Box::new(z)),
-                    None => p.mark = m,
-                }
-            }
-            p.expect_forced(Tok::Colon, ":")?;
-            let Some(body) = p.block()? else {
-                return Ok(None);
-            };
-            let loc = p.loc_from(start);
-            let args = Box::new(args);
-            let node = if is_async {
-                StmtKind::AsyncFunctionDef {
-                    name,
-                    args,
-                    body,
-                    decorator_list: vec![],
-                    returns,
-                    type_comment: None,
-                }
-            } else {
-                StmtKind::FunctionDef {
-                    name,
-                    args,
-                    body,
-                    decorator_list: vec![],
-                    returns,
-                    type_comment: None,
-                }
-            };
-            Ok(Some(Stmt::new(node, loc)))
-        })
-    }
-
-    fn class_def(&mut self) -> PResult<Stmt> {
-        self.rule(|p| {
-            let decorators = p.decorators()?;
-            let Some(mut c) = p.class_def_raw()? else {
-                return Ok(None);
-            };
-            if let StmtKind::ClassDef { decorator_list, .. } = &mut c.node {
-                *decorator_list = decorators;
-            }
-            Ok(Some(c))
-        })
-    }
-
-    fn class_def_raw(&mut self) -> PResult<Stmt> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.call_invalid_rules {
-                p.invalid_class_def_raw()?;
-                p.mark = start;
-            }
-            if p.eat(Tok::Class)?.is_none() {
-                return Ok(None);
-            }
-            let Some((name, _)) = p.name_token()? else {
-                return Ok(None);
-            };
-            let m = p.mark;
-            let (mut bases, mut keywords) = (vec![], vec![]);
-            if p.eat(Tok::Lpar)?.is_some() {
-                let a = p.arguments()?;
-                if p.eat(Tok::Rpar)?.is_some() {
-                    if let Some((b, k, _)) = a {
-                        bases = b;
-                        keywords = k;
-                    }
-                } else {
-                    p.mark = m;
-                }
-            }
-            if p.eat(Tok::Colon)?.is_none() {
-                return Ok(None);
-            }
-            let Some(body) = p.block()? else {
-                return Ok(None);
-            };
-            let loc = p.loc_from(start);
-            Ok(Some(Stmt::new(
-                StmtKind::ClassDef {
-                    name,
-                    bases,
-                    keywords,
-                    body,
-                    decorator_list: vec![],
-                },
-                loc,
-            )))
-        })
-    }
-
-    /// `if_stmt` / `elif_stmt` (`elif` true).
-    fn if_stmt(&mut self, elif: bool) -> PResult<Stmt> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.call_invalid_rules {
-                if elif {
-                    p.invalid_elif_stmt()?;
-                } else {
-                    p.invalid_if_stmt()?;
-                }
-                p.mark = start;
-            }
-            if p.eat(if elif { Tok::Elif } else { Tok::If })?.is_none() {
-                return Ok(None);
-            }
-            let Some(test) = p.named_expression()? else {
-                return Ok(None);
-            };
-            if p.eat(Tok::Colon)?.is_none() {
-                return Ok(None);
-            }
-            let Some(body) = p.block()? else {
-                return Ok(None);
-            };
-            let orelse = if p.at(Tok::Elif)? {
-                match p.if_stmt(true)? {
-                    Some(s) => vec![s],
-                    None => p.else_block()?.unwrap_or_default(),
-                }
-            } else {
-                p.else_block()?.unwrap_or_default()
-            };
-            let loc = p.loc_from(start);
-            Ok(Some(Stmt::new(
-                StmtKind::If {
-                    test: Box::new(test),
-                    body,
-                    orelse,
-                },
-                loc,
-            )))
-        })
-    }
-
-    /// `else_block`.
-    fn else_block(&mut self) -> PResult<Vec<Stmt>> {
-        self.rule(|p| {
-            if p.call_invalid_rules {
-                let start = p.mark;
-                p.invalid_else_stmt()?;
-                p.mark = start;
-            }
-            if p.eat(Tok::Else)?.is_none() {
-                return Ok(None);
-            }
-            p.expect_forced(Tok::Colon, ":")?;
-            p.block()
-        })
-    }
-
-    fn while_stmt(&mut self) -> PResult<Stmt> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.call_invalid_rules {
-                p.invalid_while_stmt()?;
-                p.mark = start;
-            }
-            p.eat(Tok::While)?;
-            let Some(test) = p.named_expression()? else {
-                return Ok(None);
-            };
-            if p.eat(Tok::Colon)?.is_none() {
-                return Ok(None);
-            }
-            let Some(body) = p.block()? else {
-                return Ok(None);
-            };
-            let orelse = p.else_block()?.unwrap_or_default();
-            let loc = p.loc_from(start);
-            Ok(Some(Stmt::new(
-                StmtKind::While {
-                    test: Box::new(test),
-                    body,
-                    orelse,
-                },
-                loc,
-            )))
-        })
-    }
-
-    fn for_stmt(&mut self) -> PResult<Stmt> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.call_invalid_rules {
-                p.invalid_for_stmt()?;
-                p.mark = start;
-            }
-            let is_async = p.eat(Tok::Async)?.is_some();
-            if p.eat(Tok::For)?.is_some() {
-                if let Some(target) = p.star_targets()? {
-                    if p.eat(Tok::In)?.is_some() {
-                        // Cut.
-                        let Some(iter) = p.star_expressions()? else {
-                            return Ok(None);
-                        };
-                        if p.eat(Tok::Colon)?.is_none() {
-                            return Ok(None);
+                    match p.name_token()? {
+                        Some((n, _)) => {
+                            let acc = s.get_or_insert_with(|| first.as_str().to_string());
+                            acc.push('.');
+                            acc.push_str(&n);
                         }
-                        let Some(body) = p.block()? else {
-                            return Ok(None);
-                        };
-                        let orelse = p.else_block()?.unwrap_or_default();
-                        let loc = p.loc_from(start);
-                        let (target, iter) = (Box::new(target), Box::new(iter));
-                        let node = if is_async {
-                            StmtKind::AsyncFor {
-                                target,
-                                iter,
-                                body,
-                                orelse,
-                                type_comment: None,
-                            }
-                        } else {
-                            StmtKind::For {
-                                target,
-                                iter,
-                                body,
-                                orelse,
-                                type_comment: None,
-                            }
-                        };
-                        return Ok(Some(Stmt::new(node, loc)));
-                    }
-                }
-            }
-            p.mark = start;
-            if p.call_invalid_rules {
-                p.invalid_for_target()?;
-            }
-            Ok(None)
-        })
-    }
-
-    fn with_stmt(&mut self) -> PResult<Stmt> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.call_invalid_rules {
-                p.invalid_with_stmt_indent()?;
-                p.mark = start;
-            }
-            let is_async = p.eat(Tok::Async)?.is_some();
-            if p.eat(Tok::With)?.is_none() {
-                return Ok(None);
-            }
-            let after_with = p.mark;
-            let make = |p: &mut Self, items, body| {
-                let loc = p.loc_from(start);
-                let node = if is_async {
-                    StmtKind::AsyncWith {
-                        items,
-                        body,
-                        type_comment: None,
-                    }
-                } else {
-                    StmtKind::With {
-                        items,
-                        body,
-                        type_comment: None,
-                    }
-                };
-                Ok(Some(Stmt::new(node, loc)))
-            };
-            if p.eat(Tok::Lpar)?.is_some() {
-                if let Some(items) = p.gather(|p| p.with_item())? {
-                    p.eat(Tok::Comma)?;
-                    if p.eat(Tok::Rpar)?.is_some() && p.eat(Tok::Colon)?.is_some() {
-                        if let Some(body) = p.block()? {
-                            return make(p, items, body);
+                        None => {
+                            p.mark = m;
+                            break;
                         }
                     }
                 }
-            }
-            p.mark = after_with;
-            if let Some(items) = p.gather(|p| p.with_item())? {
-                if p.eat(Tok::Colon)?.is_some() {
-                    if let Some(body) = p.block()? {
-                        return make(p, items, body);
-                    }
-                }
-            }
-            p.mark = start;
-            if p.call_invalid_rules {
-                p.invalid_with_stmt()?;
-            }
-            Ok(None)
+                Ok(Some(match s {
+                    Some(s) => Identifier::new(&s),
+                    None => first,
+                }))
+            })
         })
     }
 
-    fn with_item(&mut self) -> PResult<Withitem> {
-        self.rule(|p| {
-            let start = p.mark;
-            if let Some(e) = p.expression()? {
-                if p.eat(Tok::As)?.is_some() {
-                    if let Some(t) = p.star_target()? {
-                        if matches!(p.peek()?, Tok::Comma | Tok::Rpar | Tok::Colon) {
-                            return Ok(Some(Withitem {
-                                context_expr: Box::new(e),
-                                optional_vars: Some(Box::new(t)),
-                            }));
-                        }
-                    }
-                }
-            }
-            p.mark = start;
-            if p.call_invalid_rules {
-                p.invalid_with_item()?;
-                p.mark = start;
-            }
-            let Some(e) = p.expression()? else {
+    /// `sep.elem+`: a `_gather` helper (the element, then a `_loop0` helper of
+    /// `sep elem` pairs).
+    pub fn gather<T>(
+        &mut self,
+        sep: Tok,
+        mut elem: impl FnMut(&mut Self) -> PResult<T>,
+    ) -> PResult<Vec<T>> {
+        self.helper(|p| {
+            let Some(first) = elem(p)? else {
                 return Ok(None);
             };
-            Ok(Some(Withitem {
-                context_expr: Box::new(e),
-                optional_vars: None,
-            }))
-        })
-    }
-
-    fn try_stmt(&mut self) -> PResult<Stmt> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.call_invalid_rules {
-                p.invalid_try_stmt()?;
-                p.mark = start;
-            }
-            p.eat(Tok::Try)?;
-            p.expect_forced(Tok::Colon, ":")?;
-            let Some(body) = p.block()? else {
-                return Ok(None);
-            };
-            let after_body = p.mark;
-            if let Some(finalbody) = p.finally_block()? {
-                let loc = p.loc_from(start);
-                return Ok(Some(Stmt::new(
-                    StmtKind::Try {
-                        body,
-                        handlers: vec![],
-                        orelse: vec![],
-                        finalbody,
-                    },
-                    loc,
-                )));
-            }
-            p.mark = after_body;
-            for star in [false, true] {
-                let mut handlers = Vec::new();
-                while let Some(h) = p.except_block(star)? {
-                    handlers.push(h);
-                }
-                if handlers.is_empty() {
-                    p.mark = after_body;
-                    continue;
-                }
-                let orelse = p.else_block()?.unwrap_or_default();
-                let finalbody = p.finally_block()?.unwrap_or_default();
-                let loc = p.loc_from(start);
-                let node = if star {
-                    StmtKind::TryStar {
-                        body,
-                        handlers,
-                        orelse,
-                        finalbody,
+            let mut v = vec![first];
+            p.helper(|p| {
+                loop {
+                    let m = p.mark;
+                    if p.eat(sep)?.is_none() {
+                        break;
                     }
-                } else {
-                    StmtKind::Try {
-                        body,
-                        handlers,
-                        orelse,
-                        finalbody,
-                    }
-                };
-                return Ok(Some(Stmt::new(node, loc)));
-            }
-            Ok(None)
-        })
-    }
-
-    /// `except_block` / `except_star_block`.
-    fn except_block(&mut self, star: bool) -> PResult<ExceptHandler> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.call_invalid_rules {
-                if star {
-                    p.invalid_except_star_stmt_indent()?;
-                } else {
-                    p.invalid_except_stmt_indent()?;
-                }
-                p.mark = start;
-            }
-            if p.eat(Tok::Except)?.is_some() {
-                let star_ok = !star || p.eat(Tok::Star)?.is_some();
-                if star_ok {
-                    if let Some(e) = p.expression()? {
-                        let name = p.as_name()?;
-                        if p.eat(Tok::Colon)?.is_some() {
-                            if let Some(body) = p.block()? {
-                                let loc = p.loc_from(start);
-                                return Ok(Some(ExceptHandler {
-                                    type_: Some(Box::new(e)),
-                                    name,
-                                    body,
-                                    loc,
-                                }));
-                            }
+                    match elem(p)? {
+                        Some(x) => v.push(x),
+                        None => {
+                            p.mark = m;
+                            break;
                         }
                     }
                 }
-                if !star {
-                    p.mark = start + 1;
-                    if p.eat(Tok::Colon)?.is_some() {
-                        if let Some(body) = p.block()? {
-                            let loc = p.loc_from(start);
-                            return Ok(Some(ExceptHandler {
-                                type_: None,
-                                name: None,
-                                body,
-                                loc,
-                            }));
-                        }
-                    }
-                }
-            }
-            p.mark = start;
-            if p.call_invalid_rules {
-                p.invalid_except_stmt()?;
-            }
-            Ok(None)
-        })
-    }
-
-    fn finally_block(&mut self) -> PResult<Vec<Stmt>> {
-        self.rule(|p| {
-            let start = p.mark;
-            if p.call_invalid_rules {
-                p.invalid_finally_stmt()?;
-                p.mark = start;
-            }
-            if p.eat(Tok::Finally)?.is_none() {
-                return Ok(None);
-            }
-            p.expect_forced(Tok::Colon, ":")?;
-            p.block()
+                Ok(Some(()))
+            })?;
+            Ok(Some(v))
         })
     }
 }

@@ -2,7 +2,7 @@
 //! escape decoding of Parser/string_parser.c (`_PyPegen_parsestr`).
 
 use super::fstring::FstringState;
-use super::{Fail, Memo, PResult, Parser, Rule};
+use super::{Fail, PResult, Parser, Rule};
 use crate::ast::*;
 use crate::error::SyntaxErrorKind;
 use crate::lexer::{Tok, Token};
@@ -50,36 +50,107 @@ pub(crate) fn split_string(text: &[u8]) -> StrParts<'_> {
 /// Why decoding an escape sequence failed: the `(unicode error) ...` message.
 pub(crate) enum DecodeError {
     Message(String),
-    Unsupported(String),
 }
 
 fn hex_val(b: u8) -> Option<u32> {
     (b as char).to_digit(16)
 }
 
-/// Decodes a non-raw str body (`decode_unicode_with_escapes`).
+/// `PyUnicode_DecodeUTF8` (strict) of `seg`, failing with CPython's message.
+pub(crate) fn decode_utf8(seg: &[u8]) -> Result<&str, DecodeError> {
+    std::str::from_utf8(seg).map_err(|e| {
+        let p = e.valid_up_to();
+        let (n, reason) = match e.error_len() {
+            None => (seg.len() - p, "unexpected end of data"),
+            Some(n) if matches!(seg[p], 0xc2..=0xf4) => (n, "invalid continuation byte"),
+            Some(n) => (n, "invalid start byte"),
+        };
+        DecodeError::Message(if n == 1 {
+            format!(
+                "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {p}: {reason}",
+                seg[p]
+            )
+        } else {
+            format!(
+                "(unicode error) 'utf-8' codec can't decode bytes in position {p}-{}: {reason}",
+                p + n - 1
+            )
+        })
+    })
+}
+
+/// A raw (or backslash-free) str body: strict UTF-8.
+pub(crate) fn decode_raw_str(body: &[u8]) -> Result<PyStr, DecodeError> {
+    Ok(PyStr::from(decode_utf8(body)?))
+}
+
+/// The `unicodeescape` codec's error for `buf[start..end]`.
+fn escape_error(start: usize, end: usize, reason: &str) -> DecodeError {
+    DecodeError::Message(if end - start == 1 {
+        format!(
+            "(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position {start}: {reason}"
+        )
+    } else {
+        format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{}: {reason}",
+            end - 1
+        )
+    })
+}
+
+/// Decodes a non-raw str body (`decode_unicode_with_escapes`): non-ASCII runs are
+/// decoded as UTF-8 and rewritten as `\UXXXXXXXX` (a backslash before one, or at the
+/// end, as `\u005c`), then the `unicodeescape` codec reads the result, so its error
+/// positions count in that rewritten text, as CPython's do.
 pub(crate) fn decode_str(body: &[u8]) -> Result<PyStr, DecodeError> {
-    let mut out = PyStr::with_capacity(body.len());
-    let mut i = 0;
-    let text = String::from_utf8_lossy(body);
-    let body = text.as_bytes();
-    while i < body.len() {
-        let b = body[i];
-        if b != b'\\' {
-            let ch_len = utf8_len(b);
-            let end = (i + ch_len).min(body.len());
-            out.push_str(std::str::from_utf8(&body[i..end]).unwrap_or("\u{fffd}"));
-            i = end;
+    use std::io::Write;
+    let mut buf: Vec<u8> = Vec::with_capacity(body.len() + 16);
+    let mut s = 0;
+    while s < body.len() {
+        if body[s] == b'\\' {
+            buf.push(b'\\');
+            s += 1;
+            if s >= body.len() || body[s] & 0x80 != 0 {
+                buf.extend_from_slice(b"u005c");
+                if s >= body.len() {
+                    break;
+                }
+            }
+        }
+        if body[s] & 0x80 != 0 {
+            let run = body[s..]
+                .iter()
+                .position(|&b| b & 0x80 == 0)
+                .unwrap_or(body.len() - s);
+            for ch in decode_utf8(&body[s..s + run])?.chars() {
+                let _ = write!(buf, "\\U{:08x}", ch as u32);
+            }
+            s += run;
+        } else {
+            buf.push(body[s]);
+            s += 1;
+        }
+    }
+    unicode_escape(&buf)
+}
+
+/// `_PyUnicode_DecodeUnicodeEscapeInternal` over ASCII text.
+fn unicode_escape(buf: &[u8]) -> Result<PyStr, DecodeError> {
+    let mut out = PyStr::with_capacity(buf.len());
+    let end = buf.len();
+    let mut s = 0;
+    while s < end {
+        let c = buf[s];
+        s += 1;
+        if c != b'\\' {
+            out.push(u32::from(c));
             continue;
         }
-        i += 1;
-        let Some(&c) = body.get(i) else {
-            return Err(DecodeError::Message(
-                "(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position 0: \\ at end of string"
-                    .into(),
-            ));
+        let start = s - 1;
+        let Some(&c) = buf.get(s) else {
+            return Err(escape_error(start, s, "\\ at end of string"));
         };
-        i += 1;
+        s += 1;
         match c {
             b'\n' => {}
             b'\\' => out.push_char('\\'),
@@ -95,10 +166,10 @@ pub(crate) fn decode_str(body: &[u8]) -> Result<PyStr, DecodeError> {
             b'0'..=b'7' => {
                 let mut v = u32::from(c - b'0');
                 for _ in 0..2 {
-                    match body.get(i) {
+                    match buf.get(s) {
                         Some(&d @ b'0'..=b'7') => {
                             v = v * 8 + u32::from(d - b'0');
-                            i += 1;
+                            s += 1;
                         }
                         _ => break,
                     }
@@ -106,59 +177,55 @@ pub(crate) fn decode_str(body: &[u8]) -> Result<PyStr, DecodeError> {
                 out.push(v);
             }
             b'x' | b'u' | b'U' => {
-                let (n, name) = match c {
+                let (n, reason) = match c {
                     b'x' => (2, "truncated \\xXX escape"),
                     b'u' => (4, "truncated \\uXXXX escape"),
                     _ => (8, "truncated \\UXXXXXXXX escape"),
                 };
                 let mut v: u32 = 0;
-                for k in 0..n {
-                    match body.get(i + k).and_then(|&d| hex_val(d)) {
+                for _ in 0..n {
+                    match buf.get(s).and_then(|&d| hex_val(d)) {
                         Some(d) => v = v.wrapping_mul(16).wrapping_add(d),
-                        None => {
-                            return Err(DecodeError::Message(format!(
-                                "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {name}",
-                                0,
-                                k + 1
-                            )));
-                        }
+                        None => return Err(escape_error(start, s, reason)),
                     }
+                    s += 1;
                 }
-                i += n;
                 if v > 0x10ffff {
-                    return Err(DecodeError::Message(
-                        "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character"
-                            .into(),
-                    ));
+                    return Err(escape_error(start, s, "illegal Unicode character"));
                 }
                 out.push(v);
             }
             b'N' => {
-                return Err(DecodeError::Unsupported(
-                    "\\N{...} escapes (no Unicode name table yet)".into(),
-                ));
+                let malformed = "malformed \\N character escape";
+                if buf.get(s) != Some(&b'{') {
+                    return Err(escape_error(start, s, malformed));
+                }
+                s += 1;
+                let name_start = s;
+                while s < end && buf[s] != b'}' {
+                    s += 1;
+                }
+                if s >= end || s == name_start {
+                    return Err(escape_error(start, s, malformed));
+                }
+                let name = &buf[name_start..s];
+                s += 1;
+                match refvm_common::unicode_names::lookup(name) {
+                    Some(cp) => {
+                        out.push(cp);
+                    }
+                    None => {
+                        return Err(escape_error(start, s, "unknown Unicode character name"));
+                    }
+                }
             }
             other => {
                 out.push_char('\\');
-                i -= 1;
-                let ch_len = utf8_len(other);
-                let end = (i + ch_len).min(body.len());
-                out.push_str(std::str::from_utf8(&body[i..end]).unwrap_or("\u{fffd}"));
-                i = end;
+                out.push(u32::from(other));
             }
         }
     }
     Ok(out)
-}
-
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        0xf0..=0xf7 => 4,
-        _ => 1,
-    }
 }
 
 /// Decodes a non-raw bytes body (`decode_bytes_with_escapes`).
@@ -229,31 +296,25 @@ fn decode_bytes(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
 impl Parser<'_> {
     /// `strings` (memo): `STRING+`.
     pub fn strings(&mut self) -> PResult<Expr> {
-        let start = self.mark;
-        if let Some(Memo::Expr(e)) = self.memo_get(Rule::Strings) {
-            return Ok(e);
-        }
-        let mut toks = Vec::new();
-        while let Some(t) = self.eat(Tok::String)? {
-            toks.push(t);
-        }
-        if toks.is_empty() {
-            return Ok(None);
-        }
-        let r = self.concatenate_strings(&toks)?;
-        self.memo_put(start, Rule::Strings, Memo::Expr(Some(r.clone())));
-        Ok(Some(r))
+        self.memo_rule(Rule::Strings, |p| {
+            let toks = p.helper(|p| {
+                let mut toks = Vec::new();
+                while let Some(t) = p.eat(Tok::String)? {
+                    toks.push(t);
+                }
+                Ok(if toks.is_empty() { None } else { Some(toks) })
+            })?;
+            let Some(toks) = toks else {
+                return Ok(None);
+            };
+            p.concatenate_strings(&toks).map(Some)
+        })
     }
 
     /// The error for a string that cannot be decoded.
     pub fn decode_error(&mut self, e: DecodeError) -> Fail {
-        match e {
-            DecodeError::Message(m) => self.raise_here(SyntaxErrorKind::SyntaxError, &m),
-            DecodeError::Unsupported(m) => {
-                self.unsupported = Some(m);
-                Fail
-            }
-        }
+        let DecodeError::Message(m) = e;
+        self.raise_here(SyntaxErrorKind::SyntaxError, &m)
     }
 
     /// `_PyPegen_concatenate_strings`.
@@ -280,10 +341,9 @@ impl Parser<'_> {
             let raw = parts.raw || !parts.body.contains(&b'\\');
             if parts.bytes {
                 if parts.body.iter().any(|&b| b >= 0x80) {
-                    return Err(self.raise_here(
-                        SyntaxErrorKind::SyntaxError,
-                        "bytes can only contain ASCII literal characters",
-                    ));
+                    return Err(
+                        self.raise_at_token(t, "bytes can only contain ASCII literal characters")
+                    );
                 }
                 if raw {
                     bytes_acc.extend_from_slice(parts.body);
@@ -293,7 +353,7 @@ impl Parser<'_> {
                 }
             } else {
                 let s = if raw {
-                    PyStr::from(String::from_utf8_lossy(parts.body).into_owned())
+                    decode_raw_str(parts.body).map_err(|e| self.decode_error(e))?
                 } else {
                     decode_str(parts.body).map_err(|e| self.decode_error(e))?
                 };

@@ -1,0 +1,339 @@
+//! `pyconform fuzz`: a generative differential campaign (see [`crate::fuzz::campaign`]),
+//! then the reduction and re-verification of every new finding; `--promote SIGNATURE`
+//! copies a finding into the corpus; `--print I` shows program `I` of a seed.
+
+use super::{LimitArgs, default_jobs};
+use crate::check::{Engines, check_program};
+use crate::engine::cpython::CpythonEngine;
+use crate::engine::refvm::RefvmEngine;
+use crate::fuzz::campaign::{self, CampaignConfig, Stop};
+use crate::fuzz::check::LayerSet;
+use crate::fuzz::findings::{Findings, Status};
+use crate::fuzz::generator::{GenConfig, generate};
+use crate::fuzz::reduce::{ReduceConfig, reduce};
+use crate::fuzz::signature::{Classified, Signature, classify, poison};
+use crate::program::Program;
+use clap::Args;
+use std::path::{Path, PathBuf};
+
+#[derive(Args, Debug)]
+pub struct FuzzArgs {
+    /// Fuzz for this many seconds (default 60).
+    #[arg(long, conflicts_with = "runs")]
+    pub seconds: Option<f64>,
+    /// Fuzz this many programs.
+    #[arg(long)]
+    pub runs: Option<u64>,
+    /// The campaign seed: program i is always the same program for a given seed.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Threads (and CPython workers); default: the number of cores.
+    #[arg(long)]
+    pub jobs: Option<usize>,
+    /// Layers to compare: `all` or a comma list (tokens,ast,bytecode,dis,marshal,output,refcount).
+    #[arg(long, default_value = "all")]
+    pub layers: String,
+    /// Generator configuration: a preset (default, small, syntax) or a TOML file.
+    #[arg(long, default_value = "default")]
+    pub config: String,
+    /// Programs per CPython worker round trip.
+    #[arg(long, default_value_t = 32)]
+    pub batch: usize,
+    /// Reports directory (state in OUT/fuzz/, findings in OUT/findings/).
+    #[arg(long, default_value = "reports")]
+    pub out: PathBuf,
+    /// Ignore an existing state file and start at program 0.
+    #[arg(long)]
+    pub fresh: bool,
+    /// Do not reduce new findings after the campaign.
+    #[arg(long)]
+    pub no_reduce: bool,
+    /// Time limit of each reduction, in seconds.
+    #[arg(long, default_value_t = 120.0)]
+    pub reduce_seconds: f64,
+    /// Reduce again (from the original) every saved finding that is unreduced, not
+    /// verified, or still longer than 15 lines, then exit.
+    #[arg(long)]
+    pub reduce_again: bool,
+    /// Copy finding SIGNATURE into CORPUS/regressions/ and exit.
+    #[arg(long, value_name = "SIGNATURE")]
+    pub promote: Option<String>,
+    /// The corpus directory for --promote.
+    #[arg(long, default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// Print program INDEX of --seed (with its features) and exit.
+    #[arg(long, value_name = "INDEX")]
+    pub print: Option<u64>,
+    /// List the findings under OUT/findings/ and exit.
+    #[arg(long)]
+    pub list: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+pub fn main(args: &FuzzArgs) -> Result<(), String> {
+    let generator = GenConfig::load(&args.config)?;
+    let findings = Findings::new(&args.out);
+    if let Some(i) = args.print {
+        let g = generate(args.seed, i, &generator);
+        let feats: Vec<&str> = g.features.iter().map(|f| f.as_str()).collect();
+        println!(
+            "# seed {} program {i}; features: {}",
+            args.seed,
+            feats.join(", ")
+        );
+        print!("{}", g.source);
+        return Ok(());
+    }
+    if args.list {
+        for m in findings.all() {
+            println!(
+                "{:<60} {:<10} {:>3} → {:>3} lines  {}",
+                m.signature,
+                format!("{:?}", m.status).to_lowercase(),
+                m.original_lines,
+                m.reduced_lines.map_or("-".into(), |n| n.to_string()),
+                m.headline
+            );
+        }
+        return Ok(());
+    }
+    if let Some(sig) = &args.promote {
+        let path = findings.promote(sig, &args.corpus)?;
+        println!("wrote {}", path.display());
+        return Ok(());
+    }
+    let layers: LayerSet = args.layers.parse()?;
+    let jobs = args.jobs.unwrap_or_else(default_jobs).max(1);
+    let limits = args.limits.limits();
+    if args.reduce_again {
+        let engines = Engines {
+            cpython: CpythonEngine::start(limits.clone(), None)?,
+            refvm: RefvmEngine::new(limits),
+            time_runs: 1,
+        };
+        let again: Vec<String> = findings
+            .all()
+            .into_iter()
+            .filter(|m| m.verified != Some(true) || m.reduced_lines.is_none_or(|n| n > 15))
+            .map(|m| m.signature)
+            .collect();
+        for slug in again {
+            // Small enough already: only the verification is missing.
+            let mut meta = findings.meta(&slug)?;
+            let reduced = findings.dir(&slug).join("reduced.py");
+            if meta.reduced_lines.is_some_and(|n| n <= 15) && reduced.exists() {
+                let sig = Signature::from_slug(&slug).ok_or("bad signature")?;
+                let verified = verify(&engines, &reduced, &sig);
+                eprintln!(
+                    "  {slug}: {}",
+                    match &verified {
+                        Ok(()) => "verified".to_owned(),
+                        Err(e) => format!("NOT verified: {e}"),
+                    }
+                );
+                if verified.is_ok() {
+                    meta.verified = Some(true);
+                    findings.write_meta(&meta)?;
+                    continue;
+                }
+            }
+            reduce_finding(&engines, &findings, &slug, jobs, args.reduce_seconds)?;
+        }
+        return Ok(());
+    }
+    let engines = Engines {
+        cpython: CpythonEngine::start(limits.clone(), None)?,
+        refvm: RefvmEngine::new(limits),
+        time_runs: 1,
+    };
+    let stop = match (args.seconds, args.runs) {
+        (_, Some(n)) => Stop::Runs(n),
+        (Some(s), None) => Stop::Seconds(s),
+        (None, None) => Stop::Seconds(60.0),
+    };
+    eprintln!(
+        "CPython {} · refvm {} · seed {} · {} jobs · layers {layers} · generator {}",
+        engines
+            .cpython
+            .version()
+            .split_whitespace()
+            .next()
+            .unwrap_or(""),
+        crate::env::refvm_commit(),
+        args.seed,
+        jobs,
+        args.config
+    );
+    let cfg = CampaignConfig {
+        seed: args.seed,
+        stop,
+        jobs,
+        layers,
+        generator,
+        batch: args.batch,
+        out: args.out.clone(),
+        fresh: args.fresh,
+    };
+    let report = campaign::run(&engines, &cfg, &findings)?;
+    print!("{}", campaign::summary(&report.state));
+    println!(
+        "this run: {} programs in {:.1} s ({:.0} runs/s, {:.0} runs/s/core)",
+        report.runs_this_time,
+        report.wall.as_secs_f64(),
+        report.runs_this_time as f64 / report.wall.as_secs_f64().max(1e-9),
+        report.runs_this_time as f64 / report.wall.as_secs_f64().max(1e-9) / jobs as f64
+    );
+    let phases: Vec<String> = crate::fuzz::check::PHASES
+        .iter()
+        .zip(&crate::fuzz::check::PHASE_NS)
+        .map(|(n, ns)| {
+            let ns = ns.load(std::sync::atomic::Ordering::Relaxed) as f64;
+            format!(
+                "{n} {:.0} µs",
+                ns / 1e3 / report.runs_this_time.max(1) as f64
+            )
+        })
+        .collect();
+    println!(
+        "time per program: {} · CPython workers started: {}",
+        phases.join(" · "),
+        engines.cpython.workers_started()
+    );
+    // CPU time of this process and its (now reaped) workers: runs per CPU-second is
+    // the per-core throughput, whatever else the machine is doing.
+    let limits = engines.refvm.limits.clone();
+    drop(engines);
+    let cpu = cpu_seconds();
+    println!(
+        "throughput: {:.0} runs per CPU-second (this process + CPython workers: {:.2} s CPU)",
+        report.runs_this_time as f64 / cpu.max(1e-9),
+        cpu
+    );
+    // Reduce what is new (and anything left unreduced by an interrupted run).
+    let engines = Engines {
+        cpython: CpythonEngine::start(limits.clone(), None)?,
+        refvm: RefvmEngine::new(limits),
+        time_runs: 1,
+    };
+    if !args.no_reduce {
+        let pending: Vec<String> = findings
+            .all()
+            .into_iter()
+            .filter(|m| m.status == Status::Unreduced)
+            .map(|m| m.signature)
+            .collect();
+        for slug in pending {
+            reduce_finding(&engines, &findings, &slug, jobs, args.reduce_seconds)?;
+        }
+    }
+    for slug in report.state.findings.keys() {
+        if let Ok(m) = findings.meta(slug) {
+            println!(
+                "finding {slug}: {} → {} lines, {}{}",
+                m.original_lines,
+                m.reduced_lines.map_or("-".into(), |n| n.to_string()),
+                format!("{:?}", m.status).to_lowercase(),
+                match m.verified {
+                    Some(true) => ", verified",
+                    Some(false) => ", NOT verified",
+                    None => "",
+                }
+            );
+        }
+    }
+    Ok(())
+}
+
+/// User + system CPU seconds of this process and its waited-for children.
+fn cpu_seconds() -> f64 {
+    let get = |who| {
+        // SAFETY: getrusage fills the zeroed struct it is given.
+        let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: as above; `who` is RUSAGE_SELF or RUSAGE_CHILDREN.
+        unsafe { libc::getrusage(who, &mut ru) };
+        let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+        tv(ru.ru_utime) + tv(ru.ru_stime)
+    };
+    get(libc::RUSAGE_SELF) + get(libc::RUSAGE_CHILDREN)
+}
+
+/// Reduces a saved finding, writes `reduced.py` and its observations, re-verifies it
+/// with the full per-program check, and records the outcome in `finding.json`.
+pub fn reduce_finding(
+    engines: &Engines,
+    findings: &Findings,
+    slug: &str,
+    jobs: usize,
+    seconds: f64,
+) -> Result<(), String> {
+    let mut meta = findings.meta(slug)?;
+    let dir = findings.dir(slug);
+    let original = std::fs::read_to_string(dir.join("original.py"))
+        .map_err(|e| format!("{}: {e}", dir.display()))?;
+    let sig = Signature::from_slug(slug).ok_or_else(|| format!("bad signature {slug:?}"))?;
+    let scratch = std::env::temp_dir().join(format!("pyconform-reduce-{}", std::process::id()));
+    eprintln!("reducing {slug} ({} lines)…", original.lines().count());
+    let r = reduce(
+        engines,
+        &original,
+        &sig,
+        &ReduceConfig { jobs, seconds },
+        &scratch,
+    );
+    let _ = std::fs::remove_dir_all(&scratch);
+    meta.reduce_checks = Some(r.checks);
+    meta.reduce_seconds = Some(r.seconds);
+    if !r.reproduced {
+        meta.status = Status::Flaky;
+        meta.verified = Some(false);
+        findings.write_meta(&meta)?;
+        eprintln!("  {slug}: did not reproduce: flaky");
+        return Ok(());
+    }
+    let reduced_path = dir.join("reduced.py");
+    std::fs::write(&reduced_path, &r.source).map_err(|e| e.to_string())?;
+    meta.reduced_lines = Some(r.source.lines().count());
+    let verified = verify(engines, &reduced_path, &sig);
+    meta.verified = Some(verified.is_ok());
+    meta.status = Status::Reduced;
+    // The observations of the reduced program, from the campaign's check.
+    let layers = crate::fuzz::reduce::layers_for(&sig);
+    if let Ok(case) = crate::fuzz::check::Case::write(&dir.join("reduced.py"), r.source.as_bytes())
+        && let Some(c) = crate::fuzz::check::check_batch(engines, &[case], &layers).pop()
+    {
+        findings.write_observations(&dir, sig.layer, &c)?;
+    }
+    findings.write_meta(&meta)?;
+    eprintln!(
+        "  {slug}: {} → {} lines in {:.1} s ({} checks){}",
+        meta.original_lines,
+        r.source.lines().count(),
+        r.seconds,
+        r.checks,
+        match &verified {
+            Ok(()) => ", verified".to_owned(),
+            Err(e) => format!(", NOT verified: {e}"),
+        }
+    );
+    Ok(())
+}
+
+/// Checks `path` with the full per-program check (`pyconform diff`'s path) and
+/// confirms `sig` is its signature.
+pub fn verify(engines: &Engines, path: &Path, sig: &Signature) -> Result<(), String> {
+    let program = Program::from_path(path).map_err(|e| e.to_string())?;
+    // A poisoned check (a worker lost to a resource limit, e.g. one a reducer's last
+    // candidate left behind) says nothing about the program: check once more.
+    let mut outcome = Err(String::new());
+    for _ in 0..2 {
+        let result = check_program(engines, &program);
+        let poisoned = poison(&result, &[]);
+        outcome = match classify(&result, &poisoned) {
+            Classified::Finding(s) if s == *sig => return Ok(()),
+            Classified::Poisoned(p) => Err(format!("the full check says Poisoned({p:?})")),
+            other => return Err(format!("the full check says {other:?}")),
+        };
+    }
+    outcome
+}

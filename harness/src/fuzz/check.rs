@@ -1,0 +1,578 @@
+//! The campaign's fast path: a batch of programs through both engines in one CPython
+//! worker round trip (two when refvm compiled some), only the layers asked for, refvm
+//! in-process on one isolated thread per batch. The observations, diffs and verdicts
+//! are the harness's own ([`crate::engine`], [`crate::diff`], [`crate::observe::judge`],
+//! [`crate::check::combine_cells`]); only the batching is new.
+
+use crate::check::{Engines, combine_cells};
+use crate::diff::{
+    bytes::diff_pyc, code::diff_code, output::diff_run, refcount::diff_probes, text,
+};
+use crate::engine::cpython::{CpythonEngine, CpythonStatic, run_from};
+use crate::engine::refvm::{Compiled, Isolated, RefvmEngine, RefvmSide};
+use crate::observe::{RunObs, Stage, StaticObs, judge};
+use crate::outcome::{Cell, Layer, Outcome, Verdict};
+use crate::program::Program;
+use crate::results::ProgramResult;
+use crate::worker::pool::Failure;
+use crate::worker::protocol::{ExecResponse, Request, StaticResponse};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+/// Where a campaign's time goes, in ns summed over threads: CPython's batch (static
+/// layers and the oracle run), refvm's own side, CPython's code on refvm, refvm's code
+/// on CPython.
+pub static PHASE_NS: [AtomicU64; 4] = [
+    AtomicU64::new(0),
+    AtomicU64::new(0),
+    AtomicU64::new(0),
+    AtomicU64::new(0),
+];
+
+/// The names of [`PHASE_NS`]'s entries.
+pub const PHASES: [&str; 4] = [
+    "cpython static+run",
+    "refvm static+run",
+    "cpython code on refvm",
+    "refvm code on cpython",
+];
+
+fn add_phase(i: usize, since: Instant) {
+    PHASE_NS[i].fetch_add(since.elapsed().as_nanos() as u64, Ordering::Relaxed);
+}
+
+/// The layers a campaign compares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LayerSet(pub BTreeSet<Layer>);
+
+impl LayerSet {
+    pub fn all() -> Self {
+        LayerSet(Layer::ALL.into_iter().collect())
+    }
+
+    pub fn has(&self, l: Layer) -> bool {
+        self.0.contains(&l)
+    }
+
+    fn any(&self, ls: &[Layer]) -> bool {
+        ls.iter().any(|l| self.has(*l))
+    }
+
+    /// Does the program have to run (output or refcount layers)?
+    pub fn runs(&self) -> bool {
+        self.any(&[Layer::Output, Layer::Refcount])
+    }
+
+    /// The static products CPython must produce.
+    fn static_parts(&self) -> Vec<&'static str> {
+        let mut parts = Vec::new();
+        if self.has(Layer::Tokens) {
+            parts.push("tokens");
+        }
+        if self.has(Layer::Ast) {
+            parts.push("ast");
+        }
+        // The output layer's CPython→refvm cell runs CPython's code.
+        if self.has(Layer::Bytecode) {
+            parts.push("code");
+        } else if self.has(Layer::Output) {
+            parts.push("run-code");
+        }
+        if self.has(Layer::Dis) {
+            parts.push("dis");
+        }
+        if self.has(Layer::Marshal) {
+            parts.push("pyc");
+        }
+        parts
+    }
+}
+
+impl FromStr for LayerSet {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        if s == "all" {
+            return Ok(LayerSet::all());
+        }
+        let set = s
+            .split(',')
+            .map(|p| p.trim().parse::<Layer>())
+            .collect::<Result<BTreeSet<_>, _>>()?;
+        if set.is_empty() {
+            return Err("--layers: no layer named".into());
+        }
+        Ok(LayerSet(set))
+    }
+}
+
+impl fmt::Display for LayerSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.0.iter().map(|l| l.as_str()).collect();
+        f.write_str(&names.join(","))
+    }
+}
+
+/// One program of a batch: written to disk (runs read it, as `python3 FILE` does).
+#[derive(Clone, Debug)]
+pub struct Case {
+    pub program: Program,
+    pub source: Arc<Vec<u8>>,
+}
+
+impl Case {
+    /// Writes `source` to `path` and describes it as a program whose display name is
+    /// its absolute path (so static and run compiles agree on `co_filename`).
+    pub fn write(path: &std::path::Path, source: &[u8]) -> std::io::Result<Case> {
+        std::fs::write(path, source)?;
+        let abs = std::path::absolute(path)?;
+        let display = abs.to_string_lossy().into_owned();
+        Ok(Case {
+            program: Program {
+                rel: display.clone(),
+                feature: "fuzz".into(),
+                display,
+                abs,
+            },
+            source: Arc::new(source.to_vec()),
+        })
+    }
+}
+
+/// What one program produced on both engines, and the verdicts.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub result: ProgramResult,
+    pub cpython: StaticObs,
+    pub refvm: StaticObs,
+    pub oracle: Stage<RunObs>,
+    pub refvm_run: Stage<RunObs>,
+    /// Why the case is poisoned (a resource limit on either side), if it is.
+    pub poison: Option<String>,
+}
+
+/// The worker request running `program`: the refcount probes (a `gc.collect()` and a
+/// walk of the namespace) only when the refcount layer is compared.
+fn exec_request<'a>(
+    cpython: &CpythonEngine,
+    program: &'a Program,
+    (abs, dir): (&'a str, &'a str),
+    marshal: Option<Vec<u8>>,
+    layers: &LayerSet,
+) -> Request<'a> {
+    let mut r = cpython.exec_request(program, abs, dir, marshal);
+    if let Request::Exec { probes, .. } = &mut r {
+        *probes = layers.has(Layer::Refcount);
+    }
+    r
+}
+
+/// Checks a batch of programs on the requested layers.
+pub fn check_batch(engines: &Engines, cases: &[Case], layers: &LayerSet) -> Vec<Checked> {
+    if cases.is_empty() {
+        return Vec::new();
+    }
+    let n = cases.len() as u32;
+    // refvm's side, on its own big-stack thread while the CPython worker answers.
+    let refvm_side = {
+        let (refvm, cases, layers) = (engines.refvm.clone(), cases.to_vec(), layers.clone());
+        Isolated::spawn(engines.refvm.limits.refvm_hang * n, move || {
+            let t = Instant::now();
+            let out = cases
+                .iter()
+                .map(|c| refvm_side(&refvm, c, &layers))
+                .collect::<Vec<_>>();
+            add_phase(1, t);
+            out
+        })
+    };
+    let t = Instant::now();
+    let (statics, oracles) = cpython_side(engines, cases, layers);
+    add_phase(0, t);
+    let rv: Vec<RefvmSide> = refvm_side
+        .wait()
+        .unwrap_or_else(|(o, d)| (0..cases.len()).map(|_| RefvmSide::failed(o, &d)).collect());
+
+    // CPython's code on refvm's VM.
+    let cpython_refvm: Vec<Stage<RunObs>> = if layers.has(Layer::Output) {
+        let jobs: Vec<(Program, Stage<Option<Vec<u8>>>)> = cases
+            .iter()
+            .zip(&statics)
+            .map(|(c, s)| (c.program.clone(), s.run_code.clone()))
+            .collect();
+        let refvm = engines.refvm.clone();
+        let compile: Arc<dyn Fn(&std::path::Path) -> Result<Vec<u8>, String> + Send + Sync> =
+            Arc::new(engines.cpython.module_compiler());
+        Isolated::spawn(engines.refvm.limits.refvm_hang * n, move || {
+            let t = Instant::now();
+            let out = jobs
+                .iter()
+                .map(|(program, code)| match code {
+                    Stage::Ok(Some(bytes)) => {
+                        refvm.run_marshalled(bytes, program, Arc::clone(&compile))
+                    }
+                    Stage::Ok(None) => {
+                        Stage::Skip("CPython's compiler raised: no code to run".into())
+                    }
+                    other => other.propagate().unwrap_or(Stage::Skip(String::new())),
+                })
+                .collect();
+            add_phase(2, t);
+            out
+        })
+        .wait()
+        .unwrap_or_else(|(o, d)| {
+            (0..cases.len())
+                .map(|_| Stage::Failed(o, d.clone()))
+                .collect()
+        })
+    } else {
+        vec![Stage::Skip("not requested".into()); cases.len()]
+    };
+
+    // refvm's code on CPython's VM.
+    let refvm_cpython = if layers.has(Layer::Output) {
+        let t = Instant::now();
+        let out = run_refvm_code(engines, cases, &rv);
+        add_phase(3, t);
+        out
+    } else {
+        vec![Stage::Skip("not requested".into()); cases.len()]
+    };
+
+    cases
+        .iter()
+        .zip(statics)
+        .zip(oracles)
+        .zip(rv)
+        .zip(cpython_refvm)
+        .zip(refvm_cpython)
+        .map(|(((((case, cp), oracle), rv), c_r), r_c)| {
+            judge_case(case, layers, cp, oracle, rv, c_r, r_c)
+        })
+        .collect()
+}
+
+/// refvm's observations of one program, only for the layers asked for.
+fn refvm_side(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> RefvmSide {
+    let (src, name) = (&case.source[..], case.program.display.as_str());
+    let tokens = if layers.has(Layer::Tokens) {
+        refvm.tokens(src, name)
+    } else {
+        not_asked()
+    };
+    let ast = if layers.has(Layer::Ast) {
+        refvm.ast(src, name)
+    } else {
+        not_asked()
+    };
+    let compile = layers.any(&[
+        Layer::Bytecode,
+        Layer::Dis,
+        Layer::Marshal,
+        Layer::Output,
+        Layer::Refcount,
+    ]);
+    let compiled = if compile {
+        refvm.compile(src, name)
+    } else {
+        Compiled {
+            code: not_asked(),
+            compile_ns: None,
+        }
+    };
+    let static_obs = if layers.any(&[Layer::Dis, Layer::Marshal]) {
+        refvm.static_from_compiled(tokens, ast, &compiled, src.len())
+    } else {
+        StaticObs {
+            tokens,
+            ast,
+            code: compiled.code.as_ref().map(|r| match r {
+                Ok(c) => Ok(crate::observe::CodeObs::Tree(Arc::clone(c))),
+                Err(e) => Err(e.clone()),
+            }),
+            dis: not_asked(),
+            pyc: not_asked(),
+            compile_ns: compiled.compile_ns,
+        }
+    };
+    let (run, marshal) = if layers.runs() {
+        match &compiled.code {
+            Stage::Ok(Ok(code)) => (
+                refvm.run(Arc::clone(code), &case.program, compiled.compile_ns),
+                if layers.has(Layer::Output) {
+                    refvm.marshal_dumps(code)
+                } else {
+                    not_asked()
+                },
+            ),
+            Stage::Ok(Err(e)) => (
+                Stage::Ok(RefvmEngine::compile_error_run(e, name)),
+                Stage::Skip("refvm's compiler raised: no code to run".into()),
+            ),
+            other => {
+                let p: Stage<RunObs> = other.propagate().unwrap_or(Stage::Skip(String::new()));
+                (p.clone(), p.map(|_| Vec::new()))
+            }
+        }
+    } else {
+        (not_asked(), not_asked())
+    };
+    RefvmSide {
+        static_obs,
+        compiled,
+        run,
+        marshal,
+    }
+}
+
+/// The items of one program in the CPython batch: `(static?, exec?)`.
+fn cpython_side(
+    engines: &Engines,
+    cases: &[Case],
+    layers: &LayerSet,
+) -> (Vec<CpythonStatic>, Vec<Stage<RunObs>>) {
+    let parts = layers.static_parts();
+    let abs: Vec<String> = cases
+        .iter()
+        .map(|c| c.program.abs.to_string_lossy().into_owned())
+        .collect();
+    let dirs: Vec<String> = cases
+        .iter()
+        .map(|c| c.program.module_dir().to_string_lossy().into_owned())
+        .collect();
+    let mut items = Vec::new();
+    for (i, c) in cases.iter().enumerate() {
+        if !parts.is_empty() {
+            items.push(Request::Static {
+                path: &c.program.display,
+                abs: &abs[i],
+                parts: Some(parts.clone()),
+            });
+        }
+        if layers.runs() {
+            items.push(exec_request(
+                &engines.cpython,
+                &c.program,
+                (&abs[i], &dirs[i]),
+                None,
+                layers,
+            ));
+        }
+    }
+    let per_case = usize::from(!parts.is_empty()) + usize::from(layers.runs());
+    let answers = call_batch(&engines.cpython, items, per_case);
+    let mut statics = Vec::new();
+    let mut oracles = Vec::new();
+    let mut it = answers.into_iter();
+    for c in cases {
+        if parts.is_empty() {
+            statics.push(CpythonStatic {
+                obs: StaticObs {
+                    tokens: not_asked(),
+                    ast: not_asked(),
+                    code: not_asked(),
+                    dis: not_asked(),
+                    pyc: not_asked(),
+                    compile_ns: None,
+                },
+                run_code: not_asked(),
+            });
+        } else {
+            let a = it.next().unwrap_or_else(|| Err(missing()));
+            let resp = a.and_then(|v| decode::<StaticResponse>(v));
+            statics.push(engines.cpython.static_from(resp, &c.program.display));
+        }
+        if layers.runs() {
+            let a = it.next().unwrap_or_else(|| Err(missing()));
+            oracles.push(run_from(a.and_then(|v| decode::<ExecResponse>(v))));
+        } else {
+            oracles.push(not_asked());
+        }
+    }
+    (statics, oracles)
+}
+
+/// A stage of a layer the campaign does not compare.
+fn not_asked<T>() -> Stage<T> {
+    Stage::Skip("not requested".to_owned())
+}
+
+fn missing() -> Failure {
+    Failure {
+        outcome: Outcome::Crash,
+        detail: "the batch answer is missing an item".into(),
+    }
+}
+
+fn decode<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> Result<T, Failure> {
+    serde_json::from_value(v).map_err(|e| Failure {
+        outcome: Outcome::Crash,
+        detail: format!("garbled worker answer: {e}"),
+    })
+}
+
+/// One batch round trip; when the batch fails as a whole (a program hung, crashed its
+/// worker or hit the output cap), each item is retried alone so only the culprit
+/// carries the failure.
+fn call_batch(
+    cpython: &CpythonEngine,
+    items: Vec<Request<'_>>,
+    per_case: usize,
+) -> Vec<Result<serde_json::Value, Failure>> {
+    let n = items.len();
+    let timeout = cpython.limits().timeout;
+    // Generated programs take milliseconds: a batch gets the per-program limit once
+    // plus half a second per item (a hung program then costs one batch, and its items
+    // are retried alone, each with the full limit).
+    let deadline = (timeout + Duration::from_millis(500) * n as u32).min(timeout * n.max(1) as u32);
+    let retry = items.clone();
+    match cpython.batch(items, deadline) {
+        Ok(answers) if answers.len() == n => answers.into_iter().map(Ok).collect(),
+        Ok(_) => vec![Err(missing()); n],
+        Err(f) if n <= 1 => vec![Err(f)],
+        Err(_) => {
+            // Alone, each group of a program's items (static then exec) in order.
+            let mut out = Vec::with_capacity(n);
+            for group in retry.chunks(per_case.max(1)) {
+                let len = group.len();
+                match cpython.batch(group.to_vec(), timeout * len as u32) {
+                    Ok(a) if a.len() == len => out.extend(a.into_iter().map(Ok)),
+                    Ok(_) => out.extend((0..len).map(|_| Err(missing()))),
+                    Err(f) => out.extend((0..len).map(|_| Err(f.clone()))),
+                }
+            }
+            out
+        }
+    }
+}
+
+/// Runs the code refvm compiled on CPython's VM (one batch for the programs that have
+/// some).
+fn run_refvm_code(engines: &Engines, cases: &[Case], rv: &[RefvmSide]) -> Vec<Stage<RunObs>> {
+    let abs: Vec<String> = cases
+        .iter()
+        .map(|c| c.program.abs.to_string_lossy().into_owned())
+        .collect();
+    let dirs: Vec<String> = cases
+        .iter()
+        .map(|c| c.program.module_dir().to_string_lossy().into_owned())
+        .collect();
+    let mut items = Vec::new();
+    let mut which = Vec::new();
+    for (i, (c, r)) in cases.iter().zip(rv).enumerate() {
+        if let Stage::Ok(bytes) = &r.marshal {
+            items.push(exec_request(
+                &engines.cpython,
+                &c.program,
+                (&abs[i], &dirs[i]),
+                Some(bytes.clone()),
+                // Only the oracle's and refvm's own runs are probed.
+                &LayerSet(BTreeSet::new()),
+            ));
+            which.push(i);
+        }
+    }
+    let mut out: Vec<Stage<RunObs>> = rv
+        .iter()
+        .map(|r| r.marshal.propagate().unwrap_or(Stage::Skip(String::new())))
+        .collect();
+    if items.is_empty() {
+        return out;
+    }
+    let answers = call_batch(&engines.cpython, items, 1);
+    for (i, a) in which.into_iter().zip(answers) {
+        out[i] = run_from(a.and_then(|v| decode::<ExecResponse>(v)));
+    }
+    out
+}
+
+/// The verdicts of one program, as [`crate::check::check_program`] gives them, for
+/// the requested layers; plus whether it is poisoned.
+fn judge_case(
+    case: &Case,
+    layers: &LayerSet,
+    cp: CpythonStatic,
+    oracle: Stage<RunObs>,
+    rv: RefvmSide,
+    cpython_refvm: Stage<RunObs>,
+    refvm_cpython: Stage<RunObs>,
+) -> Checked {
+    let (c, r) = (&cp.obs, &rv.static_obs);
+    let mut out = BTreeMap::new();
+    if layers.has(Layer::Tokens) {
+        out.insert(
+            Layer::Tokens,
+            judge(&c.tokens, &r.tokens, text::diff_tokens),
+        );
+    }
+    if layers.has(Layer::Ast) {
+        out.insert(Layer::Ast, judge(&c.ast, &r.ast, text::diff_ast));
+    }
+    if layers.has(Layer::Bytecode) {
+        out.insert(Layer::Bytecode, judge(&c.code, &r.code, diff_code));
+    }
+    if layers.has(Layer::Dis) {
+        out.insert(
+            Layer::Dis,
+            judge(&c.dis, &r.dis, |a, b| text::diff_dis(a, b)),
+        );
+    }
+    if layers.has(Layer::Marshal) {
+        out.insert(Layer::Marshal, judge(&c.pyc, &r.pyc, |a, b| diff_pyc(a, b)));
+    }
+    let mut cells = BTreeMap::new();
+    if layers.has(Layer::Output) {
+        cells.insert(
+            Cell::CpythonCpython,
+            match &oracle {
+                Stage::Ok(_) => Verdict::pass(),
+                other => judge(other, other, |_, _| Verdict::pass()),
+            },
+        );
+        for (cell, run) in [
+            (Cell::CpythonRefvm, &cpython_refvm),
+            (Cell::RefvmCpython, &refvm_cpython),
+            (Cell::RefvmRefvm, &rv.run),
+        ] {
+            cells.insert(cell, judge(&oracle, run, diff_run));
+        }
+        out.insert(Layer::Output, combine_cells(&cells));
+    }
+    let refvm_run = if rv.run.ok().is_some() || cpython_refvm.ok().is_none() {
+        rv.run.clone()
+    } else {
+        cpython_refvm.clone()
+    };
+    if layers.has(Layer::Refcount) {
+        let v = match &oracle {
+            Stage::Ok(o) if o.probes.is_none() => {
+                Verdict::new(Outcome::Skip, "the program did not compile: no probes")
+            }
+            _ => judge(&oracle, &refvm_run, |a, b| {
+                diff_probes(&a.probes, &b.probes)
+            }),
+        };
+        out.insert(Layer::Refcount, v);
+    }
+    let result = ProgramResult {
+        program: case.program.rel.clone(),
+        feature: case.program.feature.clone(),
+        layers: out,
+        cells,
+        timing: Default::default(),
+        known: BTreeMap::new(),
+    };
+    let poison = super::signature::poison(&result, &[&oracle, &refvm_run, &refvm_cpython]);
+    Checked {
+        result,
+        cpython: cp.obs,
+        refvm: rv.static_obs,
+        oracle,
+        refvm_run,
+        poison,
+    }
+}

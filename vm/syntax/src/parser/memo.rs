@@ -1,0 +1,240 @@
+//! The memo of pegen's `(memo)` rules: a dense per-token index (pegen hangs a list off
+//! each token), results kept only when a rule is asked for twice at one position, and a
+//! fast hasher for the parser's other small tables.
+
+use super::{CallArgs, Rule};
+use crate::ast::{self, Expr, Identifier};
+use std::collections::HashMap;
+
+/// Memoised rule results (pegen memoises these rules; the cache makes backtracking cheap).
+#[derive(Clone)]
+pub(crate) enum Memo {
+    Expr(Option<Expr>),
+    Stmt(Option<ast::Stmt>),
+    Stmts(Option<Vec<ast::Stmt>>),
+    Pattern(Option<ast::Pattern>),
+    Args(Option<CallArgs>),
+    Name(Option<Identifier>),
+    Unit(Option<()>),
+}
+
+/// A rule result that can be memoised.
+pub(crate) trait MemoValue: Sized + Clone {
+    fn wrap(v: Option<Self>) -> Memo;
+    fn unwrap(m: &Memo) -> Option<Option<Self>>;
+}
+
+macro_rules! memo_value {
+    ($t:ty, $v:ident) => {
+        impl MemoValue for $t {
+            fn wrap(v: Option<Self>) -> Memo {
+                Memo::$v(v)
+            }
+            fn unwrap(m: &Memo) -> Option<Option<Self>> {
+                match m {
+                    Memo::$v(v) => Some(v.clone()),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+memo_value!(Expr, Expr);
+memo_value!(ast::Stmt, Stmt);
+memo_value!(Vec<ast::Stmt>, Stmts);
+memo_value!(ast::Pattern, Pattern);
+memo_value!(CallArgs, Args);
+memo_value!(Identifier, Name);
+memo_value!((), Unit);
+
+/// Room per token in the index: one slot per memoised rule.
+const NRULES: usize = Rule::COUNT;
+
+/// Index values below `FIRST_SLOT` are states, not slots.
+const ABSENT: u32 = 0;
+const FAILED: u32 = 1;
+/// Seen to succeed once, result not kept.
+const SUCCEEDED: u32 = 2;
+const FIRST_SLOT: u32 = 3;
+
+/// Cloning a subtree into the memo on every success costs more than the rare re-parse it
+/// saves (and is quadratic in the nesting), so a success is first only noted
+/// (`SUCCEEDED`); when the rule is asked for at the same position again it runs once more
+/// and that result is kept. Each (position, rule) body thus runs at most twice, which
+/// keeps pegen's linear-time bound up to a factor of two. Failures are noted at once
+/// (they carry no tree).
+pub(crate) struct MemoTable {
+    /// `(position * NRULES + rule)` → a state or `FIRST_SLOT + index into kept`.
+    index: Vec<u32>,
+    kept: Vec<(u32, Memo)>,
+}
+
+/// What the memo knows of a rule at a position.
+pub(crate) enum Lookup<T> {
+    /// Run the rule.
+    Run,
+    /// The rule's result and where it ends.
+    Hit(usize, Option<T>),
+}
+
+impl MemoTable {
+    pub fn new(ntokens: usize) -> Self {
+        MemoTable {
+            index: vec![ABSENT; (ntokens + 1) * NRULES],
+            kept: Vec::new(),
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.index.fill(ABSENT);
+        self.kept.clear();
+    }
+
+    #[inline]
+    fn at(&self, pos: usize, rule: Rule) -> u32 {
+        self.index
+            .get(pos * NRULES + rule as usize)
+            .copied()
+            .unwrap_or(ABSENT)
+    }
+
+    #[inline]
+    fn set(&mut self, pos: usize, rule: Rule, v: u32) {
+        if let Some(e) = self.index.get_mut(pos * NRULES + rule as usize) {
+            *e = v;
+        }
+    }
+
+    /// The memoised result of `rule` at `pos`, if any.
+    #[inline]
+    pub fn lookup<T: MemoValue>(&self, pos: usize, rule: Rule) -> Lookup<T> {
+        match self.at(pos, rule) {
+            ABSENT | SUCCEEDED => Lookup::Run,
+            FAILED => Lookup::Hit(pos, None),
+            v => match self.kept.get((v - FIRST_SLOT) as usize) {
+                Some((end, m)) => match T::unwrap(m) {
+                    Some(r) => Lookup::Hit(*end as usize, r),
+                    None => Lookup::Run,
+                },
+                None => Lookup::Run,
+            },
+        }
+    }
+
+    /// Records the result of `rule` at `start`, ending at `end`.
+    #[inline]
+    pub fn store<T: MemoValue>(&mut self, start: usize, rule: Rule, end: usize, r: &Option<T>) {
+        let Some(v) = r else {
+            self.set(start, rule, FAILED);
+            return;
+        };
+        if self.at(start, rule) == ABSENT {
+            self.set(start, rule, SUCCEEDED);
+            return;
+        }
+        // Asked for a second time: keep the result now.
+        let Ok(i) = u32::try_from(self.kept.len()) else {
+            return;
+        };
+        if i >= u32::MAX - FIRST_SLOT {
+            return;
+        }
+        self.kept.push((end as u32, T::wrap(Some(v.clone()))));
+        self.set(start, rule, FIRST_SLOT + i);
+    }
+}
+
+/// A fast hasher for the parser's small keys (identifier bytes): the FxHash
+/// multiply-rotate scheme. Not DoS-resistant, which these per-parse tables don't need.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(FX_SEED);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with [`FastHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
+#[cfg(test)]
+mod tests {
+    use crate::{ast, parse_module};
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    fn cpython_dump(src: &str) -> String {
+        let mut child = Command::new("timeout")
+            .args(["30", "python3", "-c"])
+            .arg("import ast,sys; print(ast.dump(ast.parse(sys.stdin.read()), indent=1, include_attributes=True))")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python3 on PATH");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(src.as_bytes())
+            .expect("write");
+        let out = child.wait_with_output().expect("python3");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Inputs that make the parser ask for memoised rules again at one position
+    /// (genexp vs call arguments, assignment targets vs expressions, `if` alternatives,
+    /// chains of pass-through rules) parse to CPython's tree.
+    #[test]
+    fn repeated_rules_parse_like_cpython() {
+        let src = "f(a, b)(c)[d].e = g(x for x in y)\n\
+                   if a if b else c: pass\nelif not d: h(i)(j)\nelse: k[l](m)\n\
+                   x = -(a or b and not c) ** await_ if z else lambda: 0\n\
+                   print(*a, **k)\n[a, *b] = c\ndel a.b, c[d]\n\
+                   with (a, b) as c, d(e): f((g))\n\
+                   match p:\n case [1, *r] | {'k': (2 | 3)}: q(r)\n";
+        let m = parse_module(src.as_bytes(), "<unknown>").expect("parses");
+        assert_eq!(ast::dump(&m) + "\n", cpython_dump(src));
+    }
+}
