@@ -130,9 +130,17 @@ pub fn const_from_ast(c: &ast::Constant) -> Constant {
         ast::Constant::Bytes(b) => Constant::Bytes(b.clone()),
         ast::Constant::Tuple(items) => Constant::Tuple(items.iter().map(const_from_ast).collect()),
         ast::Constant::FrozenSet(items) => {
-            Constant::FrozenSet(items.iter().map(const_from_ast).collect())
+            compiled_frozenset(items.iter().map(const_from_ast).collect())
         }
     }
+}
+
+/// A frozenset constant with its members in the order CPython's compiler leaves them:
+/// `members` (deduplicated, in source order) go through the constructions
+/// `PyFrozenSet_New` and `merge_consts_recursive` apply (see
+/// `refvm_bytecode::frozenset::compiled_order`).
+pub fn compiled_frozenset(members: Vec<Constant>) -> Constant {
+    Constant::FrozenSet(refvm_bytecode::frozenset::compiled_order(members, false))
 }
 
 /// A location as the code generator stores it (`SET_LOC`).
