@@ -6,6 +6,7 @@
 //! Hot opcodes are handled inline here; the others live in `ops_*.rs` by family.
 
 pub mod args;
+pub mod decode;
 mod fast;
 pub mod frame;
 pub mod linetable;
@@ -294,7 +295,6 @@ pub fn eval(vm: &Vm, entry: Box<Frame>, throw: Option<PyErr>) -> (PyResult, Box<
 
 /// The dispatch loop proper over `frames` (last = current).
 fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -> (PyResult, Exit) {
-    let mut budget: i64 = vm.budget_start();
     'frames: loop {
         let Some(f) = frames.last_mut() else {
             return (Err(stack_error(vm)), Exit::Return);
@@ -305,6 +305,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
             return (Err(stack_error(vm)), Exit::Return);
         };
         let co: &[u8] = &code.code;
+        let dec: &[u64] = &code.decoded;
         let mut err: Option<PyErr> = pending.take();
         let mut reraise = false;
         let mut ret_gen = false;
@@ -365,40 +366,26 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
             }
             // ---- fetch ----
             let pc = f.next_instr;
-            let Some(&[op, arg0]) = co.get(pc..pc.wrapping_add(2)) else {
+            let Some(&d) = dec.get(pc >> 1).filter(|_| pc & 1 == 0) else {
                 err = Some(
                     vm.new_system_error("malformed code: execution ran past the end of co_code"),
                 );
                 continue;
             };
-            f.lasti = pc;
-            cur_off = pc;
-            let mut op = op;
-            let mut oparg = u32::from(arg0);
-            let mut next = pc + 2;
-            while op == EXTENDED_ARG {
-                let Some(&[o2, a2]) = co.get(next..next + 2) else {
-                    break;
-                };
-                oparg = (oparg << 8) | u32::from(a2);
-                op = o2;
-                f.lasti = next;
-                cur_off = next;
-                next += 2;
-            }
-            next += cache_entries(op) * 2;
+            let op = decode::op(d);
+            let oparg = decode::oparg(d);
+            let lasti = pc + decode::lasti_bytes(d);
+            let next = pc + decode::next_bytes(d);
+            f.lasti = lasti;
+            cur_off = lasti;
             f.next_instr = next;
-            budget -= 1;
-            if crate::gc::is_pending() {
-                crate::gc::collect_if_pending(vm);
-            }
-            if budget <= 0 {
-                match vm.budget_refill(&mut budget) {
-                    Ok(()) => {}
-                    Err(e) => {
-                        err = Some(e);
-                        continue;
-                    }
+            // ---- the eval breaker: fuel, limits, a due collection ----
+            let b = vm.eval_breaker.get() - 1;
+            vm.eval_breaker.set(b);
+            if b <= 0 {
+                if let Err(e) = vm.eval_breaker_slow() {
+                    err = Some(e);
+                    continue;
                 }
             }
             let res: PyResult<()> = 'op: {
@@ -610,7 +597,10 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                     }
                     LOAD_GLOBAL => {
                         let name = &code.names[(oparg >> 1) as usize];
-                        let v = tri!(ops_names::load_global(vm, f, name), 'op);
+                        let v = tri!(
+                            ops_names::load_global_cached(vm, f, &code, lasti >> 1, name),
+                            'op
+                        );
                         if oparg & 1 != 0 {
                             f.stack.push(None);
                         }
