@@ -50,15 +50,10 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, op: u8, oparg: u32) -> PyResult<()> {
                 .downcast_ref::<PyTuple>()
                 .ok_or_else(|| stack_error(vm))?;
             let r = match_class(vm, &subject, &cls, oparg as usize, nt)?;
+            // 3.11: the tuple of extracted attributes, or None when it does not match.
             match r {
-                Some(attrs) => {
-                    f.stack.push(Some(vm.new_tuple(attrs).into_object()));
-                    f.stack.push(Some(vm.new_bool(true)));
-                }
-                None => {
-                    f.stack.push(Some(subject));
-                    f.stack.push(Some(vm.new_bool(false)));
-                }
+                Some(attrs) => f.stack.push(Some(vm.new_tuple(attrs).into_object())),
+                None => f.stack.push(Some(vm.none())),
             }
             Ok(())
         }

@@ -51,8 +51,6 @@ math1! {
     cosh => f64::cosh, |_| true;
     tanh => f64::tanh, |_| true;
     fabs => f64::abs, |_| true;
-    log2 => f64::log2, |x| x > 0.0 || x.is_nan();
-    log10 => f64::log10, |x| x > 0.0 || x.is_nan();
     log1p => f64::ln_1p, |x| x > -1.0 || x.is_nan();
     expm1 => f64::exp_m1, |_| true;
     degrees => f64::to_degrees, |_| true;
@@ -61,27 +59,10 @@ math1! {
 
 fn log(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::range(vm, "log", a, k, 1, 2)?;
-    let ln = |o: &PyRef| -> PyResult<f64> {
-        if let Some(i) = crate::objects::int::int_value(o) {
-            if i.is_negative() || i.is_zero() {
-                return Err(vm.new_value_error("math domain error"));
-            }
-            if i.to_f64().is_none() {
-                let bits = i.bit_length();
-                let shifted = i.shr(bits - 60).to_f64().unwrap_or(1.0);
-                return Ok(shifted.ln() + (bits - 60) as f64 * std::f64::consts::LN_2);
-            }
-        }
-        let x = f(vm, o)?;
-        if x <= 0.0 {
-            return Err(vm.new_value_error("math domain error"));
-        }
-        Ok(x.ln())
-    };
-    let x = ln(&a[0])?;
+    let x = super::math_more::loghelper(vm, &a[0], f64::ln)?;
     match a.get(1) {
         Some(b) => {
-            let lb = ln(b)?;
+            let lb = super::math_more::loghelper(vm, b, f64::ln)?;
             if lb == 0.0 {
                 return Err(vm.new_zero_division_error("float division by zero"));
             }
@@ -390,8 +371,6 @@ pub fn init(vm: &Vm) -> PyRef {
             MethodDef::static_("cosh", cosh),
             MethodDef::static_("tanh", tanh),
             MethodDef::static_("fabs", fabs),
-            MethodDef::static_("log2", log2),
-            MethodDef::static_("log10", log10),
             MethodDef::static_("log1p", log1p),
             MethodDef::static_("expm1", expm1),
             MethodDef::static_("degrees", degrees),
@@ -423,6 +402,14 @@ pub fn init(vm: &Vm) -> PyRef {
             MethodDef::static_("ldexp", ldexp),
         ],
     );
+    if let Some(md) = m.downcast_ref::<crate::objects::module::PyModule>() {
+        for f in super::math_more::FUNCS {
+            md.dict.set_str(
+                vm.intern(f.name),
+                vm.new_builtin_function(f, Some(m.clone())),
+            );
+        }
+    }
     super::set(vm, &m, "pi", vm.new_float(std::f64::consts::PI));
     super::set(vm, &m, "e", vm.new_float(std::f64::consts::E));
     super::set(vm, &m, "tau", vm.new_float(std::f64::consts::TAU));

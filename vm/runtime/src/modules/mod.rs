@@ -6,6 +6,8 @@
 pub mod gc;
 pub mod import;
 pub mod math;
+pub mod math_more;
+pub mod structseq;
 pub mod sys;
 pub mod time;
 pub mod weakref;

@@ -124,6 +124,48 @@ fn intern(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     }
     Ok(vm.intern_str(s).into_object())
 }
+fn getdefaultencoding(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "getdefaultencoding", a, k, 0)?;
+    Ok(vm.new_str("utf-8"))
+}
+
+fn is_finalizing(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "is_finalizing", a, k, 0)?;
+    Ok(vm.new_bool(false))
+}
+
+/// `sys.getsizeof(o[, default])`: `__sizeof__` plus the GC header for tracked types.
+fn getsizeof(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::range(vm, "getsizeof", a, k, 1, 2)?;
+    let o = &a[0];
+    let r = match crate::objects::typeobject::lookup_special(vm, o, &vm.names.__sizeof__) {
+        Some(f) => crate::ops::call(vm, &f, &[], None),
+        None => Err(vm.new_type_error(format!(
+            "Type {} doesn't define __sizeof__",
+            o.type_().name_str()
+        ))),
+    };
+    let r = match (r, a.get(1)) {
+        (Ok(r), _) => r,
+        (Err(_), Some(d)) => return Ok(d.clone()),
+        (Err(e), None) => return Err(e),
+    };
+    let n = crate::ops::number::index(vm, &r)?;
+    if n.is_negative() {
+        return Err(vm.new_value_error("__sizeof__() should return >= 0"));
+    }
+    let gc = if o
+        .type_()
+        .flags()
+        .contains(crate::object::typeobj::TypeFlags::HAVE_GC)
+    {
+        16
+    } else {
+        0
+    };
+    Ok(vm.new_int(n.as_i64().unwrap_or(i64::MAX).saturating_add(gc)))
+}
+
 fn exc_info(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     match vm.ts.current_exception() {
         Some(e) => {
@@ -207,6 +249,9 @@ pub fn init(vm: &Vm) -> PyRef {
             MethodDef::static_("get_int_max_str_digits", get_int_max_str_digits),
             MethodDef::static_("set_int_max_str_digits", set_int_max_str_digits),
             MethodDef::static_("_getframe", getframe),
+            MethodDef::static_("getdefaultencoding", getdefaultencoding),
+            MethodDef::static_("is_finalizing", is_finalizing),
+            MethodDef::static_("getsizeof", getsizeof),
         ],
     );
     let argv: Vec<PyRef> = vm.config.argv.iter().map(|a| vm.new_str(a)).collect();
@@ -233,14 +278,118 @@ pub fn init(vm: &Vm) -> PyRef {
         .map(|p| vm.new_str(&p.to_string_lossy()))
         .collect();
     super::set(vm, &m, "path", vm.new_list(path).into_object());
-    let vi = vm.new_tuple(vec![
-        vm.new_int(3),
-        vm.new_int(11),
-        vm.new_int(7),
-        vm.new_str("final"),
-        vm.new_int(0),
-    ]);
-    super::set(vm, &m, "version_info", vi.into_object());
+    let mk = |name: &str, fields: &[&str], values: Vec<PyRef>| {
+        super::structseq::make(vm, "sys", name, fields, values).unwrap_or_else(|_| vm.none())
+    };
+    let vi = mk(
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        vec![
+            vm.new_int(3),
+            vm.new_int(11),
+            vm.new_int(7),
+            vm.new_str("final"),
+            vm.new_int(0),
+        ],
+    );
+    let float_info = mk(
+        "float_info",
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
+        vec![
+            vm.new_float(f64::MAX),
+            vm.new_int(1024),
+            vm.new_int(308),
+            vm.new_float(f64::MIN_POSITIVE),
+            vm.new_int(-1021),
+            vm.new_int(-307),
+            vm.new_int(15),
+            vm.new_int(53),
+            vm.new_float(f64::EPSILON),
+            vm.new_int(2),
+            vm.new_int(1),
+        ],
+    );
+    super::set(vm, &m, "float_info", float_info);
+    let int_info = mk(
+        "int_info",
+        &[
+            "bits_per_digit",
+            "sizeof_digit",
+            "default_max_str_digits",
+            "str_digits_check_threshold",
+        ],
+        vec![
+            vm.new_int(30),
+            vm.new_int(4),
+            vm.new_int(4300),
+            vm.new_int(640),
+        ],
+    );
+    super::set(vm, &m, "int_info", int_info);
+    let hash_info = mk(
+        "hash_info",
+        &[
+            "width",
+            "modulus",
+            "inf",
+            "nan",
+            "imag",
+            "algorithm",
+            "hash_bits",
+            "seed_bits",
+            "cutoff",
+        ],
+        vec![
+            vm.new_int(64),
+            vm.new_int((1i64 << 61) - 1),
+            vm.new_int(314159),
+            vm.new_int(0),
+            vm.new_int(1000003),
+            vm.new_str("siphash13"),
+            vm.new_int(64),
+            vm.new_int(128),
+            vm.new_int(0),
+        ],
+    );
+    super::set(vm, &m, "hash_info", hash_info);
+    let flag_names = [
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
+    ];
+    let mut flag_values: Vec<PyRef> = flag_names.iter().map(|_| vm.new_int(0)).collect();
+    flag_values[17] = vm.new_int(4300);
+    let flags = mk("flags", &flag_names, flag_values);
+    super::set(vm, &m, "flags", flags);
+    super::set(vm, &m, "float_repr_style", vm.new_str("short"));
+    super::set(vm, &m, "version_info", vi);
     super::set(
         vm,
         &m,

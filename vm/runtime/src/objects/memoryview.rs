@@ -522,6 +522,10 @@ fn g_contig(vm: &Vm, o: &PyObject) -> PyResult {
 
 pub fn init(vm: &Vm) {
     let t = &vm.types.memoryview;
+    // memoryview is a sequence (Py_TPFLAGS_SEQUENCE) for `match`.
+    t.flags.set(crate::object::typeobj::TypeFlags(
+        t.flags().0 | crate::object::typeobj::TypeFlags::SEQUENCE.0,
+    ));
     t.update_slots(|s| {
         s.new = Some(mv_new);
         s.sq_length = Some(mv_len);
