@@ -67,6 +67,11 @@ pub struct FuzzArgs {
     /// List the findings under OUT/findings/ and exit.
     #[arg(long)]
     pub list: bool,
+    /// Resident memory bound of one campaign process, in MiB: refvm leaks each run's
+    /// VM, so past it the campaign saves its state and continues in a fresh process
+    /// (the same command, resumed; 0: no bound).
+    #[arg(long, default_value_t = 3072)]
+    pub max_rss_mib: u64,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -165,6 +170,10 @@ pub fn main(args: &FuzzArgs) -> Result<(), String> {
         jobs,
         args.config
     );
+    // Set when this process continues a campaign an earlier process of the chain began.
+    let origin = std::env::var(ORIGIN_ENV)
+        .ok()
+        .and_then(|v| campaign::Origin::decode(&v));
     let cfg = CampaignConfig {
         seed: args.seed,
         stop,
@@ -173,9 +182,15 @@ pub fn main(args: &FuzzArgs) -> Result<(), String> {
         generator,
         batch: args.batch,
         out: args.out.clone(),
-        fresh: args.fresh,
+        fresh: args.fresh && origin.is_none(),
+        max_rss: (args.max_rss_mib > 0).then(|| args.max_rss_mib << 20),
+        origin,
     };
     let report = campaign::run(&engines, &cfg, &findings)?;
+    if report.restart {
+        drop(engines);
+        return continue_in_new_process(&report);
+    }
     print!("{}", campaign::summary(&report.state));
     println!(
         "this run: {} programs in {:.1} s ({:.0} runs/s, {:.0} runs/s/core)",
@@ -191,7 +206,7 @@ pub fn main(args: &FuzzArgs) -> Result<(), String> {
             let ns = ns.load(std::sync::atomic::Ordering::Relaxed) as f64;
             format!(
                 "{n} {:.0} µs",
-                ns / 1e3 / report.runs_this_time.max(1) as f64
+                ns / 1e3 / report.runs_this_process.max(1) as f64
             )
         })
         .collect();
@@ -243,6 +258,27 @@ pub fn main(args: &FuzzArgs) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The environment variable that carries a campaign's [`campaign::Origin`] to the
+/// next process of its chain.
+const ORIGIN_ENV: &str = "PYCONFORM_FUZZ_ORIGIN";
+
+/// Replaces this process by the same command, which resumes the campaign from its
+/// state file (CPU time used so far stays on the process's account across `exec`).
+fn continue_in_new_process(report: &campaign::Report) -> Result<(), String> {
+    use std::os::unix::process::CommandExt;
+    eprintln!(
+        "[{:>6.0}s] {} runs: memory bound reached (refvm leaks each run's VM); continuing in a fresh process",
+        report.wall.as_secs_f64(),
+        report.state.totals.runs
+    );
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find this executable: {e}"))?;
+    let err = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env(ORIGIN_ENV, report.origin.encode())
+        .exec();
+    Err(format!("cannot re-execute pyconform: {err}"))
 }
 
 /// User + system CPU seconds of this process and its waited-for children.

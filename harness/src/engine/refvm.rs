@@ -354,7 +354,34 @@ impl RefvmEngine {
         compile_ns: Option<u64>,
         compiler: Option<ModuleCompiler>,
     ) -> Stage<RunObs> {
-        let config = RunConfig {
+        self.run_in(code, program, compile_ns, compiler, false)
+    }
+
+    /// [`RefvmEngine::run_with`] on the calling thread, which must have a big stack
+    /// (see [`REFVM_STACK`]) and run nothing else meanwhile: no thread is started per
+    /// run, so a thread that runs many programs keeps its allocator's warm pages (a
+    /// fresh thread per run spent most of a small program's time faulting in and
+    /// zeroing fresh memory). Memory left accounted on this thread by earlier runs is
+    /// not charged to this one.
+    pub fn run_here(
+        &self,
+        code: Arc<CodeObject>,
+        program: &Program,
+        compile_ns: Option<u64>,
+        compiler: Option<ModuleCompiler>,
+    ) -> Stage<RunObs> {
+        self.run_in(code, program, compile_ns, compiler, true)
+    }
+
+    fn run_in(
+        &self,
+        code: Arc<CodeObject>,
+        program: &Program,
+        compile_ns: Option<u64>,
+        compiler: Option<ModuleCompiler>,
+        here: bool,
+    ) -> Stage<RunObs> {
+        let mut config = RunConfig {
             fuel: Some(self.limits.fuel),
             max_memory: Some(self.limits.max_memory),
             recursion_limit: 1000,
@@ -365,7 +392,13 @@ impl RefvmEngine {
         };
         fenced("refvm_runtime::run", || {
             let start = Instant::now();
-            let r = refvm_runtime::run_with_compiler(code, &config, compiler);
+            let r = if here {
+                let before = refvm_runtime::object::alloc::allocated_bytes();
+                config.max_memory = Some(self.limits.max_memory.saturating_add(before));
+                refvm_runtime::vm::run::run_main(code, &config, compiler)
+            } else {
+                refvm_runtime::run_with_compiler(code, &config, compiler)
+            };
             let exec_ns = start.elapsed().as_nanos() as u64;
             match r.status {
                 RunStatus::Completed | RunStatus::Exception => Stage::Ok(RunObs {

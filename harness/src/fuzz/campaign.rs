@@ -39,6 +39,57 @@ pub struct CampaignConfig {
     pub out: PathBuf,
     /// Start from index 0 even when a state file exists.
     pub fresh: bool,
+    /// Stop early (asking for a restart) once this process's resident memory passes
+    /// this many bytes: refvm leaks its VM's memory on every run, so a long campaign
+    /// runs as a chain of processes (see [`Report::restart`]).
+    pub max_rss: Option<u64>,
+    /// Where the campaign began, when this process continues it after a restart.
+    pub origin: Option<Origin>,
+}
+
+/// The start of a campaign that a chain of processes continues: the stop condition
+/// and the "this run" counters refer to it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Origin {
+    /// When the first process of the chain started (seconds since the Unix epoch).
+    pub started_unix: f64,
+    pub start_index: u64,
+    pub start_runs: u64,
+}
+
+impl Origin {
+    /// As carried in an environment variable across `exec`.
+    pub fn encode(&self) -> String {
+        format!(
+            "{:.6},{},{}",
+            self.started_unix, self.start_index, self.start_runs
+        )
+    }
+
+    pub fn decode(s: &str) -> Option<Origin> {
+        let mut it = s.split(',');
+        let o = Origin {
+            started_unix: it.next()?.parse().ok()?,
+            start_index: it.next()?.parse().ok()?,
+            start_runs: it.next()?.parse().ok()?,
+        };
+        it.next().is_none().then_some(o)
+    }
+}
+
+fn unix_now() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64())
+}
+
+/// Resident memory of this process, in bytes (Linux; `None` elsewhere).
+pub fn rss_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    // SAFETY: sysconf has no preconditions.
+    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    Some(pages * u64::try_from(page).ok()?)
 }
 
 /// Counters of a campaign (cumulative over resumptions).
@@ -118,8 +169,15 @@ struct Shared {
 pub struct Report {
     pub state: State,
     pub new_findings: Vec<String>,
+    /// Since the campaign's origin (over every process of the chain).
     pub wall: Duration,
     pub runs_this_time: u64,
+    /// Programs checked by this process.
+    pub runs_this_process: u64,
+    /// The memory bound stopped this process before the campaign's end: the caller
+    /// continues the campaign in a fresh process with [`Report::origin`].
+    pub restart: bool,
+    pub origin: Origin,
 }
 
 /// Runs a campaign until `stop`, then returns (findings are saved as they appear;
@@ -154,18 +212,31 @@ pub fn run(engines: &Engines, cfg: &CampaignConfig, findings: &Findings) -> Resu
             ..State::default()
         },
     };
-    let start_index = state.next_index;
-    let start_runs = state.totals.runs;
+    let origin = cfg.origin.unwrap_or(Origin {
+        started_unix: unix_now(),
+        start_index: state.next_index,
+        start_runs: state.totals.runs,
+    });
+    let start_index = origin.start_index;
+    let start_runs = origin.start_runs;
+    let process_runs = state.totals.runs;
     let base_seconds = state.totals.seconds;
+    let resume_index = state.next_index;
     state.generator = Some(cfg.generator.clone());
     let shared = Mutex::new(Shared {
         state,
         done_above: BTreeSet::new(),
         new_findings: Vec::new(),
     });
-    let next = AtomicU64::new(start_index);
+    let next = AtomicU64::new(resume_index);
     let stop = AtomicBool::new(false);
-    let started = Instant::now();
+    let restart = AtomicBool::new(false);
+    let process_started = Instant::now();
+    // The campaign's clock starts at its origin, in an earlier process of the chain.
+    let already = Duration::from_secs_f64((unix_now() - origin.started_unix).max(0.0));
+    let started = process_started
+        .checked_sub(already)
+        .unwrap_or(process_started);
     let scratch = scratch_dir()?;
     let jobs = cfg.jobs.max(1);
     let batch = cfg.batch.max(1) as u64;
@@ -220,9 +291,17 @@ pub fn run(engines: &Engines, cfg: &CampaignConfig, findings: &Findings) -> Resu
         while handles.iter().any(|h| !h.is_finished()) {
             std::thread::sleep(Duration::from_millis(100));
             status.maybe_print(&shared, started, start_runs, false);
+            if let Some(max) = cfg.max_rss
+                && !stop.load(Ordering::Relaxed)
+                && rss_bytes().is_some_and(|b| b > max)
+            {
+                // The threads finish their batches; the caller restarts the process.
+                restart.store(true, Ordering::Relaxed);
+                stop.store(true, Ordering::Relaxed);
+            }
             if last_save.elapsed() > Duration::from_secs(2) {
                 let mut sh = shared.lock().unwrap_or_else(|p| p.into_inner());
-                sh.state.totals.seconds = base_seconds + started.elapsed().as_secs_f64();
+                sh.state.totals.seconds = base_seconds + process_started.elapsed().as_secs_f64();
                 sh.state.save(&state_path)?;
                 last_save = Instant::now();
             }
@@ -244,18 +323,24 @@ pub fn run(engines: &Engines, cfg: &CampaignConfig, findings: &Findings) -> Resu
     })?;
     let _ = std::fs::remove_dir_all(&scratch);
     let mut sh = shared.into_inner().unwrap_or_else(|p| p.into_inner());
-    sh.state.totals.seconds = base_seconds + started.elapsed().as_secs_f64();
+    sh.state.totals.seconds = base_seconds + process_started.elapsed().as_secs_f64();
     sh.state.save(&state_path)?;
-    status.print_final(
-        &sh.state,
-        started.elapsed(),
-        sh.state.totals.runs - start_runs,
-    );
+    let restart = restart.load(Ordering::Relaxed);
+    if !restart {
+        status.print_final(
+            &sh.state,
+            started.elapsed(),
+            sh.state.totals.runs - start_runs,
+        );
+    }
     Ok(Report {
         runs_this_time: sh.state.totals.runs - start_runs,
+        runs_this_process: sh.state.totals.runs - process_runs,
         state: sh.state,
         new_findings: sh.new_findings,
         wall: started.elapsed(),
+        restart,
+        origin,
     })
 }
 
@@ -428,4 +513,22 @@ pub fn summary(state: &State) -> String {
         s.push_str(&format!("  poisoned: {why} ×{n}\n"));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_cross_exec_intact() {
+        let o = Origin {
+            started_unix: 1_795_000_000.25,
+            start_index: 12_345,
+            start_runs: 678,
+        };
+        assert_eq!(Origin::decode(&o.encode()), Some(o));
+        assert_eq!(Origin::decode("1.0,2"), None);
+        assert_eq!(Origin::decode("1.0,2,3,4"), None);
+        assert!(rss_bytes().is_some_and(|b| b > 0));
+    }
 }

@@ -4,18 +4,20 @@
 //! are the harness's own ([`crate::engine`], [`crate::diff`], [`crate::observe::judge`],
 //! [`crate::check::combine_cells`]); only the batching is new.
 
+use super::runner;
 use crate::check::{Engines, combine_cells};
 use crate::diff::{
     bytes::diff_pyc, code::diff_code, output::diff_run, refcount::diff_probes, text,
 };
 use crate::engine::cpython::{CpythonEngine, CpythonStatic, run_from};
-use crate::engine::refvm::{Compiled, Isolated, RefvmEngine, RefvmSide};
+use crate::engine::refvm::{Compiled, RefvmEngine, RefvmSide};
 use crate::observe::{RunObs, Stage, StaticObs, judge};
 use crate::outcome::{Cell, Layer, Outcome, Verdict};
 use crate::program::Program;
 use crate::results::ProgramResult;
 use crate::worker::pool::Failure;
 use crate::worker::protocol::{ExecResponse, Request, StaticResponse};
+use refvm_runtime::ModuleCompiler;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
@@ -179,7 +181,7 @@ pub fn check_batch(engines: &Engines, cases: &[Case], layers: &LayerSet) -> Vec<
     // refvm's side, on its own big-stack thread while the CPython worker answers.
     let refvm_side = {
         let (refvm, cases, layers) = (engines.refvm.clone(), cases.to_vec(), layers.clone());
-        Isolated::spawn(engines.refvm.limits.refvm_hang * n, move || {
+        runner::submit(engines.refvm.limits.refvm_hang * n, move || {
             let t = Instant::now();
             let out = cases
                 .iter()
@@ -204,16 +206,13 @@ pub fn check_batch(engines: &Engines, cases: &[Case], layers: &LayerSet) -> Vec<
             .map(|(c, s)| (c.program.clone(), s.run_code.clone()))
             .collect();
         let refvm = engines.refvm.clone();
-        let compile: Arc<dyn Fn(&std::path::Path) -> Result<Vec<u8>, String> + Send + Sync> =
-            Arc::new(engines.cpython.module_compiler());
-        Isolated::spawn(engines.refvm.limits.refvm_hang * n, move || {
+        let compile: ImportCompile = Arc::new(engines.cpython.module_compiler());
+        runner::run(engines.refvm.limits.refvm_hang * n, move || {
             let t = Instant::now();
             let out = jobs
                 .iter()
                 .map(|(program, code)| match code {
-                    Stage::Ok(Some(bytes)) => {
-                        refvm.run_marshalled(bytes, program, Arc::clone(&compile))
-                    }
+                    Stage::Ok(Some(bytes)) => run_marshalled_here(&refvm, bytes, program, &compile),
                     Stage::Ok(None) => {
                         Stage::Skip("CPython's compiler raised: no code to run".into())
                     }
@@ -223,7 +222,6 @@ pub fn check_batch(engines: &Engines, cases: &[Case], layers: &LayerSet) -> Vec<
             add_phase(2, t);
             out
         })
-        .wait()
         .unwrap_or_else(|(o, d)| {
             (0..cases.len())
                 .map(|_| Stage::Failed(o, d.clone()))
@@ -255,6 +253,28 @@ pub fn check_batch(engines: &Engines, cases: &[Case], layers: &LayerSet) -> Vec<
         })
         .collect()
 }
+
+/// The CPython→refvm cell on the runner thread: CPython's marshalled code run by
+/// [`RefvmEngine::run_here`]; `compile` (CPython's compiler) compiles what it imports.
+fn run_marshalled_here(
+    refvm: &RefvmEngine,
+    data: &[u8],
+    program: &Program,
+    compile: &ImportCompile,
+) -> Stage<RunObs> {
+    let compile = Arc::clone(compile);
+    let compiler = ModuleCompiler(Arc::new(move |path: &std::path::Path, _source: &[u8]| {
+        let bytes = compile(path)?;
+        refvm_bytecode::marshal::loads(&bytes).map_err(|e| e.to_string())
+    }));
+    match refvm.marshal_loads(data) {
+        Stage::Ok(code) => refvm.run_here(code, program, None, Some(compiler)),
+        other => other.propagate().unwrap_or(Stage::Skip(String::new())),
+    }
+}
+
+/// CPython's compile of an imported module, marshalled.
+type ImportCompile = Arc<dyn Fn(&std::path::Path) -> Result<Vec<u8>, String> + Send + Sync>;
 
 /// refvm's observations of one program, only for the layers asked for.
 fn refvm_side(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> RefvmSide {
@@ -302,7 +322,7 @@ fn refvm_side(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> RefvmSide 
     let (run, marshal) = if layers.runs() {
         match &compiled.code {
             Stage::Ok(Ok(code)) => (
-                refvm.run(Arc::clone(code), &case.program, compiled.compile_ns),
+                refvm.run_here(Arc::clone(code), &case.program, compiled.compile_ns, None),
                 if layers.has(Layer::Output) {
                     refvm.marshal_dumps(code)
                 } else {

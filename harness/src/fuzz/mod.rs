@@ -10,6 +10,7 @@
 //!   difference), and what is `poisoned` (a resource limit on either side).
 //! - [`campaign`]: `pyconform fuzz`: the loop, the status line, the resumable state file.
 //! - [`reduce`]: shrinking a diverging program while keeping its signature.
+//! - [`runner`]: the long-lived big-stack thread refvm's side of each batch runs on.
 //! - [`findings`]: `reports/findings/<signature>/` and promotion into the corpus.
 //! - [`target`]: the compile and run properties the cargo-fuzz targets in `fuzz/` call.
 
@@ -18,5 +19,6 @@ pub mod check;
 pub mod findings;
 pub mod generator;
 pub mod reduce;
+pub mod runner;
 pub mod signature;
 pub mod target;

@@ -15,7 +15,7 @@ use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
 use std::time::{Duration, Instant};
 
 /// `hash('abc')` under `PYTHONHASHSEED=0` (checked at every worker start).
@@ -159,7 +159,7 @@ impl Worker {
                 Ok(())
             });
         }
-        let mut child = cmd.spawn()?;
+        let mut child = spawn_from_lasting_thread(cmd)?;
         drop(req_read);
         drop(resp_write);
         let stderr_tail = Arc::new(Mutex::new(Vec::new()));
@@ -252,6 +252,41 @@ impl Worker {
         }
         let _ = self.kill(false);
     }
+}
+
+/// Spawns `cmd` from a thread that lives as long as the process. A worker's
+/// `PR_SET_PDEATHSIG` fires when the *thread* that forked it ends, not the process
+/// (prctl(2)): a worker started lazily by a short-lived thread (a reducer's batch
+/// thread, a refvm thread compiling an import, a campaign thread) was killed with that
+/// thread and then found dead in the idle pool by the next request ("CPython's worker
+/// died running the program" on a one-line program).
+fn spawn_from_lasting_thread(cmd: Command) -> io::Result<Child> {
+    type Job = (Command, mpsc::Sender<io::Result<Child>>);
+    static SPAWNER: OnceLock<Option<Mutex<mpsc::Sender<Job>>>> = OnceLock::new();
+    let spawner = SPAWNER.get_or_init(|| {
+        let (tx, rx) = mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("worker-spawner".into())
+            .spawn(move || {
+                for (mut cmd, reply) in rx {
+                    let _ = reply.send(cmd.spawn());
+                }
+            })
+            .ok()
+            .map(|_| Mutex::new(tx))
+    });
+    let Some(spawner) = spawner else {
+        return Err(io::Error::other("cannot start the worker-spawner thread"));
+    };
+    let (reply, answer) = mpsc::channel();
+    spawner
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .send((cmd, reply))
+        .map_err(|_| io::Error::other("the worker-spawner thread is gone"))?;
+    answer
+        .recv()
+        .map_err(|_| io::Error::other("the worker-spawner thread is gone"))?
 }
 
 fn describe_exit(status: std::process::ExitStatus) -> String {

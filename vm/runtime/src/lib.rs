@@ -204,6 +204,23 @@ pub fn leak_check(code: Arc<CodeObject>, config: &RunConfig, runs: usize) -> Vec
     }
 }
 
+/// [`run_with_compiler`] on the calling thread: no thread is spawned (a spawn and join
+/// per run dominated short runs). The run executes on a fresh stack segment of the same
+/// size as the run thread's (reserved, committed lazily) unless the caller has that much
+/// left, so recursion limits and RecursionError depths are the same as with [`run`].
+/// Consecutive runs on one thread are independent (each starts a new VM); the thread's
+/// object-memory count is reset at the start of each run.
+pub fn run_on_current_thread(
+    code: Arc<CodeObject>,
+    config: &RunConfig,
+    compiler: Option<ModuleCompiler>,
+) -> RunResult {
+    object::alloc::reset_thread_counts();
+    stacker::maybe_grow(RUN_STACK - (1 << 20), RUN_STACK, || {
+        vm::run::run_main(code, config, compiler)
+    })
+}
+
 /// [`run`], with imported `.py` files compiled by `compiler` (e.g. CPython's, for the
 /// "CPython compiler -> refvm VM" cell); `None` is refvm's compiler.
 pub fn run_with_compiler(

@@ -64,7 +64,7 @@ pub fn main(args: &RunArgs) -> ExitCode {
         module_dir: args.file.parent().map(|p| p.to_path_buf()),
         ..RunConfig::default()
     };
-    let result = refvm_runtime::run(Arc::new(code), &config);
+    let result = refvm_runtime::run_on_current_thread(Arc::new(code), &config, None);
     let _ = std::io::stdout().write_all(&result.stdout);
     let _ = std::io::stderr().write_all(&result.stderr);
     match result.status {

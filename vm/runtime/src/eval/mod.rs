@@ -6,6 +6,8 @@
 //! Hot opcodes are handled inline here; the others live in `ops_*.rs` by family.
 
 pub mod args;
+pub mod decode;
+mod fast;
 pub mod frame;
 pub mod linetable;
 pub mod opcode;
@@ -16,17 +18,20 @@ pub use ops_exc::make_exception as ops_exc_make;
 pub mod ops_gen;
 mod ops_match;
 mod ops_names;
+mod ops_other;
 pub mod verify;
 
 use crate::error::{PyErr, PyResult};
 use crate::object::typeobj::CmpOp;
-use crate::object::{PyObject, PyRef, Slot};
+use crate::object::{PyRef, Slot};
 use crate::objects::code::PyCode;
-use crate::objects::function::{PyCell, PyFunction};
+use crate::objects::function::PyFunction;
 use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
+use fast::{binary_op_fast, compare_fast, store_subscr_fast, subscr_fast};
 use frame::Frame;
 use opcode::*;
+use ops_other::dispatch_other;
 
 const CO_OPTIMIZED: u32 = 0x1;
 
@@ -296,7 +301,6 @@ pub fn eval(vm: &Vm, entry: Box<Frame>, throw: Option<PyErr>) -> (PyResult, Box<
 
 /// The dispatch loop proper over `frames` (last = current).
 fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -> (PyResult, Exit) {
-    let mut budget: i64 = vm.budget_start();
     'frames: loop {
         let Some(f) = frames.last_mut() else {
             return (Err(stack_error(vm)), Exit::Return);
@@ -307,6 +311,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
             return (Err(stack_error(vm)), Exit::Return);
         };
         let co: &[u8] = &code.code;
+        let dec: &[u64] = &code.decoded;
         let mut err: Option<PyErr> = pending.take();
         let mut reraise = false;
         let mut ret_gen = false;
@@ -367,40 +372,26 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
             }
             // ---- fetch ----
             let pc = f.next_instr;
-            let Some(&[op, arg0]) = co.get(pc..pc.wrapping_add(2)) else {
+            let Some(&d) = dec.get(pc >> 1).filter(|_| pc & 1 == 0) else {
                 err = Some(
                     vm.new_system_error("malformed code: execution ran past the end of co_code"),
                 );
                 continue;
             };
-            f.lasti = pc;
-            cur_off = pc;
-            let mut op = op;
-            let mut oparg = u32::from(arg0);
-            let mut next = pc + 2;
-            while op == EXTENDED_ARG {
-                let Some(&[o2, a2]) = co.get(next..next + 2) else {
-                    break;
-                };
-                oparg = (oparg << 8) | u32::from(a2);
-                op = o2;
-                f.lasti = next;
-                cur_off = next;
-                next += 2;
-            }
-            next += cache_entries(op) * 2;
+            let op = decode::op(d);
+            let oparg = decode::oparg(d);
+            let lasti = pc + decode::lasti_bytes(d);
+            let next = pc + decode::next_bytes(d);
+            f.lasti = lasti;
+            cur_off = lasti;
             f.next_instr = next;
-            budget -= 1;
-            if crate::gc::is_pending() {
-                crate::gc::collect_if_pending(vm);
-            }
-            if budget <= 0 {
-                match vm.budget_refill(&mut budget) {
-                    Ok(()) => {}
-                    Err(e) => {
-                        err = Some(e);
-                        continue;
-                    }
+            // ---- the eval breaker: fuel, limits, a due collection ----
+            let b = vm.eval_breaker.get() - 1;
+            vm.eval_breaker.set(b);
+            if b <= 0 {
+                if let Err(e) = vm.eval_breaker_slow() {
+                    err = Some(e);
+                    continue;
                 }
             }
             let res: PyResult<()> = 'op: {
@@ -612,7 +603,10 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                     }
                     LOAD_GLOBAL => {
                         let name = &code.names[(oparg >> 1) as usize];
-                        let v = tri!(ops_names::load_global(vm, f, name), 'op);
+                        let v = tri!(
+                            ops_names::load_global_cached(vm, f, &code, lasti >> 1, name),
+                            'op
+                        );
                         if oparg & 1 != 0 {
                             f.stack.push(None);
                         }
@@ -893,298 +887,4 @@ pub fn slots_as_refs(s: &[Slot]) -> Option<&[PyRef]> {
     }
     // SAFETY: Option<PyRef> has PyRef's layout (NonNull niche) and no element is None.
     Some(unsafe { std::slice::from_raw_parts(s.as_ptr() as *const PyRef, s.len()) })
-}
-
-/// `BINARY_OP` with fast paths for exact ints and floats.
-#[inline]
-fn binary_op_fast(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyResult {
-    let ta = a.type_ptr();
-    if ta == b.type_ptr() {
-        if ta == vm.types.int.as_type_ptr() {
-            if let (Some(x), Some(y)) = (
-                crate::objects::int::int_value(a).and_then(|v| v.as_i64()),
-                crate::objects::int::int_value(b).and_then(|v| v.as_i64()),
-            ) {
-                let r = match oparg % 13 {
-                    0 => x.checked_add(y),
-                    10 => x.checked_sub(y),
-                    5 => x.checked_mul(y),
-                    1 => Some(x & y),
-                    7 => Some(x | y),
-                    12 => Some(x ^ y),
-                    6 if y > 0 => Some(x.rem_euclid(y)),
-                    2 if y > 0 => Some(x.div_euclid(y)),
-                    9 if y >= 0 => Some(x >> y.min(63)),
-                    3 if (0..63).contains(&y) => {
-                        let r = x << y;
-                        (r >> y == x).then_some(r)
-                    }
-                    11 if y != 0
-                        && x.unsigned_abs() <= EXACT_F64
-                        && y.unsigned_abs() <= EXACT_F64 =>
-                    {
-                        // long_true_divide's fast path: both exactly representable.
-                        return Ok(vm.new_float(x as f64 / y as f64));
-                    }
-                    _ => None,
-                };
-                if let Some(r) = r {
-                    return Ok(vm.new_int(r));
-                }
-            }
-        } else if ta == vm.types.float.as_type_ptr() {
-            if let (Some(x), Some(y)) = (
-                crate::objects::float::float_value(a),
-                crate::objects::float::float_value(b),
-            ) {
-                let r = match oparg % 13 {
-                    0 => Some(x + y),
-                    10 => Some(x - y),
-                    5 => Some(x * y),
-                    11 if y != 0.0 => Some(x / y),
-                    _ => None,
-                };
-                if let Some(r) = r {
-                    return Ok(vm.new_float(r));
-                }
-            }
-        }
-    }
-    // float ⊕ int, int ⊕ float with a machine-sized int (float_add & co. convert it).
-    let (fl, fr) = (vm.types.float.as_type_ptr(), vm.types.int.as_type_ptr());
-    let tb = b.type_ptr();
-    if (ta == fl && tb == fr) || (ta == fr && tb == fl) {
-        let as_f = |o: &PyObject| -> Option<f64> {
-            if o.type_ptr() == fl {
-                crate::objects::float::float_value(o)
-            } else {
-                let i = crate::objects::int::int_value(o)?.as_i64()?;
-                (i.unsigned_abs() <= EXACT_F64).then_some(i as f64)
-            }
-        };
-        if let (Some(x), Some(y)) = (as_f(a), as_f(b)) {
-            let r = match oparg % 13 {
-                0 => Some(x + y),
-                10 => Some(x - y),
-                5 => Some(x * y),
-                11 if y != 0.0 => Some(x / y),
-                _ => None,
-            };
-            if let Some(r) = r {
-                return Ok(vm.new_float(r));
-            }
-        }
-    }
-    crate::ops::number::binary_op(vm, a, b, oparg)
-}
-
-/// Integers up to 2**53 convert to float exactly.
-const EXACT_F64: u64 = 1 << 53;
-
-/// `COMPARE_OP` of two exact ints (machine-sized) or two exact floats: the outcome
-/// without calling `tp_richcompare`; `None` for everything else.
-#[inline(always)]
-fn compare_fast(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> Option<bool> {
-    let ta = a.type_ptr();
-    if ta != b.type_ptr() {
-        return None;
-    }
-    if ta == vm.types.int.as_type_ptr() {
-        let x = crate::objects::int::int_value(a)?.as_i64()?;
-        let y = crate::objects::int::int_value(b)?.as_i64()?;
-        return Some(match oparg {
-            0 => x < y,
-            1 => x <= y,
-            2 => x == y,
-            3 => x != y,
-            4 => x > y,
-            5 => x >= y,
-            _ => return None,
-        });
-    }
-    if ta == vm.types.float.as_type_ptr() {
-        let x = crate::objects::float::float_value(a)?;
-        let y = crate::objects::float::float_value(b)?;
-        return Some(match oparg {
-            0 => x < y,
-            1 => x <= y,
-            2 => x == y,
-            3 => x != y,
-            4 => x > y,
-            5 => x >= y,
-            _ => return None,
-        });
-    }
-    None
-}
-
-/// A machine-sized exact-int index into a sequence of `len`, negative counted from the end.
-#[inline(always)]
-fn small_index(vm: &Vm, k: &PyObject, len: usize) -> Option<usize> {
-    if !k.is_type(&vm.types.int) {
-        return None;
-    }
-    let i = crate::objects::int::int_value(k)?.as_i64()?;
-    let i = if i < 0 { i.checked_add(len as i64)? } else { i };
-    (i >= 0 && (i as usize) < len).then_some(i as usize)
-}
-
-/// `BINARY_SUBSCR` of an exact list or tuple by an in-range int (`BINARY_SUBSCR_LIST_INT`,
-/// `BINARY_SUBSCR_TUPLE_INT`).
-#[inline(always)]
-fn subscr_fast(vm: &Vm, c: &PyObject, k: &PyObject) -> Option<PyRef> {
-    if c.is_type(&vm.types.list) {
-        // SAFETY: exact list.
-        let l = unsafe { c.cast_unchecked::<crate::objects::list::PyList>() };
-        let items = l.borrow();
-        let i = small_index(vm, k, items.len())?;
-        return items.get(i).cloned();
-    }
-    if c.is_type(&vm.types.tuple) {
-        // SAFETY: exact tuple.
-        let t = unsafe { c.cast_unchecked::<PyTuple>() };
-        let i = small_index(vm, k, t.len())?;
-        return t.get(i).cloned();
-    }
-    None
-}
-
-/// `STORE_SUBSCR_LIST_INT`: stores into an exact list at an in-range int index and
-/// returns the old item (to drop after the store); gives `v` back otherwise.
-#[inline(always)]
-fn store_subscr_fast(vm: &Vm, c: &PyObject, k: &PyObject, v: PyRef) -> Result<PyRef, PyRef> {
-    if !c.is_type(&vm.types.list) {
-        return Err(v);
-    }
-    // SAFETY: exact list.
-    let l = unsafe { c.cast_unchecked::<crate::objects::list::PyList>() };
-    let Some(i) = small_index(vm, k, l.len()) else {
-        return Err(v);
-    };
-    // The old item is returned, not dropped, inside the mutation (list invariant).
-    Ok(l.with_mut(|items| std::mem::replace(&mut items[i], v)))
-}
-
-/// Opcodes not handled inline.
-fn dispatch_other(
-    vm: &Vm,
-    f: &mut Frame,
-    code: &PyCode,
-    op: u8,
-    oparg: u32,
-    next: usize,
-) -> PyResult<()> {
-    match op {
-        UNARY_POSITIVE | UNARY_NEGATIVE | UNARY_NOT | UNARY_INVERT => ops_build::unary(vm, f, op),
-        MAKE_CELL => {
-            let i = oparg as usize;
-            let v = f.fast.get_mut(i).and_then(|s| s.take());
-            let cell = vm.new_cell(v);
-            if let Some(s) = f.fast.get_mut(i) {
-                *s = Some(cell.into_object());
-            }
-            Ok(())
-        }
-        COPY_FREE_VARS => {
-            let func = f.func.clone();
-            let closure = func
-                .as_ref()
-                .and_then(|x| x.downcast_ref::<PyFunction>())
-                .and_then(|x| x.closure.get());
-            let Some(closure) = closure else {
-                return Err(vm.new_system_error("COPY_FREE_VARS without a closure"));
-            };
-            let n = oparg as usize;
-            let off = code
-                .nlocalsplus
-                .checked_sub(n)
-                .ok_or_else(|| stack_error(vm))?;
-            for i in 0..n {
-                let c = closure.get(i).cloned();
-                f.fast[off + i] = c;
-            }
-            Ok(())
-        }
-        LOAD_CLOSURE => {
-            let v = f
-                .fast
-                .get(oparg as usize)
-                .cloned()
-                .flatten()
-                .ok_or_else(|| unbound_local(vm, code, oparg as usize))?;
-            f.stack.push(Some(v));
-            Ok(())
-        }
-        LOAD_DEREF => {
-            let cell = f
-                .fast
-                .get(oparg as usize)
-                .cloned()
-                .flatten()
-                .ok_or_else(|| stack_error(vm))?;
-            let c = cell
-                .downcast_ref::<PyCell>()
-                .ok_or_else(|| stack_error(vm))?;
-            let v = c
-                .contents
-                .get()
-                .ok_or_else(|| unbound_local(vm, code, oparg as usize))?;
-            f.stack.push(Some(v));
-            Ok(())
-        }
-        STORE_DEREF => {
-            let v = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
-            let cell = f
-                .fast
-                .get(oparg as usize)
-                .cloned()
-                .flatten()
-                .ok_or_else(|| stack_error(vm))?;
-            let c = cell
-                .downcast_ref::<PyCell>()
-                .ok_or_else(|| stack_error(vm))?;
-            c.contents.set(Some(v));
-            Ok(())
-        }
-        DELETE_DEREF => {
-            let cell = f
-                .fast
-                .get(oparg as usize)
-                .cloned()
-                .flatten()
-                .ok_or_else(|| stack_error(vm))?;
-            let c = cell
-                .downcast_ref::<PyCell>()
-                .ok_or_else(|| stack_error(vm))?;
-            if c.contents.borrow().is_none() {
-                return Err(unbound_local(vm, code, oparg as usize));
-            }
-            c.contents.set(None);
-            Ok(())
-        }
-        LOAD_CLASSDEREF => ops_names::load_classderef(vm, f, code, oparg),
-        STORE_GLOBAL | DELETE_GLOBAL | LOAD_NAME | STORE_NAME | DELETE_NAME | DELETE_ATTR
-        | IMPORT_NAME | IMPORT_FROM | IMPORT_STAR | SETUP_ANNOTATIONS | LOAD_BUILD_CLASS
-        | PRINT_EXPR => ops_names::dispatch(vm, f, code, op, oparg),
-        DELETE_SUBSCR => {
-            let k = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
-            let c = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
-            crate::ops::delitem(vm, &c, &k)
-        }
-        BUILD_TUPLE | BUILD_LIST | BUILD_SET | BUILD_MAP | BUILD_CONST_KEY_MAP | BUILD_STRING
-        | BUILD_SLICE | LIST_APPEND | SET_ADD | MAP_ADD | LIST_EXTEND | SET_UPDATE
-        | DICT_UPDATE | DICT_MERGE | LIST_TO_TUPLE | FORMAT_VALUE | MAKE_FUNCTION
-        | UNPACK_SEQUENCE | UNPACK_EX | CALL_FUNCTION_EX | GET_LEN => {
-            ops_build::dispatch(vm, f, code, op, oparg)
-        }
-        RAISE_VARARGS | PUSH_EXC_INFO | POP_EXCEPT | CHECK_EXC_MATCH | CHECK_EG_MATCH
-        | PREP_RERAISE_STAR | WITH_EXCEPT_START | BEFORE_WITH | LOAD_ASSERTION_ERROR
-        | BEFORE_ASYNC_WITH => ops_exc::dispatch(vm, f, op, oparg),
-        GET_YIELD_FROM_ITER | SEND | GET_AWAITABLE | GET_AITER | GET_ANEXT | END_ASYNC_FOR
-        | ASYNC_GEN_WRAP => ops_gen::dispatch(vm, f, code, op, oparg, next),
-        MATCH_CLASS | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS => {
-            ops_match::dispatch(vm, f, op, oparg)
-        }
-        _ => Err(vm.new_system_error(format!("unknown opcode {op}"))),
-    }
 }

@@ -36,6 +36,41 @@ pub fn load_global(vm: &Vm, f: &Frame, name: &PyRef<PyStr>) -> PyResult {
     Err(name_error(vm, name))
 }
 
+/// `LOAD_GLOBAL` through the per-instruction cache of the globals entry index (`unit` is
+/// the instruction's code unit). Builtins are looked up as usual.
+#[inline]
+pub fn load_global_cached(
+    vm: &Vm,
+    f: &Frame,
+    code: &PyCode,
+    unit: usize,
+    name: &PyRef<PyStr>,
+) -> PyResult {
+    let (Some(g), Some(cache)) = (&f.globals, code.global_cache.get(unit)) else {
+        return load_global(vm, f, name);
+    };
+    if !g.as_object().is_type(&vm.types.dict) {
+        return load_global(vm, f, name);
+    }
+    let c = cache.get();
+    if c != 0 {
+        if let Some(v) = g.value_at_if_key(c as usize - 1, name.as_object()) {
+            return Ok(v);
+        }
+    }
+    if let Some((ix, v)) = g.get_str_ix(name) {
+        cache.set(u32::try_from(ix + 1).unwrap_or(0));
+        return Ok(v);
+    }
+    let Some(b) = &f.builtins else {
+        return Err(stack_error(vm));
+    };
+    if let Some(v) = b.get_str(name) {
+        return Ok(v);
+    }
+    Err(name_error(vm, name))
+}
+
 fn mapping_get(vm: &Vm, m: &PyRef, key: &PyRef<PyStr>) -> PyResult<Option<PyRef>> {
     if let Some(d) = m.downcast_ref::<PyDict>() {
         if m.is_type(&vm.types.dict) {

@@ -95,6 +95,7 @@ pub fn note_alloc(vm: &Vm) {
     let t = g0.threshold.get();
     if c > t as isize && t != 0 && vm.gc_enabled.get() {
         PENDING.with(|p| p.set(true));
+        vm.break_eval();
     }
 }
 

@@ -22,6 +22,14 @@ thread_local! {
 /// `PyTrash_UNWIND_LEVEL`.
 const TRASH_LEVEL: u32 = 50;
 
+/// Forgets the memory count of earlier VMs on this thread (their leftovers are never
+/// freed into a later run): a new run on a reused thread starts its limits from zero.
+pub fn reset_thread_counts() {
+    ALLOCATED.with(|c| c.set(0));
+    DEALLOC_DEPTH.with(|c| c.set(0));
+    DEFERRED.with(|d| d.borrow_mut().clear());
+}
+
 /// Bytes of object memory in use on this thread.
 pub fn allocated_bytes() -> usize {
     ALLOCATED.with(|c| c.get())

@@ -419,9 +419,22 @@ fn m_fromhex(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     crate::ops::call(vm, cls, &[base], None)
 }
 
+fn bytes_mod(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
+    let Some(fmt) = crate::objects::bytes::bytes_like(a) else {
+        return Ok(vm.not_implemented());
+    };
+    let out = crate::objects::str_format::bytes_percent_format(vm, &fmt, b)?;
+    Ok(if a.downcast_ref::<crate::objects::bytes::PyByteArray>().is_some() {
+        vm.new_bytearray(out)
+    } else {
+        vm.new_bytes(out)
+    })
+}
+
 pub fn init(vm: &Vm) {
     for t in [&vm.types.bytes, &vm.types.bytearray] {
         t.update_slots(|s| {
+            s.nb_binary[crate::object::typeobj::NbOp::Remainder as usize] = Some(bytes_mod);
             s.repr = Some(bytes_repr);
             s.richcompare = Some(bytes_richcompare);
             s.sq_length = Some(bytes_len);

@@ -28,6 +28,11 @@ pub struct PyCode {
     pub ob: PyObject,
     pub raw: Arc<CodeObject>,
     pub code: Box<[u8]>,
+    /// `code` pre-decoded for the eval loop (`eval::decode`), one word per code unit.
+    pub decoded: Box<[u64]>,
+    /// Per code unit: the globals entry index + 1 a `LOAD_GLOBAL` there last found its
+    /// name at (0: none), as CPython's `LOAD_GLOBAL_MODULE` inline cache.
+    pub global_cache: Box<[std::cell::Cell<u32>]>,
     pub consts: Vec<PyRef>,
     pub names: Vec<PyRef<PyStr>>,
     pub localsplusnames: Vec<PyRef<PyStr>>,
@@ -165,6 +170,10 @@ impl Vm {
             ob: crate::object::header(),
             raw: co.clone(),
             code: co.code.clone().into_boxed_slice(),
+            decoded: crate::eval::decode::decode(&co.code),
+            global_cache: (0..co.code.len() / 2)
+                .map(|_| std::cell::Cell::new(0))
+                .collect(),
             consts,
             names,
             localsplusnames,

@@ -151,6 +151,31 @@ impl PyDict {
             .collect()
     }
 
+    /// [`PyDict::get_str`] that also gives the entry index (the `LOAD_GLOBAL` cache).
+    pub fn get_str_ix(&self, key: &PyStr) -> Option<(usize, PyRef)> {
+        let h = key.hash();
+        let ix = self.probe_simple(h, |e| match e.key.as_ref() {
+            Some(k) => {
+                k.as_object().is(key.as_object())
+                    || k.downcast_ref::<PyStr>().is_some_and(|s| s.eq_str(key))
+            }
+            None => false,
+        })?;
+        Some((ix, self.inner().entries[ix].value.clone()?))
+    }
+
+    /// The value of entry `ix` when that entry's key is the object `key` itself (a cached
+    /// index is still valid: a key is in a dict once, at one entry).
+    #[inline(always)]
+    pub fn value_at_if_key(&self, ix: usize, key: &PyObject) -> Option<PyRef> {
+        let e = self.inner().entries.get(ix)?;
+        if e.key.as_ref().is_some_and(|k| k.as_object().is(key)) {
+            e.value.clone()
+        } else {
+            None
+        }
+    }
+
     /// Finds `key` by a probe that calls no Python code (`eq` decides). Returns entry index.
     fn probe_simple(&self, hash: i64, mut eq: impl FnMut(&Entry) -> bool) -> Option<usize> {
         let d = self.inner();

@@ -326,15 +326,29 @@ pub fn round_float(x: f64, ndigits: i64) -> f64 {
         let s = format!("{:.*}", ndigits as usize, x);
         return s.parse().unwrap_or(x);
     }
-    let p = 10f64.powi((-ndigits) as i32);
-    let y = x / p;
-    let z = y.round();
-    let z = if (y - y.trunc()).abs() == 0.5 {
-        2.0 * (y / 2.0).round()
+    // Negative ndigits: keep the significant digits above 10**-ndigits, correctly
+    // rounded (half-even on exact ties), as `_Py_dg_dtoa` mode 3 does.
+    let k = -ndigits;
+    let e_str = format!("{:e}", x);
+    let exp: i64 = e_str
+        .split_once('e')
+        .and_then(|(_, e)| e.parse().ok())
+        .unwrap_or(0);
+    let sig = exp - k + 1;
+    let r = if sig > 0 {
+        format!("{:.*e}", (sig - 1) as usize, x)
+            .parse::<f64>()
+            .unwrap_or(x)
+    } else if sig == 0 {
+        let half: f64 = format!("5e{}", k - 1).parse().unwrap_or(f64::INFINITY);
+        if x.abs() > half {
+            format!("1e{}", k).parse::<f64>().unwrap_or(x).copysign(x)
+        } else {
+            0.0f64.copysign(x)
+        }
     } else {
-        z
+        0.0f64.copysign(x)
     };
-    let r = z * p;
     if r.is_finite() { r } else { x }
 }
 

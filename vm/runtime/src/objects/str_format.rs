@@ -344,7 +344,7 @@ fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> String {
                 Some(p) => {
                     let p = p.max(1);
                     let (_, e) = sci(x, p - 1);
-                    if x != 0.0 && (e < -4 || e as i64 >= p as i64) {
+                    if x != 0.0 && (e < -4 || e as i64 >= p as i64 - 1) {
                         let (m, e) = sci(x, p - 1);
                         format!("{}e{}", strip_zeros(&m), exp_str(e))
                     } else {
@@ -582,14 +582,28 @@ fn vformat(
     kws: &dyn Fn(&str) -> PyResult<Option<PyRef>>,
     depth: u32,
 ) -> PyResult<String> {
+    let mut auto: Option<usize> = None;
+    let mut manual = false;
+    vformat_in(vm, fmt, args, kws, depth, &mut auto, &mut manual)
+}
+
+/// One level of `str.format`; the automatic field numbering is shared with the nested
+/// format specs (`"{:{}}".format(x, w)`).
+fn vformat_in(
+    vm: &Vm,
+    fmt: &str,
+    args: &[PyRef],
+    kws: &dyn Fn(&str) -> PyResult<Option<PyRef>>,
+    depth: u32,
+    auto: &mut Option<usize>,
+    manual: &mut bool,
+) -> PyResult<String> {
     if depth > 2 {
         return Err(vm.new_value_error("Max string recursion exceeded"));
     }
     let mut out = String::new();
     let chars: Vec<char> = fmt.chars().collect();
     let mut i = 0;
-    let mut auto: Option<usize> = None;
-    let mut manual = false;
     while i < chars.len() {
         let c = chars[i];
         if c == '{' {
@@ -597,6 +611,9 @@ fn vformat(
                 out.push('{');
                 i += 2;
                 continue;
+            }
+            if i + 1 == chars.len() {
+                return Err(vm.new_value_error("Single '{' encountered in format string"));
             }
             // find the matching close brace
             let mut depth_b = 1;
@@ -625,7 +642,7 @@ fn vformat(
                 Some(p) => (&name_conv[..p], Some(&name_conv[p + 1..])),
                 None => (name_conv, None),
             };
-            let obj = get_field(vm, name, args, kws, &mut auto, &mut manual)?;
+            let obj = get_field(vm, name, args, kws, auto, manual)?;
             let obj = match conv {
                 None => obj,
                 Some("r") => crate::ops::repr(vm, &obj)?.into_object(),
@@ -641,7 +658,9 @@ fn vformat(
                 }
             };
             let spec = match spec {
-                Some(sp) if sp.contains('{') => vformat(vm, sp, args, kws, depth + 1)?,
+                Some(sp) if sp.contains('{') => {
+                    vformat_in(vm, sp, args, kws, depth + 1, auto, manual)?
+                }
                 Some(sp) => sp.to_string(),
                 None => String::new(),
             };
@@ -698,16 +717,54 @@ pub fn percent_format(vm: &Vm, fmt_obj: &PyObject, args: &PyObject) -> PyResult 
     let fmt = crate::objects::str_methods::s(vm, fmt_obj)?
         .as_cow()
         .into_owned();
+    let chars: Vec<char> = fmt.chars().collect();
+    let out = percent_core(vm, &chars, args, false)?;
+    Ok(vm.new_str(&out))
+}
+
+/// `bytes % args` and `bytearray % args` (`_PyBytes_FormatEx`): the bytes are handled as
+/// Latin-1 characters by the shared %-formatting core.
+pub fn bytes_percent_format(vm: &Vm, fmt: &[u8], args: &PyObject) -> PyResult<Vec<u8>> {
+    let chars: Vec<char> = fmt.iter().map(|&b| b as char).collect();
+    let out = percent_core(vm, &chars, args, true)?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+/// The bytes of `%b`/`%s` in bytes formatting: a buffer or `__bytes__`.
+fn percent_bytes_arg(vm: &Vm, v: &PyObject) -> PyResult<Vec<u8>> {
+    if let Some(b) = crate::objects::bytes::bytes_like(v) {
+        return Ok(b);
+    }
+    if let Some(m) = crate::objects::memoryview::memoryview_bytes(v) {
+        return Ok(m);
+    }
+    if let Some(f) = crate::objects::typeobject::lookup_special(vm, v, &vm.intern("__bytes__")) {
+        let r = crate::ops::call(vm, &f, &[], None)?;
+        return match r.downcast_ref::<crate::objects::bytes::PyBytes>() {
+            Some(b) => Ok(b.data.to_vec()),
+            None => Err(vm.new_type_error(format!(
+                "__bytes__ returned non-bytes (type {})",
+                r.type_().name_str()
+            ))),
+        };
+    }
+    Err(vm.new_type_error(format!(
+        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+        v.type_().name_str()
+    )))
+}
+
+fn percent_core(vm: &Vm, chars: &[char], args: &PyObject, bytes: bool) -> PyResult<String> {
     let tuple_args: Option<Vec<PyRef>> = args
         .downcast_ref::<PyTuple>()
         .map(|t| t.as_slice().to_vec());
     let is_mapping = tuple_args.is_none()
         && args.type_().slots().mp_subscript.is_some()
-        && args.downcast_ref::<PyStr>().is_none();
+        && args.downcast_ref::<PyStr>().is_none()
+        && !(bytes && crate::objects::bytes::bytes_like(args).is_some());
     let items: Vec<PyRef> = tuple_args.clone().unwrap_or_else(|| vec![args.to_owned()]);
     let mut idx = 0;
     let mut out = String::new();
-    let chars: Vec<char> = fmt.chars().collect();
     let mut i = 0;
     let mut used_mapping = false;
     while i < chars.len() {
@@ -747,8 +804,16 @@ pub fn percent_format(vm: &Vm, fmt_obj: &PyObject, args: &PyObject) -> PyResult 
         }
         let mut next_arg = |idx: &mut usize| -> PyResult<PyRef> {
             if let Some(k) = &key {
+                if !is_mapping {
+                    return Err(vm.new_type_error("format requires a mapping"));
+                }
                 used_mapping = true;
-                return crate::ops::getitem(vm, args, &vm.new_str(k));
+                let kobj = if bytes {
+                    vm.new_bytes(k.chars().map(|c| c as u32 as u8).collect())
+                } else {
+                    vm.new_str(k)
+                };
+                return crate::ops::getitem(vm, args, &kobj);
             }
             let v = items
                 .get(*idx)
@@ -760,6 +825,9 @@ pub fn percent_format(vm: &Vm, fmt_obj: &PyObject, args: &PyObject) -> PyResult 
         let mut width: Option<usize> = None;
         if i < chars.len() && chars[i] == '*' {
             let w = next_arg(&mut idx)?;
+            if crate::objects::int::int_value(&w).is_none() {
+                return Err(vm.new_type_error("* wants int"));
+            }
             let w = crate::argparse::to_isize(vm, &w)?;
             if w < 0 {
                 flags.push('-');
@@ -780,6 +848,9 @@ pub fn percent_format(vm: &Vm, fmt_obj: &PyObject, args: &PyObject) -> PyResult 
             i += 1;
             if i < chars.len() && chars[i] == '*' {
                 let p = next_arg(&mut idx)?;
+                if crate::objects::int::int_value(&p).is_none() {
+                    return Err(vm.new_type_error("* wants int"));
+                }
                 prec = Some(crate::argparse::to_isize(vm, &p)?.max(0) as usize);
                 i += 1;
             } else {
@@ -809,6 +880,36 @@ pub fn percent_format(vm: &Vm, fmt_obj: &PyObject, args: &PyObject) -> PyResult 
         let space = flags.contains(' ');
         let alt = flags.contains('#');
         let (sign, body): (String, String) = match conv {
+            'b' | 's' if bytes => {
+                let mut b = percent_bytes_arg(vm, &v)?;
+                if let Some(p) = prec {
+                    b.truncate(p);
+                }
+                (String::new(), b.iter().map(|&c| c as char).collect())
+            }
+            'r' | 'a' if bytes => {
+                let s = crate::objects::str_methods::ascii(vm, &v)?;
+                let mut t = s.as_cow().into_owned();
+                if let Some(p) = prec {
+                    t = t.chars().take(p).collect();
+                }
+                (String::new(), t)
+            }
+            'c' if bytes => {
+                let ch = if let Some(b) = crate::objects::bytes::bytes_like(&v).filter(|b| b.len() == 1) {
+                    b[0]
+                } else if let Some(iv) = crate::objects::int::int_value(&v) {
+                    match iv.as_i64().filter(|c| (0..256).contains(c)) {
+                        Some(c) => c as u8,
+                        None => return Err(vm.new_overflow_error("%c arg not in range(256)")),
+                    }
+                } else {
+                    return Err(vm.new_type_error(
+                        "%c requires an integer in range(256) or a single byte",
+                    ));
+                };
+                (String::new(), (ch as char).to_string())
+            }
             's' | 'r' | 'a' => {
                 let s = match conv {
                     's' => crate::ops::str(vm, &v)?,
@@ -977,7 +1078,11 @@ pub fn percent_format(vm: &Vm, fmt_obj: &PyObject, args: &PyObject) -> PyResult 
         }
     }
     if !used_mapping && !is_mapping && idx < items.len() {
-        return Err(vm.new_type_error("not all arguments converted during string formatting"));
+        return Err(vm.new_type_error(if bytes {
+            "not all arguments converted during bytes formatting"
+        } else {
+            "not all arguments converted during string formatting"
+        }));
     }
-    Ok(vm.new_str(&out))
+    Ok(out)
 }

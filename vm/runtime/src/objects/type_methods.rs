@@ -171,8 +171,13 @@ fn type_subclasscheck(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 fn type_prepare(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Ok(vm.new_dict().into_object())
 }
-fn type_init(vm: &Vm, _o: &PyObject, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult<()> {
-    if a.len() != 1 && a.len() != 3 {
+fn type_init(vm: &Vm, _o: &PyObject, a: &[PyRef], k: Option<&PyTuple>) -> PyResult<()> {
+    let nkw = k.map_or(0, |k| k.len());
+    let npos = a.len().saturating_sub(nkw);
+    if npos == 1 && nkw != 0 {
+        return Err(vm.new_type_error("type.__init__() takes no keyword arguments"));
+    }
+    if npos != 1 && npos != 3 {
         return Err(vm.new_type_error("type.__init__() takes 1 or 3 arguments"));
     }
     Ok(())
@@ -184,12 +189,26 @@ fn type_or(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
     if !ok(a) || !ok(b) {
         return Ok(vm.not_implemented());
     }
+    // `types.UnionType`: the flattened, de-duplicated members (None becomes NoneType).
+    let mut args: Vec<PyRef> = Vec::new();
+    for o in [a, b] {
+        let members = match crate::objects::typeobject::union_args(vm, o) {
+            Some(m) => m,
+            None if vm.is_none(o) => vec![vm.types.none_type.clone_object()],
+            None => vec![o.to_owned()],
+        };
+        for m in members {
+            if !args.iter().any(|x| x.is(&m)) {
+                args.push(m);
+            }
+        }
+    }
+    if args.len() == 1 {
+        return Ok(args.pop().unwrap_or_else(|| vm.none()));
+    }
     Ok(vm.new_multi_iter(
         &vm.types.generic_alias,
-        vec![
-            vm.new_str("|"),
-            vm.new_tuple(vec![a.to_owned(), b.to_owned()]).into_object(),
-        ],
+        vec![vm.new_str("|"), vm.new_tuple(args).into_object()],
         None,
         vm.none(),
         false,

@@ -46,6 +46,11 @@ pub fn type_call(vm: &Vm, o: &PyObject, args: &[PyRef], kw: Option<&PyTuple>) ->
 
 /// The C3 linearisation of `t` with `bases`.
 pub fn mro_c3(vm: &Vm, t: &PyRef<PyType>, bases: &[PyRef<PyType>]) -> PyResult<Vec<PyRef>> {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|o| o.is(b)) {
+            return Err(vm.new_type_error(format!("duplicate base class {}", b.name_str())));
+        }
+    }
     let mut seqs: Vec<Vec<PyRef>> = Vec::new();
     for b in bases {
         match b.mro() {
@@ -219,6 +224,30 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
             pos[2].type_().name_str()
         )));
     };
+    // _PyType_CalculateMetaclass: the most derived metaclass wins; a winner with its own
+    // `__new__` gets the call.
+    let mut winner = meta.clone();
+    for b in bases_t.as_slice() {
+        let bt = b.type_();
+        if winner.is_subtype(bt) {
+            continue;
+        }
+        if bt.is_subtype(&winner) {
+            winner = bt.as_type_ref();
+            continue;
+        }
+        return Err(vm.new_type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    if !winner.is(meta) {
+        if let Some(new) = winner.slots().new {
+            if new as *const () != type_new as *const () {
+                return new(vm, &winner, args, kw);
+            }
+        }
+        return type_new(vm, &winner, args, kw);
+    }
     let mut bases: Vec<PyRef<PyType>> = Vec::new();
     for b in bases_t.as_slice() {
         match b.clone().downcast::<PyType>() {
@@ -702,6 +731,17 @@ fn generic_alias_repr(vm: &Vm, o: &PyObject) -> PyResult {
         inner.push(alias_item_repr(vm, it)?);
     }
     if origin.downcast_ref::<PyStr>().is_some() {
+        let inner: Vec<String> = items
+            .iter()
+            .zip(inner)
+            .map(|(it, r)| {
+                if it.is(&vm.types.none_type) {
+                    "None".to_string()
+                } else {
+                    r
+                }
+            })
+            .collect();
         return Ok(vm.new_str(&inner.join(" | ")));
     }
     let inner = if items.is_empty() {
@@ -710,6 +750,47 @@ fn generic_alias_repr(vm: &Vm, o: &PyObject) -> PyResult {
         inner.join(", ")
     };
     Ok(vm.new_str(&format!("{}[{}]", alias_item_repr(vm, origin)?, inner)))
+}
+
+/// The members of a `X | Y` union object, `None` for anything else.
+pub fn union_args(vm: &Vm, o: &PyObject) -> Option<Vec<PyRef>> {
+    if !o.is_type(&vm.types.generic_alias) {
+        return None;
+    }
+    let m = o.downcast_ref::<crate::objects::iter::PyMultiIter>()?;
+    let parts = m.iters.get();
+    if parts.first()?.downcast_ref::<PyStr>().is_none() {
+        return None;
+    }
+    Some(parts.get(1)?.downcast_ref::<PyTuple>()?.as_slice().to_vec())
+}
+
+fn alias_part(vm: &Vm, o: &PyObject, i: usize) -> PyResult {
+    let m = o
+        .downcast_ref::<crate::objects::iter::PyMultiIter>()
+        .ok_or_else(|| vm.new_type_error("bad alias"))?;
+    m.iters
+        .get()
+        .get(i)
+        .cloned()
+        .ok_or_else(|| vm.new_type_error("bad alias"))
+}
+
+fn generic_alias_getattro(vm: &Vm, o: &PyObject, name: &PyRef<PyStr>) -> PyResult {
+    let is_union = union_args(vm, o).is_some();
+    match name.as_bytes() {
+        b"__args__" => return alias_part(vm, o, 1),
+        b"__origin__" if !is_union => return alias_part(vm, o, 0),
+        b"__parameters__" => return Ok(vm.new_tuple(vec![]).into_object()),
+        b"__class__" => return Ok(o.type_().as_type_ref().into_object()),
+        _ => {}
+    }
+    if !is_union && !name.as_bytes().starts_with(b"__") {
+        // GenericAlias forwards other attributes to its origin.
+        let origin = alias_part(vm, o, 0)?;
+        return crate::ops::get_attr(vm, &origin, name);
+    }
+    crate::ops::attr::generic_getattr(vm, o, name)
 }
 
 fn generic_alias_call(vm: &Vm, o: &PyObject, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
@@ -729,5 +810,6 @@ pub fn init_generic_alias(vm: &Vm) {
     vm.types.generic_alias.update_slots(|s| {
         s.repr = Some(generic_alias_repr);
         s.call = Some(generic_alias_call);
+        s.getattro = Some(generic_alias_getattro);
     });
 }

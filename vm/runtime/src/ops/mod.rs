@@ -327,6 +327,14 @@ pub fn isinstance(vm: &Vm, o: &PyObject, cls: &PyObject) -> PyResult<bool> {
         }
         return Ok(false);
     }
+    if let Some(members) = crate::objects::typeobject::union_args(vm, cls) {
+        for c in &members {
+            if isinstance(vm, o, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
     if let Some(m) =
         crate::objects::typeobject::lookup_special(vm, cls, &vm.names.__instancecheck__)
     {
@@ -347,6 +355,14 @@ pub fn isinstance(vm: &Vm, o: &PyObject, cls: &PyObject) -> PyResult<bool> {
 pub fn issubclass(vm: &Vm, derived: &PyObject, cls: &PyObject) -> PyResult<bool> {
     if let Some(tup) = cls.downcast_ref::<crate::objects::tuple::PyTuple>() {
         for c in tup.as_slice() {
+            if issubclass(vm, derived, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(members) = crate::objects::typeobject::union_args(vm, cls) {
+        for c in &members {
             if issubclass(vm, derived, c)? {
                 return Ok(true);
             }

@@ -719,7 +719,8 @@ impl Vm {
             b.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
             latin1.push(crate::objects::str::alloc_str_with_type(&types.str, &b));
         }
-        let mut interned: HashMap<Box<[u8]>, PyRef<PyStr>> = HashMap::new();
+        let mut interned: super::fxhash::FxHashMap<Box<[u8]>, PyRef<PyStr>> =
+            super::fxhash::FxHashMap::default();
         for s in latin1.iter().take(128) {
             s.interned.set(true);
             interned.insert(s.as_bytes().to_vec().into_boxed_slice(), s.clone());
@@ -786,6 +787,8 @@ impl Vm {
             repr_stack: RefCell::new(Vec::new()),
             source_cache: RefCell::new(HashMap::new()),
             budget_granted: Cell::new(0),
+            eval_breaker: Cell::new(0),
+            eval_credit: Cell::new(0),
             ticks: Cell::new(0),
             no_finalizers: Cell::new(false),
             sys_module_obj: UnsafeCell::new(None),

@@ -5,6 +5,7 @@
 //! `__del__`) reaches it without a parameter.
 
 pub mod bootstrap;
+pub mod fxhash;
 pub mod names;
 pub mod run;
 pub mod state;
@@ -186,7 +187,7 @@ pub struct Vm {
     pub empty_str: PyRef<PyStr>,
     pub latin1_chars: Vec<PyRef<PyStr>>,
     pub small_ints: Vec<PyRef<PyInt>>,
-    pub interned: UnsafeCell<HashMap<Box<[u8]>, PyRef<PyStr>>>,
+    pub interned: UnsafeCell<fxhash::FxHashMap<Box<[u8]>, PyRef<PyStr>>>,
     pub names: Names,
     pub builtins: PyRef<PyDict>,
     pub builtins_module: UnsafeCell<Option<PyRef>>,
@@ -215,6 +216,11 @@ pub struct Vm {
     pub source_cache: RefCell<HashMap<String, Option<String>>>,
     /// Instructions granted to the eval loop's current budget.
     pub budget_granted: Cell<i64>,
+    /// The eval breaker: instructions left before the eval loop takes its slow path
+    /// (limits, fuel, a due collection). One word, decremented per instruction.
+    pub eval_breaker: Cell<i64>,
+    /// Budget set aside when the breaker was forced to zero early ([`Vm::break_eval`]).
+    pub eval_credit: Cell<i64>,
     /// Native iteration steps since the last limit check.
     pub ticks: Cell<u32>,
     /// Finalizers are not run (interpreter teardown).
@@ -228,8 +234,8 @@ pub struct Vm {
 const BUDGET_CHUNK: i64 = 1 << 14;
 
 impl Vm {
-    /// A fresh instruction budget for an eval loop.
-    pub fn budget_start(&self) -> i64 {
+    /// A fresh instruction budget: the next grant of the eval breaker.
+    fn budget_start(&self) -> i64 {
         let g = if self.limits.fuel_enabled {
             (self.limits.fuel.get().min(BUDGET_CHUNK as u64) as i64).max(1)
         } else {
@@ -239,9 +245,52 @@ impl Vm {
         g
     }
 
+    /// Makes the eval loop take its slow path before its next instruction (a collection
+    /// became due); the rest of the budget is kept.
+    #[inline]
+    pub fn break_eval(&self) {
+        let b = self.eval_breaker.get();
+        if b > 0 {
+            self.eval_credit.set(self.eval_credit.get() + b);
+            self.eval_breaker.set(0);
+        }
+    }
+
+    /// The eval breaker's slow path (`eval_breaker` reached zero): a due collection, then
+    /// fuel, memory and aborts when the budget is spent.
+    #[cold]
+    #[inline(never)]
+    pub fn eval_breaker_slow(&self) -> PyResult<()> {
+        let b = self.eval_breaker.get() + self.eval_credit.replace(0);
+        self.eval_breaker.set(b);
+        if crate::gc::is_pending() {
+            crate::gc::collect_if_pending(self);
+        }
+        if self.eval_breaker.get() > 0 {
+            return Ok(());
+        }
+        self.budget_refill()
+    }
+
+    /// Instructions spent from the current grant (not yet in `limits.instructions`).
+    fn budget_used(&self) -> u64 {
+        (self.budget_granted.get() - self.eval_breaker.get() - self.eval_credit.get()).max(0) as u64
+    }
+
+    /// Accounts the spent budget into `limits.instructions` (end of a run).
+    pub fn flush_budget(&self) {
+        let used = self.budget_used();
+        self.limits
+            .instructions
+            .set(self.limits.instructions.get() + used);
+        self.budget_granted
+            .set(self.eval_breaker.get() + self.eval_credit.get());
+    }
+
     /// Accounts a spent budget: fuel, memory and aborts; grants a new one.
-    pub fn budget_refill(&self, budget: &mut i64) -> PyResult<()> {
-        let used = (self.budget_granted.get() - *budget).max(0) as u64;
+    fn budget_refill(&self) -> PyResult<()> {
+        let used = self.budget_used();
+        self.eval_credit.set(0);
         self.limits
             .instructions
             .set(self.limits.instructions.get() + used);
@@ -249,11 +298,13 @@ impl Vm {
             let f = self.limits.fuel.get().saturating_sub(used);
             self.limits.fuel.set(f);
             if f == 0 {
-                *budget = i64::MAX / 2;
+                self.budget_granted.set(i64::MAX / 2);
+                self.eval_breaker.set(i64::MAX / 2);
                 return Err(self.abort_with(Abort::Fuel));
             }
         }
-        *budget = self.budget_start();
+        let g = self.budget_start();
+        self.eval_breaker.set(g);
         self.check_limits()
     }
 

@@ -55,6 +55,7 @@ pub fn run_main(
     }
     out.stdout = std::mem::take(&mut *vm.stdout.borrow_mut());
     out.stderr = std::mem::take(&mut *vm.stderr.borrow_mut());
+    vm.flush_budget();
     out.instructions = vm.limits.instructions.get();
     if let Some(a) = vm.abort.borrow().clone() {
         match a {
