@@ -638,5 +638,5 @@ fn frozenset_from(items: Vec<&ast::Constant>) -> Constant {
             out.push(i);
         }
     }
-    Constant::FrozenSet(out.into_iter().map(const_from_ast).collect())
+    super::compiled_frozenset(out.into_iter().map(const_from_ast).collect())
 }

@@ -13,6 +13,7 @@ mod comprehension;
 mod expr;
 mod fstring;
 mod function;
+pub mod interned;
 mod pattern;
 mod stmt;
 mod try_except;
@@ -112,6 +113,9 @@ pub struct Compiler<'a> {
     pub nestlevel: i32,
     pub u: Box<CompilerUnit<'a>>,
     pub stack: Vec<Box<CompilerUnit<'a>>>,
+    /// The tree being compiled, for [`interned::Interned`] (built on first need).
+    pub root: Option<&'a ast::Module>,
+    pub interned: Option<interned::Interned>,
 }
 
 /// Converts an AST constant to a code-object constant.
@@ -130,9 +134,17 @@ pub fn const_from_ast(c: &ast::Constant) -> Constant {
         ast::Constant::Bytes(b) => Constant::Bytes(b.clone()),
         ast::Constant::Tuple(items) => Constant::Tuple(items.iter().map(const_from_ast).collect()),
         ast::Constant::FrozenSet(items) => {
-            Constant::FrozenSet(items.iter().map(const_from_ast).collect())
+            compiled_frozenset(items.iter().map(const_from_ast).collect())
         }
     }
+}
+
+/// A frozenset constant with its members in the order CPython's compiler leaves them:
+/// `members` (deduplicated, in source order) go through the constructions
+/// `PyFrozenSet_New` and `merge_consts_recursive` apply (see
+/// `refvm_bytecode::frozenset::compiled_order`).
+pub fn compiled_frozenset(members: Vec<Constant>) -> Constant {
+    Constant::FrozenSet(refvm_bytecode::frozenset::compiled_order(members, false))
 }
 
 /// A location as the code generator stores it (`SET_LOC`).
@@ -236,8 +248,29 @@ impl<'a> Compiler<'a> {
 
     /// `ADDOP_LOAD_CONST`.
     pub fn load_const(&mut self, c: Constant) {
+        let c = match c {
+            Constant::FrozenSet(members) if self.interning_rebuilds(&members) => {
+                Constant::FrozenSet(refvm_bytecode::frozenset::reorder(members))
+            }
+            c => c,
+        };
         let i = self.add_const(c);
         self.addop_i(LOAD_CONST, i);
+    }
+
+    /// Whether `intern_string_constants` rebuilds a frozenset constant with these
+    /// members (see [`interned`]).
+    fn interning_rebuilds(&mut self, members: &[Constant]) -> bool {
+        if !members.iter().any(|m| matches!(m, Constant::Str(_))) {
+            return false;
+        }
+        let root = self.root;
+        self.interned
+            .get_or_insert_with(|| match root {
+                Some(m) => interned::Interned::of_module(m),
+                None => interned::Interned::startup(),
+            })
+            .swaps_member(members)
     }
 
     /// `ADDOP_NAME` into `co_names`, mangled.
@@ -710,6 +743,8 @@ fn compile_tree(
         nestlevel: 0,
         u: Box::new(placeholder),
         stack: Vec::new(),
+        root: Some(module),
+        interned: None,
     };
     c.enter_scope("<module>", ScopeType::Module, node_key(module), 1)?;
     // The placeholder must not count as a parent for qualified names.

@@ -18,6 +18,17 @@ fn tuple_repr(items: &[PyStr]) -> String {
     }
 }
 
+/// Whether `hash(c)` involves an object's address (None, Ellipsis, code, NaN).
+fn address_hashed(c: &Constant) -> bool {
+    match c {
+        Constant::None | Constant::Ellipsis | Constant::Code(_) => true,
+        Constant::Float(x) => x.is_nan(),
+        Constant::Complex { re, im } => re.is_nan() || im.is_nan(),
+        Constant::Tuple(items) | Constant::FrozenSet(items) => items.iter().any(address_hashed),
+        _ => false,
+    }
+}
+
 fn const_line(c: &Constant, path: &str, lines: &mut Vec<String>) {
     match c {
         Constant::Code(co) => {
@@ -31,6 +42,9 @@ fn const_line(c: &Constant, path: &str, lines: &mut Vec<String>) {
             }
         }
         Constant::FrozenSet(items) => {
+            // In iteration order: CPython's compiler leaves a frozenset's members in
+            // the order its constructions give (PYTHONHASHSEED=0), and so must refvm;
+            // sorted when a member's hash is an address (not reproducible).
             let mut members: Vec<String> = items
                 .iter()
                 .map(|x| {
@@ -39,7 +53,9 @@ fn const_line(c: &Constant, path: &str, lines: &mut Vec<String>) {
                     sub.join("|")
                 })
                 .collect();
-            members.sort();
+            if items.iter().any(address_hashed) {
+                members.sort();
+            }
             lines.push(format!("{path} frozenset{{{}}}", members.join(";")));
         }
         Constant::None => lines.push(format!("{path} None")),
