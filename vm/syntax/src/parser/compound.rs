@@ -302,28 +302,10 @@ impl Parser<'_> {
                 p.mark = start;
             }
             let kw = if elif { Tok::Elif } else { Tok::If };
-            // kw named_expression ':' block elif_stmt
-            if p.eat(kw)?.is_some() {
-                if let Some(test) = p.named_expression()? {
-                    if p.eat(Tok::Colon)?.is_some() {
-                        if let Some(body) = p.block()? {
-                            if let Some(c) = p.if_stmt(true)? {
-                                let loc = p.loc_from(start);
-                                return Ok(Some(Stmt::new(
-                                    StmtKind::If {
-                                        test: Box::new(test),
-                                        body,
-                                        orelse: vec![c],
-                                    },
-                                    loc,
-                                )));
-                            }
-                        }
-                    }
-                }
-            }
-            p.mark = start;
-            // kw named_expression ':' block [else_block]
+            // kw named_expression ':' block elif_stmt | kw named_expression ':' block
+            // [else_block]: the second alternative parses the first one's prefix again
+            // at the same level (pegen re-parses named_expression and hits block's memo),
+            // to the same result, so it is parsed once.
             if p.eat(kw)?.is_none() {
                 return Ok(None);
             }
@@ -336,6 +318,19 @@ impl Parser<'_> {
             let Some(body) = p.block()? else {
                 return Ok(None);
             };
+            let after = p.mark;
+            if let Some(c) = p.if_stmt(true)? {
+                let loc = p.loc_from(start);
+                return Ok(Some(Stmt::new(
+                    StmtKind::If {
+                        test: Box::new(test),
+                        body,
+                        orelse: vec![c],
+                    },
+                    loc,
+                )));
+            }
+            p.mark = after;
             let orelse = p.else_block()?.unwrap_or_default();
             let loc = p.loc_from(start);
             Ok(Some(Stmt::new(
@@ -563,34 +558,32 @@ impl Parser<'_> {
                 p.invalid_try_stmt()?;
                 p.mark = start;
             }
-            // 'try' &&':' block finally_block
+            // 'try' &&':' block finally_block | 'try' &&':' block except_block+ ... |
+            // 'try' &&':' block except_star_block+ ...: the alternatives share the prefix,
+            // parsed again by pegen at the same level to the same result (block is
+            // memoised), so it is parsed once.
             if p.eat(Tok::Try)?.is_none() {
                 return Ok(None);
             }
             p.expect_forced(Tok::Colon, ":")?;
-            if let Some(body) = p.block()? {
-                if let Some(finalbody) = p.finally_block()? {
-                    let loc = p.loc_from(start);
-                    return Ok(Some(Stmt::new(
-                        StmtKind::Try {
-                            body,
-                            handlers: vec![],
-                            orelse: vec![],
-                            finalbody,
-                        },
-                        loc,
-                    )));
-                }
+            let Some(body) = p.block()? else {
+                return Ok(None);
+            };
+            let after = p.mark;
+            if let Some(finalbody) = p.finally_block()? {
+                let loc = p.loc_from(start);
+                return Ok(Some(Stmt::new(
+                    StmtKind::Try {
+                        body,
+                        handlers: vec![],
+                        orelse: vec![],
+                        finalbody,
+                    },
+                    loc,
+                )));
             }
             for star in [false, true] {
-                p.mark = start;
-                if p.eat(Tok::Try)?.is_none() {
-                    return Ok(None);
-                }
-                p.expect_forced(Tok::Colon, ":")?;
-                let Some(body) = p.block()? else {
-                    continue;
-                };
+                p.mark = after;
                 let handlers = p.helper(|p| {
                     let mut v = Vec::new();
                     while let Some(h) = p.except_block(star)? {

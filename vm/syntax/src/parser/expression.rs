@@ -3,7 +3,7 @@
 //! operators, comparisons, binary and unary operators. Left-recursive rules grow as
 //! loops (what pegen's seed growing computes for them) and take two levels.
 
-use super::{Fail, PResult, Parser, Rule};
+use super::{Fail, Keep, PResult, Parser, Rule};
 use crate::ast::*;
 use crate::lexer::Tok;
 
@@ -78,7 +78,7 @@ impl Parser<'_> {
 
     /// `expression` (memo).
     pub fn expression(&mut self) -> PResult<Expr> {
-        self.memo_rule(Rule::Expression, |p| {
+        self.memo_rule_keep(Rule::Expression, Keep::Chain(Rule::Disjunction), |p| {
             let start = p.mark;
             if p.call_invalid_rules {
                 p.invalid_expression()?;
@@ -87,6 +87,7 @@ impl Parser<'_> {
                 p.mark = start;
             }
             if let Some(a) = p.disjunction()? {
+                let after = p.mark;
                 if p.eat(Tok::If)?.is_some() {
                     if let Some(b) = p.disjunction()? {
                         if p.eat(Tok::Else)?.is_some() {
@@ -104,9 +105,10 @@ impl Parser<'_> {
                         }
                     }
                 }
-                p.mark = start;
-                // `disjunction` again: a memo hit.
-                return p.disjunction();
+                // The second alternative is `disjunction` again: pegen's memo hit at the
+                // same level, taken as is.
+                p.mark = after;
+                return Ok(Some(a));
             }
             p.mark = start;
             p.disjunction()?;
@@ -158,7 +160,7 @@ impl Parser<'_> {
 
     /// `star_expression` (memo): `'*' bitwise_or | expression`.
     pub fn star_expression(&mut self) -> PResult<Expr> {
-        self.memo_rule(Rule::StarExpression, |p| {
+        self.memo_rule_keep(Rule::StarExpression, Keep::Chain(Rule::Expression), |p| {
             let start = p.mark;
             if let Some(e) = p.star_bitwise_or(start)? {
                 return Ok(Some(e));
@@ -256,15 +258,17 @@ impl Parser<'_> {
     fn bool_chain(
         &mut self,
         rule: Rule,
+        lower: Rule,
         op_tok: Tok,
         op: Boolop,
         item: fn(&mut Self) -> PResult<Expr>,
     ) -> PResult<Expr> {
-        self.memo_rule(rule, |p| {
+        self.memo_rule_keep(rule, Keep::Chain(lower), |p| {
             let start = p.mark;
             let Some(a) = item(p)? else {
                 return Ok(None);
             };
+            let after = p.mark;
             let rest = p.helper(|p| {
                 let mut v = Vec::new();
                 while let Some(c) = p.helper(|p| {
@@ -278,9 +282,10 @@ impl Parser<'_> {
                 Ok(if v.is_empty() { None } else { Some(v) })
             })?;
             let Some(rest) = rest else {
-                // The second alternative: `item` again, a memo hit.
-                p.mark = start;
-                return item(p);
+                // The second alternative: `item` again, pegen's memo hit at the same
+                // level, taken as is.
+                p.mark = after;
+                return Ok(Some(a));
             };
             let mut values = vec![a];
             values.extend(rest);
@@ -291,17 +296,29 @@ impl Parser<'_> {
 
     /// `disjunction` (memo).
     pub fn disjunction(&mut self) -> PResult<Expr> {
-        self.bool_chain(Rule::Disjunction, Tok::Or, Boolop::Or, Parser::conjunction)
+        self.bool_chain(
+            Rule::Disjunction,
+            Rule::Conjunction,
+            Tok::Or,
+            Boolop::Or,
+            Parser::conjunction,
+        )
     }
 
     /// `conjunction` (memo).
     pub fn conjunction(&mut self) -> PResult<Expr> {
-        self.bool_chain(Rule::Conjunction, Tok::And, Boolop::And, Parser::inversion)
+        self.bool_chain(
+            Rule::Conjunction,
+            Rule::Inversion,
+            Tok::And,
+            Boolop::And,
+            Parser::inversion,
+        )
     }
 
     /// `inversion` (memo): `'not' inversion | comparison`.
     pub fn inversion(&mut self) -> PResult<Expr> {
-        self.memo_rule(Rule::Inversion, |p| {
+        self.memo_rule_keep(Rule::Inversion, Keep::Chain(Rule::BitwiseOr), |p| {
             let start = p.mark;
             if p.eat(Tok::Not)?.is_some() {
                 if let Some(a) = p.inversion()? {
@@ -327,6 +344,7 @@ impl Parser<'_> {
             let Some(a) = p.bitwise_or()? else {
                 return Ok(None);
             };
+            let after = p.mark;
             let pairs = p.helper(|p| {
                 let mut v = Vec::new();
                 while let Some(pair) = p.compare_op_bitwise_or_pair()? {
@@ -335,9 +353,9 @@ impl Parser<'_> {
                 Ok(if v.is_empty() { None } else { Some(v) })
             })?;
             let Some(pairs) = pairs else {
-                // `bitwise_or` again: a memo hit.
-                p.mark = start;
-                return p.bitwise_or();
+                // `bitwise_or` again: pegen's memo hit at the same level, taken as is.
+                p.mark = after;
+                return Ok(Some(a));
             };
             let (ops, comparators) = pairs.into_iter().unzip();
             let loc = p.loc_from(start);
@@ -419,10 +437,11 @@ impl Parser<'_> {
     fn binop_chain(
         &mut self,
         rule: Rule,
+        lower: Rule,
         ops: fn(Tok) -> Option<Operator>,
         item: fn(&mut Self) -> PResult<Expr>,
     ) -> PResult<Expr> {
-        self.memo_rule(rule, |p| {
+        self.memo_rule_keep(rule, Keep::Chain(lower), |p| {
             p.rule(|p| {
                 let start = p.mark;
                 let Some(mut a) = item(p)? else {
@@ -452,6 +471,7 @@ impl Parser<'_> {
     pub fn bitwise_or(&mut self) -> PResult<Expr> {
         self.binop_chain(
             Rule::BitwiseOr,
+            Rule::BitwiseXor,
             |t| (t == Tok::Vbar).then_some(Operator::BitOr),
             Parser::bitwise_xor,
         )
@@ -460,6 +480,7 @@ impl Parser<'_> {
     fn bitwise_xor(&mut self) -> PResult<Expr> {
         self.binop_chain(
             Rule::BitwiseXor,
+            Rule::BitwiseAnd,
             |t| (t == Tok::Circumflex).then_some(Operator::BitXor),
             Parser::bitwise_and,
         )
@@ -468,6 +489,7 @@ impl Parser<'_> {
     fn bitwise_and(&mut self) -> PResult<Expr> {
         self.binop_chain(
             Rule::BitwiseAnd,
+            Rule::ShiftExpr,
             |t| (t == Tok::Amper).then_some(Operator::BitAnd),
             Parser::shift_expr,
         )
@@ -476,6 +498,7 @@ impl Parser<'_> {
     fn shift_expr(&mut self) -> PResult<Expr> {
         self.binop_chain(
             Rule::ShiftExpr,
+            Rule::Sum,
             |t| match t {
                 Tok::LeftShift => Some(Operator::LShift),
                 Tok::RightShift => Some(Operator::RShift),
@@ -489,6 +512,7 @@ impl Parser<'_> {
     pub fn sum(&mut self) -> PResult<Expr> {
         self.binop_chain(
             Rule::Sum,
+            Rule::Term,
             |t| match t {
                 Tok::Plus => Some(Operator::Add),
                 Tok::Minus => Some(Operator::Sub),
@@ -501,6 +525,7 @@ impl Parser<'_> {
     fn term(&mut self) -> PResult<Expr> {
         self.binop_chain(
             Rule::Term,
+            Rule::Factor,
             |t| match t {
                 Tok::Star => Some(Operator::Mult),
                 Tok::Slash => Some(Operator::Div),
@@ -515,7 +540,7 @@ impl Parser<'_> {
 
     /// `factor` (memo): `('+' | '-' | '~') factor | power`.
     pub fn factor(&mut self) -> PResult<Expr> {
-        self.memo_rule(Rule::Factor, |p| {
+        self.memo_rule_keep(Rule::Factor, Keep::Chain(Rule::AwaitPrimary), |p| {
             let start = p.mark;
             let op = match p.peek()? {
                 Tok::Plus => Some(Unaryop::UAdd),
@@ -554,9 +579,7 @@ impl Parser<'_> {
                     let loc = p.loc_from(start);
                     return Ok(Some(bin(a, Operator::Pow, b, loc)));
                 }
-                // `await_primary` again: a memo hit.
-                p.mark = start;
-                p.await_primary()?;
+                // `await_primary` again: pegen's memo hit at the same level, as is.
             }
             p.mark = m;
             Ok(Some(a))
@@ -565,7 +588,7 @@ impl Parser<'_> {
 
     /// `await_primary` (memo): `AWAIT primary | primary`.
     fn await_primary(&mut self) -> PResult<Expr> {
-        self.memo_rule(Rule::AwaitPrimary, |p| {
+        self.memo_rule_keep(Rule::AwaitPrimary, Keep::Chain(Rule::Primary), |p| {
             let start = p.mark;
             if p.eat(Tok::Await)?.is_some() {
                 if let Some(a) = p.primary()? {

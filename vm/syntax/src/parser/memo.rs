@@ -57,6 +57,27 @@ const FAILED: u32 = 1;
 const SUCCEEDED: u32 = 2;
 const FIRST_SLOT: u32 = 3;
 
+/// When a success is kept.
+#[derive(Clone, Copy)]
+pub(crate) enum Keep {
+    /// On the second request at the position (see [`MemoTable`]).
+    Twice,
+    /// At once: for rules whose result costs more to recompute than to copy (`strings`
+    /// decodes every literal).
+    Now,
+    /// On the second request, as a reference to `lower`'s entry at the same position
+    /// when that one ends at the same token: for pass-through rules (`disjunction`,
+    /// `conjunction`...) whose result, ending there, is `lower`'s result itself. A chain
+    /// of them then holds one copy of the tree rather than one per rule.
+    Chain(Rule),
+}
+
+/// A kept result: the value, or the rule whose entry at the same position holds it.
+enum Kept {
+    Value(Memo),
+    Alias(Rule),
+}
+
 /// Cloning a subtree into the memo on every success costs more than the rare re-parse it
 /// saves (and is quadratic in the nesting), so a success is first only noted
 /// (`SUCCEEDED`); when the rule is asked for at the same position again it runs once more
@@ -66,13 +87,17 @@ const FIRST_SLOT: u32 = 3;
 pub(crate) struct MemoTable {
     /// `(position * NRULES + rule)` → a state or `FIRST_SLOT + index into kept`.
     index: Vec<u32>,
-    kept: Vec<(u32, Memo)>,
+    kept: Vec<(u32, Kept)>,
 }
 
 /// What the memo knows of a rule at a position.
 pub(crate) enum Lookup<T> {
     /// Run the rule.
     Run,
+    /// Run the rule again: it succeeded here before but its result was not kept. pegen
+    /// would answer from its memo, charging one level and going no deeper, so the
+    /// parser replays it without the MAXSTACK check.
+    Replay,
     /// The rule's result and where it ends.
     Hit(usize, Option<T>),
 }
@@ -108,39 +133,84 @@ impl MemoTable {
     /// The memoised result of `rule` at `pos`, if any.
     #[inline]
     pub fn lookup<T: MemoValue>(&self, pos: usize, rule: Rule) -> Lookup<T> {
-        match self.at(pos, rule) {
-            ABSENT | SUCCEEDED => Lookup::Run,
-            FAILED => Lookup::Hit(pos, None),
-            v => match self.kept.get((v - FIRST_SLOT) as usize) {
-                Some((end, m)) => match T::unwrap(m) {
-                    Some(r) => Lookup::Hit(*end as usize, r),
-                    None => Lookup::Run,
-                },
-                None => Lookup::Run,
-            },
+        let mut v = self.at(pos, rule);
+        // Aliases point to rules lower in the chain: a bounded walk.
+        for _ in 0..NRULES {
+            match v {
+                ABSENT => return Lookup::Run,
+                SUCCEEDED => return Lookup::Replay,
+                FAILED => return Lookup::Hit(pos, None),
+                _ => {}
+            }
+            match self.kept.get((v - FIRST_SLOT) as usize) {
+                Some((end, Kept::Value(m))) => {
+                    return match T::unwrap(m) {
+                        Some(r) => Lookup::Hit(*end as usize, r),
+                        None => Lookup::Run,
+                    };
+                }
+                Some((_, Kept::Alias(lower))) => v = self.at(pos, *lower),
+                None => return Lookup::Run,
+            }
         }
+        Lookup::Run
     }
 
-    /// Records the result of `rule` at `start`, ending at `end`.
-    #[inline]
-    pub fn store<T: MemoValue>(&mut self, start: usize, rule: Rule, end: usize, r: &Option<T>) {
-        let Some(v) = r else {
-            self.set(start, rule, FAILED);
-            return;
-        };
-        if self.at(start, rule) == ABSENT {
-            self.set(start, rule, SUCCEEDED);
-            return;
+    /// Where the result kept for `rule` at `pos` ends, if one is kept.
+    fn kept_end(&self, pos: usize, rule: Rule) -> Option<u32> {
+        let v = self.at(pos, rule);
+        if v < FIRST_SLOT {
+            return None;
         }
-        // Asked for a second time: keep the result now.
+        self.kept.get((v - FIRST_SLOT) as usize).map(|k| k.0)
+    }
+
+    fn keep(&mut self, pos: usize, rule: Rule, end: u32, k: Kept) {
         let Ok(i) = u32::try_from(self.kept.len()) else {
             return;
         };
         if i >= u32::MAX - FIRST_SLOT {
             return;
         }
-        self.kept.push((end as u32, T::wrap(Some(v.clone()))));
-        self.set(start, rule, FIRST_SLOT + i);
+        self.kept.push((end, k));
+        self.set(pos, rule, FIRST_SLOT + i);
+    }
+
+    /// Records the result of `rule` at `start`, ending at `end`; `alias_ok` allows a
+    /// [`Keep::Chain`] reference (off in the second pass, where `invalid_*` alternatives
+    /// break the pass-through property).
+    #[inline]
+    pub fn store<T: MemoValue>(
+        &mut self,
+        start: usize,
+        rule: Rule,
+        end: usize,
+        r: &Option<T>,
+        keep: Keep,
+        alias_ok: bool,
+    ) {
+        let Some(v) = r else {
+            self.set(start, rule, FAILED);
+            return;
+        };
+        let end = end as u32;
+        let lower = match keep {
+            Keep::Now => None,
+            Keep::Twice | Keep::Chain(_) if self.at(start, rule) == ABSENT => {
+                self.set(start, rule, SUCCEEDED);
+                return;
+            }
+            Keep::Twice => None,
+            Keep::Chain(lower) => Some(lower),
+        };
+        // Asked for a second time (or kept at once): keep the result now.
+        if let Some(lower) = lower.filter(|_| alias_ok) {
+            if self.kept_end(start, lower) == Some(end) {
+                self.keep(start, rule, end, Kept::Alias(lower));
+                return;
+            }
+        }
+        self.keep(start, rule, end, Kept::Value(T::wrap(Some(v.clone()))));
     }
 }
 

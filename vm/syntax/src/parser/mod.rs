@@ -27,6 +27,7 @@ use crate::ast::{self, Expr, ExprContext, ExprKind, Identifier, Location};
 use crate::lexer::{Lexed, Tok, TokError, TokState, Token};
 
 pub(crate) use errors::RawError;
+pub(crate) use memo::Keep;
 use memo::{FastMap, Lookup, MemoTable, MemoValue};
 
 /// `p->starting_col_offset` of an f-string expression's parser (its line number is
@@ -40,6 +41,18 @@ pub(crate) struct FstringStart {
 /// pegen's generated functions do, and the Rust stack grows on the heap as needed
 /// ([`crate::stack`]), so the limit is CPython's own.
 pub const MAXSTACK: usize = 6000;
+
+/// The deepest rule nesting a parse with [`Parser::fast`] paths may reach and still be
+/// kept. The fast paths skip alternatives that can only fail; those alternatives nest
+/// rules about as deeply per bracket or operator as the ones taken (well within a factor
+/// of 3), so a parse that stays below this level could not have reached MAXSTACK in
+/// them. Deeper parses, and failed ones, are redone without the fast paths, which is
+/// exactly pegen's search.
+pub const FAST_PEAK: usize = MAXSTACK / 6;
+
+/// Replays start below MAXSTACK and rebuild a result first built within MAXSTACK levels,
+/// so they stay below this; it only bounds the nesting should that reasoning fail.
+const REPLAY_CEILING: usize = 4 * MAXSTACK;
 
 /// Why [`Parser::run`] produced nothing.
 pub(crate) enum RunError {
@@ -105,6 +118,14 @@ pub(crate) struct Parser<'a> {
     /// One past the highest token index the parser has asked for (`p->fill`).
     pub fill: usize,
     pub level: usize,
+    /// The deepest `level` reached.
+    pub peak: usize,
+    /// How many memo replays (see [`memo::Lookup::Replay`]) are running: levels taken
+    /// inside them are not checked against MAXSTACK, only against [`REPLAY_CEILING`].
+    replay: u32,
+    /// Take the fast paths: skip alternatives that the tokens ahead show can only fail
+    /// (see [`FAST_PEAK`]).
+    pub fast: bool,
     pub call_invalid_rules: bool,
     pub error: Option<RawError>,
     memo: MemoTable,
@@ -139,6 +160,9 @@ impl<'a> Parser<'a> {
             mark: 0,
             fill: 0,
             level: 0,
+            peak: 0,
+            replay: 0,
+            fast: false,
             call_invalid_rules: false,
             error: None,
             memo: MemoTable::new(ntokens),
@@ -312,7 +336,10 @@ impl<'a> Parser<'a> {
     #[inline]
     pub fn enter(&mut self) -> Result<(), Fail> {
         self.level += 1;
-        if self.level > MAXSTACK {
+        if self.level > self.peak {
+            self.peak = self.level;
+        }
+        if self.level > MAXSTACK && (self.replay == 0 || self.level > REPLAY_CEILING) {
             self.level -= 1;
             self.error = Some(RawError::memory());
             return Err(Fail);
@@ -350,24 +377,42 @@ impl<'a> Parser<'a> {
         rule: Rule,
         f: impl FnOnce(&mut Self) -> PResult<T>,
     ) -> PResult<T> {
+        self.memo_rule_keep(rule, Keep::Twice, f)
+    }
+
+    /// [`Parser::memo_rule`] with a choice of when a success is kept.
+    #[inline]
+    pub fn memo_rule_keep<T: MemoValue>(
+        &mut self,
+        rule: Rule,
+        keep: Keep,
+        f: impl FnOnce(&mut Self) -> PResult<T>,
+    ) -> PResult<T> {
         self.enter()?;
         let start = self.mark;
-        if let Lookup::Hit(end, v) = self.memo.lookup::<T>(start, rule) {
-            self.mark = end;
-            self.leave();
-            return Ok(v);
-        }
+        let replay = match self.memo.lookup::<T>(start, rule) {
+            Lookup::Hit(end, v) => {
+                self.mark = end;
+                self.leave();
+                return Ok(v);
+            }
+            Lookup::Replay => true,
+            Lookup::Run => false,
+        };
+        self.replay += u32::from(replay);
         let r = if self.level % crate::stack::PARSER_CHECK_EVERY == 0 {
             crate::stack::guard(|| f(self))
         } else {
             f(self)
         };
+        self.replay -= u32::from(replay);
         self.leave();
         let v = r?;
         if v.is_none() {
             self.mark = start;
         }
-        self.memo.store(start, rule, self.mark, &v);
+        let alias_ok = !self.call_invalid_rules;
+        self.memo.store(start, rule, self.mark, &v, keep, alias_ok);
         Ok(v)
     }
 
@@ -383,6 +428,25 @@ impl<'a> Parser<'a> {
     /// `_PyPegen_run_parser`: the first pass, and on failure a second pass with the
     /// `invalid_*` rules, then the error CPython reports.
     pub fn run<T>(&mut self, start: fn(&mut Self) -> PResult<T>) -> Result<T, RunError> {
+        // The first pass with the fast paths, kept only when it succeeds without nesting
+        // deeply; otherwise redone without them.
+        self.fast = true;
+        self.peak = 0;
+        let fast = start(self);
+        self.fast = false;
+        if self.unsupported.is_none() && self.peak <= FAST_PEAK {
+            if let Ok(Some(v)) = fast {
+                return Ok(v);
+            }
+        }
+        self.memo.clear();
+        self.mark = 0;
+        self.fill = 0;
+        self.level = 0;
+        self.replay = 0;
+        self.error = None;
+        self.unsupported = None;
+        self.tok_override = None;
         let first = start(self);
         if let Some(u) = self.unsupported.take() {
             return Err(RunError::Unsupported(u));

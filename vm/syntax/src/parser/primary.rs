@@ -519,6 +519,11 @@ impl Parser<'_> {
     /// `genexp: '(' (assignment_expression | expression !':=') for_if_clauses ')' |
     /// invalid_comprehension`.
     pub fn genexp(&mut self) -> PResult<Expr> {
+        // Fast path: without a `for` at the top level of the parentheses (a call like
+        // `f(a, b)`) this can only fail, so don't parse the first argument twice.
+        if self.fast && !self.paren_may_hold_for(self.mark) {
+            return Ok(None);
+        }
         self.rule(|p| {
             let start = p.mark;
             if p.eat(Tok::Lpar)?.is_some() {
@@ -543,6 +548,36 @@ impl Parser<'_> {
             }
             Ok(None)
         })
+    }
+
+    /// Is the token at `i` anything but a `(` whose contents, up to its `)`, hold no `for`
+    /// at their own bracket level? (Reads the lexed tokens only: no tokenizer error, no
+    /// effect on `fill`; running out of tokens answers true.)
+    fn paren_may_hold_for(&self, i: usize) -> bool {
+        let Some(open) = self.tokens.get(i) else {
+            return true;
+        };
+        if open.kind != Tok::Lpar {
+            return true;
+        }
+        let inner = open.level;
+        for t in self.tokens.get(i + 1..).unwrap_or_default() {
+            if t.level < inner {
+                return false;
+            }
+            if t.level == inner && t.kind == Tok::For {
+                return true;
+            }
+        }
+        true
+    }
+
+    /// Are the current token and the next `NAME '='`? (Reads the lexed tokens only.)
+    fn name_then_equal(&self) -> bool {
+        matches!(
+            (self.tokens.get(self.mark), self.tokens.get(self.mark + 1)),
+            (Some(a), Some(b)) if a.kind == Tok::Name && b.kind == Tok::Equal
+        )
     }
 
     /// `dictcomp: '{' kvpair for_if_clauses '}' | invalid_dict_comprehension`.
@@ -596,6 +631,11 @@ impl Parser<'_> {
     /// expression !':=') !'='` (a `_tmp` helper).
     fn positional_arg(&mut self) -> PResult<Expr> {
         self.helper(|p| {
+            // Fast path: `NAME '='` starts a keyword argument, which no alternative here
+            // accepts (they would parse NAME and fail at `!'='`).
+            if p.fast && p.name_then_equal() {
+                return Ok(None);
+            }
             let start = p.mark;
             if let Some(e) = p.starred_expression()? {
                 return Ok(Some(e));
@@ -644,15 +684,16 @@ impl Parser<'_> {
         self.rule(|p| {
             let start = p.mark;
             if let Some(mut a) = p.gather(Tok::Comma, Parser::kwarg_or_starred)? {
+                let after = p.mark;
                 if p.eat(Tok::Comma)?.is_some() {
                     if let Some(b) = p.gather(Tok::Comma, Parser::kwarg_or_double_starred)? {
                         a.extend(b);
                         return Ok(Some(a));
                     }
                 }
-            }
-            p.mark = start;
-            if let Some(a) = p.gather(Tok::Comma, Parser::kwarg_or_starred)? {
+                // The second alternative is the same gather at the same level: its result
+                // is this one.
+                p.mark = after;
                 return Ok(Some(a));
             }
             p.mark = start;

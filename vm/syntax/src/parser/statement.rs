@@ -75,10 +75,12 @@ impl Parser<'_> {
     fn simple_stmt(&mut self) -> PResult<Stmt> {
         self.memo_rule(Rule::SimpleStmt, |p| {
             let start = p.mark;
-            if let Some(s) = p.assignment()? {
-                return Ok(Some(s));
+            if !p.fast || p.may_be_assignment(start) {
+                if let Some(s) = p.assignment()? {
+                    return Ok(Some(s));
+                }
+                p.mark = start;
             }
-            p.mark = start;
             if let Some(e) = p.star_expressions()? {
                 let loc = p.loc_from(start);
                 return Ok(Some(Stmt::new(StmtKind::Expr { value: Box::new(e) }, loc)));
@@ -107,6 +109,32 @@ impl Parser<'_> {
                 _ => Ok(None),
             }
         })
+    }
+
+    /// Fast path: every `assignment` alternative needs a `:`, `=` or augmented-assignment
+    /// operator outside brackets before the statement ends, so a statement without one
+    /// (`f(x)`, `return y`) skips straight to the others. Reads the lexed tokens only;
+    /// running out of them answers true.
+    fn may_be_assignment(&self, start: usize) -> bool {
+        let Some(first) = self.tokens.get(start) else {
+            return true;
+        };
+        // The level before the first token (a token's level is the one after it).
+        let level = match first.kind {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => first.level.saturating_sub(1),
+            _ => first.level,
+        };
+        for t in self.tokens.get(start..).unwrap_or_default() {
+            if t.level == level {
+                match t.kind {
+                    Tok::Newline | Tok::Semi | Tok::EndMarker => return false,
+                    Tok::Colon | Tok::Equal => return true,
+                    k if augassign_op(k).is_some() => return true,
+                    _ => {}
+                }
+            }
+        }
+        true
     }
 
     /// `annotated_rhs: yield_expr | star_expressions`, and the `(yield_expr |

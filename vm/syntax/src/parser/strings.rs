@@ -296,7 +296,7 @@ fn decode_bytes(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
 impl Parser<'_> {
     /// `strings` (memo): `STRING+`.
     pub fn strings(&mut self) -> PResult<Expr> {
-        self.memo_rule(Rule::Strings, |p| {
+        self.memo_rule_keep(Rule::Strings, super::Keep::Now, |p| {
             let toks = p.helper(|p| {
                 let mut toks = Vec::new();
                 while let Some(t) = p.eat(Tok::String)? {
