@@ -424,11 +424,15 @@ fn bytes_mod(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
         return Ok(vm.not_implemented());
     };
     let out = crate::objects::str_format::bytes_percent_format(vm, &fmt, b)?;
-    Ok(if a.downcast_ref::<crate::objects::bytes::PyByteArray>().is_some() {
-        vm.new_bytearray(out)
-    } else {
-        vm.new_bytes(out)
-    })
+    Ok(
+        if a.downcast_ref::<crate::objects::bytes::PyByteArray>()
+            .is_some()
+        {
+            vm.new_bytearray(out)
+        } else {
+            vm.new_bytes(out)
+        },
+    )
 }
 
 pub fn init(vm: &Vm) {

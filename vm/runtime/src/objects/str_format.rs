@@ -896,7 +896,9 @@ fn percent_core(vm: &Vm, chars: &[char], args: &PyObject, bytes: bool) -> PyResu
                 (String::new(), t)
             }
             'c' if bytes => {
-                let ch = if let Some(b) = crate::objects::bytes::bytes_like(&v).filter(|b| b.len() == 1) {
+                let ch = if let Some(b) =
+                    crate::objects::bytes::bytes_like(&v).filter(|b| b.len() == 1)
+                {
                     b[0]
                 } else if let Some(iv) = crate::objects::int::int_value(&v) {
                     match iv.as_i64().filter(|c| (0..256).contains(c)) {
@@ -904,9 +906,9 @@ fn percent_core(vm: &Vm, chars: &[char], args: &PyObject, bytes: bool) -> PyResu
                         None => return Err(vm.new_overflow_error("%c arg not in range(256)")),
                     }
                 } else {
-                    return Err(vm.new_type_error(
-                        "%c requires an integer in range(256) or a single byte",
-                    ));
+                    return Err(
+                        vm.new_type_error("%c requires an integer in range(256) or a single byte")
+                    );
                 };
                 (String::new(), (ch as char).to_string())
             }
