@@ -1,7 +1,15 @@
 //! The gate: compares a run with a committed baseline. It fails on any program × layer
 //! that was `pass` in the baseline and is anything else now (a program that vanished
 //! included), and on any new `crash` or `panic`; it lists improvements.
+//!
+//! Known-flaky cells (the ledger's `[[flaky]]` entries, see [`crate::known::Flaky`]):
+//! a change at a listed program × layer whose outcome now is one of the entry's
+//! `outcomes` (only `crash`/`timeout` are allowed there) is *tolerated*: listed, not
+//! failing. Nothing else changes — the same cell turning `diverge` or `panic`, any
+//! other layer of that program, and every unlisted cell fail exactly as before, and a
+//! tolerated cell is never counted as a pass (the run's own results keep the crash).
 
+use crate::known::Flaky;
 use crate::outcome::{Layer, Outcome};
 use crate::results::Row;
 use std::collections::BTreeMap;
@@ -41,6 +49,9 @@ pub struct GateReport {
     pub fixed: Vec<Change>,
     /// Programs in this run but not in the baseline.
     pub new_programs: Vec<String>,
+    /// Broken or newly crashing, but with an outcome the ledger lists as that cell's
+    /// known flakiness: reported, not failing.
+    pub tolerated: Vec<Change>,
 }
 
 impl GateReport {
@@ -63,6 +74,10 @@ impl GateReport {
         list("broken (passed in the baseline)", &self.broken);
         list("new crashes/panics", &self.new_crashes);
         list("fixed", &self.fixed);
+        list(
+            "tolerated: known-flaky cells (ledger [[flaky]]), not counted as passes",
+            &self.tolerated,
+        );
         if !self.new_programs.is_empty() {
             s.push_str(&format!(
                 "new programs ({}): {}\n",
@@ -76,6 +91,28 @@ impl GateReport {
             "gate: ok\n"
         });
         s
+    }
+}
+
+/// Moves the broken and newly crashing changes that match a `[[flaky]]` entry
+/// (same program and layer, current outcome among its `outcomes`) to `tolerated`.
+pub fn tolerate(report: &mut GateReport, flaky: &[Flaky]) {
+    let known = |c: &Change| {
+        flaky.iter().any(|f| {
+            f.program == c.program
+                && f.layer == c.layer
+                && c.after.is_some_and(|o| f.outcomes.contains(&o))
+        })
+    };
+    for list in [&mut report.broken, &mut report.new_crashes] {
+        let (tolerated, kept): (Vec<Change>, Vec<Change>) =
+            std::mem::take(list).into_iter().partition(|c| known(c));
+        *list = kept;
+        for c in tolerated {
+            if !report.tolerated.contains(&c) {
+                report.tolerated.push(c);
+            }
+        }
     }
 }
 
@@ -211,6 +248,45 @@ mod tests {
         );
         let g = compare(&base, &[row("a.py", [Pass; 7]), row("b.py", FAILING)]);
         assert!(!g.failed());
+    }
+
+    #[test]
+    fn known_flaky_cells_are_tolerated_only_with_their_listed_outcomes() {
+        let flaky = vec![Flaky {
+            program: "a.py".into(),
+            layer: Layer::Output,
+            outcomes: vec![Crash],
+            reason: "CPython crashes intermittently".into(),
+        }];
+        let base = vec![row("a.py", [Pass; 7]), row("b.py", [Pass; 7])];
+        let with = |a: [Outcome; 7], b: [Outcome; 7]| {
+            let mut g = compare(&base, &[row("a.py", a), row("b.py", b)]);
+            tolerate(&mut g, &flaky);
+            g
+        };
+        // The listed symptom at the listed cell: tolerated and shown.
+        let mut crashed = [Pass; 7];
+        crashed[5] = Crash;
+        let g = with(crashed, [Pass; 7]);
+        assert!(!g.failed(), "{}", g.render());
+        assert_eq!(g.tolerated.len(), 1);
+        assert!(g.render().contains("a.py [output]: pass → crash"));
+        // Another outcome at that cell (a real regression) still fails…
+        let mut diverged = [Pass; 7];
+        diverged[5] = Diverge;
+        assert!(with(diverged, [Pass; 7]).failed());
+        let mut panicked = [Pass; 7];
+        panicked[5] = Panic;
+        assert!(with(panicked, [Pass; 7]).failed());
+        // …as does the same symptom in another layer or another program.
+        let mut other_layer = [Pass; 7];
+        other_layer[6] = Crash;
+        assert!(with(other_layer, [Pass; 7]).failed());
+        assert!(with([Pass; 7], crashed).failed());
+        // A program missing from the run is never "flaky".
+        let mut g = compare(&base, &[row("b.py", [Pass; 7])]);
+        tolerate(&mut g, &flaky);
+        assert!(g.failed());
     }
 
     #[test]

@@ -116,7 +116,9 @@ pub fn main(args: &ConformArgs) -> Result<(), String> {
             .collect()
     });
     bar.finish_and_clear();
-    let stale_known = ledger.apply(&mut results);
+    // Only a run over the whole corpus can tell that a ledger's program is gone.
+    let complete = args.filter.is_none() && args.exclude.is_empty() && args.shard.is_none();
+    let stale_known = ledger.apply(&mut results, complete);
 
     let info = RunInfo {
         cpython_version: engines.cpython.version().to_owned(),
@@ -157,9 +159,18 @@ pub fn main(args: &ConformArgs) -> Result<(), String> {
         &file,
         &Extras {
             baseline,
-            stale_known,
+            stale_known: stale_known.clone(),
+            flaky: ledger.flaky.clone(),
         },
     )?;
+    for e in &stale_known {
+        println!(
+            "stale ledger entry ({}): {} [{}]",
+            e.why,
+            e.entry.program.as_deref().unwrap_or(""),
+            e.entry.layer
+        );
+    }
     let passed = file.programs.iter().filter(|p| p.passed()).count();
     println!(
         "CPython {} · refvm {} · {} programs in {:.1} s ({:.1}/s, {} jobs, {} workers started)",

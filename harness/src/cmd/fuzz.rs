@@ -211,9 +211,10 @@ pub fn main(args: &FuzzArgs) -> Result<(), String> {
         })
         .collect();
     println!(
-        "time per program: {} · CPython workers started: {}",
+        "time per program: {} · CPython workers started: {} · cross cells shared (identical code): {}",
         phases.join(" · "),
-        engines.cpython.workers_started()
+        engines.cpython.workers_started(),
+        crate::fuzz::check::SHARED_CROSS.load(std::sync::atomic::Ordering::Relaxed)
     );
     // CPU time of this process and its (now reaped) workers: runs per CPU-second is
     // the per-core throughput, whatever else the machine is doing.

@@ -1,7 +1,10 @@
 //! `pyconform gate --baseline FILE [--results FILE] [--update]`: exit 1 when a program ×
-//! layer that passed in the baseline does not pass now, or on a new crash/panic.
+//! layer that passed in the baseline does not pass now, or on a new crash/panic —
+//! except a known-flaky cell's listed outcome (`[[flaky]]` in the ledger; see
+//! crate::gate).
 
-use crate::gate::compare;
+use crate::gate::{compare, tolerate};
+use crate::known::Ledger;
 use crate::results::read_csv;
 use clap::Args;
 use std::path::PathBuf;
@@ -17,6 +20,10 @@ pub struct GateArgs {
     /// Rewrite the baseline with these results (after printing the comparison).
     #[arg(long)]
     pub update: bool,
+    /// The ledger whose `[[flaky]]` entries the gate tolerates (a missing file is an
+    /// empty ledger).
+    #[arg(long, default_value = "corpus/known-differences.toml")]
+    pub known: PathBuf,
 }
 
 /// Returns whether the gate passes.
@@ -27,7 +34,9 @@ pub fn main(args: &GateArgs) -> Result<bool, String> {
     } else {
         read_csv(&args.baseline)?
     };
-    let report = compare(&baseline, &current);
+    let ledger = Ledger::load(&args.known)?;
+    let mut report = compare(&baseline, &current);
+    tolerate(&mut report, &ledger.flaky);
     print!("{}", report.render());
     if args.update {
         std::fs::copy(&args.results, &args.baseline).map_err(|e| {

@@ -47,6 +47,7 @@ pub fn main(args: &OverheadArgs) -> Result<(), String> {
     limits.recycle_after = usize::MAX;
     let engine = CpythonEngine::start(limits, None)?;
     let mut cols: [Vec<f64>; 4] = Default::default();
+    let mut cleanups = Vec::new();
     let mut used = 0;
     for p in &programs {
         let mut samples = Vec::new();
@@ -67,6 +68,9 @@ pub fn main(args: &OverheadArgs) -> Result<(), String> {
         let round_trip = best(&|s| s.round_trip_ns);
         let transport = best(&|s| s.round_trip_ns.saturating_sub(s.worker_ns));
         let bookkeeping = best(&|s| s.worker_ns.saturating_sub(s.program_ns));
+        if let Some(c) = samples.iter().filter_map(|s| s.cleanup_ns).min() {
+            cleanups.push(c as f64 / 1e3);
+        }
         for (col, v) in cols
             .iter_mut()
             .zip([bare, round_trip - bare, transport, bookkeeping])
@@ -96,6 +100,10 @@ pub fn main(args: &OverheadArgs) -> Result<(), String> {
     println!(
         "  of which isolation/probes in the worker:     {:8.1} µs",
         median(bookkeeping)
+    );
+    println!(
+        "worker cleanup after each run (off the round trip, overlapping the parent's work): {:8.1} µs",
+        median(&mut cleanups)
     );
     Ok(())
 }

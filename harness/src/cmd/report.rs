@@ -86,10 +86,12 @@ pub fn main(cmd: &ReportCommand) -> Result<(), String> {
     let mut info = info.unwrap_or_default();
     info.shard = None;
     let mut results: Vec<ProgramResult> = programs.into_values().collect();
-    let stale_known = match &args.known {
-        Some(p) => Ledger::load(p)?.apply(&mut results),
-        None => Vec::new(),
+    // A merge may lack shards: it cannot tell that a ledger's program is gone.
+    let ledger = match &args.known {
+        Some(p) => Ledger::load(p)?,
+        None => Ledger::default(),
     };
+    let stale_known = ledger.apply(&mut results, false);
     let file = ResultsFile {
         info,
         programs: results,
@@ -108,6 +110,7 @@ pub fn main(cmd: &ReportCommand) -> Result<(), String> {
         &Extras {
             baseline,
             stale_known,
+            flaky: ledger.flaky.clone(),
         },
     )? {
         println!("wrote {}", p.display());

@@ -269,6 +269,7 @@ impl CpythonEngine {
             compile_ns,
             exec_ns,
             worker_ns,
+            cleanup_ns,
             compiled: true,
             ..
         }) = resp
@@ -288,6 +289,7 @@ impl CpythonEngine {
         Ok(OverheadSample {
             round_trip_ns,
             worker_ns: worker_ns.unwrap_or(round_trip_ns),
+            cleanup_ns,
             program_ns: exec_ns + compile_ns.unwrap_or(0),
             bare_ns: bare.best_ns,
         })
@@ -310,6 +312,8 @@ pub struct OverheadSample {
     pub round_trip_ns: u64,
     /// Request read → answer ready, inside the worker.
     pub worker_ns: u64,
+    /// The worker's cleanup after its previous run (off the round trip).
+    pub cleanup_ns: Option<u64>,
     /// The program's own compile + execute inside the worker.
     pub program_ns: u64,
     /// Best bare in-process `exec(compile(src))`.

@@ -313,15 +313,18 @@ impl RefvmEngine {
         }
     }
 
-    /// `marshal.dumps(code)` (the refvm→CPython cell sends this to a worker).
+    /// `code` marshalled for the refvm→CPython cell to run in a worker: frozenset
+    /// constants keep the member order refvm's compiler gave them, so CPython's
+    /// `marshal.loads` rebuilds them with the same table layout (iteration order) as
+    /// the compiled constant (plain `marshal.dumps` sorts members, which changes the
+    /// order a program sees iterating `{8, 16, 24, 1}`; `python3 FILE` never marshals).
     pub fn marshal_dumps(&self, code: &CodeObject) -> Stage<Vec<u8>> {
-        fenced(
-            "refvm_bytecode::marshal::dumps",
-            || match refvm_bytecode::marshal::dumps(code) {
+        fenced("refvm_bytecode::marshal::dumps_keeping_set_order", || {
+            match refvm_bytecode::marshal::dumps_keeping_set_order(code) {
                 Ok(bytes) => Stage::Ok(bytes),
                 Err(e) => Stage::Unsupported(e.to_string()),
-            },
-        )
+            }
+        })
     }
 
     /// `marshal.loads(data)` of CPython's code (the CPython→refvm cell runs it).

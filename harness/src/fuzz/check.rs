@@ -43,6 +43,9 @@ pub const PHASES: [&str; 4] = [
     "refvm code on cpython",
 ];
 
+/// Programs whose cross cells were taken from their own cells (identical code).
+pub static SHARED_CROSS: AtomicU64 = AtomicU64::new(0);
+
 fn add_phase(i: usize, since: Instant) {
     PHASE_NS[i].fetch_add(since.elapsed().as_nanos() as u64, Ordering::Relaxed);
 }
@@ -198,18 +201,39 @@ pub fn check_batch(engines: &Engines, cases: &[Case], layers: &LayerSet) -> Vec<
         .wait()
         .unwrap_or_else(|(o, d)| (0..cases.len()).map(|_| RefvmSide::failed(o, &d)).collect());
 
-    // CPython's code on refvm's VM.
-    let cpython_refvm: Vec<Stage<RunObs>> = if layers.has(Layer::Output) {
+    // Identical code runs identically on one VM: where both compilers produced the same
+    // bytes (and no compiler is involved in imports), the cross cells are the own
+    // cells, and are not run again.
+    let same: Vec<bool> = if layers.has(Layer::Output) {
+        cases
+            .iter()
+            .zip(&statics)
+            .zip(&rv)
+            .map(|((c, s), r)| same_code(&engines.refvm, c, s, r))
+            .collect()
+    } else {
+        vec![false; cases.len()]
+    };
+    SHARED_CROSS.fetch_add(
+        same.iter().filter(|&&b| b).count() as u64,
+        Ordering::Relaxed,
+    );
+
+    // CPython's code on refvm's VM, on the runner while a worker runs refvm's code.
+    let cpython_refvm = layers.has(Layer::Output).then(|| {
         let jobs: Vec<(Program, Stage<Option<Vec<u8>>>)> = cases
             .iter()
             .zip(&statics)
-            .map(|(c, s)| (c.program.clone(), s.run_code.clone()))
+            .zip(&same)
+            .filter(|(_, same)| !**same)
+            .map(|((c, s), _)| (c.program.clone(), s.run_code.clone()))
             .collect();
         let refvm = engines.refvm.clone();
         let compile: ImportCompile = Arc::new(engines.cpython.module_compiler());
-        runner::run(engines.refvm.limits.refvm_hang * n, move || {
+        let k = jobs.len();
+        let pending = runner::submit(engines.refvm.limits.refvm_hang * n, move || {
             let t = Instant::now();
-            let out = jobs
+            let out: Vec<Stage<RunObs>> = jobs
                 .iter()
                 .map(|(program, code)| match code {
                     Stage::Ok(Some(bytes)) => run_marshalled_here(&refvm, bytes, program, &compile),
@@ -221,25 +245,47 @@ pub fn check_batch(engines: &Engines, cases: &[Case], layers: &LayerSet) -> Vec<
                 .collect();
             add_phase(2, t);
             out
-        })
-        .unwrap_or_else(|(o, d)| {
-            (0..cases.len())
-                .map(|_| Stage::Failed(o, d.clone()))
-                .collect()
-        })
-    } else {
-        vec![Stage::Skip("not requested".into()); cases.len()]
-    };
+        });
+        (pending, k)
+    });
 
     // refvm's code on CPython's VM.
     let refvm_cpython = if layers.has(Layer::Output) {
         let t = Instant::now();
-        let out = run_refvm_code(engines, cases, &rv);
+        let out = run_refvm_code(engines, cases, &rv, &same);
         add_phase(3, t);
         out
     } else {
         vec![Stage::Skip("not requested".into()); cases.len()]
     };
+    let cpython_refvm: Vec<Stage<RunObs>> = match cpython_refvm {
+        Some((pending, k)) => {
+            let mut ran = pending
+                .wait()
+                .unwrap_or_else(|(o, d)| (0..k).map(|_| Stage::Failed(o, d.clone())).collect())
+                .into_iter();
+            rv.iter()
+                .zip(&same)
+                .map(|(r, same)| {
+                    if *same {
+                        r.run.clone()
+                    } else {
+                        ran.next().unwrap_or(Stage::Failed(
+                            Outcome::Crash,
+                            "the refvm runner's answer is missing an item".into(),
+                        ))
+                    }
+                })
+                .collect()
+        }
+        None => vec![Stage::Skip("not requested".into()); cases.len()],
+    };
+    let refvm_cpython: Vec<Stage<RunObs>> = refvm_cpython
+        .into_iter()
+        .zip(&oracles)
+        .zip(&same)
+        .map(|((r, o), same)| if *same { o.clone() } else { r })
+        .collect();
 
     cases
         .iter()
@@ -416,6 +462,38 @@ fn cpython_side(
     (statics, oracles)
 }
 
+/// Did CPython and refvm compile the program to the same bytes, with no compiler
+/// involved in what it imports? Its cross cells then equal its own cells.
+/// refvm's `marshal.loads` of those bytes must give back refvm's code object too (the
+/// CPython→refvm cell would otherwise also test that round trip).
+fn same_code(refvm: &RefvmEngine, case: &Case, cp: &CpythonStatic, rv: &RefvmSide) -> bool {
+    let (Stage::Ok(Some(a)), Stage::Ok(b), Stage::Ok(Ok(code))) =
+        (&cp.run_code, &rv.marshal, &rv.compiled.code)
+    else {
+        return false;
+    };
+    a == b
+        && imports_only_native(&case.source)
+        && matches!(refvm.marshal_loads(a), Stage::Ok(loaded) if *loaded == **code)
+}
+
+/// Does the program import only modules both engines implement natively (`gc`, `math`,
+/// `sys`: no compiler involved)? Conservative: any other line mentioning `import`
+/// (an `importlib`, an `__import__`, a string) says no.
+pub fn imports_only_native(source: &[u8]) -> bool {
+    const NATIVE: [&str; 3] = ["gc", "math", "sys"];
+    source.split(|&b| b == b'\n').all(|line| {
+        if !line.windows(6).any(|w| w == b"import") {
+            return true;
+        }
+        std::str::from_utf8(line).is_ok_and(|l| {
+            l.trim_end()
+                .strip_prefix("import ")
+                .is_some_and(|rest| rest.split(',').all(|m| NATIVE.contains(&m.trim())))
+        })
+    })
+}
+
 /// A stage of a layer the campaign does not compare.
 fn not_asked<T>() -> Stage<T> {
     Stage::Skip("not requested".to_owned())
@@ -472,7 +550,12 @@ fn call_batch(
 
 /// Runs the code refvm compiled on CPython's VM (one batch for the programs that have
 /// some).
-fn run_refvm_code(engines: &Engines, cases: &[Case], rv: &[RefvmSide]) -> Vec<Stage<RunObs>> {
+fn run_refvm_code(
+    engines: &Engines,
+    cases: &[Case],
+    rv: &[RefvmSide],
+    skip: &[bool],
+) -> Vec<Stage<RunObs>> {
     let abs: Vec<String> = cases
         .iter()
         .map(|c| c.program.abs.to_string_lossy().into_owned())
@@ -484,6 +567,9 @@ fn run_refvm_code(engines: &Engines, cases: &[Case], rv: &[RefvmSide]) -> Vec<St
     let mut items = Vec::new();
     let mut which = Vec::new();
     for (i, (c, r)) in cases.iter().zip(rv).enumerate() {
+        if skip[i] {
+            continue;
+        }
         if let Stage::Ok(bytes) = &r.marshal {
             items.push(exec_request(
                 &engines.cpython,
@@ -594,5 +680,22 @@ fn judge_case(
         oracle,
         refvm_run,
         poison,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::imports_only_native;
+
+    #[test]
+    fn only_native_imports_share_cross_cells() {
+        assert!(imports_only_native(b"print(1)\n"));
+        assert!(imports_only_native(
+            b"import gc\nimport math, sys\nprint(2)\n"
+        ));
+        assert!(!imports_only_native(b"import os\n"));
+        assert!(!imports_only_native(b"from math import pi\n"));
+        assert!(!imports_only_native(b"x = __import__('gc')\n"));
+        assert!(!imports_only_native(b"print('import')\n"));
     }
 }

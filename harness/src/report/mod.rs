@@ -12,7 +12,7 @@ pub mod summary;
 pub mod svg;
 
 use crate::gate;
-use crate::known::Entry;
+use crate::known::{Flaky, Stale};
 use crate::results::{ResultsFile, Row, write_csv};
 use std::path::{Path, PathBuf};
 
@@ -21,8 +21,10 @@ use std::path::{Path, PathBuf};
 pub struct Extras {
     /// The baseline's rows and its path, for fixed/broken/new-panic lists.
     pub baseline: Option<(String, Vec<Row>)>,
-    /// Ledger entries whose program × layer passes now.
-    pub stale_known: Vec<Entry>,
+    /// Ledger entries that no longer describe the run (see `Ledger::apply`).
+    pub stale_known: Vec<Stale>,
+    /// The ledger's known-flaky cells (the baseline comparison tolerates them).
+    pub flaky: Vec<Flaky>,
 }
 
 /// Writes every report into `dir` (created if needed); returns the paths written.
@@ -33,10 +35,11 @@ pub fn write_all(
 ) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let rows: Vec<Row> = results.programs.iter().map(|p| p.row()).collect();
-    let gate = extras
-        .baseline
-        .as_ref()
-        .map(|(name, base)| (name.as_str(), gate::compare(base, &rows)));
+    let gate = extras.baseline.as_ref().map(|(name, base)| {
+        let mut g = gate::compare(base, &rows);
+        gate::tolerate(&mut g, &extras.flaky);
+        (name.as_str(), g)
+    });
     let stats = stats::Stats::of(&results.programs);
     let mut written = Vec::new();
     let mut put = |name: &str, text: String| -> Result<(), String> {

@@ -3,7 +3,7 @@
 
 use super::stats::Stats;
 use crate::gate::{Change, GateReport};
-use crate::known::Entry;
+use crate::known::Stale;
 use crate::outcome::{Layer, Outcome};
 use crate::results::ResultsFile;
 use std::fmt::Write;
@@ -29,7 +29,7 @@ pub fn render(
     results: &ResultsFile,
     stats: &Stats,
     gate: Option<(&str, &GateReport)>,
-    stale: &[Entry],
+    stale: &[Stale],
 ) -> String {
     let info = &results.info;
     let mut s = String::new();
@@ -97,6 +97,11 @@ pub fn render(
             list(&mut s, "Broken", &g.broken);
             list(&mut s, "New crashes / panics", &g.new_crashes);
             list(&mut s, "Fixed", &g.fixed);
+            list(
+                &mut s,
+                "Tolerated (known-flaky cells, ledger `[[flaky]]`; not passes)",
+                &g.tolerated,
+            );
             if !g.new_programs.is_empty() {
                 let _ = writeln!(s, "\nNew programs: {}", g.new_programs.len());
             }
@@ -138,9 +143,10 @@ pub fn render(
         for e in stale {
             let _ = writeln!(
                 s,
-                "- stale ledger entry (passes now, delete it): `{}` [{}]",
-                e.program.as_deref().unwrap_or(""),
-                e.layer
+                "- **stale ledger entry** ({}, delete it): `{}` [{}]",
+                e.why,
+                e.entry.program.as_deref().unwrap_or(""),
+                e.entry.layer
             );
         }
     }

@@ -21,6 +21,10 @@ pub const RESPONSE_FD: i32 = 4;
 
 const HELPER: &str = include_str!("helper.py");
 
+/// The frame a worker writes after each answer once it has cleaned up after the
+/// request and can take the next one.
+pub const READY: &[u8] = b"ready";
+
 /// Entry point of `pyconform __worker`.
 pub fn main() -> ExitCode {
     for fd in [REQUEST_FD, RESPONSE_FD] {
@@ -61,6 +65,15 @@ fn serve(py: Python<'_>, requests: &mut File, responses: &mut File) -> Result<()
         })?;
         write_frame(responses, &answer)
             .map_err(|e: io::Error| format!("writing a response: {e}"))?;
+        // The answer is out: undo the run and collect its garbage while the parent
+        // reads it, then say the worker is ready (the parent waits for that before its
+        // next request, so a cleanup that hangs or kills the worker costs a replacement
+        // worker, never the next program's result).
+        helper
+            .getattr("cleanup")
+            .and_then(|f| f.call0())
+            .map_err(|e| format!("cleanup failed: {e}"))?;
+        write_frame(responses, READY).map_err(|e: io::Error| format!("writing ready: {e}"))?;
     }
 }
 

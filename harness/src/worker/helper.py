@@ -51,6 +51,12 @@ def _after_fork_in_child():
 
 
 os.register_at_fork(after_in_child=_after_fork_in_child)
+
+# The interpreter caches unicodedata's name capsule the first time "\N{...}" is
+# decoded (see _PINNED below): fill that cache now, with the module held for good.
+import unicodedata  # noqa: E402
+
+"\N{SPACE}".encode("ascii", "namereplace")
 _STDOUT_ENCODING = "utf-8"
 _STDOUT_ERRORS = "strict"
 _STDERR_ERRORS = "backslashreplace"
@@ -84,18 +90,26 @@ def _read(path):
         os.close(fd)
 
 
+# Built once: json.dumps(..., ensure_ascii=False) builds a new encoder per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_DECODE = json.JSONDecoder().decode
+
+
 def _dumps(obj):
-    return json.dumps(obj, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return _ENCODE(obj).encode("utf-8", "surrogatepass")
 
 
 _t_request = 0
 
 
 def handle(frame):
-    global _t_request
+    global _t_request, _dirty
     _t_request = _perf()
-    req = json.loads(frame)
+    # The parent writes UTF-8 JSON (json.loads on bytes would first sniff the encoding).
+    req = _DECODE(frame.decode("utf-8", "surrogatepass"))
     kind = req["kind"]
+    if kind != "exec":
+        _dirty = True
     if kind == "static":
         return _dumps(_static(req))
     if kind == "exec":
@@ -114,9 +128,11 @@ def handle(frame):
 
 def dispatch(req):
     """One item of a batch: as `handle`, from the decoded request."""
-    global _t_request
+    global _t_request, _dirty
     _t_request = _perf()
     kind = req["kind"]
+    if kind != "exec":
+        _dirty = True
     if kind == "static":
         return _dumps(_static(req))
     if kind == "exec":
@@ -366,7 +382,9 @@ def _empty_stdin():
 def _prepare(req):
     """Sets up the isolated run; returns (code, globals) for Rust to execute, or the
     response bytes when there is nothing to execute (compile error)."""
-    global _run
+    global _run, _dirty
+    cleanup()
+    _dirty = True
     abs_path = req["abs"]
     limit = _OutputLimit(req["cap"])
     out = _Capture(limit)
@@ -438,7 +456,6 @@ def _prepare(req):
             # Let `python3 FILE`'s own call compile it (see the module docstring).
             del compile_error
             _run["compiled"] = "file"
-            gc.collect()
             return (None, abs_path, ns)
         compile_error.__traceback__ = None
         _run["compiled"] = False
@@ -446,9 +463,8 @@ def _prepare(req):
         del compile_error
         return finish(0)
     _run["compiled"] = True
-    # Collect the worker's own garbage now, so the probe's gc.collect() counts only
-    # the program's and generation counts start from zero.
-    gc.collect()
+    # No collection here: `cleanup` collected the previous run's garbage after its
+    # answer went out, so the probe's gc.collect() counts only this program's.
     return (code, ns)
 
 
@@ -623,10 +639,38 @@ def finish(exec_ns):
         "probes": probes,
         "compile_ns": run["compile_ns"],
         "exec_ns": exec_ns,
+        "cleanup_ns": _last_cleanup_ns,
     }
-    _restore()
+    # Restoring the worker's state and collecting the program's garbage wait for
+    # `cleanup`, which the Rust half calls once this answer is on its way.
+    run["finished"] = True
     resp["worker_ns"] = _perf() - _t_request
     return _dumps(resp)
+
+
+def cleanup():
+    """Undoes a finished run (the interpreter state `_prepare` saved) and collects the
+    garbage of whatever the worker did since the last cleanup, so the next program
+    starts as from a fresh `python3 FILE` and its probe's gc.collect() counts only its
+    own objects. Called by the Rust half after each answer is written (off the round
+    trip's critical path), and by `_prepare` when a batch runs several items in one
+    request."""
+    global _dirty, _last_cleanup_ns
+    if not _dirty:
+        return
+    t = _perf()
+    ran = _run is not None and _run.get("finished")
+    if ran:
+        _restore()
+    gc.collect()
+    _dirty = False
+    if ran:
+        _last_cleanup_ns = _perf() - t
+
+
+# Whether a request since the last `cleanup` may have left garbage or a finished run.
+_dirty = False
+_last_cleanup_ns = None
 
 
 def _safe_str(exc):
@@ -634,6 +678,24 @@ def _safe_str(exc):
         return str(exc)
     except BaseException:
         return "<exception str() failed>"
+
+
+# Extension modules a program imported, kept alive after they leave sys.modules: the
+# interpreter caches raw pointers into some of them without holding a reference (the
+# unicodedata name capsule behind "\N{...}" and the "namereplace" error handler is
+# cached in interp->unicode.ucnhash_capi), so freeing one leaves a dangling pointer that
+# the next program to use it jumps through (a segfault no `python3 FILE` run can have).
+# Bounded: a worker holds at most one copy of each extension, and is recycled.
+_PINNED = []
+
+
+def _is_extension(module):
+    spec = getattr(module, "__spec__", None)
+    origin = getattr(spec, "origin", None)
+    if origin == "built-in":
+        return True
+    file = getattr(module, "__file__", None)
+    return isinstance(file, str) and not file.endswith(".py") and not file.endswith(".pyc")
 
 
 def _restore():
@@ -647,7 +709,10 @@ def _restore():
     sys.argv = saved["argv"]
     sys.path[:] = saved["path"]
     for name in set(sys.modules) - saved["modules"]:
-        del sys.modules[name]
+        module = sys.modules.pop(name)
+        if _is_extension(module):
+            _PINNED.append(module)
+        del module
     if saved["main"] is not None:
         sys.modules["__main__"] = saved["main"]
     for key in set(sys.path_importer_cache) - saved["importer_cache"]:

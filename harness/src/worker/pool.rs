@@ -3,7 +3,7 @@
 //! with a wall-clock deadline, and replacing workers that die, hang or are due for
 //! recycling.
 
-use super::child::{REQUEST_FD, RESPONSE_FD};
+use super::child::{READY, REQUEST_FD, RESPONSE_FD};
 use super::frame::{FrameError, read_frame_deadline, write_frame};
 use super::protocol::{HelloResponse, Request};
 use crate::outcome::Outcome;
@@ -97,6 +97,8 @@ struct Worker {
     responses: File,
     served: usize,
     stderr_tail: Arc<Mutex<Vec<u8>>>,
+    /// An answer was read and the worker's ready frame (after its cleanup) is not yet.
+    ready_pending: bool,
 }
 
 const STDERR_TAIL: usize = 4096;
@@ -186,6 +188,7 @@ impl Worker {
             responses: File::from(resp_read),
             served: 0,
             stderr_tail,
+            ready_pending: false,
         })
     }
 
@@ -196,7 +199,25 @@ impl Worker {
             io::ErrorKind::BrokenPipe => FrameError::Eof,
             _ => FrameError::Io(e),
         })?;
-        read_frame_deadline(&mut self.responses, deadline)
+        let answer = read_frame_deadline(&mut self.responses, deadline)?;
+        self.ready_pending = true;
+        Ok(answer)
+    }
+
+    /// Waits for the ready frame the worker writes once it has cleaned up after its
+    /// last answer. False when it did not come in time or was not that frame (the
+    /// worker hung or died in the cleanup: it must be replaced).
+    fn await_ready(&mut self, timeout: Duration) -> bool {
+        if !self.ready_pending {
+            return true;
+        }
+        match read_frame_deadline(&mut self.responses, Instant::now() + timeout) {
+            Ok(frame) if frame == READY => {
+                self.ready_pending = false;
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Kills the worker (and its process group) and says how it had ended. When the
@@ -395,13 +416,29 @@ impl Pool {
     }
 
     fn acquire(&self) -> Result<Worker, Failure> {
-        if let Some(w) = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop() {
-            return Ok(w);
+        loop {
+            let Some(mut w) = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop() else {
+                break;
+            };
+            if w.await_ready(self.cfg.timeout) {
+                return Ok(w);
+            }
+            // The cleanup after its last program hung or killed it: that program's
+            // answer is already in; the next one gets a fresh worker.
+            let _ = w.kill(false);
         }
         self.spawned.fetch_add(1, Ordering::Relaxed);
-        start(&self.cfg).map(|(w, _)| w).map_err(|e| Failure {
+        let (mut w, _) = start(&self.cfg).map_err(|e| Failure {
             outcome: Outcome::Crash,
             detail: format!("cannot start a worker: {e}"),
+        })?;
+        if w.await_ready(self.cfg.timeout) {
+            return Ok(w);
+        }
+        let how = w.kill(true);
+        Err(Failure {
+            outcome: Outcome::Crash,
+            detail: format!("cannot start a worker: no ready frame after the handshake; {how}"),
         })
     }
 

@@ -208,6 +208,11 @@ pub enum ExecResponse {
         /// Time the worker spent on the request, from reading it to answering.
         #[serde(default)]
         worker_ns: Option<u64>,
+        /// How long the worker's cleanup after its previous run took (restoring the
+        /// interpreter state and collecting that run's garbage): done after that run's
+        /// answer was written, so outside every round trip.
+        #[serde(default)]
+        cleanup_ns: Option<u64>,
     },
     /// The program exceeded the output cap; the worker has exited.
     OutputLimit {

@@ -28,8 +28,8 @@ mod tests;
 pub use error::{ErrorKind, MarshalError};
 pub use read::{loads, loads_constant, loads_constant_preserving, loads_preserving};
 pub use write::{
-    DumpOptions, dumps, dumps_constant, dumps_constant_with_layout, dumps_with_layout,
-    dumps_with_options,
+    DumpOptions, dumps, dumps_constant, dumps_constant_with_layout, dumps_keeping_set_order,
+    dumps_with_layout, dumps_with_options,
 };
 
 /// `marshal.version`.

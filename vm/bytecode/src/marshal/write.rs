@@ -50,6 +50,26 @@ pub fn dumps_with_options(
     Ok(w.out)
 }
 
+/// Marshal data for another interpreter to *run* `code` (the harness's refvm→CPython
+/// cell): as [`dumps`], except that each frozenset's members are written in the order
+/// the value holds them (the order refvm's compiler inserted them) rather than
+/// CPython's `sorted(members, key=marshal.dumps)`. `marshal.loads` builds a frozenset
+/// by adding the members in stream order, so the loaded constant has the hash-table
+/// layout — and the iteration order — of one built in refvm's order, as the compiled
+/// constant is under `python3 FILE` (which never marshals it). Not byte-faithful to
+/// `marshal.dumps` when a frozenset has two or more members; use [`dumps`] for that.
+pub fn dumps_keeping_set_order(code: &CodeObject) -> Result<Vec<u8>, MarshalError> {
+    let model = Model::new(View::Code(code))?;
+    let mut w = Writer::new(Mode::Fresh {
+        model: &model,
+        table: IdMap::default(),
+    });
+    w.force_next = true;
+    w.keep_set_order = true;
+    w.w_object(View::Code(code))?;
+    Ok(w.out)
+}
+
 /// `marshal.dumps(value)` for a constant held by the caller (so it counts as shared,
 /// like any object a Python caller passes in).
 pub fn dumps_constant(value: &Constant) -> Result<Vec<u8>, MarshalError> {
@@ -127,6 +147,9 @@ struct Writer<'a, 'm> {
     /// Fresh mode: the next object is held by something outside the tree (the caller, a
     /// frozenset's sort list), so its refcount is above 1 whatever the model says.
     force_next: bool,
+    /// Fresh mode: write frozenset members in the value's order, unsorted (see
+    /// [`dumps_keeping_set_order`]).
+    keep_set_order: bool,
 }
 
 impl<'a, 'm> Writer<'a, 'm> {
@@ -136,6 +159,7 @@ impl<'a, 'm> Writer<'a, 'm> {
             depth: 0,
             mode,
             force_next: false,
+            keep_set_order: false,
         }
     }
 
@@ -440,6 +464,16 @@ impl<'a, 'm> Writer<'a, 'm> {
             }
             Mode::Fresh { model, .. } => *model,
         };
+        if self.keep_set_order {
+            for item in items.iter().rev() {
+                tasks.push(Task::Object {
+                    v: View::Const(item),
+                    depth: depth + 1,
+                    force: true,
+                });
+            }
+            return Ok(());
+        }
         let mut keyed = Vec::with_capacity(items.len());
         for item in items {
             // marshal.dumps(item) with its own reference table, nested as deep as we are.

@@ -114,6 +114,8 @@ pub fn call_function(
 /// Runs a frame to completion (not for generator frames that may yield).
 pub fn run_frame(vm: &Vm, fr: Box<Frame>) -> PyResult {
     let (r, mut fr, _) = eval(vm, fr, None);
+    // The caller (alive during this call) for `f_back` of a frame object that outlives it.
+    fr.previous = vm.ts.frame.get();
     fr.clear();
     vm.ts.recycle_frame(fr);
     r
@@ -142,6 +144,10 @@ pub fn run_code(
             vm.builtins.clone()
         }
     };
+    // `PyEval_EvalCode` runs the code through a function object of its own (named after
+    // the code), which the frame holds: a frame object that outlives the run keeps it.
+    let func = vm.new_function(code.clone(), globals.clone(), Some(code.name.clone()));
+    fr.func = Some(func.into_object());
     fr.globals = Some(globals);
     fr.builtins = Some(builtins);
     fr.code = Some(code);

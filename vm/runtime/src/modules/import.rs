@@ -37,29 +37,54 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
     if name == "builtins" {
         return Ok(vm.builtins_module_obj());
     }
-    // A file beside the program: name.py or name/__init__.py (dotted: packages).
-    let Some(dir) = vm.config.module_dir.clone() else {
-        return Err(not_found(vm, name));
-    };
+    // A file beside the program (sys.path[0]), then the standard library: name.py or
+    // name/__init__.py; a submodule is searched in its package's `__path__`.
     let (parent, last) = match name.rsplit_once('.') {
         Some((p, l)) => (Some(p), l),
         None => (None, name),
     };
-    let mut base = dir.clone();
+    let mut dirs: Vec<std::path::PathBuf> = Vec::new();
     if let Some(p) = parent {
         let pm = load(vm, p)?;
-        let _ = pm;
-        for part in p.split('.') {
-            base.push(part);
+        let pkg_path = crate::ops::get_attr_opt(vm, &pm, &vm.intern("__path__"))?;
+        let Some(pkg_path) = pkg_path else {
+            let e = vm.new_module_not_found_error(format!(
+                "No module named '{}'; '{}' is not a package",
+                name, p
+            ));
+            e.exc().set_extra("name", vm.new_str(name));
+            return Err(e);
+        };
+        for d in crate::ops::collect(vm, &pkg_path)? {
+            if let Some(d) = d.downcast_ref::<PyStr>() {
+                dirs.push(std::path::PathBuf::from(d.to_string_lossy()));
+            }
+        }
+    } else {
+        if let Some(d) = vm.config.module_dir.clone() {
+            dirs.push(d);
+        }
+        if let Some(src) = super::py_source(name) {
+            return exec_source_module(vm, name, &format!("<refvm {name}>"), src.as_bytes());
+        }
+        if let Some(d) = stdlib_dir() {
+            dirs.push(d.clone());
         }
     }
-    let file = base.join(format!("{last}.py"));
-    let pkg_init = base.join(last).join("__init__.py");
-    let (path, is_pkg) = if file.is_file() {
-        (file, false)
-    } else if pkg_init.is_file() {
-        (pkg_init, true)
-    } else {
+    let mut found = None;
+    for base in &dirs {
+        let file = base.join(format!("{last}.py"));
+        let pkg_init = base.join(last).join("__init__.py");
+        if file.is_file() {
+            found = Some((file, false, base.clone()));
+            break;
+        }
+        if pkg_init.is_file() {
+            found = Some((pkg_init, true, base.clone()));
+            break;
+        }
+    }
+    let Some((path, is_pkg, base)) = found else {
         return Err(not_found(vm, name));
     };
     let source = std::fs::read(&path)
@@ -134,6 +159,81 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
         if let Some(pm) = vm.modules.get_str(&vm.intern(p)) {
             let _ = crate::ops::set_attr(vm, &pm, &vm.intern(last), mobj.clone());
         }
+    }
+    Ok(vm.modules.get_str(&key).unwrap_or(mobj))
+}
+
+/// The standard library directory (CPython 3.11's `Lib`, whose pure-Python modules refvm
+/// runs as CPython does): `$REFVM_STDLIB`, else the python3.11 that pyenv or `PATH`
+/// selects (the directory holding the `os.py` landmark, as CPython's own prefix search).
+pub fn stdlib_dir() -> Option<&'static std::path::PathBuf> {
+    static DIR: std::sync::OnceLock<Option<std::path::PathBuf>> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        use std::path::PathBuf;
+        let ok = |p: &PathBuf| p.join("os.py").is_file();
+        if let Some(d) = std::env::var_os("REFVM_STDLIB") {
+            let d = PathBuf::from(d);
+            return ok(&d).then_some(d);
+        }
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        let root = std::env::var_os("PYENV_ROOT")
+            .map(PathBuf::from)
+            .or_else(|| home.map(|h| h.join(".pyenv")));
+        if let Some(root) = root {
+            if let Ok(v) = std::fs::read_to_string(root.join("version")) {
+                for ver in v.split_whitespace() {
+                    if ver.starts_with("3.11") {
+                        let d = root.join("versions").join(ver).join("lib/python3.11");
+                        if ok(&d) {
+                            return Some(d);
+                        }
+                    }
+                }
+            }
+        }
+        for dir in std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()) {
+            if dir.join("python3.11").is_file() {
+                if let Some(prefix) = dir.parent() {
+                    let d = prefix.join("lib/python3.11");
+                    if ok(&d) {
+                        return Some(d);
+                    }
+                }
+            }
+        }
+        None
+    })
+    .as_ref()
+}
+
+/// Runs a module whose source refvm carries itself (see `modules::py_source`).
+fn exec_source_module(vm: &Vm, name: &str, filename: &str, source: &[u8]) -> PyResult<PyRef> {
+    let code = match refvm_compiler::compile_source(
+        source,
+        &refvm_compiler::CompileOptions::new(filename),
+    ) {
+        Ok(c) => c,
+        Err(e) => {
+            return Err(vm.abort_with(crate::vm::Abort::Unsupported(format!(
+                "compiling refvm's {name} module: {e:?}"
+            ))));
+        }
+    };
+    let mut cache = crate::objects::code::ConstCache::default();
+    let code = vm.make_code(&Arc::new(code), &mut cache)?;
+    let module = vm.new_module(name, None);
+    module
+        .dict
+        .set_str(vm.names.__package__.clone(), vm.empty_str.clone_object());
+    module
+        .dict
+        .set_str(vm.names.__builtins__.clone(), vm.builtins_module_obj());
+    let key = vm.intern(name);
+    let mobj = module.clone_object();
+    vm.modules.set_str(key.clone(), mobj.clone());
+    if let Err(e) = crate::eval::run_code(vm, code, module.dict.clone(), None) {
+        vm.modules.pop_str(&key);
+        return Err(e);
     }
     Ok(vm.modules.get_str(&key).unwrap_or(mobj))
 }

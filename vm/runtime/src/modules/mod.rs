@@ -43,3 +43,12 @@ pub fn set(vm: &Vm, m: &PyRef, name: &str, v: PyRef) {
         md.dict.set_str(vm.intern(name), v);
     }
 }
+
+/// Modules refvm carries as Python source, for CPython modules written in C whose
+/// behaviour these classes reproduce (see each file's docstring).
+pub fn py_source(name: &str) -> Option<&'static str> {
+    match name {
+        "itertools" => Some(include_str!("py/itertools.py")),
+        _ => None,
+    }
+}
