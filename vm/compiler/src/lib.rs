@@ -144,3 +144,85 @@ pub fn compile_module_owned(
 fn stack_for_depth(depth: usize) -> usize {
     (1 << 20) + depth.saturating_mul(1024)
 }
+
+/// `compile(source, filename, mode)` for `mode` `exec`, `eval` or `single`: parse in
+/// that mode, then compile (`eval` code returns the expression's value; `single` code
+/// prints the value of each expression statement with `PRINT_EXPR`).
+pub fn compile_source_mode(
+    source: &[u8],
+    mode: refvm_syntax::Mode,
+    opts: &CompileOptions,
+) -> Result<CodeObject, CompileError> {
+    let popts = refvm_syntax::ParseOptions {
+        mode,
+        ignore_cookie: false,
+    };
+    let tree = refvm_syntax::parse(source, &opts.filename, &popts).map_err(|e| match e {
+        refvm_syntax::ParseError::Syntax(s) => CompileError::Syntax(s),
+        refvm_syntax::ParseError::Unsupported(u) => CompileError::Unsupported(u),
+        refvm_syntax::ParseError::Other(o) => CompileError::Exception {
+            type_name: o.kind.name(),
+            msg: o.msg,
+        },
+    })?;
+    match tree {
+        ast::Mod::Module(m) => compile_module_owned(m, source, opts),
+        ast::Mod::Interactive(i) => compile_interactive(i, source, opts),
+        ast::Mod::Expression(e) => compile_expression(e, source, opts),
+        ast::Mod::FunctionType(_) => Err(CompileError::Unsupported(Unsupported(
+            "compile() of a func_type tree".into(),
+        ))),
+    }
+}
+
+/// `compile(tree, filename, "eval")` of a parsed expression: code ending in
+/// `RETURN_VALUE` of its value.
+pub fn compile_expression(
+    tree: ast::Expression,
+    source: &[u8],
+    opts: &CompileOptions,
+) -> Result<CodeObject, CompileError> {
+    let value = *tree.body;
+    let loc = value.loc;
+    let module = ast::Module {
+        body: vec![ast::Stmt {
+            node: ast::StmtKind::Expr {
+                value: Box::new(value),
+            },
+            loc,
+        }],
+        type_ignores: Vec::new(),
+    };
+    compile_mode_owned(module, source, opts, codegen::ModKind::Expression)
+}
+
+/// `compile(tree, filename, "single")` of a parsed interactive statement.
+pub fn compile_interactive(
+    tree: ast::Interactive,
+    source: &[u8],
+    opts: &CompileOptions,
+) -> Result<CodeObject, CompileError> {
+    let module = ast::Module {
+        body: tree.body,
+        type_ignores: Vec::new(),
+    };
+    compile_mode_owned(module, source, opts, codegen::ModKind::Interactive)
+}
+
+fn compile_mode_owned(
+    mut module: ast::Module,
+    source: &[u8],
+    opts: &CompileOptions,
+    kind: codegen::ModKind,
+) -> Result<CodeObject, CompileError> {
+    let result = codegen::compile_mode(&mut module, &opts.filename, opts.optimize, kind)
+        .map_err(|e| e.into_compile_error(&opts.filename, source));
+    let depth = if result.is_ok() {
+        symtable::visit::RECURSION_LIMIT as usize
+    } else {
+        ast_util::nesting_depth(&module)
+    };
+    let need = stack_for_depth(depth);
+    stacker::maybe_grow(need, need, move || drop(module));
+    result
+}

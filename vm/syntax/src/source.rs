@@ -273,6 +273,14 @@ pub fn c_translate_newlines(input: &[u8]) -> Vec<u8> {
 /// 'single') adds no final `\n`.
 pub fn c_translate_newlines_mode(input: &[u8], exec_input: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(input.len() + 1);
+    if !input.contains(&b'\r') {
+        // Nothing to translate: the input as is, and the final newline.
+        out.extend_from_slice(input);
+        if exec_input && out.last() != Some(&b'\n') {
+            out.push(b'\n');
+        }
+        return out;
+    }
     let mut last = 0u8;
     let mut skip_next_lf = false;
     let mut i = 0;

@@ -167,7 +167,7 @@ impl Optimizer {
     }
 
     /// `astfold_stmt`.
-    fn fold_stmt(&mut self, s: &mut ast::Stmt) -> R {
+    pub(crate) fn fold_stmt(&mut self, s: &mut ast::Stmt) -> R {
         self.guard(|o| o.fold_stmt_inner(s))
     }
 

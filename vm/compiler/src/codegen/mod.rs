@@ -116,6 +116,19 @@ pub struct Compiler<'a> {
     /// The tree being compiled, for [`interned::Interned`] (built on first need).
     pub root: Option<&'a ast::Module>,
     pub interned: Option<interned::Interned>,
+    /// `c_interactive`: `single` mode, where module-level expression statements print.
+    pub interactive: bool,
+}
+
+/// Which `compile()` mode a tree is compiled in (`mod_ty`'s kind).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModKind {
+    /// `exec`: a module body (docstring, annotations).
+    Module,
+    /// `single`: statements whose expression values are printed (`PRINT_EXPR`).
+    Interactive,
+    /// `eval`: the tree holds one `Expr` statement whose value the code returns.
+    Expression,
 }
 
 /// Converts an AST constant to a code-object constant.
@@ -706,7 +719,39 @@ pub fn compile_module(
     crate::ast_opt::Optimizer::new(optimize, future.annotations()).fold_module(module)?;
     let module: &ast::Module = module;
     let st = symtable::build(module, &future)?;
-    compile_tree(module, &st, future, filename, optimize)
+    compile_tree(module, &st, future, filename, optimize, ModKind::Module)
+}
+
+/// `_PyAST_Compile` for the `single` and `eval` modes. `module` carries the tree as a
+/// module body: the interactive statements, or for `eval` one `Expr` statement holding
+/// the expression (the symbol table visits both exactly as CPython visits
+/// `Interactive` and `Expression`).
+pub fn compile_mode(
+    module: &mut ast::Module,
+    filename: &str,
+    optimize: u8,
+    kind: ModKind,
+) -> Result<CodeObject, CompileErrorAt> {
+    let future = match kind {
+        ModKind::Expression => FutureFeatures {
+            features: 0,
+            lineno: -1,
+        },
+        _ => crate::future::future_from_ast(module)?,
+    };
+    let mut opt = crate::ast_opt::Optimizer::new(optimize, future.annotations());
+    match kind {
+        ModKind::Module => opt.fold_module(module)?,
+        // astfold_mod: no docstring rule outside modules.
+        _ => {
+            for s in module.body.iter_mut() {
+                opt.fold_stmt(s)?;
+            }
+        }
+    }
+    let module: &ast::Module = module;
+    let st = symtable::build(module, &future)?;
+    compile_tree(module, &st, future, filename, optimize, kind)
 }
 
 /// `compiler_mod` for an optimised module and its symbol table.
@@ -716,6 +761,7 @@ fn compile_tree(
     future: FutureFeatures,
     filename: &str,
     optimize: u8,
+    kind: ModKind,
 ) -> Result<CodeObject, CompileErrorAt> {
     const PYCF_MASK: u32 = co::CO_FUTURE_DIVISION
         | co::CO_FUTURE_ABSOLUTE_IMPORT
@@ -745,15 +791,36 @@ fn compile_tree(
         stack: Vec::new(),
         root: Some(module),
         interned: None,
+        interactive: false,
     };
     c.enter_scope("<module>", ScopeType::Module, node_key(module), 1)?;
     // The placeholder must not count as a parent for qualified names.
     c.stack.clear();
     c.u.loc.lineno = 1;
-    c.body(&module.body)?;
+    let mut add_none = true;
+    match kind {
+        ModKind::Module => c.body(&module.body)?,
+        ModKind::Interactive => {
+            if Compiler::find_ann(&module.body) {
+                c.addop(SETUP_ANNOTATIONS);
+            }
+            c.interactive = true;
+            for s in &module.body {
+                c.visit_stmt(s)?;
+            }
+        }
+        ModKind::Expression => {
+            for s in &module.body {
+                if let ast::StmtKind::Expr { value } = &s.node {
+                    c.visit_expr(value)?;
+                }
+            }
+            add_none = false;
+        }
+    }
     let flags = c.compute_code_flags();
     let mut code = std::mem::take(&mut c.u.code);
     code.flags = flags;
     code.qualname = code.name.clone();
-    assemble::assemble(code, true).map_err(|e| CompileErrorAt::system(e.0))
+    assemble::assemble(code, add_none).map_err(|e| CompileErrorAt::system(e.0))
 }

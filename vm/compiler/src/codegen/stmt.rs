@@ -125,6 +125,11 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_visit_stmt_expr`.
     fn compiler_visit_stmt_expr(&mut self, value: &'a ast::Expr) -> R {
+        if self.interactive && self.nestlevel <= 1 {
+            self.visit_expr(value)?;
+            self.addop(PRINT_EXPR);
+            return Ok(());
+        }
         if matches!(value.node, ExprKind::Constant { .. }) {
             self.addop(NOP);
             return Ok(());

@@ -62,6 +62,8 @@ impl Frame {
                 // Someone holds the frame object: it takes the locals over.
                 let fast = std::mem::take(&mut self.fast);
                 fo.fast.set(fast);
+                fo.func.set(self.func.take());
+                self.link_back(&fo);
             }
             drop(fo);
         }
@@ -92,6 +94,25 @@ impl Frame {
         self.generator = std::ptr::null();
         self.lasti = 0;
         self.next_instr = 0;
+    }
+
+    /// `take_ownership`'s `f_back`: a finished frame whose object lives on links to its
+    /// caller's frame object (made if needed). Generator frames have no `previous` here.
+    fn link_back(&mut self, fo: &PyFrameObject) {
+        if self.previous.is_null() || !self.generator.is_null() || fo.back.borrow().is_some() {
+            return;
+        }
+        // SAFETY: `previous` is the caller's frame, alive while this frame is cleared.
+        let pf = unsafe { &mut *self.previous };
+        let back = match &pf.frame_obj {
+            Some(b) => Some(b.clone()),
+            None => {
+                let b = crate::vm::with_vm(|vm| vm.new_frame_object(pf));
+                pf.frame_obj = b.clone();
+                b
+            }
+        };
+        fo.back.set(back.map(|b| b.into_object()));
     }
 
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyObject)) {

@@ -87,10 +87,13 @@ pub fn make_frame(
 fn fill_none(v: &mut Vec<Slot>, n: usize) {
     v.clear();
     v.reserve(n);
-    // SAFETY: `Option<PyRef>` is a nullable pointer (`NonNull` niche), so all-zero bytes are
-    // `None`; capacity for `n` elements was reserved just above.
+    // SAFETY: capacity for `n` elements was reserved just above; each is written before
+    // the length covers it.
     unsafe {
-        std::ptr::write_bytes(v.as_mut_ptr(), 0, n);
+        let p = v.as_mut_ptr();
+        for i in 0..n {
+            std::ptr::write(p.add(i), None);
+        }
         v.set_len(n);
     }
 }
@@ -111,6 +114,8 @@ pub fn call_function(
 /// Runs a frame to completion (not for generator frames that may yield).
 pub fn run_frame(vm: &Vm, fr: Box<Frame>) -> PyResult {
     let (r, mut fr, _) = eval(vm, fr, None);
+    // The caller (alive during this call) for `f_back` of a frame object that outlives it.
+    fr.previous = vm.ts.frame.get();
     fr.clear();
     vm.ts.recycle_frame(fr);
     r
@@ -139,6 +144,10 @@ pub fn run_code(
             vm.builtins.clone()
         }
     };
+    // `PyEval_EvalCode` runs the code through a function object of its own (named after
+    // the code), which the frame holds: a frame object that outlives the run keeps it.
+    let func = vm.new_function(code.clone(), globals.clone(), Some(code.name.clone()));
+    fr.func = Some(func.into_object());
     fr.globals = Some(globals);
     fr.builtins = Some(builtins);
     fr.code = Some(code);
@@ -301,8 +310,14 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
         };
         let f: &mut Frame = f;
         vm.ts.frame.set(f as *mut Frame);
-        let Some(code) = f.code.clone() else {
-            return (Err(stack_error(vm)), Exit::Return);
+        let code: &PyCode = match &f.code {
+            // SAFETY: the frame owns a reference to its code object, and the frame is owned
+            // by `frames` (this loop) until every path that clears, recycles or hands it
+            // over (return, unwind, generator creation) has left this pass of `'frames`;
+            // `code` is not used after that. Borrowing it this way saves a reference-count
+            // round trip per frame entry.
+            Some(c) => unsafe { &*(&**c as *const PyCode) },
+            None => return (Err(stack_error(vm)), Exit::Return),
         };
         let co: &[u8] = &code.code;
         let dec: &[u64] = &code.decoded;

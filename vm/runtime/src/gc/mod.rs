@@ -62,6 +62,8 @@ pub fn with_state<R>(f: impl FnOnce(&GcState) -> R) -> R {
 /// Forgets the state of a previous VM on this thread (called when a run starts).
 pub fn reset_state() {
     weakref::reset();
+    FREE_LISTS.with(|f| f.iter().for_each(|c| c.set(0)));
+    VIRTUAL_FREES.with(|v| v.borrow_mut().clear());
     PENDING.with(|p| p.set(false));
     with_state(|s| {
         s.collecting.set(false);
@@ -97,9 +99,105 @@ pub fn note_alloc(vm: &Vm) {
     }
 }
 
+/// CPython 3.11's free lists of exact lists (80), dicts (80) and tuples of 1 to 20 items
+/// (2000 each): an object taken from or returned to one is not an allocation or a
+/// deallocation for generation 0's count (`gc.get_count`). A full collection empties
+/// them (`clear_freelists`). Index: 0 list, 1 dict, 1 + n tuple of n items.
+const FREELISTS: usize = 22;
+thread_local! {
+    static FREE_LISTS: [Cell<u16>; FREELISTS] = const { [const { Cell::new(0) }; FREELISTS] };
+    /// The last GC allocation was served by a free list.
+    static LAST_FROM_FREELIST: Cell<bool> = const { Cell::new(false) };
+    /// Instance dicts of objects being freed (no object in CPython: no free list either).
+    static VIRTUAL_FREES: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+fn freelist_max(i: usize) -> u16 {
+    if i < 2 { 80 } else { 2000 }
+}
+
+/// The free list an exact list, dict or tuple of `nitems` items of type `ty` belongs to.
+#[inline]
+pub fn freelist_index(vm: &Vm, ty: &crate::object::PyType, nitems: usize) -> Option<usize> {
+    let p = ty as *const crate::object::PyType;
+    if p == vm.types.list.as_ptr() as *const _ {
+        Some(0)
+    } else if p == vm.types.dict.as_ptr() as *const _ {
+        Some(1)
+    } else if p == vm.types.tuple.as_ptr() as *const _ && (1..=20).contains(&nitems) {
+        Some(1 + nitems)
+    } else {
+        None
+    }
+}
+
+/// [`note_alloc`] for an object of `ty` with `nitems` items, through the free lists.
+#[inline]
+pub fn note_alloc_typed(vm: &Vm, ty: &crate::object::PyType, nitems: usize) {
+    if let Some(i) = freelist_index(vm, ty, nitems) {
+        let hit = FREE_LISTS.with(|f| {
+            let n = f[i].get();
+            if n > 0 {
+                f[i].set(n - 1);
+            }
+            n > 0
+        });
+        LAST_FROM_FREELIST.with(|c| c.set(hit));
+        if hit {
+            return;
+        }
+    }
+    note_alloc(vm);
+}
+
+/// [`note_free`] for a GC object at `op` of `ty` with `nitems` items, through the free lists.
+#[inline]
+pub fn note_free_typed(vm: &Vm, op: *const PyObject, ty: &crate::object::PyType, nitems: usize) {
+    let Some(i) = freelist_index(vm, ty, nitems) else {
+        return note_free(vm);
+    };
+    if i == 1 {
+        let skip = VIRTUAL_FREES.with(|v| {
+            let mut v = v.borrow_mut();
+            match v.iter().rposition(|&a| a == op as usize) {
+                Some(k) => {
+                    v.swap_remove(k);
+                    true
+                }
+                None => false,
+            }
+        });
+        if skip {
+            return;
+        }
+    }
+    let kept = FREE_LISTS.with(|f| {
+        let n = f[i].get();
+        if n < freelist_max(i) {
+            f[i].set(n + 1);
+        }
+        n < freelist_max(i)
+    });
+    if !kept {
+        note_free(vm);
+    }
+}
+
+/// `clear_freelists` (end of a full collection): the cached objects are freed.
+fn clear_freelists(vm: &Vm) {
+    let n: usize = FREE_LISTS.with(|f| f.iter().map(|c| c.replace(0) as usize).sum());
+    let g0 = &vm.gc_generations[0];
+    g0.count.set((g0.count.get() - n as isize).max(0));
+}
+
 /// An instance dict created for attribute storage: CPython 3.11 stores those attributes
 /// inline (no object), so the allocation is taken back out of generation 0's count.
 pub fn note_virtual_dict(vm: &Vm) {
+    if LAST_FROM_FREELIST.with(|c| c.replace(false)) {
+        // It came from the dict free list: CPython would not have taken it.
+        FREE_LISTS.with(|f| f[1].set(f[1].get() + 1));
+        return;
+    }
     let g0 = &vm.gc_generations[0];
     let c = g0.count.get();
     if c > 0 {
@@ -131,10 +229,8 @@ pub fn before_instance_free(op: &PyObject) {
     if unsafe { (*GcHead::of(d.as_object())).finalized() } {
         return;
     }
-    crate::vm::with_vm(|vm| {
-        let g0 = &vm.gc_generations[0];
-        g0.count.set(g0.count.get() + 1);
-    });
+    let addr = d.as_object() as *const PyObject as usize;
+    VIRTUAL_FREES.with(|v| v.borrow_mut().push(addr));
 }
 
 /// Called for every GC object freed (`PyObject_GC_Del`).
@@ -459,6 +555,9 @@ fn collect_main(vm: &Vm, generation: usize) -> (i64, i64) {
             g = next(g);
         }
         delete_garbage(vm, final_unreachable, old, debug);
+    }
+    if generation == 2 {
+        clear_freelists(vm);
     }
     if debug & DEBUG_STATS != 0 {
         let _ = vm.write_stderr(

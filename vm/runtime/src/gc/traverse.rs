@@ -110,6 +110,7 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
                     for s in f.fast.borrow() {
                         visit_slot(s, visit);
                     }
+                    visit_slot(f.func.borrow(), visit);
                 }
             }
         }
@@ -211,6 +212,7 @@ pub fn clear(o: &PyObject) {
                 if f.frame.get().is_null() {
                     f.fast.set(Vec::new());
                     f.locals.set(None);
+                    f.func.set(None);
                 }
                 f.back.set(None);
             }

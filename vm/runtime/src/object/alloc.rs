@@ -212,7 +212,7 @@ pub unsafe fn alloc_var<T: PyPayload>(ty: &PyType, payload: T, var_bytes: usize)
         }
         if gc {
             super::gc::track(&*obj);
-            crate::vm::with_vm(|vm| crate::gc::note_alloc(vm));
+            crate::vm::with_vm(|vm| crate::gc::note_alloc_typed(vm, ty, var_bytes / 8));
         }
         PyRef::from_raw(obj)
     }
@@ -332,6 +332,11 @@ unsafe fn dealloc_now(op: *mut PyObject) {
             }
         }
         let size = ty.instance_size(&*op);
+        let nitems = if gc && ty.layout == super::Layout::Tuple {
+            size.saturating_sub(ty.base_size) / 8
+        } else {
+            0
+        };
         (ty.layout_ops.drop_payload)(op);
         let heap = ty.is_heap();
         let ty_ptr = ty as *const PyType as *mut PyObject;
@@ -343,7 +348,7 @@ unsafe fn dealloc_now(op: *mut PyObject) {
         };
         raw_free(raw, layout);
         if gc {
-            crate::vm::with_vm(|vm| crate::gc::note_free(vm));
+            crate::vm::with_vm(|vm| crate::gc::note_free_typed(vm, op, ty, nitems));
         }
         note_freed(layout.size());
         drop(extras);

@@ -645,7 +645,20 @@ pub fn init(vm: &Vm) {
                     .unwrap_or_else(|| vm.none())
             })
         },
-        None,
+        Some(|vm, o, v| {
+            let f = o
+                .downcast_ref::<PyFunction>()
+                .ok_or_else(|| vm.new_type_error("not a function"))?;
+            match v.filter(|v| !vm.is_none(v)) {
+                None => f.kwdefaults.set(None),
+                Some(v) => f.kwdefaults.set(Some(
+                    v.downcast::<crate::objects::dict::PyDict>().map_err(|_| {
+                        vm.new_type_error("__kwdefaults__ must be set to a dict object")
+                    })?,
+                )),
+            }
+            Ok(())
+        }),
     );
     vm.add_getset(
         f,

@@ -25,6 +25,10 @@ pub struct PyFrameObject {
     pub fast: Field<Vec<Slot>>,
     pub locals: Field<Slot>,
     pub back: Field<Slot>,
+    /// `f_func`, taken over with the locals when the frame finished while the object was
+    /// still referenced (CPython's frame object owns its `_PyInterpreterFrame` copy, whose
+    /// `f_func` is a strong reference).
+    pub func: Field<Slot>,
 }
 crate::payload!(PyFrameObject, Frame);
 pub const FRAME_LAYOUT_OPS: LayoutOps = LayoutOps::fixed(drop_payload::<PyFrameObject>);
@@ -44,6 +48,7 @@ impl Vm {
                 fast: Field::new(Vec::new()),
                 locals: Field::new(f.locals.clone()),
                 back: Field::new(None),
+                func: Field::new(None),
             },
         ))
     }

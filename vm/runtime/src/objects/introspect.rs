@@ -128,7 +128,7 @@ pub fn init(vm: &Vm) {
             let f = fr(vm, o)?;
             let p = f.frame.get();
             if p.is_null() {
-                return Ok(vm.none());
+                return Ok(f.back.get().unwrap_or_else(|| vm.none()));
             }
             // SAFETY: a live frame object points at a live interpreter frame.
             let prev = unsafe { (*p).previous };
