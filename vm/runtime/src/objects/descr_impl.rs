@@ -651,11 +651,12 @@ pub fn init(vm: &Vm) {
                 .ok_or_else(|| vm.new_type_error("not a function"))?;
             match v.filter(|v| !vm.is_none(v)) {
                 None => f.kwdefaults.set(None),
-                Some(v) => f.kwdefaults.set(Some(
-                    v.downcast::<crate::objects::dict::PyDict>().map_err(|_| {
-                        vm.new_type_error("__kwdefaults__ must be set to a dict object")
-                    })?,
-                )),
+                Some(v) => {
+                    f.kwdefaults
+                        .set(Some(v.downcast::<crate::objects::dict::PyDict>().map_err(
+                            |_| vm.new_type_error("__kwdefaults__ must be set to a dict object"),
+                        )?))
+                }
             }
             Ok(())
         }),

@@ -48,6 +48,7 @@ pub mod str_case_data;
 pub mod str_digits;
 pub mod str_format;
 pub mod str_methods;
+pub mod str_percent;
 pub mod str_translate;
 pub mod super_impl;
 pub mod textio;

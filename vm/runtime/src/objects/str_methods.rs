@@ -98,8 +98,7 @@ fn str_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
     if let Some(sl) = k.downcast_ref::<crate::objects::slice::PySlice>() {
         let idx = sl.indices(vm, st.char_len())?;
         // `unicode_result_unchanged`: the whole of an exact str is the str itself.
-        if idx.start == 0 && idx.step == 1 && idx.len == st.char_len() && o.is_type(&vm.types.str)
-        {
+        if idx.start == 0 && idx.step == 1 && idx.len == st.char_len() && o.is_type(&vm.types.str) {
             return Ok(o.to_owned());
         }
         if st.is_ascii() {
