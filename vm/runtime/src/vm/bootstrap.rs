@@ -719,8 +719,8 @@ impl Vm {
             b.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
             latin1.push(crate::objects::str::alloc_str_with_type(&types.str, &b));
         }
-        let mut interned: super::fxhash::FxHashMap<Box<[u8]>, PyRef<PyStr>> =
-            super::fxhash::FxHashMap::default();
+        let mut interned: rustc_hash::FxHashMap<Box<[u8]>, PyRef<PyStr>> =
+            rustc_hash::FxHashMap::default();
         for s in latin1.iter().take(128) {
             s.interned.set(true);
             interned.insert(s.as_bytes().to_vec().into_boxed_slice(), s.clone());

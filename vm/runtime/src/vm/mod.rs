@@ -5,7 +5,6 @@
 //! `__del__`) reaches it without a parameter.
 
 pub mod bootstrap;
-pub mod fxhash;
 pub mod names;
 pub mod run;
 pub mod state;
@@ -187,7 +186,7 @@ pub struct Vm {
     pub empty_str: PyRef<PyStr>,
     pub latin1_chars: Vec<PyRef<PyStr>>,
     pub small_ints: Vec<PyRef<PyInt>>,
-    pub interned: UnsafeCell<fxhash::FxHashMap<Box<[u8]>, PyRef<PyStr>>>,
+    pub interned: UnsafeCell<rustc_hash::FxHashMap<Box<[u8]>, PyRef<PyStr>>>,
     pub names: Names,
     pub builtins: PyRef<PyDict>,
     pub builtins_module: UnsafeCell<Option<PyRef>>,
