@@ -113,6 +113,10 @@ fn install_hook() {
     });
 }
 
+/// CPython's compiler for module files, marshalled (the CPython→refvm cell imports
+/// with it): `compile(source, path, "exec")` of the file at `path`, `marshal.dumps`ed.
+pub type CpythonCompiler = Arc<dyn Fn(&std::path::Path) -> Result<Vec<u8>, String> + Send + Sync>;
+
 /// Runs `f` (refvm code) and turns a panic into `Stage::Failed(Panic, …)`.
 pub fn fenced<T>(what: &str, f: impl FnOnce() -> Stage<T>) -> Stage<T> {
     install_hook();
@@ -276,7 +280,7 @@ impl RefvmEngine {
         let (run, marshal) = match &compiled.code {
             Stage::Ok(Ok(code)) => (
                 self.run(Arc::clone(code), program, compiled.compile_ns),
-                self.marshal_dumps(code),
+                self.marshal_dumps_as_cpython(code),
             ),
             Stage::Ok(Err(e)) => (
                 Stage::Ok(RefvmEngine::compile_error_run(e, &abs)),
@@ -301,7 +305,7 @@ impl RefvmEngine {
         &self,
         data: &[u8],
         program: &Program,
-        compile: Arc<dyn Fn(&std::path::Path) -> Result<Vec<u8>, String> + Send + Sync>,
+        compile: CpythonCompiler,
     ) -> Stage<RunObs> {
         let compiler = ModuleCompiler(Arc::new(move |path: &std::path::Path, _source: &[u8]| {
             let bytes = compile(path)?;
@@ -325,6 +329,19 @@ impl RefvmEngine {
                 Err(e) => Stage::Unsupported(e.to_string()),
             }
         })
+    }
+
+    /// `code` marshalled exactly as CPython's `marshal.dumps(code)` writes a module code
+    /// object (the `.pyc` body): what the refvm→CPython cell of `conform` runs, against
+    /// CPython running its own code marshalled the same way (see `check.rs`).
+    pub fn marshal_dumps_as_cpython(&self, code: &CodeObject) -> Stage<Vec<u8>> {
+        fenced(
+            "refvm_bytecode::marshal::dumps",
+            || match refvm_bytecode::marshal::dumps(code) {
+                Ok(bytes) => Stage::Ok(bytes),
+                Err(e) => Stage::Unsupported(e.to_string()),
+            },
+        )
     }
 
     /// `marshal.loads(data)` of CPython's code (the CPython→refvm cell runs it).
