@@ -10,6 +10,8 @@ release=target/x86_64-unknown-linux-gnu/release
 for t in tokenize parse marshal compile run; do
   cp "$release/$t" "$OUT/"
 done
+# compile and run: leak detection off (see the files).
+cp options/*.options "$OUT/"
 mkdir -p "$OUT/lib"
 libpython=$(python3.11 -c 'import sysconfig, os; print(os.path.join(sysconfig.get_config_var("LIBDIR"), sysconfig.get_config_var("LDLIBRARY")))')
 cp -L "$libpython" "$OUT/lib/"
