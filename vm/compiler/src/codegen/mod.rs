@@ -653,6 +653,8 @@ impl<'a> Compiler<'a> {
                 | While { body, orelse, .. } => Self::find_ann(body) || Self::find_ann(orelse),
                 If { body, orelse, .. } => Self::find_ann(body) || Self::find_ann(orelse),
                 With { body, .. } | AsyncWith { body, .. } => Self::find_ann(body),
+                // 3.11.7 looks into match cases too (3.11.2's find_ann did not).
+                Match { cases, .. } => cases.iter().any(|c| Self::find_ann(&c.body)),
                 Try {
                     body,
                     handlers,
