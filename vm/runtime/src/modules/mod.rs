@@ -7,6 +7,7 @@ pub mod gc;
 pub mod import;
 pub mod math;
 pub mod math_more;
+pub mod math_norm;
 pub mod structseq;
 pub mod sys;
 pub mod time;

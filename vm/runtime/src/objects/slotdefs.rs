@@ -232,6 +232,14 @@ fn slot_tp_getattr_hook(vm: &Vm, s: &PyObject, name: &PyRef<PyStr>) -> PyResult 
     }
 }
 
+/// Makes `t`'s attribute lookup fall back to its `__getattr__` even when that is a
+/// builtin method (struct sequences, native modules' types).
+pub fn install_getattr_hook(t: &PyType) {
+    let mut s: Slots = *t.slots();
+    s.getattro = Some(slot_tp_getattr_hook);
+    t.set_slots(s);
+}
+
 fn is_object_getattribute(vm: &Vm, f: &PyObject) -> bool {
     f.downcast_ref::<crate::objects::descr::PyBuiltinFunction>()
         .is_some_and(|b| {

@@ -362,6 +362,7 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
                 | TypeFlags::TYPE_SUBCLASS.0
                 | TypeFlags::SEQUENCE.0
                 | TypeFlags::MAPPING.0
+                | TypeFlags::MATCH_SELF.0
                 | TypeFlags::HAS_FINALIZER.0),
     );
     let bases_tuple = vm.new_tuple(bases.iter().map(|b| b.clone_object()).collect());
