@@ -52,6 +52,9 @@ pub fn set(vm: &Vm, m: &PyRef, name: &str, v: PyRef) {
 pub fn py_source(name: &str) -> Option<&'static str> {
     match name {
         "itertools" => Some(include_str!("py/itertools.py")),
+        "_thread" => Some(include_str!("py/_thread.py")),
+        "_collections" => Some(include_str!("py/_collections.py")),
+        "_string" => Some(include_str!("py/_string.py")),
         _ => None,
     }
 }
