@@ -128,7 +128,17 @@ fn ceil(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 }
 fn trunc(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "trunc", a, k, 1)?;
-    crate::ops::number::to_int(vm, &a[0])
+    if a[0].is_type(&vm.types.float) {
+        return crate::ops::number::to_int(vm, &a[0]);
+    }
+    // math_trunc: type(x).__trunc__(x), whatever it returns.
+    match crate::objects::typeobject::lookup_special(vm, &a[0], &vm.intern("__trunc__")) {
+        Some(m) => crate::ops::call(vm, &m, &[], None),
+        None => Err(vm.new_type_error(format!(
+            "type {} doesn't define __trunc__ method",
+            a[0].type_().name_str()
+        ))),
+    }
 }
 fn isnan(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Ok(vm.new_bool(f(vm, &a[0])?.is_nan()))
