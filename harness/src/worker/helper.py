@@ -91,7 +91,15 @@ def _read(path):
 
 
 # Built once: json.dumps(..., ensure_ascii=False) builds a new encoder per call.
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+# The pure-Python iterencode, not the C encoder: _json's encoder interns "{", "}", "[",
+# "]" (its _Py_static_string ids) the first time it writes a dict or list, and an
+# interned one-character string is written by marshal as TYPE_SHORT_ASCII_INTERNED, so
+# every later .pyc holding such a constant would differ from `python3 -m py_compile`'s.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def _ENCODE(obj):
+    return "".join(_ENCODER.iterencode(obj))
 _DECODE = json.JSONDecoder().decode
 
 
