@@ -402,7 +402,10 @@ fn dir(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
                     }
                 }
                 s.items()
-            } else if let Some(m) = o.downcast_ref::<crate::objects::module::PyModule>() {
+            } else if let Some(m) = o
+                .downcast_ref::<crate::objects::module::PyModule>()
+                .filter(|m| m.dict.get_str(&vm.names.__dir__).is_none())
+            {
                 m.dict.keys()
             } else {
                 let m = crate::objects::typeobject::lookup_special(vm, o, &vm.names.__dir__)

@@ -347,6 +347,9 @@ fn complex_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>)
         Some(x) => match to_complex(vm, x)? {
             Some(c) => c,
             None => {
+                if x.downcast_ref::<PyStr>().is_some() {
+                    return Err(vm.new_type_error("complex() second arg can't be a string"));
+                }
                 let s = x.type_().slots();
                 if s.nb_float.is_none() && s.nb_index.is_none() {
                     return Err(vm.new_type_error(format!(
