@@ -80,9 +80,13 @@ def _read(path):
     """The bytes of a file (os-level: much cheaper than open() for small files)."""
     fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
     try:
-        chunks = []
+        chunk = os.read(fd, _READ_CHUNK)
+        if len(chunk) < _READ_CHUNK:
+            # A short read of a regular file is its end: no second read(2) needed.
+            return chunk
+        chunks = [chunk]
         while True:
-            chunk = os.read(fd, 1 << 20)
+            chunk = os.read(fd, _READ_CHUNK)
             if not chunk:
                 return b"".join(chunks)
             chunks.append(chunk)
@@ -90,8 +94,19 @@ def _read(path):
         os.close(fd)
 
 
+_READ_CHUNK = 1 << 20
+
+
 # Built once: json.dumps(..., ensure_ascii=False) builds a new encoder per call.
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+# The pure-Python iterencode, not the C encoder: _json's encoder interns "{", "}", "[",
+# "]" (its _Py_static_string ids) the first time it writes a dict or list, and an
+# interned one-character string is written by marshal as TYPE_SHORT_ASCII_INTERNED, so
+# every later .pyc holding such a constant would differ from `python3 -m py_compile`'s.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def _ENCODE(obj):
+    return "".join(_ENCODER.iterencode(obj))
 _DECODE = json.JSONDecoder().decode
 
 
@@ -108,6 +123,8 @@ def handle(frame):
     # The parent writes UTF-8 JSON (json.loads on bytes would first sniff the encoding).
     req = _DECODE(frame.decode("utf-8", "surrogatepass"))
     kind = req["kind"]
+    if kind == "ping":
+        return b"{}"
     if kind != "exec":
         _dirty = True
     if kind == "static":
@@ -258,6 +275,8 @@ def _static(req):
             res["ast"] = {"error": _error(e)}
     if not ("code" in parts or "run-code" in parts or "dis" in parts or "pyc" in parts):
         return res
+    if "parts" in req:
+        return _static_once(req, source, filename, parts, res)
     # Fresh compiles: each product is taken from a code object nothing else has
     # touched (marshal's FLAG_REF depends on reference counts), as py_compile does.
     times = []
@@ -295,6 +314,46 @@ def _static(req):
         res["dis"] = None
         res["pyc"] = None
     res["compile_ns"] = min(times) if times else None
+    return res
+
+
+def _static_once(req, source, filename, parts, res):
+    """The compiled products a fuzz campaign asks for, from one compile: `marshal.dumps`
+    leaves the reference counts it looked at as it found them, so a second dump of the
+    same code object is the same bytes; the .pyc is its 16-byte header and those bytes
+    (`_code_to_timestamp_pyc` with mtime 0); `dis` reads nothing marshal changed. Same
+    products as `_static`'s fresh compiles (checked over the corpus), a third of the
+    compiles."""
+    try:
+        t = _perf()
+        code = compile(source, filename, "exec", dont_inherit=True)
+        res["compile_ns"] = _perf() - t
+        data = None
+        if "code" in parts or "pyc" in parts or ("run-code" in parts and req["abs"] == filename):
+            data = marshal.dumps(code)
+        if "pyc" in parts:
+            header = _bootstrap_external.MAGIC_NUMBER + b"\0\0\0\0\0\0\0\0"
+            res["pyc"] = _b(header + (len(source) & 0xFFFFFFFF).to_bytes(4, "little") + data)
+        if "code" in parts:
+            res["code"] = {"marshal": _b(data)}
+        if req["abs"] == filename:
+            res["run_code"] = res["code"]["marshal"] if "code" in res else _b(data)
+        else:
+            run_code = compile(source, req["abs"], "exec", dont_inherit=True)
+            res["run_code"] = _b(marshal.dumps(run_code))
+            del run_code
+        if "dis" in parts:
+            buf = io.StringIO()
+            dis.dis(code, file=buf)
+            res["dis"] = buf.getvalue()
+        del code
+    except Exception as e:
+        if "run-code" not in parts or "code" in parts:
+            res["code"] = {"error": _error(e)}
+        res["run_code"] = None
+        res["dis"] = None
+        res["pyc"] = None
+        res["compile_ns"] = None
     return res
 
 
@@ -748,7 +807,10 @@ def _restore():
 
 def _bare(req):
     """Times a bare in-process `exec(compile(src))` of the file, `n` times, with stdout
-    sent to an in-memory buffer: the baseline the worker round trip is measured against."""
+    an in-memory text stream built as `python3 FILE`'s is (a TextIOWrapper over a
+    BufferedWriter; until 2026-11-24 a StringIO, which skips the encoding step every
+    `print` pays under `python3 FILE`): the baseline the worker round trip is measured
+    against."""
     with open(req["abs"], "rb") as f:
         source = f.read()
     n = req["n"]
@@ -756,9 +818,13 @@ def _bare(req):
     best = None
     try:
         for _ in range(n):
-            sys.stdout = io.StringIO()
+            # The stdout `python3 FILE` prints to: text over a buffered binary stream.
+            sys.stdout = io.TextIOWrapper(
+                io.BufferedWriter(io.BytesIO(), 65536), encoding=_STDOUT_ENCODING, newline="\n"
+            )
             t = _perf()
             exec(compile(source, req["abs"], "exec"), {"__name__": "__main__"})
+            sys.stdout.flush()
             dt = _perf() - t
             best = dt if best is None else min(best, dt)
     finally:

@@ -415,6 +415,21 @@ impl Pool {
         }
     }
 
+    /// Waits until every idle worker has finished cleaning up after its last request
+    /// (a measurement starts its clock after this, as a run's requests normally find
+    /// their worker ready). Workers that do not become ready are replaced lazily.
+    pub fn settle(&self) {
+        let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+        let workers = std::mem::take(&mut *idle);
+        for mut w in workers {
+            if w.await_ready(self.cfg.timeout) {
+                idle.push(w);
+            } else {
+                let _ = w.kill(false);
+            }
+        }
+    }
+
     fn acquire(&self) -> Result<Worker, Failure> {
         loop {
             let Some(mut w) = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop() else {

@@ -84,6 +84,8 @@ pub enum Request<'a> {
     Compile { abs: &'a str },
     /// Time a bare in-process `exec(compile(src))`, `n` times (overhead measurement).
     Bare { abs: &'a str, n: u32 },
+    /// An empty request answered with `{}` (the transport's floor, for `overhead`).
+    Ping,
     /// Several requests in one round trip (fuzz campaigns); the answer is the JSON
     /// array of their answers, in order.
     Batch { items: Vec<Request<'a>> },

@@ -29,13 +29,23 @@ enum Command {
     /// Print the AST, as `ast.dump(ast.parse(src), indent=1, include_attributes=True)`.
     Ast { file: PathBuf },
     /// Disassemble, as `python3 -m dis FILE` does.
-    Dis { file: PathBuf },
+    Dis {
+        file: PathBuf,
+        /// Optimize as `python3 -O` (asserts and `if __debug__:` removed); `-OO` also
+        /// drops docstrings.
+        #[arg(short = 'O', action = clap::ArgAction::Count)]
+        optimize: u8,
+    },
     /// Write a .pyc, as `python3 -m py_compile FILE` does.
     Compile {
         file: PathBuf,
         /// Output path (default: where py_compile writes, under __pycache__/).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Optimize as `python3 -O -m py_compile` (default output NAME.cpython-311.opt-1.pyc);
+        /// `-OO` also drops docstrings (opt-2).
+        #[arg(short = 'O', action = clap::ArgAction::Count)]
+        optimize: u8,
     },
     /// Run a .py (compiled by refvm) or a .pyc (from any compiler).
     Run(cmd::run::RunArgs),
@@ -46,8 +56,12 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Tokens { file } => cmd::tokens::main(&file),
         Command::Ast { file } => cmd::ast::main(&file),
-        Command::Dis { file } => cmd::dis::main(&file),
-        Command::Compile { file, output } => cmd::compile::main(&file, output.as_deref()),
+        Command::Dis { file, optimize } => cmd::dis::main(&file, optimize.min(2)),
+        Command::Compile {
+            file,
+            output,
+            optimize,
+        } => cmd::compile::main(&file, output.as_deref(), optimize.min(2)),
         Command::Run(args) => cmd::run::main(&args),
     }
 }

@@ -1,21 +1,26 @@
-//! `refvm compile FILE [-o OUT]`: the `.pyc` `python3 -m py_compile FILE` writes.
+//! `refvm compile [-O|-OO] FILE [-o OUT]`: the `.pyc` `python3 [-O|-OO] -m py_compile
+//! FILE` writes.
 
-use refvm_compiler::{CompileError, CompileOptions, compile_source};
+use refvm_compiler::{CompileError, CompileOptions, compile_source_with_warnings};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Where `py_compile` puts the `.pyc` for `file`: `__pycache__/NAME.cpython-311.pyc`.
-pub fn default_output(file: &Path) -> PathBuf {
+/// Where `py_compile` puts the `.pyc` for `file`: `__pycache__/NAME.cpython-311.pyc`,
+/// or `NAME.cpython-311.opt-N.pyc` at optimize level N > 0 (`cache_from_source`).
+pub fn default_output(file: &Path, optimize: u8) -> PathBuf {
     let stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let dir = file.parent().unwrap_or(Path::new(""));
-    dir.join("__pycache__")
-        .join(format!("{stem}.cpython-311.pyc"))
+    dir.join("__pycache__").join(if optimize > 0 {
+        format!("{stem}.cpython-311.opt-{optimize}.pyc")
+    } else {
+        format!("{stem}.cpython-311.pyc")
+    })
 }
 
-pub fn main(file: &Path, output: Option<&Path>) -> ExitCode {
+pub fn main(file: &Path, output: Option<&Path>, optimize: u8) -> ExitCode {
     let source = match super::read_file(file) {
         Ok(s) => s,
         Err(code) => return code,
@@ -32,7 +37,14 @@ pub fn main(file: &Path, output: Option<&Path>) -> ExitCode {
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_secs() as u32);
-    let code = match compile_source(&source, &CompileOptions::new(&file.to_string_lossy())) {
+    let mut opts = CompileOptions::new(&file.to_string_lossy());
+    opts.optimize = optimize;
+    let (result, warnings) = compile_source_with_warnings(&source, &opts);
+    // The warnings module's default filter prints each SyntaxWarning to stderr.
+    for w in &warnings {
+        eprint!("{}", w.format(&opts.filename, &source));
+    }
+    let code = match result {
         Ok(code) => code,
         Err(CompileError::Syntax(e)) => {
             eprintln!("{e}");
@@ -50,11 +62,11 @@ pub fn main(file: &Path, output: Option<&Path>) -> ExitCode {
     };
     let out = output
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| default_output(file));
-    if let Some(dir) = out.parent() {
-        if !dir.as_os_str().is_empty() {
-            let _ = std::fs::create_dir_all(dir);
-        }
+        .unwrap_or_else(|| default_output(file, optimize));
+    if let Some(dir) = out.parent()
+        && !dir.as_os_str().is_empty()
+    {
+        let _ = std::fs::create_dir_all(dir);
     }
     match std::fs::write(&out, bytes) {
         Ok(()) => ExitCode::SUCCESS,

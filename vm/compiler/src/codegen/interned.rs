@@ -3,208 +3,33 @@
 //! that is swapped for an already interned twin makes it rebuild the frozenset (one
 //! more construction, which can change the member order). The twins modelled here are
 //! the program's identifiers (the parser interns every NAME it reads) and the names
-//! the interpreter has interned at start-up (builtins and keywords).
+//! the interpreter has interned at start-up (a table generated from the live python3).
 
 use refvm_bytecode::Constant;
 use refvm_syntax::ast::{self, Visitor};
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Expressions nested deeper than this are not searched for identifiers (their names
 /// only refine a member-order model; the symbol table has already bounded the tree).
 const MAX_DEPTH: usize = 200;
 
-/// `dir(builtins)` and `keyword.kwlist` of CPython 3.11.
-const STARTUP: &[&str] = &[
-    "ArithmeticError",
-    "AssertionError",
-    "AttributeError",
-    "BaseException",
-    "BaseExceptionGroup",
-    "BlockingIOError",
-    "BrokenPipeError",
-    "BufferError",
-    "BytesWarning",
-    "ChildProcessError",
-    "ConnectionAbortedError",
-    "ConnectionError",
-    "ConnectionRefusedError",
-    "ConnectionResetError",
-    "DeprecationWarning",
-    "EOFError",
-    "Ellipsis",
-    "EncodingWarning",
-    "EnvironmentError",
-    "Exception",
-    "ExceptionGroup",
-    "False",
-    "FileExistsError",
-    "FileNotFoundError",
-    "FloatingPointError",
-    "FutureWarning",
-    "GeneratorExit",
-    "IOError",
-    "ImportError",
-    "ImportWarning",
-    "IndentationError",
-    "IndexError",
-    "InterruptedError",
-    "IsADirectoryError",
-    "KeyError",
-    "KeyboardInterrupt",
-    "LookupError",
-    "MemoryError",
-    "ModuleNotFoundError",
-    "NameError",
-    "None",
-    "NotADirectoryError",
-    "NotImplemented",
-    "NotImplementedError",
-    "OSError",
-    "OverflowError",
-    "PendingDeprecationWarning",
-    "PermissionError",
-    "ProcessLookupError",
-    "RecursionError",
-    "ReferenceError",
-    "ResourceWarning",
-    "RuntimeError",
-    "RuntimeWarning",
-    "StopAsyncIteration",
-    "StopIteration",
-    "SyntaxError",
-    "SyntaxWarning",
-    "SystemError",
-    "SystemExit",
-    "TabError",
-    "TimeoutError",
-    "True",
-    "TypeError",
-    "UnboundLocalError",
-    "UnicodeDecodeError",
-    "UnicodeEncodeError",
-    "UnicodeError",
-    "UnicodeTranslateError",
-    "UnicodeWarning",
-    "UserWarning",
-    "ValueError",
-    "Warning",
-    "ZeroDivisionError",
-    "__build_class__",
-    "__debug__",
-    "__doc__",
-    "__import__",
-    "__loader__",
-    "__name__",
-    "__package__",
-    "__spec__",
-    "abs",
-    "aiter",
-    "all",
-    "anext",
-    "any",
-    "ascii",
-    "bin",
-    "bool",
-    "breakpoint",
-    "bytearray",
-    "bytes",
-    "callable",
-    "chr",
-    "classmethod",
-    "compile",
-    "complex",
-    "copyright",
-    "credits",
-    "delattr",
-    "dict",
-    "dir",
-    "divmod",
-    "enumerate",
-    "eval",
-    "exec",
-    "exit",
-    "filter",
-    "float",
-    "format",
-    "frozenset",
-    "getattr",
-    "globals",
-    "hasattr",
-    "hash",
-    "help",
-    "hex",
-    "id",
-    "input",
-    "int",
-    "isinstance",
-    "issubclass",
-    "iter",
-    "len",
-    "license",
-    "list",
-    "locals",
-    "map",
-    "max",
-    "memoryview",
-    "min",
-    "next",
-    "object",
-    "oct",
-    "open",
-    "ord",
-    "pow",
-    "print",
-    "property",
-    "quit",
-    "range",
-    "repr",
-    "reversed",
-    "round",
-    "set",
-    "setattr",
-    "slice",
-    "sorted",
-    "staticmethod",
-    "str",
-    "sum",
-    "super",
-    "tuple",
-    "type",
-    "vars",
-    "zip",
-    "and",
-    "as",
-    "assert",
-    "async",
-    "await",
-    "break",
-    "class",
-    "continue",
-    "def",
-    "del",
-    "elif",
-    "else",
-    "except",
-    "finally",
-    "for",
-    "from",
-    "global",
-    "if",
-    "import",
-    "in",
-    "is",
-    "lambda",
-    "nonlocal",
-    "not",
-    "or",
-    "pass",
-    "raise",
-    "return",
-    "try",
-    "while",
-    "with",
-    "yield",
-];
+/// The name-character strings a freshly started CPython 3.11 has already interned
+/// (builtins, keywords, the attribute names of the built-in types, the identifiers of
+/// the modules imported at start-up), one a line after `#` comment lines; generated
+/// from the live python3 by `vm/compiler/gen/startup_interned.py`.
+const STARTUP_TABLE: &str = include_str!("startup_interned.txt");
+
+/// [`STARTUP_TABLE`] as a set, built on first use.
+fn startup_names() -> &'static HashSet<&'static str> {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        STARTUP_TABLE
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
 
 /// The strings taken to be interned before the module's code objects are created.
 pub struct Interned {
@@ -212,10 +37,10 @@ pub struct Interned {
 }
 
 impl Interned {
-    /// The identifiers of `module` plus the start-up names.
+    /// The identifiers of `module` (the start-up names are consulted beside them).
     pub fn of_module(module: &ast::Module) -> Interned {
         let mut c = Collect {
-            names: STARTUP.iter().map(|&s| Box::from(s)).collect(),
+            names: HashSet::new(),
             depth: 0,
         };
         for s in &module.body {
@@ -227,7 +52,7 @@ impl Interned {
     /// The start-up names only (for trees that are not modules).
     pub fn startup() -> Interned {
         Interned {
-            names: STARTUP.iter().map(|&s| Box::from(s)).collect(),
+            names: HashSet::new(),
         }
     }
 
@@ -239,7 +64,7 @@ impl Interned {
             Constant::Str(s) => s.as_str().is_some_and(|t| {
                 t.len() > 1
                     && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-                    && self.names.contains(t)
+                    && (self.names.contains(t) || startup_names().contains(t))
             }),
             _ => false,
         })
@@ -343,5 +168,49 @@ impl Visitor for Collect {
         self.depth += 1;
         ast::walk_pattern(self, node);
         self.depth -= 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sample of the table (and a few names outside it) asked of a fresh `python3`:
+    /// `sys.intern(w) is not w` for a newly built `w` means it was interned before.
+    #[test]
+    fn startup_table_agrees_with_live_python() {
+        let mut sample: Vec<&str> = startup_names().iter().copied().collect();
+        sample.sort_unstable();
+        let mut words: Vec<&str> = sample.iter().step_by(37).copied().collect();
+        let outside = ["attlist", "linktype", "cdata", "rcdata", "zzq_not_a_name"];
+        words.extend(outside);
+        let probe = "import sys\nfor w in sys.stdin.read().split():\n    print(int(sys.intern(w) is not w))\n";
+        let mut child = std::process::Command::new("timeout")
+            .args(["60", "python3", "-c", probe])
+            .env("PYTHONHASHSEED", "0")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3 runs");
+        {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().expect("stdin");
+            stdin.write_all(words.join("\n").as_bytes()).expect("write");
+        }
+        let out = child.wait_with_output().expect("python3 output");
+        let answers: Vec<bool> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| l == "1")
+            .collect();
+        assert_eq!(answers.len(), words.len());
+        let wrong: Vec<_> = words
+            .iter()
+            .zip(&answers)
+            .filter(|(w, pre)| startup_names().contains(**w) != **pre)
+            .collect();
+        assert!(wrong.is_empty(), "table and python3 disagree: {wrong:?}");
+        for w in ["link", "element", "ignore", "print", "yield"] {
+            assert!(startup_names().contains(w), "{w}");
+        }
     }
 }

@@ -11,6 +11,7 @@
 pub mod leak;
 pub mod lists;
 pub mod traverse;
+pub mod weakproxy;
 pub mod weakref;
 
 use crate::object::gc::GcHead;
@@ -331,8 +332,27 @@ fn visit_decref(op: &PyObject) {
     }
 }
 
+/// The passes `gc_collect_main` makes over the young generation after `move_unreachable`
+/// (`untrack_tuples`, `untrack_dicts`, `gc_list_size`), fused into `move_unreachable`'s
+/// walk over the reachable objects: one pass over the heap instead of four. The order of
+/// the untracking decisions is the list order, as in CPython's separate passes; dicts are
+/// only collected during the walk and decided after it (CPython decides them after every
+/// tuple).
+struct YoungPass {
+    tuple: *const crate::object::PyType,
+    dict: *const crate::object::PyType,
+    /// `Some` in a full collection: the reachable exact dicts, in list order.
+    dicts: Option<Vec<*mut GcHead>>,
+    /// Reachable objects left tracked in the young list.
+    kept: usize,
+}
+
 /// `update_refs` + `subtract_refs` + `move_unreachable` (`deduce_unreachable`).
-unsafe fn deduce_unreachable(base: *mut GcHead, unreachable: *mut GcHead) {
+unsafe fn deduce_unreachable(
+    base: *mut GcHead,
+    unreachable: *mut GcHead,
+    post: Option<&mut YoungPass>,
+) {
     unsafe {
         // update_refs
         let mut g = next(base);
@@ -346,11 +366,12 @@ unsafe fn deduce_unreachable(base: *mut GcHead, unreachable: *mut GcHead) {
             traverse::traverse(&*GcHead::object(g), &mut |o| visit_decref(o));
             g = next(g);
         }
-        move_unreachable(base, unreachable);
+        move_unreachable(base, unreachable, post);
     }
 }
 
 /// `visit_reachable`.
+#[inline(always)]
 unsafe fn visit_reachable(op: &PyObject, reachable: *mut GcHead) {
     if !is_gc(op) {
         return;
@@ -375,8 +396,24 @@ unsafe fn visit_reachable(op: &PyObject, reachable: *mut GcHead) {
     }
 }
 
-/// `move_unreachable`.
-unsafe fn move_unreachable(young: *mut GcHead, unreachable: *mut GcHead) {
+/// `_PyObject_GC_MAY_BE_TRACKED` with the tuple type at hand.
+#[inline(always)]
+fn may_be_tracked_with(o: &PyObject, tuple: *const crate::object::PyType) -> bool {
+    if !is_gc(o) {
+        return false;
+    }
+    if o.type_ptr() == tuple {
+        return crate::object::gc::is_tracked(o);
+    }
+    true
+}
+
+/// `move_unreachable` (plus the [`YoungPass`] work on each object found reachable).
+unsafe fn move_unreachable(
+    young: *mut GcHead,
+    unreachable: *mut GcHead,
+    mut post: Option<&mut YoungPass>,
+) {
     unsafe {
         let mut prv = young;
         let mut g = next(young);
@@ -384,9 +421,35 @@ unsafe fn move_unreachable(young: *mut GcHead, unreachable: *mut GcHead) {
             if get_refs(g) != 0 {
                 let op = &*GcHead::object(g);
                 traverse::traverse(op, &mut |o| visit_reachable(o, young));
-                set_prev(g, prv);
                 clear_collecting(g);
-                prv = g;
+                let mut untracked = false;
+                if let Some(p) = post.as_deref_mut() {
+                    let ty = op.type_ptr();
+                    if ty == p.tuple {
+                        // _PyTuple_MaybeUntrack
+                        if let Some(t) = op.downcast_ref::<crate::objects::tuple::PyTuple>() {
+                            untracked =
+                                !t.as_slice().iter().any(|e| may_be_tracked_with(e, p.tuple));
+                        }
+                    } else if ty == p.dict {
+                        if let Some(d) = p.dicts.as_mut() {
+                            d.push(g);
+                        }
+                    }
+                    if !untracked {
+                        p.kept += 1;
+                    }
+                }
+                if untracked {
+                    // Unlinked: `prv` keeps its place and takes `g`'s successor.
+                    set_next_raw(prv, next_raw(g));
+                    set_next_raw(g, 0);
+                    (*g).prev
+                        .set((*g).prev.get() & !crate::object::gc::PREV_SHIFT_MASK);
+                } else {
+                    set_prev(g, prv);
+                    prv = g;
+                }
             } else {
                 set_next_raw(prv, next_raw(g));
                 let last = prev(unreachable);
@@ -403,30 +466,36 @@ unsafe fn move_unreachable(young: *mut GcHead, unreachable: *mut GcHead) {
     }
 }
 
+/// `untrack_dicts` over the dicts [`YoungPass`] collected; returns how many it untracked.
+unsafe fn untrack_dicts(dicts: &[*mut GcHead], tuple: *const crate::object::PyType) -> usize {
+    let mut n = 0;
+    for &g in dicts {
+        // SAFETY: the dicts are live members of the young list.
+        unsafe {
+            let op = &*GcHead::object(g);
+            let mut any = false;
+            traverse::traverse(op, &mut |o| any |= may_be_tracked_with(o, tuple));
+            if !any {
+                crate::object::gc::untrack(op);
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
 /// `_PyObject_GC_MAY_BE_TRACKED`.
 pub fn may_be_tracked(o: &PyObject) -> bool {
     if !is_gc(o) {
         return false;
     }
-    if o.type_ptr() == crate::vm::with_vm(|vm| vm.types.tuple.as_ptr() as usize) as *const _ {
+    // Only a tuple-layout object can be an exact tuple: no VM lookup for the others.
+    if o.type_().layout == crate::object::Layout::Tuple
+        && o.type_ptr() == crate::vm::with_vm(|vm| vm.types.tuple.as_ptr() as usize) as *const _
+    {
         return crate::object::gc::is_tracked(o);
     }
     true
-}
-
-fn untrack_tuples(vm: &Vm, head: *mut GcHead) {
-    // SAFETY: walking a list we own; untracking unlinks only the current node.
-    unsafe {
-        let mut g = next(head);
-        while g != head {
-            let nx = next(g);
-            let op = &*GcHead::object(g);
-            if op.is_type(&vm.types.tuple) {
-                maybe_untrack_tuple(vm, op);
-            }
-            g = nx;
-        }
-    }
 }
 
 /// `_PyTuple_MaybeUntrack`.
@@ -441,25 +510,6 @@ pub fn maybe_untrack_tuple(vm: &Vm, op: &PyObject) {
         return;
     }
     crate::object::gc::untrack(op);
-}
-
-fn untrack_dicts(vm: &Vm, head: *mut GcHead) {
-    // SAFETY: as untrack_tuples.
-    unsafe {
-        let mut g = next(head);
-        while g != head {
-            let nx = next(g);
-            let op = &*GcHead::object(g);
-            if op.is_type(&vm.types.dict) {
-                let mut any = false;
-                traverse::traverse(op, &mut |o| any |= may_be_tracked(o));
-                if !any {
-                    crate::object::gc::untrack(op);
-                }
-            }
-            g = nx;
-        }
-    }
 }
 
 /// `gc_collect_main`: returns (collected, uncollectable).
@@ -499,21 +549,27 @@ fn collect_main(vm: &Vm, generation: usize) -> (i64, i64) {
         };
         let unreachable_h = new_head();
         let unreachable = head_ptr(&unreachable_h);
-        deduce_unreachable(young, unreachable);
-        untrack_tuples(vm, young);
+        let tuple = vm.types.tuple.as_ptr() as *const crate::object::PyType;
+        let mut pass = YoungPass {
+            tuple,
+            dict: vm.types.dict.as_ptr() as *const crate::object::PyType,
+            dicts: (young == old).then(Vec::new),
+            kept: 0,
+        };
+        deduce_unreachable(young, unreachable, Some(&mut pass));
         if young != old {
             if generation == 1 {
                 with_state(|s| {
                     s.long_lived_pending
-                        .set(s.long_lived_pending.get() + size(young))
+                        .set(s.long_lived_pending.get() + pass.kept)
                 });
             }
             merge(young, old);
         } else {
-            untrack_dicts(vm, young);
+            let dropped = untrack_dicts(pass.dicts.as_deref().unwrap_or(&[]), tuple);
             with_state(|s| {
                 s.long_lived_pending.set(0);
-                s.long_lived_total.set(size(young));
+                s.long_lived_total.set(pass.kept - dropped);
             });
         }
         // move_legacy_finalizers: no tp_del types; just clear the unreachable marks.
@@ -539,7 +595,7 @@ fn collect_main(vm: &Vm, generation: usize) -> (i64, i64) {
             clear_collecting(g);
             g = next(g);
         }
-        deduce_unreachable(unreachable, final_unreachable);
+        deduce_unreachable(unreachable, final_unreachable, None);
         let mut g = next(final_unreachable);
         while g != final_unreachable {
             set_next_raw(g, next_raw(g) & !NEXT_MASK_UNREACHABLE);
@@ -642,6 +698,13 @@ pub fn mark_dict_materialized(d: &PyObject) {
     if d.downcast_ref::<crate::objects::dict::PyDict>().is_some() && is_gc(d) {
         // SAFETY: GC objects have a header.
         unsafe { (*GcHead::of(d)).set_finalized() };
+        if crate::object::gc::clear_inline_dict(d) {
+            let mut any = false;
+            traverse::traverse(d, &mut |o| any |= may_be_tracked(o));
+            if any {
+                crate::object::gc::track(d);
+            }
+        }
     }
 }
 

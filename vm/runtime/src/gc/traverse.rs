@@ -38,7 +38,18 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     }
     for i in 0..t.extra_words {
         // SAFETY: i < extra_words; the words hold references or NULL.
-        visit_slot(unsafe { &*t.extra_word(o, i) }, visit);
+        let w = unsafe { &*t.extra_word(o, i) };
+        if let Some(d) = w {
+            // An inline-attribute dict that only this instance holds: its contents are
+            // the instance's own references (CPython 3.11's inline values). Shared, it
+            // is visited as the (untracked) object it is: the collector then counts its
+            // contents as referenced from outside, never too few references.
+            if Some(i) == t.dict_word && d.refcnt() == 1 && crate::object::gc::is_inline_dict(d) {
+                crate::objects::dict::dict_traverse(d, visit);
+                continue;
+            }
+            visit(d);
+        }
     }
     match t.layout {
         Layout::Type => {

@@ -22,6 +22,11 @@ pub struct GcHead {
 pub const PREV_MASK_FINALIZED: usize = 1;
 pub const PREV_MASK_COLLECTING: usize = 2;
 pub const PREV_SHIFT_MASK: usize = !3;
+/// On an untracked dict only (its `prev` link is unused then): the dict holds the
+/// attributes of an instance and Python code has not seen it as an object. CPython 3.11
+/// keeps such attributes inline in the instance (no dict object): the dict stays
+/// untracked and the instance's traversal visits its contents (see `gc/traverse.rs`).
+pub const PREV_MASK_INLINE_DICT: usize = 4;
 
 pub const GC_HEAD_SIZE: usize = std::mem::size_of::<GcHead>();
 
@@ -161,4 +166,61 @@ pub fn untrack(obj: &PyObject) {
     }
     // SAFETY: HAVE_GC objects have a header.
     unsafe { unlink(GcHead::of(obj)) }
+}
+
+/// Marks a fresh, untracked instance dict as holding inline attributes
+/// ([`PREV_MASK_INLINE_DICT`]): it stays untracked until [`materialize_dict`].
+pub fn set_inline_dict(d: &PyObject) {
+    if !d.type_().flags().contains(super::TypeFlags::HAVE_GC) {
+        return;
+    }
+    // SAFETY: HAVE_GC objects have a header.
+    unsafe {
+        let g = GcHead::of(d);
+        if !(*g).is_tracked() {
+            (*g).prev.set((*g).prev.get() | PREV_MASK_INLINE_DICT);
+        }
+    }
+}
+
+/// Whether `d` is an instance dict holding inline attributes.
+#[inline(always)]
+pub fn is_inline_dict(d: &PyObject) -> bool {
+    if !d.type_().flags().contains(super::TypeFlags::HAVE_GC) {
+        return false;
+    }
+    // SAFETY: HAVE_GC objects have a header.
+    unsafe {
+        let g = GcHead::of(d);
+        (*g).next.get().is_null() && (*g).prev.get() & PREV_MASK_INLINE_DICT != 0
+    }
+}
+
+/// Whether a dict insert may have to track `d` (`MAINTAIN_TRACKING`): it is neither
+/// tracked nor an inline-attribute dict.
+#[inline(always)]
+pub fn may_track_on_insert(d: &PyObject) -> bool {
+    if !d.type_().flags().contains(super::TypeFlags::HAVE_GC) {
+        return false;
+    }
+    // SAFETY: HAVE_GC objects have a header.
+    unsafe {
+        let g = GcHead::of(d);
+        (*g).next.get().is_null() && (*g).prev.get() & PREV_MASK_INLINE_DICT == 0
+    }
+}
+
+/// Clears the inline mark of `d`: Python code now sees it as an object. Returns whether
+/// it was set (the caller then tracks `d` if it holds a container, as CPython's
+/// `make_dict_from_instance_attributes` does).
+pub fn clear_inline_dict(d: &PyObject) -> bool {
+    if !is_inline_dict(d) {
+        return false;
+    }
+    // SAFETY: HAVE_GC objects have a header.
+    unsafe {
+        let g = GcHead::of(d);
+        (*g).prev.set((*g).prev.get() & !PREV_MASK_INLINE_DICT);
+    }
+    true
 }

@@ -320,7 +320,9 @@ impl PyDict {
     }
 
     fn maintain_tracking(&self, key: &PyObject, value: &PyObject) {
-        if !gc::is_tracked(self.as_object()) && (may_be_tracked(key) || may_be_tracked(value)) {
+        if gc::may_track_on_insert(self.as_object())
+            && (may_be_tracked(key) || may_be_tracked(value))
+        {
             gc::track(self.as_object());
         }
     }

@@ -150,6 +150,7 @@ pub fn generic_setattr(vm: &Vm, o: &PyObject, name: &PyRef<PyStr>, v: Slot) -> P
             let d = vm.new_dict().into_object();
             // CPython 3.11 keeps these attributes inline: no allocation to account.
             crate::gc::note_virtual_dict(vm);
+            crate::object::gc::set_inline_dict(&d);
             // SAFETY: storing into the object's own dict slot; old value is None.
             unsafe { *slot = Some(d.clone()) };
             d

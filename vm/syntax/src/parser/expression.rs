@@ -7,6 +7,47 @@ use super::{Fail, Keep, PResult, Parser, Rule};
 use crate::ast::*;
 use crate::lexer::Tok;
 
+/// The levels the rules from `expression` down to `primary` take: `expression`,
+/// `disjunction`, `conjunction`, `inversion`, `comparison`, two for each of the six
+/// left-recursive binary-operator rules, `factor`, `power`, `await_primary`.
+const EXPRESSION_TO_PRIMARY: usize = 20;
+
+/// Can a token after a `primary` continue none of the rules from `expression` down to
+/// `primary` (no trailer, operator, comparison, `and`/`or`/`not`, `if`)?
+fn ends_expression(t: Tok) -> bool {
+    matches!(
+        t,
+        Tok::Comma
+            | Tok::Rpar
+            | Tok::Rsqb
+            | Tok::Rbrace
+            | Tok::Colon
+            | Tok::Equal
+            | Tok::Newline
+            | Tok::Semi
+            | Tok::ColonEqual
+            | Tok::For
+            | Tok::Async
+            | Tok::Else
+            | Tok::As
+            | Tok::From
+            | Tok::EndMarker
+            | Tok::PlusEqual
+            | Tok::MinEqual
+            | Tok::StarEqual
+            | Tok::SlashEqual
+            | Tok::PercentEqual
+            | Tok::AmperEqual
+            | Tok::VbarEqual
+            | Tok::CircumflexEqual
+            | Tok::LeftShiftEqual
+            | Tok::RightShiftEqual
+            | Tok::DoubleStarEqual
+            | Tok::DoubleSlashEqual
+            | Tok::AtEqual
+    )
+}
+
 pub(crate) fn bin(a: Expr, op: Operator, b: Expr, loc: Location) -> Expr {
     Expr::new(
         ExprKind::BinOp {
@@ -78,6 +119,11 @@ impl Parser<'_> {
 
     /// `expression` (memo).
     pub fn expression(&mut self) -> PResult<Expr> {
+        if self.fast {
+            if let Some(e) = self.expression_fast()? {
+                return Ok(Some(e));
+            }
+        }
         self.memo_rule_keep(Rule::Expression, Keep::Chain(Rule::Disjunction), |p| {
             let start = p.mark;
             if p.call_invalid_rules {
@@ -114,6 +160,54 @@ impl Parser<'_> {
             p.disjunction()?;
             p.lambdef()
         })
+    }
+
+    /// The fast path of `expression` for a lone primary (`x`, `self.a`, `f(y)`, `3`):
+    /// when the tokens after the `primary` can continue none of the rules from
+    /// `expression` down to `primary`, each of them passes the primary through unchanged,
+    /// so the primary is parsed directly, at the level the chain would have reached
+    /// ([`EXPRESSION_TO_PRIMARY`]), and returned. Otherwise (or when the memo already
+    /// holds `expression` here) answers `None` with the mark unchanged; a primary parsed
+    /// in vain is kept in the memo for the full chain to find.
+    fn expression_fast(&mut self) -> PResult<Expr> {
+        let start = self.mark;
+        if self.level + EXPRESSION_TO_PRIMARY >= super::FAST_PEAK
+            || !self.memo.is_absent(start, Rule::Expression)
+        {
+            return Ok(None);
+        }
+        let Some(first) = self.tokens.get(start) else {
+            return Ok(None);
+        };
+        if !matches!(
+            first.kind,
+            Tok::Name
+                | Tok::Number
+                | Tok::String
+                | Tok::True
+                | Tok::False
+                | Tok::None
+                | Tok::Ellipsis
+                | Tok::Lpar
+                | Tok::Lsqb
+                | Tok::Lbrace
+        ) {
+            return Ok(None);
+        }
+        self.level += EXPRESSION_TO_PRIMARY;
+        let r = crate::stack::guard(|| self.primary());
+        self.level -= EXPRESSION_TO_PRIMARY;
+        let Some(e) = r? else {
+            self.mark = start;
+            return Ok(None);
+        };
+        // `power` looks at this token next in the full chain.
+        if ends_expression(self.peek()?) {
+            return Ok(Some(e));
+        }
+        self.memo.keep_now(start, Rule::Primary, self.mark, e);
+        self.mark = start;
+        Ok(None)
     }
 
     /// `yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]`.

@@ -106,7 +106,9 @@ impl MemoTable {
     pub fn new(ntokens: usize) -> Self {
         MemoTable {
             index: vec![ABSENT; (ntokens + 1) * NRULES],
-            kept: Vec::new(),
+            // About one kept result per two tokens: reserved, so that growing never
+            // copies the kept trees.
+            kept: Vec::with_capacity(ntokens / 2 + 16),
         }
     }
 
@@ -154,6 +156,17 @@ impl MemoTable {
             }
         }
         Lookup::Run
+    }
+
+    /// Has nothing been noted for `rule` at `pos`?
+    #[inline]
+    pub fn is_absent(&self, pos: usize, rule: Rule) -> bool {
+        self.at(pos, rule) == ABSENT
+    }
+
+    /// Keeps `v`, a success of `rule` at `pos` ending at `end`, at once.
+    pub fn keep_now<T: MemoValue>(&mut self, pos: usize, rule: Rule, end: usize, v: T) {
+        self.keep(pos, rule, end as u32, Kept::Value(T::wrap(Some(v))));
     }
 
     /// Where the result kept for `rule` at `pos` ends, if one is kept.
