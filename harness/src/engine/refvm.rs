@@ -381,8 +381,9 @@ impl RefvmEngine {
     /// (see [`REFVM_STACK`]) and run nothing else meanwhile: no thread is started per
     /// run, so a thread that runs many programs keeps its allocator's warm pages (a
     /// fresh thread per run spent most of a small program's time faulting in and
-    /// zeroing fresh memory). Memory left accounted on this thread by earlier runs is
-    /// not charged to this one.
+    /// zeroing fresh memory). This is `refvm_runtime::run_on_current_thread`: memory
+    /// left accounted on this thread by earlier runs is not charged to this one, and a
+    /// thread with less stack left than a run thread has runs on a fresh segment.
     pub fn run_here(
         &self,
         code: Arc<CodeObject>,
@@ -401,7 +402,7 @@ impl RefvmEngine {
         compiler: Option<ModuleCompiler>,
         here: bool,
     ) -> Stage<RunObs> {
-        let mut config = RunConfig {
+        let config = RunConfig {
             fuel: Some(self.limits.fuel),
             max_memory: Some(self.limits.max_memory),
             recursion_limit: 1000,
@@ -413,9 +414,7 @@ impl RefvmEngine {
         fenced("refvm_runtime::run", || {
             let start = Instant::now();
             let r = if here {
-                let before = refvm_runtime::object::alloc::allocated_bytes();
-                config.max_memory = Some(self.limits.max_memory.saturating_add(before));
-                refvm_runtime::vm::run::run_main(code, &config, compiler)
+                refvm_runtime::run_on_current_thread(code, &config, compiler)
             } else {
                 refvm_runtime::run_with_compiler(code, &config, compiler)
             };
