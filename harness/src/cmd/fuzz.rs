@@ -104,9 +104,7 @@ pub fn main(args: &FuzzArgs) -> Result<(), String> {
         return Ok(());
     }
     if let Some(sig) = &args.promote {
-        let path = findings.promote(sig, &args.corpus)?;
-        println!("wrote {}", path.display());
-        return Ok(());
+        return promote(&findings, sig, args);
     }
     let layers: LayerSet = args.layers.parse()?;
     let jobs = args.jobs.unwrap_or_else(default_jobs).max(1);
@@ -216,15 +214,32 @@ pub fn main(args: &FuzzArgs) -> Result<(), String> {
         engines.cpython.workers_started(),
         crate::fuzz::check::SHARED_CROSS.load(std::sync::atomic::Ordering::Relaxed)
     );
-    // CPU time of this process and its (now reaped) workers: runs per CPU-second is
+    let refvm_cpu: Vec<String> = crate::fuzz::check::REFVM_PARTS
+        .iter()
+        .zip(&crate::fuzz::check::REFVM_CPU_NS)
+        .map(|(n, ns)| {
+            let ns = ns.load(std::sync::atomic::Ordering::Relaxed) as f64;
+            format!(
+                "{n} {:.0} µs",
+                ns / 1e3 / report.runs_this_process.max(1) as f64
+            )
+        })
+        .collect();
+    println!(
+        "refvm's own side, CPU per program: {}",
+        refvm_cpu.join(" · ")
+    );
+    // CPU time of this process and its workers, live or reaped: runs per CPU-second is
     // the per-core throughput, whatever else the machine is doing.
     let limits = engines.refvm.limits.clone();
     drop(engines);
-    let cpu = cpu_seconds();
+    let (own, workers) = cpu_seconds();
+    let cpu = own + workers;
     println!(
-        "throughput: {:.0} runs per CPU-second (this process + CPython workers: {:.2} s CPU)",
+        "throughput: {:.0} runs per CPU-second (this process {:.2} s + CPython workers {:.2} s CPU)",
         report.runs_this_time as f64 / cpu.max(1e-9),
-        cpu
+        own,
+        workers
     );
     // Reduce what is new (and anything left unreduced by an interrupted run).
     let engines = Engines {
@@ -261,6 +276,50 @@ pub fn main(args: &FuzzArgs) -> Result<(), String> {
     Ok(())
 }
 
+/// `--promote`: copies the finding into the corpus; a program that prints nothing on
+/// CPython (it raises first) gets a `print` before its first statement, so the corpus
+/// program shows it ran; then says whether the promoted program still diverges the
+/// same way (the full per-program check).
+fn promote(findings: &Findings, slug: &str, args: &FuzzArgs) -> Result<(), String> {
+    let mut path = findings.promote(slug, &args.corpus, false)?;
+    if oracle_stdout(&path)?.is_empty() {
+        path = findings.promote(slug, &args.corpus, true)?;
+        eprintln!("CPython printed nothing before the program raised: a print leads it");
+    }
+    println!("wrote {}", path.display());
+    let sig = Signature::from_slug(slug).ok_or_else(|| format!("bad signature {slug:?}"))?;
+    let limits = args.limits.limits();
+    let engines = Engines {
+        cpython: CpythonEngine::start(limits.clone(), None)?,
+        refvm: RefvmEngine::new(limits),
+        time_runs: 1,
+    };
+    match verify(&engines, &path, &sig) {
+        Ok(()) => println!("the promoted program diverges as the finding did ({slug})"),
+        Err(e) => println!("the promoted program does NOT reproduce {slug}: {e}"),
+    }
+    Ok(())
+}
+
+/// What `PYTHONHASHSEED=0 python3 FILE` prints to stdout (run from the file's
+/// directory, bounded by `timeout`).
+fn oracle_stdout(path: &Path) -> Result<Vec<u8>, String> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().ok_or("no file name")?;
+    let out = std::process::Command::new("timeout")
+        .arg("10")
+        .arg("python3")
+        .arg(name)
+        .current_dir(dir)
+        .env("PYTHONHASHSEED", "0")
+        .env_remove("PYTHONPATH")
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| format!("running python3 {}: {e}", path.display()))?;
+    Ok(out.stdout)
+}
+
 /// The environment variable that carries a campaign's [`campaign::Origin`] to the
 /// next process of its chain.
 const ORIGIN_ENV: &str = "PYCONFORM_FUZZ_ORIGIN";
@@ -282,8 +341,11 @@ fn continue_in_new_process(report: &campaign::Report) -> Result<(), String> {
     Err(format!("cannot re-execute pyconform: {err}"))
 }
 
-/// User + system CPU seconds of this process and its waited-for children.
-fn cpu_seconds() -> f64 {
+/// User + system CPU seconds of this process, and of its children: those it waited
+/// for plus those still alive (a worker can outlive the engines that started it: a
+/// leaked VM may still hold an import compiler that holds the pool), with what they
+/// waited for in turn.
+fn cpu_seconds() -> (f64, f64) {
     let get = |who| {
         // SAFETY: getrusage fills the zeroed struct it is given.
         let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
@@ -292,7 +354,40 @@ fn cpu_seconds() -> f64 {
         let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
         tv(ru.ru_utime) + tv(ru.ru_stime)
     };
-    get(libc::RUSAGE_SELF) + get(libc::RUSAGE_CHILDREN)
+    (
+        get(libc::RUSAGE_SELF),
+        get(libc::RUSAGE_CHILDREN) + live_children_cpu(),
+    )
+}
+
+/// CPU seconds of this process's live children (utime, stime, cutime, cstime of
+/// /proc/PID/stat), 0 where /proc cannot be read.
+fn live_children_cpu() -> f64 {
+    let me = std::process::id().to_string();
+    // SAFETY: sysconf has no preconditions.
+    let tick = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return 0.0;
+    };
+    let mut total = 0.0;
+    for entry in dir.flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // Fields after the parenthesised command: state ppid … (utime is field 14).
+        let Some(rest) = stat.rfind(')').map(|i| &stat[i + 1..]) else {
+            continue;
+        };
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        if f.len() > 14 && f[1] == me {
+            total += f[11..15]
+                .iter()
+                .filter_map(|v| v.parse::<f64>().ok())
+                .sum::<f64>()
+                / tick;
+        }
+    }
+    total
 }
 
 /// Reduces a saved finding, writes `reduced.py` and its observations, re-verifies it

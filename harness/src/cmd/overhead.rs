@@ -46,7 +46,7 @@ pub fn main(args: &OverheadArgs) -> Result<(), String> {
     let mut limits = args.limits.limits();
     limits.recycle_after = usize::MAX;
     let engine = CpythonEngine::start(limits, None)?;
-    let mut cols: [Vec<f64>; 4] = Default::default();
+    let mut cols: [Vec<f64>; 6] = Default::default();
     let mut cleanups = Vec::new();
     let mut used = 0;
     for p in &programs {
@@ -68,13 +68,19 @@ pub fn main(args: &OverheadArgs) -> Result<(), String> {
         let round_trip = best(&|s| s.round_trip_ns);
         let transport = best(&|s| s.round_trip_ns.saturating_sub(s.worker_ns));
         let bookkeeping = best(&|s| s.worker_ns.saturating_sub(s.program_ns));
+        let ping = best(&|s| s.ping_ns);
+        let program = best(&|s| s.program_ns);
         if let Some(c) = samples.iter().filter_map(|s| s.cleanup_ns).min() {
             cleanups.push(c as f64 / 1e3);
         }
-        for (col, v) in cols
-            .iter_mut()
-            .zip([bare, round_trip - bare, transport, bookkeeping])
-        {
+        for (col, v) in cols.iter_mut().zip([
+            bare,
+            round_trip - bare,
+            transport,
+            bookkeeping,
+            ping,
+            program - bare,
+        ]) {
             col.push(v);
         }
     }
@@ -84,7 +90,7 @@ pub fn main(args: &OverheadArgs) -> Result<(), String> {
         args.repeat,
         if args.no_probes { ", no probes" } else { "" }
     );
-    let [bare, over, transport, bookkeeping] = &mut cols;
+    let [bare, over, transport, bookkeeping, ping, slower] = &mut cols;
     println!(
         "bare in-process exec(compile(src)):            {:8.1} µs",
         median(bare)
@@ -100,6 +106,14 @@ pub fn main(args: &OverheadArgs) -> Result<(), String> {
     println!(
         "  of which isolation/probes in the worker:     {:8.1} µs",
         median(bookkeeping)
+    );
+    println!(
+        "  of which the program's compile+exec in the worker − bare: {:8.1} µs",
+        median(slower)
+    );
+    println!(
+        "  (an empty request's round trip, the floor:   {:8.1} µs)",
+        median(ping)
     );
     println!(
         "worker cleanup after each run (off the round trip, overlapping the parent's work): {:8.1} µs",

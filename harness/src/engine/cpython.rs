@@ -260,6 +260,10 @@ impl CpythonEngine {
             cap: self.limits.output_cap,
             probes,
         };
+        // The worker is ready (its cleanup after the previous request done) before the
+        // clock starts, as a run's requests normally find it: the cleanup after the
+        // bare runs below is the measurement's own cost, not the harness's.
+        self.pool.settle();
         let start = Instant::now();
         let resp = self.pool.call(&request, |r: &ExecResponse| {
             matches!(r, ExecResponse::OutputLimit { .. })
@@ -286,7 +290,15 @@ impl CpythonEngine {
                 |_| false,
             )
             .map_err(|f| f.detail)?;
+        self.pool.settle();
+        let start = Instant::now();
+        let _: serde_json::Value = self
+            .pool
+            .call(&Request::Ping, |_| false)
+            .map_err(|f| f.detail)?;
+        let ping_ns = start.elapsed().as_nanos() as u64;
         Ok(OverheadSample {
+            ping_ns,
             round_trip_ns,
             worker_ns: worker_ns.unwrap_or(round_trip_ns),
             cleanup_ns,
@@ -318,6 +330,8 @@ pub struct OverheadSample {
     pub program_ns: u64,
     /// Best bare in-process `exec(compile(src))`.
     pub bare_ns: u64,
+    /// An empty request's round trip: the floor of pipes, wake-ups and framing.
+    pub ping_ns: u64,
 }
 
 /// A run's observation from a worker's answer to an `exec` request.

@@ -113,6 +113,10 @@ fn install_hook() {
     });
 }
 
+/// CPython's compiler for module files, marshalled (the CPython→refvm cell imports
+/// with it): `compile(source, path, "exec")` of the file at `path`, `marshal.dumps`ed.
+pub type CpythonCompiler = Arc<dyn Fn(&std::path::Path) -> Result<Vec<u8>, String> + Send + Sync>;
+
 /// Runs `f` (refvm code) and turns a panic into `Stage::Failed(Panic, …)`.
 pub fn fenced<T>(what: &str, f: impl FnOnce() -> Stage<T>) -> Stage<T> {
     install_hook();
@@ -276,7 +280,7 @@ impl RefvmEngine {
         let (run, marshal) = match &compiled.code {
             Stage::Ok(Ok(code)) => (
                 self.run(Arc::clone(code), program, compiled.compile_ns),
-                self.marshal_dumps(code),
+                self.marshal_dumps_as_cpython(code),
             ),
             Stage::Ok(Err(e)) => (
                 Stage::Ok(RefvmEngine::compile_error_run(e, &abs)),
@@ -301,7 +305,7 @@ impl RefvmEngine {
         &self,
         data: &[u8],
         program: &Program,
-        compile: Arc<dyn Fn(&std::path::Path) -> Result<Vec<u8>, String> + Send + Sync>,
+        compile: CpythonCompiler,
     ) -> Stage<RunObs> {
         let compiler = ModuleCompiler(Arc::new(move |path: &std::path::Path, _source: &[u8]| {
             let bytes = compile(path)?;
@@ -325,6 +329,19 @@ impl RefvmEngine {
                 Err(e) => Stage::Unsupported(e.to_string()),
             }
         })
+    }
+
+    /// `code` marshalled exactly as CPython's `marshal.dumps(code)` writes a module code
+    /// object (the `.pyc` body): what the refvm→CPython cell of `conform` runs, against
+    /// CPython running its own code marshalled the same way (see `check.rs`).
+    pub fn marshal_dumps_as_cpython(&self, code: &CodeObject) -> Stage<Vec<u8>> {
+        fenced(
+            "refvm_bytecode::marshal::dumps",
+            || match refvm_bytecode::marshal::dumps(code) {
+                Ok(bytes) => Stage::Ok(bytes),
+                Err(e) => Stage::Unsupported(e.to_string()),
+            },
+        )
     }
 
     /// `marshal.loads(data)` of CPython's code (the CPython→refvm cell runs it).
@@ -364,8 +381,9 @@ impl RefvmEngine {
     /// (see [`REFVM_STACK`]) and run nothing else meanwhile: no thread is started per
     /// run, so a thread that runs many programs keeps its allocator's warm pages (a
     /// fresh thread per run spent most of a small program's time faulting in and
-    /// zeroing fresh memory). Memory left accounted on this thread by earlier runs is
-    /// not charged to this one.
+    /// zeroing fresh memory). This is `refvm_runtime::run_on_current_thread`: memory
+    /// left accounted on this thread by earlier runs is not charged to this one, and a
+    /// thread with less stack left than a run thread has runs on a fresh segment.
     pub fn run_here(
         &self,
         code: Arc<CodeObject>,
@@ -384,7 +402,7 @@ impl RefvmEngine {
         compiler: Option<ModuleCompiler>,
         here: bool,
     ) -> Stage<RunObs> {
-        let mut config = RunConfig {
+        let config = RunConfig {
             fuel: Some(self.limits.fuel),
             max_memory: Some(self.limits.max_memory),
             recursion_limit: 1000,
@@ -396,9 +414,7 @@ impl RefvmEngine {
         fenced("refvm_runtime::run", || {
             let start = Instant::now();
             let r = if here {
-                let before = refvm_runtime::object::alloc::allocated_bytes();
-                config.max_memory = Some(self.limits.max_memory.saturating_add(before));
-                refvm_runtime::vm::run::run_main(code, &config, compiler)
+                refvm_runtime::run_on_current_thread(code, &config, compiler)
             } else {
                 refvm_runtime::run_with_compiler(code, &config, compiler)
             };

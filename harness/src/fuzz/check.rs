@@ -46,6 +46,40 @@ pub const PHASES: [&str; 4] = [
 /// Programs whose cross cells were taken from their own cells (identical code).
 pub static SHARED_CROSS: AtomicU64 = AtomicU64::new(0);
 
+/// CPU time of refvm's own side on the runner thread, in ns: the compile, the run
+/// (VM start-up and teardown included) and the rest (static layers, marshal).
+pub static REFVM_CPU_NS: [AtomicU64; 3] = [AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)];
+
+/// The names of [`REFVM_CPU_NS`]'s entries.
+pub const REFVM_PARTS: [&str; 3] = ["compile", "run", "other"];
+
+/// CPU time consumed by the calling thread so far, in ns.
+pub fn thread_cpu_ns() -> u64 {
+    // SAFETY: clock_gettime fills the zeroed timespec it is given.
+    let mut ts: libc::timespec = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
+thread_local! {
+    /// CPU ns this thread already counted as compile or run within the current program.
+    static COUNTED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Adds the CPU time since `since` to part `i` (compile and run are also remembered,
+/// so the program's total charges only the rest to "other").
+fn add_cpu(i: usize, since: u64) {
+    let ns = thread_cpu_ns().saturating_sub(since);
+    if i == 2 {
+        let counted = COUNTED.with(|c| c.replace(0));
+        REFVM_CPU_NS[2].fetch_add(ns.saturating_sub(counted), Ordering::Relaxed);
+    } else {
+        COUNTED.with(|c| c.set(c.get() + ns));
+        REFVM_CPU_NS[i].fetch_add(ns, Ordering::Relaxed);
+    }
+}
+
 fn add_phase(i: usize, since: Instant) {
     PHASE_NS[i].fetch_add(since.elapsed().as_nanos() as u64, Ordering::Relaxed);
 }
@@ -324,6 +358,13 @@ type ImportCompile = Arc<dyn Fn(&std::path::Path) -> Result<Vec<u8>, String> + S
 
 /// refvm's observations of one program, only for the layers asked for.
 fn refvm_side(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> RefvmSide {
+    let cpu = thread_cpu_ns();
+    let side = refvm_side_inner(refvm, case, layers);
+    add_cpu(2, cpu);
+    side
+}
+
+fn refvm_side_inner(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> RefvmSide {
     let (src, name) = (&case.source[..], case.program.display.as_str());
     let tokens = if layers.has(Layer::Tokens) {
         refvm.tokens(src, name)
@@ -343,7 +384,10 @@ fn refvm_side(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> RefvmSide 
         Layer::Refcount,
     ]);
     let compiled = if compile {
-        refvm.compile(src, name)
+        let cpu = thread_cpu_ns();
+        let c = refvm.compile(src, name);
+        add_cpu(0, cpu);
+        c
     } else {
         Compiled {
             code: not_asked(),
@@ -368,7 +412,13 @@ fn refvm_side(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> RefvmSide 
     let (run, marshal) = if layers.runs() {
         match &compiled.code {
             Stage::Ok(Ok(code)) => (
-                refvm.run_here(Arc::clone(code), &case.program, compiled.compile_ns, None),
+                {
+                    let cpu = thread_cpu_ns();
+                    let r =
+                        refvm.run_here(Arc::clone(code), &case.program, compiled.compile_ns, None);
+                    add_cpu(1, cpu);
+                    r
+                },
                 if layers.has(Layer::Output) {
                     refvm.marshal_dumps(code)
                 } else {

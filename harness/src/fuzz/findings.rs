@@ -160,7 +160,16 @@ impl Findings {
 
     /// Copies a finding's program (reduced when there is one) into
     /// `corpus_dir/regressions/<signature>.py`, headed by a comment naming it.
-    pub fn promote(&self, slug: &str, corpus_dir: &Path) -> Result<PathBuf, String> {
+    ///
+    /// `lead_print` puts a `print` before the program's first statement: for a program
+    /// that raises before it prints anything (its promoted copy would otherwise show
+    /// only a traceback; the print appended at the end never runs).
+    pub fn promote(
+        &self,
+        slug: &str,
+        corpus_dir: &Path,
+        lead_print: bool,
+    ) -> Result<PathBuf, String> {
         let meta = self.meta(slug)?;
         let dir = self.dir(slug);
         let reduced = dir.join("reduced.py");
@@ -185,7 +194,9 @@ impl Findings {
         // Corpus programs print what they compute: a reduced program that lost every
         // `print` gets one at the end (it runs after the diverging code, so the
         // divergence stays; `pyconform diff` on the promoted file confirms it).
-        let source = if source.contains("print(") {
+        let source = if lead_print {
+            with_lead_print(&source)
+        } else if source.contains("print(") {
             source
         } else {
             format!(
@@ -200,6 +211,27 @@ impl Findings {
         write(&path, &(header + &source))?;
         Ok(path)
     }
+}
+
+/// `source` with `print('regression: the program starts')` before its first statement
+/// (after any `from __future__` imports, which must come first).
+pub fn with_lead_print(source: &str) -> String {
+    let mut out = String::new();
+    let mut placed = false;
+    for line in source.lines() {
+        let future = line.starts_with("from __future__");
+        let blank = line.trim().is_empty() || line.starts_with('#');
+        if !placed && !future && !blank {
+            out.push_str("print('regression: the program starts')\n");
+            placed = true;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    if !placed {
+        out.push_str("print('regression: the program starts')\n");
+    }
+    out
 }
 
 /// The exit status CPython's run ended with, from `cpython.txt`, when not 0.
@@ -314,4 +346,21 @@ pub fn render(layer: Layer, s: &StaticObs, run: &Stage<RunObs>) -> String {
         ),
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_lead_print;
+
+    #[test]
+    fn lead_print_goes_before_the_first_statement() {
+        assert_eq!(
+            with_lead_print("# c\nfrom __future__ import annotations\n''[6]\n"),
+            "# c\nfrom __future__ import annotations\nprint('regression: the program starts')\n''[6]\n"
+        );
+        assert_eq!(
+            with_lead_print(""),
+            "print('regression: the program starts')\n"
+        );
+    }
 }

@@ -80,9 +80,13 @@ def _read(path):
     """The bytes of a file (os-level: much cheaper than open() for small files)."""
     fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
     try:
-        chunks = []
+        chunk = os.read(fd, _READ_CHUNK)
+        if len(chunk) < _READ_CHUNK:
+            # A short read of a regular file is its end: no second read(2) needed.
+            return chunk
+        chunks = [chunk]
         while True:
-            chunk = os.read(fd, 1 << 20)
+            chunk = os.read(fd, _READ_CHUNK)
             if not chunk:
                 return b"".join(chunks)
             chunks.append(chunk)
@@ -90,16 +94,67 @@ def _read(path):
         os.close(fd)
 
 
-# Built once: json.dumps(..., ensure_ascii=False) builds a new encoder per call.
-# The pure-Python iterencode, not the C encoder: _json's encoder interns "{", "}", "[",
-# "]" (its _Py_static_string ids) the first time it writes a dict or list, and an
-# interned one-character string is written by marshal as TYPE_SHORT_ASCII_INTERNED, so
-# every later .pyc holding such a constant would differ from `python3 -m py_compile`'s.
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_READ_CHUNK = 1 << 20
+
+
+# Not json's C encoder: _json's encoder interns "{", "}", "[", "]" (its
+# _Py_static_string ids) the first time it writes a dict or list, and an interned
+# one-character string is written by marshal as TYPE_SHORT_ASCII_INTERNED, so every
+# later .pyc holding such a constant would differ from `python3 -m py_compile`'s. Nor
+# json's pure-Python iterencode (a generator per container: 16 µs for a typical run's
+# answer). `_encode` writes the same text as iterencode for the values answers hold
+# (dicts with str keys, lists, tuples, str, int, bool, None), escaping strings with
+# json's C `encode_basestring`, which interns nothing: 7 µs.
+_escape = json.encoder.encode_basestring
+_str, _int, _float, _dict, _list, _tuple = str, int, float, dict, list, tuple
+
+
+def _encode(o, out):
+    t = type(o)
+    if t is _str:
+        out.append(_escape(o))
+    elif o is None:
+        out.append("null")
+    elif o is True:
+        out.append("true")
+    elif o is False:
+        out.append("false")
+    elif t is _int:
+        out.append(_int.__repr__(o))
+    elif t is _dict:
+        out.append("{")
+        first = True
+        for k, v in o.items():
+            if first:
+                first = False
+            else:
+                out.append(", ")
+            out.append(_escape(k))
+            out.append(": ")
+            _encode(v, out)
+        out.append("}")
+    elif t is _list or t is _tuple:
+        out.append("[")
+        first = True
+        for v in o:
+            if first:
+                first = False
+            else:
+                out.append(", ")
+            _encode(v, out)
+        out.append("]")
+    elif t is _float and o == o and o not in (float("inf"), float("-inf")):
+        out.append(_float.__repr__(o))
+    else:
+        raise TypeError("the worker cannot encode a %s in an answer" % t.__name__)
 
 
 def _ENCODE(obj):
-    return "".join(_ENCODER.iterencode(obj))
+    out = []
+    _encode(obj, out)
+    return "".join(out)
+
+
 _DECODE = json.JSONDecoder().decode
 
 
@@ -116,6 +171,8 @@ def handle(frame):
     # The parent writes UTF-8 JSON (json.loads on bytes would first sniff the encoding).
     req = _DECODE(frame.decode("utf-8", "surrogatepass"))
     kind = req["kind"]
+    if kind == "ping":
+        return b"{}"
     if kind != "exec":
         _dirty = True
     if kind == "static":
@@ -266,6 +323,8 @@ def _static(req):
             res["ast"] = {"error": _error(e)}
     if not ("code" in parts or "run-code" in parts or "dis" in parts or "pyc" in parts):
         return res
+    if "parts" in req:
+        return _static_once(req, source, filename, parts, res)
     # Fresh compiles: each product is taken from a code object nothing else has
     # touched (marshal's FLAG_REF depends on reference counts), as py_compile does.
     times = []
@@ -303,6 +362,46 @@ def _static(req):
         res["dis"] = None
         res["pyc"] = None
     res["compile_ns"] = min(times) if times else None
+    return res
+
+
+def _static_once(req, source, filename, parts, res):
+    """The compiled products a fuzz campaign asks for, from one compile: `marshal.dumps`
+    leaves the reference counts it looked at as it found them, so a second dump of the
+    same code object is the same bytes; the .pyc is its 16-byte header and those bytes
+    (`_code_to_timestamp_pyc` with mtime 0); `dis` reads nothing marshal changed. Same
+    products as `_static`'s fresh compiles (checked over the corpus), a third of the
+    compiles."""
+    try:
+        t = _perf()
+        code = compile(source, filename, "exec", dont_inherit=True)
+        res["compile_ns"] = _perf() - t
+        data = None
+        if "code" in parts or "pyc" in parts or ("run-code" in parts and req["abs"] == filename):
+            data = marshal.dumps(code)
+        if "pyc" in parts:
+            header = _bootstrap_external.MAGIC_NUMBER + b"\0\0\0\0\0\0\0\0"
+            res["pyc"] = _b(header + (len(source) & 0xFFFFFFFF).to_bytes(4, "little") + data)
+        if "code" in parts:
+            res["code"] = {"marshal": _b(data)}
+        if req["abs"] == filename:
+            res["run_code"] = res["code"]["marshal"] if "code" in res else _b(data)
+        else:
+            run_code = compile(source, req["abs"], "exec", dont_inherit=True)
+            res["run_code"] = _b(marshal.dumps(run_code))
+            del run_code
+        if "dis" in parts:
+            buf = io.StringIO()
+            dis.dis(code, file=buf)
+            res["dis"] = buf.getvalue()
+        del code
+    except Exception as e:
+        if "run-code" not in parts or "code" in parts:
+            res["code"] = {"error": _error(e)}
+        res["run_code"] = None
+        res["dis"] = None
+        res["pyc"] = None
+        res["compile_ns"] = None
     return res
 
 
@@ -756,7 +855,10 @@ def _restore():
 
 def _bare(req):
     """Times a bare in-process `exec(compile(src))` of the file, `n` times, with stdout
-    sent to an in-memory buffer: the baseline the worker round trip is measured against."""
+    an in-memory text stream built as `python3 FILE`'s is (a TextIOWrapper over a
+    BufferedWriter; until 2026-11-24 a StringIO, which skips the encoding step every
+    `print` pays under `python3 FILE`): the baseline the worker round trip is measured
+    against."""
     with open(req["abs"], "rb") as f:
         source = f.read()
     n = req["n"]
@@ -764,9 +866,13 @@ def _bare(req):
     best = None
     try:
         for _ in range(n):
-            sys.stdout = io.StringIO()
+            # The stdout `python3 FILE` prints to: text over a buffered binary stream.
+            sys.stdout = io.TextIOWrapper(
+                io.BufferedWriter(io.BytesIO(), 65536), encoding=_STDOUT_ENCODING, newline="\n"
+            )
             t = _perf()
             exec(compile(source, req["abs"], "exec"), {"__name__": "__main__"})
+            sys.stdout.flush()
             dt = _perf() - t
             best = dt if best is None else min(best, dt)
     finally:

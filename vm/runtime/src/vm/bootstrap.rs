@@ -23,6 +23,8 @@ pub struct TypeDef {
     pub flags: TypeFlags,
     /// Instances carry a `__dict__` word.
     pub dict: bool,
+    /// `__module__` (the part of CPython's dotted `tp_name` before the type's name).
+    pub module: &'static str,
 }
 
 impl TypeDef {
@@ -34,7 +36,12 @@ impl TypeDef {
             ops,
             flags: TypeFlags(0),
             dict: false,
+            module: "builtins",
         }
+    }
+    pub const fn module(mut self, m: &'static str) -> Self {
+        self.module = m;
+        self
     }
     pub const fn flags(mut self, f: TypeFlags) -> Self {
         self.flags = f;
@@ -99,7 +106,7 @@ unsafe fn raw_type(def: &TypeDef, base: Option<&PyRef<PyType>>) -> *mut PyType {
         addr_of_mut!((*t).base).write(base.cloned());
         addr_of_mut!((*t).mro).write(UnsafeCell::new(None));
         addr_of_mut!((*t).slots).write(UnsafeCell::new(Slots::default()));
-        addr_of_mut!((*t).module_name).write("builtins");
+        addr_of_mut!((*t).module_name).write(def.module);
         t
     }
 }
