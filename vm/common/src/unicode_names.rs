@@ -209,7 +209,10 @@ mod tests {
     #[test]
     fn names_of_code_points() {
         assert_eq!(name(0x61).as_deref(), Some("LATIN SMALL LETTER A"));
-        assert_eq!(name(0xFC).as_deref(), Some("LATIN SMALL LETTER U WITH DIAERESIS"));
+        assert_eq!(
+            name(0xFC).as_deref(),
+            Some("LATIN SMALL LETTER U WITH DIAERESIS")
+        );
         assert_eq!(name(0x1F600).as_deref(), Some("GRINNING FACE"));
         assert_eq!(name(0x4E16).as_deref(), Some("CJK UNIFIED IDEOGRAPH-4E16"));
         assert_eq!(name(0xAC00).as_deref(), Some("HANGUL SYLLABLE GA"));

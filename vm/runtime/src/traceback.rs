@@ -111,11 +111,7 @@ pub fn exc_message(vm: &Vm, o: &PyObject) -> Option<String> {
 /// this line), elided when `^` would span the whole stripped line with no anchors.
 fn push_carets(out: &mut String, line: &str, indent: usize, c: usize, single: bool, ec: usize) {
     let bytes = line.as_bytes();
-    let ec = if single {
-        ec
-    } else {
-        line.trim_end().len()
-    };
+    let ec = if single { ec } else { line.trim_end().len() };
     if c < indent || ec > bytes.len() || ec <= c {
         return;
     }

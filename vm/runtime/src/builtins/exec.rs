@@ -65,9 +65,7 @@ fn compile_to_code(
         Ok(c) => c,
         Err(refvm_compiler::CompileError::Syntax(s)) => return Err(syntax_error(vm, &s)),
         Err(refvm_compiler::CompileError::Unsupported(u)) => {
-            return Err(vm.abort_with(crate::vm::Abort::Unsupported(format!(
-                "{func}(): {u}"
-            ))));
+            return Err(vm.abort_with(crate::vm::Abort::Unsupported(format!("{func}(): {u}"))));
         }
         Err(refvm_compiler::CompileError::Exception { type_name, msg }) => {
             let t = match type_name {
@@ -100,7 +98,13 @@ fn caller_scope(vm: &Vm) -> PyResult<(PyRef<PyDict>, PyRef)> {
     Ok((g, l))
 }
 
-fn run(vm: &Vm, func: &str, a: &[PyRef], k: Option<&PyTuple>, mode: refvm_syntax::Mode) -> PyResult {
+fn run(
+    vm: &Vm,
+    func: &str,
+    a: &[PyRef],
+    k: Option<&PyTuple>,
+    mode: refvm_syntax::Mode,
+) -> PyResult {
     let p = argparse::bind(vm, func, a, k, &["", "globals", "locals"], 1, 0, 3)?;
     let source = p[0].clone().unwrap_or_else(|| vm.none());
     let globals = p[1].clone().filter(|g| !vm.is_none(g));
@@ -172,7 +176,15 @@ pub fn compile(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
         "compile",
         a,
         k,
-        &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
+        &[
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+            "_feature_version",
+        ],
         3,
         0,
         7,
@@ -205,9 +217,7 @@ pub fn compile(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
             )));
         }
         _ => {
-            return Err(vm.new_value_error(
-                "compile() mode must be 'exec', 'eval' or 'single'",
-            ));
+            return Err(vm.new_value_error("compile() mode must be 'exec', 'eval' or 'single'"));
         }
     };
     if source.downcast_ref::<PyCode>().is_some() {

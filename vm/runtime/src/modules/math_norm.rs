@@ -222,6 +222,9 @@ mod tests {
     fn norm_special_values() {
         assert!(vector_norm(&[f64::NAN], f64::NAN.max(0.0), true).is_nan());
         assert_eq!(vector_norm(&[3.0, 4.0], 4.0, false), 5.0);
-        assert_eq!(vector_norm(&[f64::INFINITY, 1.0], f64::INFINITY, true), f64::INFINITY);
+        assert_eq!(
+            vector_norm(&[f64::INFINITY, 1.0], f64::INFINITY, true),
+            f64::INFINITY
+        );
     }
 }

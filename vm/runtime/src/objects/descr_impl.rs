@@ -733,7 +733,7 @@ pub fn init(vm: &Vm) {
                     f.annotations.set(Some(v))
                 }
                 Some(_) => {
-                    return Err(vm.new_type_error("__annotations__ must be set to a dict object"))
+                    return Err(vm.new_type_error("__annotations__ must be set to a dict object"));
                 }
             }
             Ok(())

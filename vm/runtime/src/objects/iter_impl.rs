@@ -547,7 +547,9 @@ fn gen_yieldfrom(vm: &Vm, o: &PyObject) -> PyResult {
     let bytes = &code.code;
     let at = f.lasti * 2;
     if bytes.get(at) == Some(&crate::eval::opcode::YIELD_VALUE)
-        && bytes.get(at + 2).is_some_and(|op| *op == crate::eval::opcode::RESUME)
+        && bytes
+            .get(at + 2)
+            .is_some_and(|op| *op == crate::eval::opcode::RESUME)
         && bytes.get(at + 3).is_some_and(|arg| *arg >= 2)
     {
         if let Some(Some(d)) = f.stack.last() {
@@ -674,12 +676,19 @@ pub fn init(vm: &Vm) {
     );
     vm.add_getset(&v.generator, "gi_frame", gen_frame, None);
     vm.add_getset(&v.generator, "gi_yieldfrom", gen_yieldfrom, None);
-    vm.add_getset(&v.generator, "gi_suspended", |vm, o| {
-        Ok(vm.new_bool(o.downcast_ref::<PyGenerator>().is_some_and(|g| {
-            // SAFETY: read of the generator's own frame slot.
-            g.started.get() && !g.running.get() && unsafe { (*g.frame.get()).is_some() }
-        })))
-    }, None);
+    vm.add_getset(
+        &v.generator,
+        "gi_suspended",
+        |vm, o| {
+            Ok(
+                vm.new_bool(o.downcast_ref::<PyGenerator>().is_some_and(|g| {
+                    // SAFETY: read of the generator's own frame slot.
+                    g.started.get() && !g.running.get() && unsafe { (*g.frame.get()).is_some() }
+                })),
+            )
+        },
+        None,
+    );
     vm.add_methods(&v.coroutine, &[MethodDef::method("__await__", coro_await)]);
     let _ = PyList::len;
 }

@@ -71,13 +71,11 @@ pub fn simple_namespace_type(vm: &Vm) -> Option<PyRef<PyType>> {
 }
 
 fn is_exact(vm: &Vm, o: &PyObject) -> bool {
-    simple_namespace_type(vm)
-        .is_some_and(|t| std::ptr::eq(o.type_(), &*t))
+    simple_namespace_type(vm).is_some_and(|t| std::ptr::eq(o.type_(), &*t))
 }
 
 fn is_namespace(vm: &Vm, o: &PyObject) -> bool {
-    simple_namespace_type(vm)
-        .is_some_and(|t| crate::ops::isinstance_type(o, &t))
+    simple_namespace_type(vm).is_some_and(|t| crate::ops::isinstance_type(o, &t))
 }
 
 fn ns_richcompare(vm: &Vm, a: &[PyRef], eq: bool) -> PyResult {
@@ -123,10 +121,7 @@ fn ns_reduce(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 pub fn make_type(vm: &Vm) -> PyResult<PyRef<PyType>> {
     let ns = vm.new_dict();
     ns.set_str(vm.names.__module__.clone(), vm.new_str("types"));
-    ns.set_str(
-        vm.intern("__qualname__"),
-        vm.new_str("SimpleNamespace"),
-    );
+    ns.set_str(vm.intern("__qualname__"), vm.new_str("SimpleNamespace"));
     ns.set_str(
         vm.intern("__doc__"),
         vm.new_str("A simple attribute-based namespace.\n\nSimpleNamespace(**kwargs)"),

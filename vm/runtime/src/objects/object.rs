@@ -345,9 +345,7 @@ fn object_sizeof(vm: &Vm, a: &[PyRef], _kw: Option<&PyTuple>) -> PyResult {
     let o = a
         .first()
         .ok_or_else(|| vm.new_type_error("__sizeof__ needs an argument"))?;
-    Ok(vm.new_usize(
-        builtin_sizeof(vm, o).unwrap_or_else(|| o.type_().instance_size(o)),
-    ))
+    Ok(vm.new_usize(builtin_sizeof(vm, o).unwrap_or_else(|| o.type_().instance_size(o))))
 }
 
 pub const OBJECT_METHODS: &[MethodDef] = &[

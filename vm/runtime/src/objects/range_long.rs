@@ -43,7 +43,10 @@ fn lr_next(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
         return Err(vm.new_stop_iteration(None));
     }
     let one = num_bigint::BigInt::from(1);
-    st.set(0, vm.new_int_value(Int::from_big(next.to_big() + step.to_big())));
+    st.set(
+        0,
+        vm.new_int_value(Int::from_big(next.to_big() + step.to_big())),
+    );
     st.set(2, vm.new_int_value(Int::from_big(left.to_big() - one)));
     Ok(vm.new_int_value(next))
 }

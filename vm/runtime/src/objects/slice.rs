@@ -247,6 +247,9 @@ fn slice_reduce(
     };
     let args = vm.new_tuple(vec![s.start.clone(), s.stop.clone(), s.step.clone()]);
     Ok(vm
-        .new_tuple(vec![a[0].type_().as_object().to_owned(), args.into_object()])
+        .new_tuple(vec![
+            a[0].type_().as_object().to_owned(),
+            args.into_object(),
+        ])
         .into_object())
 }

@@ -212,15 +212,23 @@ impl Vm {
             o::str::STR_LAYOUT_OPS,
         )
         .flags(F(base_t.0 | F::UNICODE_SUBCLASS.0 | F::MATCH_SELF.0));
-        let dict_def = tdef!("dict", Dict, o::dict::PyDict, o::dict::DICT_LAYOUT_OPS)
-            .flags(F(base_t.0 | gc.0 | F::DICT_SUBCLASS.0 | F::MAPPING.0 | F::MATCH_SELF.0));
+        let dict_def =
+            tdef!("dict", Dict, o::dict::PyDict, o::dict::DICT_LAYOUT_OPS).flags(F(base_t.0
+                | gc.0
+                | F::DICT_SUBCLASS.0
+                | F::MAPPING.0
+                | F::MATCH_SELF.0));
         let tuple_def = tdef!(
             "tuple",
             Tuple,
             o::tuple::PyTuple,
             o::tuple::TUPLE_LAYOUT_OPS
         )
-        .flags(F(base_t.0 | gc.0 | F::TUPLE_SUBCLASS.0 | F::SEQUENCE.0 | F::MATCH_SELF.0));
+        .flags(F(base_t.0
+            | gc.0
+            | F::TUPLE_SUBCLASS.0
+            | F::SEQUENCE.0
+            | F::MATCH_SELF.0));
         // SAFETY: bootstrap order: raw types first, then their reference fields.
         let (object, type_, str_, dict, tuple, boot) = unsafe {
             let object = raw_type(&object_def, None);
@@ -308,12 +316,16 @@ impl Vm {
             &object,
         );
         let list = mk(
-            tdef!("list", List, o::list::PyList, o::list::LIST_LAYOUT_OPS)
-                .flags(F(base_t.0 | gc.0 | F::LIST_SUBCLASS.0 | F::SEQUENCE.0 | F::MATCH_SELF.0)),
+            tdef!("list", List, o::list::PyList, o::list::LIST_LAYOUT_OPS).flags(F(base_t.0
+                | gc.0
+                | F::LIST_SUBCLASS.0
+                | F::SEQUENCE.0
+                | F::MATCH_SELF.0)),
             &object,
         );
         let set = mk(
-            tdef!("set", Set, o::set::PySet, o::set::SET_LAYOUT_OPS).flags(F(base_t.0 | gc.0 | F::MATCH_SELF.0)),
+            tdef!("set", Set, o::set::PySet, o::set::SET_LAYOUT_OPS)
+                .flags(F(base_t.0 | gc.0 | F::MATCH_SELF.0)),
             &object,
         );
         let frozenset = mk(
