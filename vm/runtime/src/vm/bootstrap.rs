@@ -123,6 +123,7 @@ fn inherited_flag_bits() -> u64 {
         | TypeFlags::HAVE_GC.0
         | TypeFlags::SEQUENCE.0
         | TypeFlags::MAPPING.0
+        | TypeFlags::MATCH_SELF.0
 }
 
 /// Fills the reference fields of a raw type.
@@ -210,16 +211,16 @@ impl Vm {
             std::mem::size_of::<PyStr>(),
             o::str::STR_LAYOUT_OPS,
         )
-        .flags(F(base_t.0 | F::UNICODE_SUBCLASS.0));
+        .flags(F(base_t.0 | F::UNICODE_SUBCLASS.0 | F::MATCH_SELF.0));
         let dict_def = tdef!("dict", Dict, o::dict::PyDict, o::dict::DICT_LAYOUT_OPS)
-            .flags(F(base_t.0 | gc.0 | F::DICT_SUBCLASS.0 | F::MAPPING.0));
+            .flags(F(base_t.0 | gc.0 | F::DICT_SUBCLASS.0 | F::MAPPING.0 | F::MATCH_SELF.0));
         let tuple_def = tdef!(
             "tuple",
             Tuple,
             o::tuple::PyTuple,
             o::tuple::TUPLE_LAYOUT_OPS
         )
-        .flags(F(base_t.0 | gc.0 | F::TUPLE_SUBCLASS.0 | F::SEQUENCE.0));
+        .flags(F(base_t.0 | gc.0 | F::TUPLE_SUBCLASS.0 | F::SEQUENCE.0 | F::MATCH_SELF.0));
         // SAFETY: bootstrap order: raw types first, then their reference fields.
         let (object, type_, str_, dict, tuple, boot) = unsafe {
             let object = raw_type(&object_def, None);
@@ -259,7 +260,7 @@ impl Vm {
         let mk = |def: TypeDef, base: &PyRef<PyType>| unsafe { boot.make(&def, Some(base)) };
         let int = mk(
             tdef!("int", Int, o::int::PyInt, o::int::INT_LAYOUT_OPS)
-                .flags(F(base_t.0 | F::LONG_SUBCLASS.0)),
+                .flags(F(base_t.0 | F::LONG_SUBCLASS.0 | F::MATCH_SELF.0)),
             &object,
         );
         let bool_ = mk(
@@ -273,7 +274,7 @@ impl Vm {
                 o::float::PyFloat,
                 o::float::FLOAT_LAYOUT_OPS
             )
-            .flags(base_t),
+            .flags(F(base_t.0 | F::MATCH_SELF.0)),
             &object,
         );
         let complex = mk(
@@ -293,7 +294,7 @@ impl Vm {
                 o::bytes::PyBytes,
                 o::bytes::BYTES_LAYOUT_OPS
             )
-            .flags(F(base_t.0 | F::BYTES_SUBCLASS.0)),
+            .flags(F(base_t.0 | F::BYTES_SUBCLASS.0 | F::MATCH_SELF.0)),
             &object,
         );
         let bytearray = mk(
@@ -303,21 +304,21 @@ impl Vm {
                 o::bytes::PyByteArray,
                 o::bytes::BYTEARRAY_LAYOUT_OPS
             )
-            .flags(base_t),
+            .flags(F(base_t.0 | F::MATCH_SELF.0)),
             &object,
         );
         let list = mk(
             tdef!("list", List, o::list::PyList, o::list::LIST_LAYOUT_OPS)
-                .flags(F(base_t.0 | gc.0 | F::LIST_SUBCLASS.0 | F::SEQUENCE.0)),
+                .flags(F(base_t.0 | gc.0 | F::LIST_SUBCLASS.0 | F::SEQUENCE.0 | F::MATCH_SELF.0)),
             &object,
         );
         let set = mk(
-            tdef!("set", Set, o::set::PySet, o::set::SET_LAYOUT_OPS).flags(F(base_t.0 | gc.0)),
+            tdef!("set", Set, o::set::PySet, o::set::SET_LAYOUT_OPS).flags(F(base_t.0 | gc.0 | F::MATCH_SELF.0)),
             &object,
         );
         let frozenset = mk(
             tdef!("frozenset", Set, o::set::PySet, o::set::SET_LAYOUT_OPS)
-                .flags(F(base_t.0 | gc.0)),
+                .flags(F(base_t.0 | gc.0 | F::MATCH_SELF.0)),
             &object,
         );
         let range = mk(
