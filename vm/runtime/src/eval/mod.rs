@@ -28,7 +28,10 @@ use crate::objects::code::PyCode;
 use crate::objects::function::PyFunction;
 use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
-use fast::{binary_op_fast, compare_fast, store_subscr_fast, subscr_fast};
+use fast::{
+    binary_op_fast, compare_fast, load_attr_cached, load_attr_fill, load_method_cached,
+    load_method_fill, store_attr_cached, store_attr_fill, store_subscr_fast, subscr_fast,
+};
 use frame::Frame;
 use opcode::*;
 use ops_other::dispatch_other;
@@ -643,13 +646,48 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                         }
                         LOAD_ATTR => {
                             let o = pop!(f, vm, 'op);
-                            let v = tri!(crate::ops::get_attr(vm, &o, &code.names[oparg as usize]), 'op);
+                            let name = &code.names[oparg as usize];
+                            let v = match load_attr_cached(
+                                decode::caches_clean(d),
+                                code,
+                                lasti >> 1,
+                                &o,
+                                name,
+                            ) {
+                                Some(v) => v,
+                                None => {
+                                    let v = tri!(crate::ops::get_attr(vm, &o, name), 'op);
+                                    if decode::caches_clean(d) {
+                                        load_attr_fill(vm, code, lasti >> 1, &o, name);
+                                    }
+                                    v
+                                }
+                            };
                             drop(o);
                             f.stack.push(Some(v));
                         }
                         LOAD_METHOD => {
                             let o = pop!(f, vm, 'op);
-                            let (m, unbound) = tri!(crate::ops::attr::get_method(vm, &o, &code.names[oparg as usize]), 'op);
+                            let name = &code.names[oparg as usize];
+                            let (m, unbound) = match load_method_cached(
+                                decode::caches_clean(d),
+                                vm,
+                                code,
+                                lasti >> 1,
+                                &o,
+                                name,
+                            ) {
+                                Some(r) => tri!(r, 'op),
+                                None => {
+                                    let r = tri!(crate::ops::attr::get_method(vm, &o, name), 'op);
+                                    if r.1 {
+                                        if decode::caches_clean(d) {
+                                            load_method_fill(vm, code, lasti >> 1, &o, name);
+                                        }
+                                    }
+                                    r
+                                }
+                            };
                             if unbound {
                                 f.stack.push(Some(m));
                                 f.stack.push(Some(o));
@@ -662,7 +700,21 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                         STORE_ATTR => {
                             let o = pop!(f, vm, 'op);
                             let v = pop!(f, vm, 'op);
-                            tri!(crate::ops::set_attr(vm, &o, &code.names[oparg as usize], v), 'op);
+                            let name = &code.names[oparg as usize];
+                            if let Err(v) = store_attr_cached(
+                                decode::caches_clean(d),
+                                vm,
+                                code,
+                                lasti >> 1,
+                                &o,
+                                name,
+                                v,
+                            ) {
+                                tri!(crate::ops::set_attr(vm, &o, name, v), 'op);
+                                if decode::caches_clean(d) {
+                                    store_attr_fill(vm, code, lasti >> 1, &o, name);
+                                }
+                            }
                             drop(o);
                         }
                         BINARY_SUBSCR => {
