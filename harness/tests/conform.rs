@@ -334,3 +334,62 @@ fn normal_fixtures_write_every_report_and_gate_and_merge_work() {
     assert_eq!(last_line(&run), last);
     assert!(merged.join("index.html").is_file());
 }
+
+/// The two matrix cells that carry code as marshal data are held to CPython running its
+/// own marshalled code: a program whose output marshal changes (a frozenset constant
+/// rebuilt in sorted order) still passes the refvm→CPython cell when refvm's code is
+/// byte-identical to CPython's.
+#[test]
+fn marshal_cells_compare_with_cpythons_own_marshalled_code() {
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let program = fixtures().join("marshal/sets/set_constant.py");
+    // The fixture must exercise the case: CPython's marshalled code prints another
+    // order than its source run (asked live).
+    let run = |marshalled: &str| {
+        let script = format!(
+            "import marshal, sys\nsrc = open(sys.argv[1], 'rb').read()\n\
+             code = compile(src, sys.argv[1], 'exec')\n\
+             if {marshalled}: code = marshal.loads(marshal.dumps(code))\n\
+             exec(code, {{'__name__': '__main__'}})"
+        );
+        let out = Command::new("timeout")
+            .args(["60", "python3", "-c", &script])
+            .arg(&program)
+            .env("PYTHONHASHSEED", "0")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    assert_ne!(
+        run("False"),
+        run("True"),
+        "the fixture no longer shows the case"
+    );
+
+    let out = tempfile::tempdir().unwrap();
+    let run = pyconform(&["conform", "marshal", "--out", out.path().to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.path().join("results.json")).unwrap())
+            .unwrap();
+    let p = &v["programs"][0];
+    assert_eq!(p["program"], "sets/set_constant.py");
+    let outcome = |group: &str, name: &str| p[group][name]["outcome"].as_str().unwrap().to_owned();
+    assert_eq!(outcome("cells", "cpython-cpython"), "pass");
+    // Identical code (refvm's compiler and marshal writer agree with CPython's) is the
+    // same input to the same VM: that cell must pass. Otherwise the cell compares real
+    // differences and is not this test's business.
+    if outcome("layers", "bytecode") == "pass" && outcome("layers", "marshal") == "pass" {
+        assert_eq!(
+            outcome("cells", "refvm-cpython"),
+            "pass",
+            "{}",
+            p["cells"]["refvm-cpython"]
+        );
+    }
+}

@@ -33,9 +33,11 @@ pub fn main() -> ExitCode {
         unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
     }
     // SAFETY: the parent set up fds 3 and 4 for exactly this process; we own them.
-    let mut requests = unsafe { File::from_raw_fd(REQUEST_FD) };
+    let requests = unsafe { File::from_raw_fd(REQUEST_FD) };
     // SAFETY: as above.
     let mut responses = unsafe { File::from_raw_fd(RESPONSE_FD) };
+    // Buffered: a request frame (length and body) costs one read(2).
+    let mut requests = io::BufReader::with_capacity(1 << 16, requests);
     let result = Python::attach(|py| serve(py, &mut requests, &mut responses));
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -46,7 +48,11 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn serve(py: Python<'_>, requests: &mut File, responses: &mut File) -> Result<(), String> {
+fn serve(
+    py: Python<'_>,
+    requests: &mut io::BufReader<File>,
+    responses: &mut File,
+) -> Result<(), String> {
     let code = CString::new(HELPER).map_err(|e| e.to_string())?;
     let helper = PyModule::from_code(py, &code, c"<pyconform-worker>", c"_pyconform_worker")
         .map_err(|e| format!("loading the helper: {e}"))?;

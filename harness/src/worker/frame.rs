@@ -1,5 +1,7 @@
 //! Length-prefixed frames on the worker pipes: a little-endian `u32` byte count, then
-//! that many bytes (a JSON document). The parent reads with a deadline.
+//! that many bytes (a JSON document). The parent reads with a deadline, through a
+//! buffer, so a frame that is already whole in the pipe costs one poll(2) and one
+//! read(2), and a frame that arrived with the previous one costs none.
 
 use std::fs::File;
 use std::io::{self, Read, Write};
@@ -63,34 +65,75 @@ pub fn read_frame(r: &mut impl Read) -> Result<Vec<u8>, FrameError> {
     Ok(buf)
 }
 
-/// Reads one frame from a pipe, giving up at `deadline` (the parent side).
-pub fn read_frame_deadline(pipe: &mut File, deadline: Instant) -> Result<Vec<u8>, FrameError> {
-    let mut len = [0u8; 4];
-    read_exact_deadline(pipe, &mut len, deadline)?;
-    let len = u32::from_le_bytes(len) as usize;
-    if len > MAX_FRAME {
-        return Err(FrameError::TooLarge(len));
-    }
-    let mut buf = vec![0u8; len];
-    read_exact_deadline(pipe, &mut buf, deadline)?;
-    Ok(buf)
+/// The parent's end of a response pipe: frames read with a deadline, through a buffer
+/// that keeps whatever arrived beyond the frame returned (the worker's "ready" frame
+/// often follows its answer closely).
+pub struct FrameReader {
+    pipe: File,
+    /// Storage (zeroed once, reused): bytes read and not yet returned are
+    /// `buf[start..end]`.
+    buf: Vec<u8>,
+    start: usize,
+    end: usize,
 }
 
-fn read_exact_deadline(
-    pipe: &mut File,
-    mut buf: &mut [u8],
-    deadline: Instant,
-) -> Result<(), FrameError> {
-    while !buf.is_empty() {
-        wait_readable(pipe, deadline)?;
-        match pipe.read(buf) {
-            Ok(0) => return Err(FrameError::Eof),
-            Ok(n) => buf = &mut buf[n..],
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(FrameError::Io(e)),
+/// The buffer's initial size (a pipe holds 64 KiB by default).
+const READ_CHUNK: usize = 1 << 16;
+
+impl FrameReader {
+    pub fn new(pipe: File) -> FrameReader {
+        FrameReader {
+            pipe,
+            buf: vec![0; READ_CHUNK],
+            start: 0,
+            end: 0,
         }
     }
-    Ok(())
+
+    /// Reads one frame, giving up at `deadline`.
+    pub fn read_frame_deadline(&mut self, deadline: Instant) -> Result<Vec<u8>, FrameError> {
+        self.fill(4, deadline)?;
+        let head = &self.buf[self.start..self.start + 4];
+        let len = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) as usize;
+        if len > MAX_FRAME {
+            return Err(FrameError::TooLarge(len));
+        }
+        self.fill(4 + len, deadline)?;
+        let body = self.start + 4;
+        let frame = self.buf[body..body + len].to_vec();
+        self.start = body + len;
+        if self.start == self.end {
+            (self.start, self.end) = (0, 0);
+            if self.buf.len() > 16 * READ_CHUNK {
+                // Do not hold on to the room a huge frame needed.
+                self.buf = vec![0; READ_CHUNK];
+            }
+        }
+        Ok(frame)
+    }
+
+    /// Reads until `need` unreturned bytes are buffered.
+    fn fill(&mut self, need: usize, deadline: Instant) -> Result<(), FrameError> {
+        while self.end - self.start < need {
+            if self.start + need > self.buf.len() {
+                // Make room: the unreturned bytes to the front, the buffer at least
+                // as large as the frame.
+                self.buf.copy_within(self.start..self.end, 0);
+                (self.start, self.end) = (0, self.end - self.start);
+                if need > self.buf.len() {
+                    self.buf.resize(need, 0);
+                }
+            }
+            wait_readable(&self.pipe, deadline)?;
+            match self.pipe.read(&mut self.buf[self.end..]) {
+                Ok(0) => return Err(FrameError::Eof),
+                Ok(n) => self.end += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(FrameError::Io(e)),
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Blocks until `pipe` has data (or EOF) or the deadline passes.
@@ -139,24 +182,42 @@ mod tests {
         let (mut r, mut w) = pipe();
         write_frame(&mut w, b"hello").unwrap();
         write_frame(&mut w, b"").unwrap();
+        write_frame(&mut w, b"third").unwrap();
         let deadline = Instant::now() + Duration::from_secs(5);
-        assert_eq!(read_frame_deadline(&mut r, deadline).unwrap(), b"hello");
-        assert_eq!(read_frame(&mut r).unwrap(), b"");
+        let mut fr = FrameReader::new(r.try_clone().unwrap());
+        // One read(2) takes all three frames; they come back one at a time.
+        assert_eq!(fr.read_frame_deadline(deadline).unwrap(), b"hello");
+        assert_eq!(fr.read_frame_deadline(deadline).unwrap(), b"");
+        assert_eq!(fr.read_frame_deadline(deadline).unwrap(), b"third");
+        write_frame(&mut w, b"blocking").unwrap();
+        assert_eq!(read_frame(&mut r).unwrap(), b"blocking");
+        // A frame larger than one read, written from another thread in pieces.
+        let big: Vec<u8> = (0..200_000u32).map(|i| i as u8).collect();
+        let sent = big.clone();
+        let writer = std::thread::spawn(move || write_frame(&mut w, &sent).unwrap());
+        assert_eq!(fr.read_frame_deadline(deadline).unwrap(), big);
+        writer.join().unwrap();
     }
 
     #[test]
     fn deadline_and_eof() {
-        let (mut r, mut w) = pipe();
+        let (r, mut w) = pipe();
+        let mut r = FrameReader::new(r);
         let t = Instant::now();
-        let res = read_frame_deadline(&mut r, Instant::now() + Duration::from_millis(50));
+        let res = r.read_frame_deadline(Instant::now() + Duration::from_millis(50));
         assert!(matches!(res, Err(FrameError::Timeout)));
         assert!(t.elapsed() < Duration::from_secs(5));
         w.write_all(&[0xff, 0xff, 0xff, 0x7f]).unwrap();
-        let res = read_frame_deadline(&mut r, Instant::now() + Duration::from_secs(5));
+        let res = r.read_frame_deadline(Instant::now() + Duration::from_secs(5));
         assert!(matches!(res, Err(FrameError::TooLarge(_))));
+        let (r, mut w) = pipe();
+        let mut r = FrameReader::new(r);
         w.write_all(&[3, 0, 0, 0, b'a']).unwrap();
+        // Part of a frame, then nothing: the deadline still holds.
+        let res = r.read_frame_deadline(Instant::now() + Duration::from_millis(50));
+        assert!(matches!(res, Err(FrameError::Timeout)));
         drop(w);
-        let res = read_frame_deadline(&mut r, Instant::now() + Duration::from_secs(5));
+        let res = r.read_frame_deadline(Instant::now() + Duration::from_secs(5));
         assert!(matches!(res, Err(FrameError::Eof)));
     }
 }

@@ -4,7 +4,7 @@
 //! recycling.
 
 use super::child::{READY, REQUEST_FD, RESPONSE_FD};
-use super::frame::{FrameError, read_frame_deadline, write_frame};
+use super::frame::{FrameError, FrameReader, write_frame};
 use super::protocol::{HelloResponse, Request};
 use crate::outcome::Outcome;
 use serde::de::DeserializeOwned;
@@ -94,7 +94,7 @@ pub struct Failure {
 struct Worker {
     child: Child,
     requests: File,
-    responses: File,
+    responses: FrameReader,
     served: usize,
     stderr_tail: Arc<Mutex<Vec<u8>>>,
     /// An answer was read and the worker's ready frame (after its cleanup) is not yet.
@@ -185,7 +185,7 @@ impl Worker {
         Ok(Worker {
             child,
             requests: File::from(req_write),
-            responses: File::from(resp_read),
+            responses: FrameReader::new(File::from(resp_read)),
             served: 0,
             stderr_tail,
             ready_pending: false,
@@ -199,7 +199,7 @@ impl Worker {
             io::ErrorKind::BrokenPipe => FrameError::Eof,
             _ => FrameError::Io(e),
         })?;
-        let answer = read_frame_deadline(&mut self.responses, deadline)?;
+        let answer = self.responses.read_frame_deadline(deadline)?;
         self.ready_pending = true;
         Ok(answer)
     }
@@ -211,7 +211,7 @@ impl Worker {
         if !self.ready_pending {
             return true;
         }
-        match read_frame_deadline(&mut self.responses, Instant::now() + timeout) {
+        match self.responses.read_frame_deadline(Instant::now() + timeout) {
             Ok(frame) if frame == READY => {
                 self.ready_pending = false;
                 true

@@ -128,3 +128,11 @@ pub fn reorder(items: Vec<Constant>) -> Vec<Constant> {
         .filter_map(|i| slots.get_mut(i).and_then(Option::take))
         .collect()
 }
+
+/// The one-character name strings whose interned copy in a freshly started CPython 3.11
+/// is not the cached Latin-1 singleton (`sys.intern(chr(i)) is not chr(i)`: start-up
+/// interned a separately made copy, e.g. unmarshalled from a frozen module). A
+/// compiled constant holding one of them is the singleton, which
+/// `intern_string_constants` swaps for that copy: a frozenset holding one is rebuilt
+/// per code object. Asked of the live python3 by the tests.
+pub const STARTUP_TWIN_CHARS: &[u8] = b"BCLST_abcdefhijklmnopqrstvwxy";

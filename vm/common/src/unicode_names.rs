@@ -160,10 +160,66 @@ pub fn lookup(name: &[u8]) -> Option<u32> {
     lookup_table(&name.to_ascii_uppercase())
 }
 
+/// The name aliases the table holds (gen/name_aliases.txt, `XXXX;ALIAS` lines), to tell
+/// them from names in [`name`].
+static ALIASES: &str = include_str!("../gen/name_aliases.txt");
+
+fn is_alias(cp: u32, name: &[u8]) -> bool {
+    ALIASES.lines().any(|l| {
+        l.split_once(';').is_some_and(|(h, n)| {
+            u32::from_str_radix(h, 16).is_ok_and(|v| v == cp) && n.as_bytes() == name
+        })
+    })
+}
+
+/// `unicodedata.name(chr(cp))`: the character's name (never an alias), or None. A scan
+/// of the whole table: for rare uses (the `namereplace` error handler).
+pub fn name(cp: u32) -> Option<String> {
+    if (0xAC00..0xAC00 + 11172).contains(&cp) {
+        let s = (cp - 0xAC00) as usize;
+        return Some(format!(
+            "HANGUL SYLLABLE {}{}{}",
+            JAMO_L[s / (21 * 28)],
+            JAMO_V[(s % (21 * 28)) / 28],
+            JAMO_T[s % 28]
+        ));
+    }
+    if is_unified_ideograph(cp) {
+        return Some(format!("CJK UNIFIED IDEOGRAPH-{cp:X}"));
+    }
+    let count = u32_at(0)? as usize;
+    let mut name = Vec::with_capacity(64);
+    for b in 0..count {
+        let mut entries = block(b)?;
+        name.clear();
+        while let Some(c) = entries.next(&mut name) {
+            if c == cp && !is_alias(cp, &name) {
+                return String::from_utf8(name).ok();
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::process::Command;
+
+    #[test]
+    fn names_of_code_points() {
+        assert_eq!(name(0x61).as_deref(), Some("LATIN SMALL LETTER A"));
+        assert_eq!(
+            name(0xFC).as_deref(),
+            Some("LATIN SMALL LETTER U WITH DIAERESIS")
+        );
+        assert_eq!(name(0x1F600).as_deref(), Some("GRINNING FACE"));
+        assert_eq!(name(0x4E16).as_deref(), Some("CJK UNIFIED IDEOGRAPH-4E16"));
+        assert_eq!(name(0xAC00).as_deref(), Some("HANGUL SYLLABLE GA"));
+        assert_eq!(name(0xFEFF).as_deref(), Some("ZERO WIDTH NO-BREAK SPACE"));
+        assert_eq!(name(0x0A), None);
+        assert_eq!(name(0x10FFFF), None);
+    }
 
     #[test]
     fn names_aliases_and_computed() {

@@ -6,6 +6,37 @@ use refvm_common::PyStr;
 use refvm_syntax::ast::Location;
 use refvm_syntax::{SyntaxError, SyntaxErrorKind};
 
+/// A `SyntaxWarning` the code generator issued (`compiler_warn`): CPython hands it to
+/// `warnings.warn_explicit(msg, SyntaxWarning, filename, lineno)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileWarning {
+    pub lineno: i32,
+    pub msg: String,
+}
+
+impl CompileWarning {
+    /// The text the default `warnings.showwarning` writes to stderr for it:
+    /// `FILE:LINE: SyntaxWarning: MSG` and, when the source has that line, the line
+    /// stripped and indented by two spaces.
+    pub fn format(&self, filename: &str, source: &[u8]) -> String {
+        let mut s = format!("{filename}:{}: SyntaxWarning: {}\n", self.lineno, self.msg);
+        let line = usize::try_from(self.lineno)
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| source.split(|&b| b == b'\n').nth(i));
+        if let Some(line) = line {
+            let text = String::from_utf8_lossy(line);
+            let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\x0c');
+            if !text.is_empty() {
+                s.push_str("  ");
+                s.push_str(text);
+                s.push('\n');
+            }
+        }
+        s
+    }
+}
+
 /// An error found while compiling, before the filename and source text are attached.
 /// Offsets are CPython's: UTF-8 byte column + 1, or `None`.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -36,6 +36,7 @@ pub mod opcode;
 pub mod symtable;
 pub mod unparse;
 
+pub use error::CompileWarning;
 use refvm_bytecode::CodeObject;
 pub use refvm_common::Unsupported;
 use refvm_syntax::{SyntaxError, ast};
@@ -100,6 +101,34 @@ pub fn compile_source(source: &[u8], opts: &CompileOptions) -> Result<CodeObject
     compile_module_owned(module, source, opts)
 }
 
+/// [`compile_source`] that also returns the `SyntaxWarning`s the compiler issued, in
+/// order (CPython prints each to stderr as it compiles, before any later error; see
+/// [`CompileWarning::format`]).
+pub fn compile_source_with_warnings(
+    source: &[u8],
+    opts: &CompileOptions,
+) -> (Result<CodeObject, CompileError>, Vec<CompileWarning>) {
+    let mut warnings = Vec::new();
+    let module = match refvm_syntax::parse_module(source, &opts.filename) {
+        Ok(m) => m,
+        Err(e) => {
+            return (
+                Err(match e {
+                    refvm_syntax::ParseError::Syntax(s) => CompileError::Syntax(s),
+                    refvm_syntax::ParseError::Unsupported(u) => CompileError::Unsupported(u),
+                    refvm_syntax::ParseError::Other(o) => CompileError::Exception {
+                        type_name: o.kind.name(),
+                        msg: o.msg,
+                    },
+                }),
+                warnings,
+            );
+        }
+    };
+    let result = compile_module_warnings(module, source, opts, &mut warnings);
+    (result, warnings)
+}
+
 /// Compiles a parsed module; `source` is the text it came from (for error lines).
 pub fn compile_module(
     module: &ast::Module,
@@ -122,11 +151,21 @@ pub fn compile_module(
 /// Like [`compile_module`], taking the tree by value (the AST optimiser rewrites it in
 /// place, so this saves a copy).
 pub fn compile_module_owned(
-    mut module: ast::Module,
+    module: ast::Module,
     source: &[u8],
     opts: &CompileOptions,
 ) -> Result<CodeObject, CompileError> {
-    let result = codegen::compile_module(&mut module, &opts.filename, opts.optimize)
+    compile_module_warnings(module, source, opts, &mut Vec::new())
+}
+
+/// [`compile_module_owned`], appending the compiler's `SyntaxWarning`s to `warnings`.
+pub fn compile_module_warnings(
+    mut module: ast::Module,
+    source: &[u8],
+    opts: &CompileOptions,
+    warnings: &mut Vec<CompileWarning>,
+) -> Result<CodeObject, CompileError> {
+    let result = codegen::compile_module(&mut module, &opts.filename, opts.optimize, warnings)
         .map_err(|e| e.into_compile_error(&opts.filename, source));
     // Dropping a deep tree recurses once per level: give it the stack it needs. After a
     // successful compilation the symbol table has seen every node within the limit.
@@ -215,8 +254,14 @@ fn compile_mode_owned(
     opts: &CompileOptions,
     kind: codegen::ModKind,
 ) -> Result<CodeObject, CompileError> {
-    let result = codegen::compile_mode(&mut module, &opts.filename, opts.optimize, kind)
-        .map_err(|e| e.into_compile_error(&opts.filename, source));
+    let result = codegen::compile_mode(
+        &mut module,
+        &opts.filename,
+        opts.optimize,
+        kind,
+        &mut Vec::new(),
+    )
+    .map_err(|e| e.into_compile_error(&opts.filename, source));
     let depth = if result.is_ok() {
         symtable::visit::RECURSION_LIMIT as usize
     } else {

@@ -106,6 +106,36 @@ pub fn exc_message(vm: &Vm, o: &PyObject) -> Option<String> {
     crate::ops::str(vm, o).ok().map(|s| s.to_string_lossy())
 }
 
+/// The caret line under a traceback source line (`tb_displayline`): the columns `c..ec`
+/// of `line` (bytes; to the last non-blank character when the expression goes on past
+/// this line), elided when `^` would span the whole stripped line with no anchors.
+fn push_carets(out: &mut String, line: &str, indent: usize, c: usize, single: bool, ec: usize) {
+    let bytes = line.as_bytes();
+    let ec = if single { ec } else { line.trim_end().len() };
+    if c < indent || ec > bytes.len() || ec <= c {
+        return;
+    }
+    let start_chars = String::from_utf8_lossy(&bytes[indent..c]).chars().count();
+    let segment = String::from_utf8_lossy(&bytes[c..ec]);
+    let seg_chars = segment.chars().count();
+    let full = String::from_utf8_lossy(&bytes[indent..])
+        .trim_end()
+        .chars()
+        .count();
+    let (carets, anchored) = if single {
+        crate::traceback_anchors::carets_and_anchored(&segment)
+    } else {
+        ("^".repeat(seg_chars), false)
+    };
+    if start_chars == 0 && seg_chars == full && !anchored {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(start_chars));
+    out.push_str(&carets);
+    out.push('\n');
+}
+
 fn format_one(vm: &Vm, exc: &PyRef, out: &mut String) {
     let Some(e) = exc.downcast_ref::<PyBaseException>() else {
         return;
@@ -134,27 +164,7 @@ fn format_one(vm: &Vm, exc: &PyRef, out: &mut String) {
                     (loc.line, loc.end_line, loc.col, loc.end_col)
                 {
                     if l == ent.lineno {
-                        let c = c as usize;
-                        // multi-line: carets to the end of the first line
-                        let ec = if el == l { ec as usize } else { line.len() };
-                        let bytes = line.as_bytes();
-                        if c >= indent && ec <= bytes.len() && ec > c {
-                            let start_chars =
-                                String::from_utf8_lossy(&bytes[indent..c]).chars().count();
-                            let seg_chars = String::from_utf8_lossy(&bytes[c..ec]).chars().count();
-                            let full = String::from_utf8_lossy(&bytes[indent..])
-                                .trim_end()
-                                .chars()
-                                .count();
-                            if !(start_chars == 0 && seg_chars >= full) && el == l {
-                                out.push_str("    ");
-                                out.push_str(&" ".repeat(start_chars));
-                                out.push_str(&crate::traceback_anchors::carets(
-                                    &String::from_utf8_lossy(&bytes[c..ec]),
-                                ));
-                                out.push('\n');
-                            }
-                        }
+                        push_carets(out, &line, indent, c as usize, el == l, ec as usize);
                     }
                 }
             }

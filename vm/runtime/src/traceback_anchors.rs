@@ -9,22 +9,22 @@ use crate::vm::Vm;
 /// The caret line for an expression segment: anchors for a top-level binary operator or
 /// subscript (as `extract_anchors_from_line`), `^` under everything otherwise.
 pub fn carets(segment: &str) -> String {
+    carets_and_anchored(segment).0
+}
+
+/// The caret line and whether it has secondary (`~`) ranges: CPython elides a caret
+/// line that spans the whole source line only when it has none.
+pub fn carets_and_anchored(segment: &str) -> (String, bool) {
     let chars: Vec<char> = segment.chars().collect();
-    if let Some((l, r)) = binop_anchor(&chars) {
+    let anchor = binop_anchor(&chars).or_else(|| subscript_anchor(&chars));
+    if let Some((l, r)) = anchor {
         let mut s = String::new();
         for i in 0..chars.len() {
             s.push(if i >= l && i < r { '^' } else { '~' });
         }
-        return s;
+        return (s, true);
     }
-    if let Some((l, r)) = subscript_anchor(&chars) {
-        let mut s = String::new();
-        for i in 0..chars.len() {
-            s.push(if i >= l && i < r { '^' } else { '~' });
-        }
-        return s;
-    }
-    "^".repeat(chars.len())
+    ("^".repeat(chars.len()), false)
 }
 
 /// Finds the last top-level binary operator (lowest precedence, left-assoc) in `c`.

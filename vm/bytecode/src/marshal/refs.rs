@@ -26,9 +26,10 @@
 //!
 //! Known limits (none seen from CPython's compiler on the stdlib unless measured
 //! otherwise by `examples/stdlib_marshal.rs`): a frozenset holding identifier-like
-//! strings is taken to be re-created per code object (it is when those strings were
-//! already interned elsewhere, which depends on the interpreter's interned-string
-//! table); NaN constants are keyed by their bits.
+//! strings, or one-character strings whose interned copy is not the Latin-1 singleton
+//! (`frozenset::STARTUP_TWIN_CHARS`), is taken to be re-created per code object (it is
+//! when those strings were already interned elsewhere, which depends on the
+//! interpreter's interned-string table); NaN constants are keyed by their bits.
 
 use super::{ErrorKind, MAX_MARSHAL_STACK_DEPTH, MarshalError};
 use crate::code::{CodeObject, Constant};
@@ -289,12 +290,14 @@ const U_NAN: u8 = 5;
 /// (per code object): it does when a member string gets swapped for an interned twin
 /// that already existed. Taken here as: a member that could be an identifier (two or
 /// more name characters, not starting with a digit), as identifiers are interned at
-/// parse time. One-character strings are singletons, so interning never swaps them.
+/// parse time, or a one-character string whose interned copy is not the singleton
+/// ([`crate::frozenset::STARTUP_TWIN_CHARS`]).
 fn recreated_by_interning(items: &[Constant]) -> bool {
     items.iter().any(|i| match i {
         Constant::Str(s) => {
             let b = s.as_bytes();
-            b.len() >= 2 && all_name_chars(s) && !b[0].is_ascii_digit()
+            (b.len() >= 2 && all_name_chars(s) && !b[0].is_ascii_digit())
+                || (b.len() == 1 && crate::frozenset::STARTUP_TWIN_CHARS.contains(&b[0]))
         }
         _ => false,
     })

@@ -93,6 +93,26 @@ print(''.join(out))
     assert_eq!(vec![interned.trim_end_matches('\n').as_bytes()], expect);
 }
 
+/// The one-character strings whose interned copy is not the singleton, asked of a
+/// fresh python3.
+#[test]
+fn startup_twin_chars_match_cpython() {
+    let script = r#"
+import sys
+out = []
+for c in range(256):
+    s = chr(c)
+    if sys.intern(s) is not s:
+        out.append(s)
+print(''.join(out))
+"#;
+    let twins = python(script, &[]);
+    assert_eq!(
+        twins.trim_end_matches('\n').as_bytes(),
+        crate::frozenset::STARTUP_TWIN_CHARS
+    );
+}
+
 /// Malformed inputs: our error's CPython exception type and message equal what
 /// `marshal.loads` raises, where CPython raises at all.
 #[test]

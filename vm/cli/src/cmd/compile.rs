@@ -1,7 +1,7 @@
 //! `refvm compile [-O|-OO] FILE [-o OUT]`: the `.pyc` `python3 [-O|-OO] -m py_compile
 //! FILE` writes.
 
-use refvm_compiler::{CompileError, CompileOptions, compile_source};
+use refvm_compiler::{CompileError, CompileOptions, compile_source_with_warnings};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -39,7 +39,12 @@ pub fn main(file: &Path, output: Option<&Path>, optimize: u8) -> ExitCode {
         .map_or(0, |d| d.as_secs() as u32);
     let mut opts = CompileOptions::new(&file.to_string_lossy());
     opts.optimize = optimize;
-    let code = match compile_source(&source, &opts) {
+    let (result, warnings) = compile_source_with_warnings(&source, &opts);
+    // The warnings module's default filter prints each SyntaxWarning to stderr.
+    for w in &warnings {
+        eprint!("{}", w.format(&opts.filename, &source));
+    }
+    let code = match result {
         Ok(code) => code,
         Err(CompileError::Syntax(e)) => {
             eprintln!("{e}");

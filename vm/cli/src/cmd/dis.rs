@@ -1,6 +1,6 @@
 //! `refvm dis [-O|-OO] FILE`: the text of `python3 [-O|-OO] -m dis FILE`.
 
-use refvm_compiler::{CompileError, CompileOptions, compile_source};
+use refvm_compiler::{CompileError, CompileOptions, compile_source_with_warnings};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -11,7 +11,13 @@ pub fn main(file: &Path, optimize: u8) -> ExitCode {
     };
     let mut opts = CompileOptions::new(&file.to_string_lossy());
     opts.optimize = optimize;
-    match compile_source(&source, &opts) {
+    let (result, warnings) = compile_source_with_warnings(&source, &opts);
+    // CPython's compile() hands each SyntaxWarning to the warnings module, whose
+    // default filter prints it to stderr.
+    for w in &warnings {
+        eprint!("{}", w.format(&opts.filename, &source));
+    }
+    match result {
         Ok(code) => match refvm_bytecode::dis::dis_module(&code) {
             Ok(text) => {
                 print!("{text}");

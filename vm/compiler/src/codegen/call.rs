@@ -120,6 +120,7 @@ impl<'a> Compiler<'a> {
         if self.maybe_optimize_method_call(e, func, args, keywords)? {
             return Ok(());
         }
+        self.check_caller(func);
         self.set_loc(&func.loc);
         self.addop(PUSH_NULL);
         self.set_loc(&e.loc);

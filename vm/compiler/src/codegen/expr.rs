@@ -175,6 +175,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Subscript { value, slice, ctx } => {
+                if *ctx == ExprContext::Load {
+                    self.check_subscript(value, slice);
+                }
                 self.visit_expr(value)?;
                 self.visit_expr(slice)?;
                 self.addop(match ctx {
@@ -496,6 +499,7 @@ impl<'a> Compiler<'a> {
         comparators: &'a [ast::Expr],
     ) -> R {
         check_compare_shape(ops, comparators)?;
+        self.check_compare(left, ops, comparators);
         self.visit_expr(left)?;
         let n = ops.len().saturating_sub(1);
         if n == 0 {
@@ -574,6 +578,7 @@ impl<'a> Compiler<'a> {
                 check_compare_shape(ops, comparators)?;
                 let n = ops.len().saturating_sub(1);
                 if n > 0 {
+                    self.check_compare(left, ops, comparators);
                     let cleanup = self.new_block();
                     self.visit_expr(left)?;
                     for i in 0..n {

@@ -57,13 +57,18 @@ impl Interned {
     }
 
     /// Whether `intern_string_constants` swaps a member of `members` for an interned
-    /// twin: a string of name characters (`all_name_chars`), longer than one character
-    /// (one-character strings are singletons), equal to an interned name.
+    /// twin: a string of name characters (`all_name_chars`) equal to an interned name,
+    /// or a one-character string whose interned copy is not the Latin-1 singleton
+    /// (`refvm_bytecode::frozenset::STARTUP_TWIN_CHARS`).
     pub fn swaps_member(&self, members: &[Constant]) -> bool {
         members.iter().any(|m| match m {
             Constant::Str(s) => s.as_str().is_some_and(|t| {
-                t.len() > 1
-                    && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                let b = t.as_bytes();
+                if b.len() == 1 {
+                    // A singleton, swapped only for a separately made interned copy.
+                    return refvm_bytecode::frozenset::STARTUP_TWIN_CHARS.contains(&b[0]);
+                }
+                b.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
                     && (self.names.contains(t) || startup_names().contains(t))
             }),
             _ => false,

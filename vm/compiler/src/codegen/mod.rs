@@ -18,6 +18,7 @@ mod pattern;
 mod stmt;
 mod try_except;
 mod unwind;
+mod warnings;
 mod with;
 
 use crate::assemble::{self, Unit};
@@ -118,6 +119,8 @@ pub struct Compiler<'a> {
     pub interned: Option<interned::Interned>,
     /// `c_interactive`: `single` mode, where module-level expression statements print.
     pub interactive: bool,
+    /// The `SyntaxWarning`s issued so far, in order.
+    pub warnings: Vec<crate::error::CompileWarning>,
 }
 
 /// Which `compile()` mode a tree is compiled in (`mod_ty`'s kind).
@@ -716,12 +719,21 @@ pub fn compile_module(
     module: &mut ast::Module,
     filename: &str,
     optimize: u8,
+    warnings: &mut Vec<crate::error::CompileWarning>,
 ) -> Result<CodeObject, CompileErrorAt> {
     let future = crate::future::future_from_ast(module)?;
     crate::ast_opt::Optimizer::new(optimize, future.annotations()).fold_module(module)?;
     let module: &ast::Module = module;
     let st = symtable::build(module, &future)?;
-    compile_tree(module, &st, future, filename, optimize, ModKind::Module)
+    compile_tree(
+        module,
+        &st,
+        future,
+        filename,
+        optimize,
+        ModKind::Module,
+        warnings,
+    )
 }
 
 /// `_PyAST_Compile` for the `single` and `eval` modes. `module` carries the tree as a
@@ -733,6 +745,7 @@ pub fn compile_mode(
     filename: &str,
     optimize: u8,
     kind: ModKind,
+    warnings: &mut Vec<crate::error::CompileWarning>,
 ) -> Result<CodeObject, CompileErrorAt> {
     let future = match kind {
         ModKind::Expression => FutureFeatures {
@@ -753,7 +766,7 @@ pub fn compile_mode(
     }
     let module: &ast::Module = module;
     let st = symtable::build(module, &future)?;
-    compile_tree(module, &st, future, filename, optimize, kind)
+    compile_tree(module, &st, future, filename, optimize, kind, warnings)
 }
 
 /// `compiler_mod` for an optimised module and its symbol table.
@@ -764,6 +777,7 @@ fn compile_tree(
     filename: &str,
     optimize: u8,
     kind: ModKind,
+    warnings: &mut Vec<crate::error::CompileWarning>,
 ) -> Result<CodeObject, CompileErrorAt> {
     const PYCF_MASK: u32 = co::CO_FUTURE_DIVISION
         | co::CO_FUTURE_ABSOLUTE_IMPORT
@@ -794,35 +808,50 @@ fn compile_tree(
         root: Some(module),
         interned: None,
         interactive: false,
+        warnings: Vec::new(),
     };
-    c.enter_scope("<module>", ScopeType::Module, node_key(module), 1)?;
-    // The placeholder must not count as a parent for qualified names.
-    c.stack.clear();
-    c.u.loc.lineno = 1;
-    let mut add_none = true;
-    match kind {
-        ModKind::Module => c.body(&module.body)?,
-        ModKind::Interactive => {
-            if Compiler::find_ann(&module.body) {
-                c.addop(SETUP_ANNOTATIONS);
-            }
-            c.interactive = true;
-            for s in &module.body {
-                c.visit_stmt(s)?;
-            }
-        }
-        ModKind::Expression => {
-            for s in &module.body {
-                if let ast::StmtKind::Expr { value } = &s.node {
-                    c.visit_expr(value)?;
+    let result = c.compile_root(module, kind);
+    warnings.append(&mut c.warnings);
+    result
+}
+
+impl<'a> Compiler<'a> {
+    /// The rest of `compiler_mod`: the module unit, its body, assembly.
+    fn compile_root(
+        &mut self,
+        module: &'a ast::Module,
+        kind: ModKind,
+    ) -> Result<CodeObject, CompileErrorAt> {
+        let c = self;
+        c.enter_scope("<module>", ScopeType::Module, node_key(module), 1)?;
+        // The placeholder must not count as a parent for qualified names.
+        c.stack.clear();
+        c.u.loc.lineno = 1;
+        let mut add_none = true;
+        match kind {
+            ModKind::Module => c.body(&module.body)?,
+            ModKind::Interactive => {
+                if Compiler::find_ann(&module.body) {
+                    c.addop(SETUP_ANNOTATIONS);
+                }
+                c.interactive = true;
+                for s in &module.body {
+                    c.visit_stmt(s)?;
                 }
             }
-            add_none = false;
+            ModKind::Expression => {
+                for s in &module.body {
+                    if let ast::StmtKind::Expr { value } = &s.node {
+                        c.visit_expr(value)?;
+                    }
+                }
+                add_none = false;
+            }
         }
+        let flags = c.compute_code_flags();
+        let mut code = std::mem::take(&mut c.u.code);
+        code.flags = flags;
+        code.qualname = code.name.clone();
+        assemble::assemble(code, add_none).map_err(|e| CompileErrorAt::system(e.0))
     }
-    let flags = c.compute_code_flags();
-    let mut code = std::mem::take(&mut c.u.code);
-    code.flags = flags;
-    code.qualname = code.name.clone();
-    assemble::assemble(code, add_none).map_err(|e| CompileErrorAt::system(e.0))
 }

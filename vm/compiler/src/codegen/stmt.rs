@@ -419,6 +419,7 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_assert`.
     fn compiler_assert(&mut self, test: &'a ast::Expr, msg: Option<&'a ast::Expr>) -> R {
+        self.check_assert(test);
         if self.optimize > 0 {
             return Ok(());
         }

@@ -402,7 +402,10 @@ fn dir(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
                     }
                 }
                 s.items()
-            } else if let Some(m) = o.downcast_ref::<crate::objects::module::PyModule>() {
+            } else if let Some(m) = o
+                .downcast_ref::<crate::objects::module::PyModule>()
+                .filter(|m| m.dict.get_str(&vm.names.__dir__).is_none())
+            {
                 m.dict.keys()
             } else {
                 let m = crate::objects::typeobject::lookup_special(vm, o, &vm.names.__dir__)
@@ -457,11 +460,6 @@ fn import(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let level = p[4].clone().unwrap_or_else(|| vm.new_int(0));
     crate::modules::import::import_name(vm, &vm.intern_str(name), &g, &fromlist, &level)
 }
-fn exec_eval(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    Err(vm.abort_with(crate::vm::Abort::Unsupported(
-        "exec()/eval()/compile() need refvm's compiler".into(),
-    )))
-}
 fn exit(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Err(vm.new_exception(&vm.exc.system_exit, a.to_vec()))
 }
@@ -497,9 +495,9 @@ pub const FUNCS: &[MethodDef] = &[
     MethodDef::static_("input", input),
     MethodDef::static_("open", open),
     MethodDef::static_("__import__", import),
-    MethodDef::static_("exec", exec_eval),
-    MethodDef::static_("eval", exec_eval),
-    MethodDef::static_("compile", exec_eval),
+    MethodDef::static_("exec", super::exec::exec),
+    MethodDef::static_("eval", super::exec::eval),
+    MethodDef::static_("compile", super::exec::compile),
     MethodDef::static_("exit", exit),
     MethodDef::static_("quit", exit),
 ];

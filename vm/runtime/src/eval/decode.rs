@@ -2,12 +2,17 @@
 //! there with its `EXTENDED_ARG` prefixes folded in and its inline `CACHE` entries
 //! skipped, so the eval loop's fetch is one load and a few shifts.
 //!
-//! A word is `op | lasti_skip << 8 | next_skip << 16 | oparg << 32`: `lasti_skip` code
+//! A word is `op | lasti_skip << 8 | next_skip << 16 | clean << 24 | oparg << 32`: `lasti_skip` code
 //! units from this unit to the real opcode (the `EXTENDED_ARG` prefixes, where `f_lasti`
 //! points while it runs) and `next_skip` units to the next instruction. A jump into the
 //! middle of a prefixed instruction decodes from that unit on, as CPython's loop would.
 
 use super::opcode::{EXTENDED_ARG, cache_entries};
+
+/// The `CACHE` opcode.
+const CACHE: u8 = 0;
+/// Bit of a decoded word set when the instruction's inline cache units are all `CACHE`.
+const CLEAN_BIT: u32 = 24;
 
 /// Decodes `code` (CPython 3.11 code units) into one word per unit.
 pub fn decode(code: &[u8]) -> Box<[u64]> {
@@ -23,11 +28,16 @@ pub fn decode(code: &[u8]) -> Box<[u64]> {
             oparg = (oparg << 8) | u32::from(code[2 * j + 1]);
         }
         let lasti_skip = (j - i) as u64;
-        let next_skip = lasti_skip + 1 + cache_entries(op) as u64;
+        let ncache = cache_entries(op);
+        let next_skip = lasti_skip + 1 + ncache as u64;
+        // The inline cache units really are CACHE entries (no instruction starts there),
+        // so the per-unit cache cells behind them belong to this instruction alone.
+        let clean = ncache > 0 && (1..=ncache).all(|k| code.get(2 * (j + k)) == Some(&CACHE));
         out.push(
             u64::from(op)
                 | (lasti_skip.min(255) << 8)
                 | (next_skip.min(255) << 16)
+                | (u64::from(clean) << CLEAN_BIT)
                 | (u64::from(oparg) << 32),
         );
     }
@@ -50,6 +60,13 @@ pub fn oparg(d: u64) -> u32 {
 #[inline(always)]
 pub fn lasti_bytes(d: u64) -> usize {
     ((d >> 7) & 0x1fe) as usize
+}
+
+/// Whether the instruction's inline cache units are all `CACHE` entries: only then may the
+/// eval loop keep an inline cache in the cells behind them.
+#[inline(always)]
+pub fn caches_clean(d: u64) -> bool {
+    d & (1 << CLEAN_BIT) != 0
 }
 
 /// Bytes from the instruction's first unit to the next instruction.
@@ -81,6 +98,14 @@ mod tests {
         assert_eq!(op(d[7]), BINARY_OP);
         assert_eq!(next_bytes(d[7]), 4);
         assert_eq!((op(d[9]), oparg(d[9])), (LOAD_CONST, 3));
+        assert!(caches_clean(d[1]) && caches_clean(d[7]) && !caches_clean(d[9]));
+    }
+
+    #[test]
+    fn cache_units_holding_an_opcode_are_not_clean() {
+        // BINARY_OP 0 whose cache unit holds LOAD_CONST 3
+        let d = decode(&[BINARY_OP, 0, LOAD_CONST, 3]);
+        assert!(!caches_clean(d[0]));
     }
 
     #[test]

@@ -4,6 +4,9 @@
 
 use crate::error::PyResult;
 use crate::object::{PyObject, PyRef};
+use crate::objects::code::PyCode;
+use crate::objects::dict::PyDict;
+use crate::objects::str::PyStr;
 use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 
@@ -180,4 +183,251 @@ pub(super) fn store_subscr_fast(
     };
     // The old item is returned, not dropped, inside the mutation (list invariant).
     Ok(l.with_mut(|items| std::mem::replace(&mut items[i], v)))
+}
+
+/// The instance dict of `o`, borrowed (no reference taken): valid while `o` is and nothing
+/// replaces its `__dict__`, so only for use without running Python code.
+#[inline(always)]
+fn instance_dict_ref(o: &PyObject) -> Option<&PyDict> {
+    let slot = crate::object::typeobj::instance_dict_slot(o)?;
+    // SAFETY: the slot holds a dict or NULL and belongs to `o`, which outlives the borrow.
+    let d: &PyObject = unsafe { (*slot).as_ref()? };
+    d.downcast_ref::<PyDict>()
+}
+
+/// Every inline cache here lives in the per-unit cells of the `CACHE` units after its
+/// instruction, and is used and filled only when the decoder found those units really are
+/// `CACHE` entries (`clean`): then no other instruction can write those cells.
+///
+/// The four `CACHE` units after a `LOAD_ATTR` at code unit `unit`, as cells of the code's
+/// per-unit cache: the instance type (two cells), the type epoch (low 32 bits) and the
+/// instance-dict entry index of the attribute.
+#[inline(always)]
+fn attr_cells(code: &PyCode, unit: usize) -> Option<&[std::cell::Cell<u32>]> {
+    code.global_cache.get(unit + 1..unit + 5)
+}
+
+/// `LOAD_ATTR_INSTANCE_VALUE`: an instance attribute found at the cached entry of the
+/// instance dict, when the object's type and the type epoch are the ones the cache was
+/// filled with (so the class still has no attribute of that name and the generic
+/// `__getattribute__`). `None`: take the generic path.
+#[inline(always)]
+pub(super) fn load_attr_cached(
+    clean: bool,
+    code: &PyCode,
+    unit: usize,
+    o: &PyObject,
+    name: &PyRef<PyStr>,
+) -> Option<PyRef> {
+    if !clean {
+        return None;
+    }
+    let cells = attr_cells(code, unit)?;
+    let tp = o.type_ptr() as usize as u64;
+    let cached = u64::from(cells[0].get()) | (u64::from(cells[1].get()) << 32);
+    if cached != tp || cells[2].get() != crate::object::typeobj::type_epoch() as u32 {
+        return None;
+    }
+    instance_dict_ref(o)?.value_at_if_key(cells[3].get() as usize, name.as_object())
+}
+
+/// Fills the `LOAD_ATTR` cache after a generic lookup when the attribute is a plain
+/// instance attribute: generic `__getattribute__`, no attribute of that name anywhere in
+/// the class's MRO (whose dicts the lookup marks as watched, so adding one changes the
+/// epoch), and the name itself is the key in the instance dict.
+#[cold]
+pub(super) fn load_attr_fill(
+    vm: &Vm,
+    code: &PyCode,
+    unit: usize,
+    o: &PyObject,
+    name: &PyRef<PyStr>,
+) {
+    let Some(cells) = attr_cells(code, unit) else {
+        return;
+    };
+    let t = o.type_();
+    let generic = match t.slots().getattro {
+        Some(f) => std::ptr::fn_addr_eq(
+            f,
+            crate::ops::attr::generic_getattr as crate::object::typeobj::GetAttrFn,
+        ),
+        None => true,
+    };
+    // Only exact str names: their hash is the str hash the dict probe uses.
+    if !generic || !name.as_object().is_type(&vm.types.str) || t.lookup(name).is_some() {
+        return;
+    }
+    let Some(d) = instance_dict_ref(o) else {
+        return;
+    };
+    let Some((ix, v)) = d.get_str_ix(name) else {
+        return;
+    };
+    drop(v);
+    if ix > u32::MAX as usize || d.value_at_if_key(ix, name.as_object()).is_none() {
+        return;
+    }
+    let tp = o.type_ptr() as usize as u64;
+    cells[0].set(tp as u32);
+    cells[1].set((tp >> 32) as u32);
+    cells[2].set(crate::object::typeobj::type_epoch() as u32);
+    cells[3].set(ix as u32);
+}
+
+/// `LOAD_METHOD_WITH_DICT`'s effect: for an object of the cached type while the type epoch
+/// is the cached one, the method is the cached descriptor (borrowed from the class dict
+/// that held it, unchanged since), unless the instance dict has the name. The `CACHE`
+/// units after the `LOAD_METHOD` hold the type, the epoch and the descriptor (two cells
+/// each). `None`: take the generic path.
+#[inline(always)]
+pub(super) fn load_method_cached(
+    clean: bool,
+    vm: &Vm,
+    code: &PyCode,
+    unit: usize,
+    o: &PyObject,
+    name: &PyRef<PyStr>,
+) -> Option<PyResult<(PyRef, bool)>> {
+    if !clean {
+        return None;
+    }
+    let cells = code.global_cache.get(unit + 1..unit + 7)?;
+    let pair = |i: usize| u64::from(cells[i].get()) | (u64::from(cells[i + 1].get()) << 32);
+    // The whole 64-bit epoch: the descriptor pointer must never be used past a change.
+    if pair(0) != o.type_ptr() as usize as u64 || pair(2) != crate::object::typeobj::type_epoch() {
+        return None;
+    }
+    let dp = pair(4) as usize;
+    if dp == 0 {
+        return None;
+    }
+    // SAFETY: the epoch is unchanged since the fill, so the class dict that held the
+    // descriptor then has not changed nor been freed: the descriptor is alive.
+    let descr = unsafe { (*(dp as *const PyObject)).to_owned() };
+    if let Some(d) = crate::object::typeobj::instance_dict(o) {
+        match d.get_item_hashed(vm, name.as_object(), name.hash()) {
+            Ok(Some(v)) => return Some(Ok((v, false))),
+            Ok(None) => {}
+            Err(e) => return Some(Err(e)),
+        }
+    }
+    Some(Ok((descr, true)))
+}
+
+/// Fills the `LOAD_METHOD` cache after the generic lookup found an unbound method: the
+/// class (generic `__getattribute__`) has a method descriptor of that name now.
+#[cold]
+pub(super) fn load_method_fill(
+    vm: &Vm,
+    code: &PyCode,
+    unit: usize,
+    o: &PyObject,
+    name: &PyRef<PyStr>,
+) {
+    let Some(cells) = code.global_cache.get(unit + 1..unit + 7) else {
+        return;
+    };
+    let t = o.type_();
+    let generic = match t.slots().getattro {
+        Some(f) => std::ptr::fn_addr_eq(
+            f,
+            crate::ops::attr::generic_getattr as crate::object::typeobj::GetAttrFn,
+        ),
+        None => true,
+    };
+    if !generic || !name.as_object().is_type(&vm.types.str) {
+        return;
+    }
+    let Some(d) = t.lookup(name) else {
+        return;
+    };
+    if !d
+        .type_()
+        .flags()
+        .contains(crate::object::typeobj::TypeFlags::METHOD_DESCRIPTOR)
+    {
+        return;
+    }
+    let tp = o.type_ptr() as usize as u64;
+    let dp = d.as_ptr() as usize as u64;
+    drop(d);
+    cells[0].set(tp as u32);
+    cells[1].set((tp >> 32) as u32);
+    let epoch = crate::object::typeobj::type_epoch();
+    cells[2].set(epoch as u32);
+    cells[3].set((epoch >> 32) as u32);
+    cells[4].set(dp as u32);
+    cells[5].set((dp >> 32) as u32);
+}
+
+/// `STORE_ATTR_INSTANCE_VALUE`'s effect: for an object of the cached type while the type
+/// epoch is the cached one (the class has no attribute of that name and the generic
+/// `__setattr__`), the value goes straight into the instance dict, as the generic path
+/// would put it. The `CACHE` units after the `STORE_ATTR` hold the type (two cells) and
+/// the epoch. Gives the value back when the cache does not apply.
+#[inline(always)]
+pub(super) fn store_attr_cached(
+    clean: bool,
+    vm: &Vm,
+    code: &PyCode,
+    unit: usize,
+    o: &PyObject,
+    name: &PyRef<PyStr>,
+    v: PyRef,
+) -> Result<(), PyRef> {
+    if !clean {
+        return Err(v);
+    }
+    let Some(cells) = code.global_cache.get(unit + 1..unit + 4) else {
+        return Err(v);
+    };
+    let tp = o.type_ptr() as usize as u64;
+    let cached = u64::from(cells[0].get()) | (u64::from(cells[1].get()) << 32);
+    if cached != tp || cells[2].get() != crate::object::typeobj::type_epoch() as u32 {
+        return Err(v);
+    }
+    let Some(d) = crate::object::typeobj::instance_dict(o) else {
+        return Err(v);
+    };
+    if !d.as_object().is_type(&vm.types.dict) {
+        return Err(v);
+    }
+    d.set_str(name.clone(), v);
+    drop(d);
+    Ok(())
+}
+
+/// Fills the `STORE_ATTR` cache after a generic store when the attribute is a plain
+/// instance attribute: generic `__setattr__`, an exact str name, no attribute of that
+/// name in the class's MRO, and an exact dict as the instance dict.
+#[cold]
+pub(super) fn store_attr_fill(
+    vm: &Vm,
+    code: &PyCode,
+    unit: usize,
+    o: &PyObject,
+    name: &PyRef<PyStr>,
+) {
+    let Some(cells) = code.global_cache.get(unit + 1..unit + 4) else {
+        return;
+    };
+    let t = o.type_();
+    let generic = t.slots().setattro.is_some_and(|f| {
+        std::ptr::fn_addr_eq(
+            f,
+            crate::ops::attr::generic_setattr as crate::object::typeobj::SetAttrFn,
+        )
+    });
+    if !generic || !name.as_object().is_type(&vm.types.str) || t.lookup(name).is_some() {
+        return;
+    }
+    match crate::object::typeobj::instance_dict(o) {
+        Some(d) if d.as_object().is_type(&vm.types.dict) => {}
+        _ => return,
+    }
+    let tp = o.type_ptr() as usize as u64;
+    cells[0].set(tp as u32);
+    cells[1].set((tp >> 32) as u32);
+    cells[2].set(crate::object::typeobj::type_epoch() as u32);
 }

@@ -54,33 +54,31 @@ impl Frame {
     }
 
     /// `_PyFrame_Clear`: releases locals (in index order) then the stack, then the rest.
+    #[inline]
     pub fn clear(&mut self) {
-        if let Some(fo) = self.frame_obj.take() {
-            fo.frame.set(std::ptr::null_mut());
-            fo.lasti.set(self.lasti);
-            if fo.as_object().refcnt() > 1 {
-                // Someone holds the frame object: it takes the locals over.
-                let fast = std::mem::take(&mut self.fast);
-                fo.fast.set(fast);
-                fo.func.set(self.func.take());
-                self.link_back(&fo);
-            }
-            drop(fo);
+        if self.frame_obj.is_some() {
+            self.clear_frame_obj();
         }
-        for i in 0..self.fast.len() {
-            let v = self.fast[i].take();
+        for s in self.fast.iter_mut() {
+            let v = s.take();
             drop(v);
         }
-        self.fast.clear();
-        for i in 0..self.stack.len() {
-            let v = self.stack[i].take();
+        // SAFETY: every slot was emptied just above (a `None` needs no drop).
+        unsafe { self.fast.set_len(0) };
+        for s in self.stack.iter_mut() {
+            let v = s.take();
             drop(v);
         }
-        self.stack.clear();
-        let kw = self.kwnames.take();
-        drop(kw);
-        let l = self.locals.take();
-        drop(l);
+        // SAFETY: as above.
+        unsafe { self.stack.set_len(0) };
+        if self.kwnames.is_some() {
+            let kw = self.kwnames.take();
+            drop(kw);
+        }
+        if self.locals.is_some() {
+            let l = self.locals.take();
+            drop(l);
+        }
         let f = self.func.take();
         drop(f);
         let g = self.globals.take();
@@ -94,6 +92,25 @@ impl Frame {
         self.generator = std::ptr::null();
         self.lasti = 0;
         self.next_instr = 0;
+    }
+
+    /// The frame object part of [`Frame::clear`]: a frame object that outlives the frame
+    /// takes the locals over.
+    #[cold]
+    #[inline(never)]
+    fn clear_frame_obj(&mut self) {
+        if let Some(fo) = self.frame_obj.take() {
+            fo.frame.set(std::ptr::null_mut());
+            fo.lasti.set(self.lasti);
+            if fo.as_object().refcnt() > 1 {
+                // Someone holds the frame object: it takes the locals over.
+                let fast = std::mem::take(&mut self.fast);
+                fo.fast.set(fast);
+                fo.func.set(self.func.take());
+                self.link_back(&fo);
+            }
+            drop(fo);
+        }
     }
 
     /// `take_ownership`'s `f_back`: a finished frame whose object lives on links to its

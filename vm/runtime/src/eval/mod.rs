@@ -28,7 +28,10 @@ use crate::objects::code::PyCode;
 use crate::objects::function::PyFunction;
 use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
-use fast::{binary_op_fast, compare_fast, store_subscr_fast, subscr_fast};
+use fast::{
+    binary_op_fast, compare_fast, load_attr_cached, load_attr_fill, load_method_cached,
+    load_method_fill, store_attr_cached, store_attr_fill, store_subscr_fast, subscr_fast,
+};
 use frame::Frame;
 use opcode::*;
 use ops_other::dispatch_other;
@@ -105,9 +108,21 @@ pub fn call_function(
     args: &[PyRef],
     kwnames: Option<&PyTuple>,
 ) -> PyResult {
-    let mut slots: Vec<Slot> = args.iter().map(|a| Some(a.clone())).collect();
-    let fr = make_frame(vm, func, &mut slots, kwnames)?;
-    drop(slots);
+    // Up to 8 arguments are copied into a buffer on the Rust stack (no allocation).
+    let fr = if args.len() <= 8 {
+        let mut buf: [Slot; 8] = Default::default();
+        for (d, a) in buf.iter_mut().zip(args) {
+            *d = Some(a.clone());
+        }
+        let fr = make_frame(vm, func, &mut buf[..args.len()], kwnames);
+        drop(buf);
+        fr?
+    } else {
+        let mut slots: Vec<Slot> = args.iter().map(|a| Some(a.clone())).collect();
+        let fr = make_frame(vm, func, &mut slots, kwnames);
+        drop(slots);
+        fr?
+    };
     run_frame(vm, fr)
 }
 
@@ -274,7 +289,7 @@ fn unbound_local(vm: &Vm, code: &PyCode, i: usize) -> PyErr {
 /// The eval loop. Returns the result, the entry frame (for its owner to clear or keep)
 /// and whether it yielded.
 pub fn eval(vm: &Vm, entry: Box<Frame>, throw: Option<PyErr>) -> (PyResult, Box<Frame>, Exit) {
-    let mut frames: Vec<Box<Frame>> = Vec::new();
+    let mut frames: Vec<Box<Frame>> = vm.ts.take_chain();
     let mut entry = entry;
     entry.is_entry = true;
     entry.previous = vm.ts.frame.get();
@@ -298,6 +313,7 @@ pub fn eval(vm: &Vm, entry: Box<Frame>, throw: Option<PyErr>) -> (PyResult, Box<
     while let Some(mut extra) = frames.pop() {
         extra.clear();
     }
+    vm.ts.recycle_chain(frames);
     fr.previous = std::ptr::null_mut();
     (r, fr, exit)
 }
@@ -323,7 +339,6 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
         let dec: &[u64] = &code.decoded;
         let mut err: Option<PyErr> = pending.take();
         let mut reraise = false;
-        let mut ret_gen = false;
         // Offset of the instruction being executed: where handlers are looked up (RERAISE
         // may set `f.lasti` back to the original instruction for line numbers only).
         let mut cur_off = f.lasti;
@@ -379,500 +394,557 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                     }
                 }
             }
-            // ---- fetch ----
-            let pc = f.next_instr;
-            let Some(&d) = dec.get(pc >> 1).filter(|_| pc & 1 == 0) else {
-                err = Some(
-                    vm.new_system_error("malformed code: execution ran past the end of co_code"),
-                );
-                continue;
-            };
-            let op = decode::op(d);
-            let oparg = decode::oparg(d);
-            let lasti = pc + decode::lasti_bytes(d);
-            let next = pc + decode::next_bytes(d);
-            f.lasti = lasti;
-            cur_off = lasti;
-            f.next_instr = next;
-            // ---- the eval breaker: fuel, limits, a due collection ----
-            let b = vm.eval_breaker.get() - 1;
-            vm.eval_breaker.set(b);
-            if b <= 0 {
-                if let Err(e) = vm.eval_breaker_slow() {
-                    err = Some(e);
-                    continue;
+            // ---- the dispatch loop: runs instructions until one fails, giving its error
+            // and the offset of the failing instruction (where handlers are looked up) ----
+            let (e, off) = 'dispatch: loop {
+                // ---- fetch ----
+                // Offsets are even (code units); an odd one would run its code unit.
+                let pc = f.next_instr & !1;
+                let Some(&d) = dec.get(pc >> 1) else {
+                    break 'dispatch (
+                        vm.new_system_error(
+                            "malformed code: execution ran past the end of co_code",
+                        ),
+                        f.lasti,
+                    );
+                };
+                let op = decode::op(d);
+                let oparg = decode::oparg(d);
+                let lasti = pc + decode::lasti_bytes(d);
+                let next = pc + decode::next_bytes(d);
+                f.lasti = lasti;
+                f.next_instr = next;
+                // ---- the eval breaker: fuel, limits, a due collection ----
+                let b = vm.eval_breaker.get() - 1;
+                vm.eval_breaker.set(b);
+                if b <= 0 {
+                    if let Err(e) = vm.eval_breaker_slow() {
+                        break 'dispatch (e, lasti);
+                    }
                 }
-            }
-            let res: PyResult<()> = 'op: {
-                match op {
-                    NOP | RESUME => {}
-                    LOAD_FAST => {
-                        let Some(v) = f.fast.get(oparg as usize).cloned().flatten() else {
-                            break 'op Err(unbound_local(vm, &code, oparg as usize));
-                        };
-                        f.stack.push(Some(v));
-                    }
-                    LOAD_CONST => {
-                        let Some(c) = code.consts.get(oparg as usize) else {
-                            break 'op Err(stack_error(vm));
-                        };
-                        f.stack.push(Some(c.clone()));
-                    }
-                    STORE_FAST => {
-                        let v = pop!(f, vm, 'op);
-                        let Some(slot) = f.fast.get_mut(oparg as usize) else {
-                            break 'op Err(stack_error(vm));
-                        };
-                        let old = slot.replace(v);
-                        drop(old);
-                    }
-                    DELETE_FAST => {
-                        let Some(slot) = f.fast.get_mut(oparg as usize) else {
-                            break 'op Err(stack_error(vm));
-                        };
-                        let old = slot.take();
-                        if old.is_none() {
-                            break 'op Err(unbound_local(vm, &code, oparg as usize));
-                        }
-                        drop(old);
-                    }
-                    POP_TOP => {
-                        let v = f.stack.pop();
-                        drop(v);
-                    }
-                    PUSH_NULL => f.stack.push(None),
-                    COPY => {
-                        let n = f.stack.len();
-                        let Some(v) = (oparg as usize)
-                            .checked_sub(1)
-                            .and_then(|k| n.checked_sub(k + 1))
-                            .and_then(|i| f.stack[i].clone())
-                        else {
-                            break 'op Err(stack_error(vm));
-                        };
-                        f.stack.push(Some(v));
-                    }
-                    SWAP => {
-                        let n = f.stack.len();
-                        let Some(i) = n.checked_sub(oparg as usize) else {
-                            break 'op Err(stack_error(vm));
-                        };
-                        if oparg == 0 {
-                            break 'op Err(stack_error(vm));
-                        }
-                        f.stack.swap(i, n - 1);
-                    }
-                    BINARY_OP => {
-                        let b = pop!(f, vm, 'op);
-                        let a = pop!(f, vm, 'op);
-                        let r = tri!(binary_op_fast(vm, &a, &b, oparg), 'op);
-                        drop(a);
-                        drop(b);
-                        f.stack.push(Some(r));
-                    }
-                    COMPARE_OP => {
-                        let n = f.stack.len();
-                        if n >= 2 {
-                            if let (Some(a), Some(b)) = (&f.stack[n - 2], &f.stack[n - 1]) {
-                                if let Some(t) = compare_fast(vm, a, b, oparg) {
-                                    let b = f.stack.pop();
-                                    let a = f.stack.pop();
-                                    drop(a);
-                                    drop(b);
-                                    // COMPARE_OP + POP_JUMP_IF_*: jump without making a bool.
-                                    if let Some(&[jop, jarg]) = co.get(next..next + 2) {
-                                        let after = next + 2;
-                                        let jarg = jarg as usize * 2;
-                                        let target = match jop {
-                                            POP_JUMP_FORWARD_IF_FALSE => Some((!t, after + jarg)),
-                                            POP_JUMP_FORWARD_IF_TRUE => Some((t, after + jarg)),
-                                            POP_JUMP_BACKWARD_IF_FALSE => {
-                                                Some((!t, after.saturating_sub(jarg)))
-                                            }
-                                            POP_JUMP_BACKWARD_IF_TRUE => {
-                                                Some((t, after.saturating_sub(jarg)))
-                                            }
-                                            _ => None,
-                                        };
-                                        if let Some((taken, to)) = target {
-                                            f.next_instr = if taken { to } else { after };
-                                            break 'op Ok(());
-                                        }
-                                    }
-                                    f.stack.push(Some(vm.new_bool(t)));
-                                    break 'op Ok(());
-                                }
-                            }
-                        }
-                        let b = pop!(f, vm, 'op);
-                        let a = pop!(f, vm, 'op);
-                        let Some(cop) = CmpOp::from_arg(oparg) else {
-                            break 'op Err(stack_error(vm));
-                        };
-                        let r = tri!(crate::ops::compare::compare_op(vm, &a, &b, cop), 'op);
-                        drop(a);
-                        drop(b);
-                        f.stack.push(Some(r));
-                    }
-                    IS_OP => {
-                        let b = pop!(f, vm, 'op);
-                        let a = pop!(f, vm, 'op);
-                        let r = a.is(&b) ^ (oparg != 0);
-                        drop(a);
-                        drop(b);
-                        f.stack.push(Some(vm.new_bool(r)));
-                    }
-                    CONTAINS_OP => {
-                        let b = pop!(f, vm, 'op);
-                        let a = pop!(f, vm, 'op);
-                        let r = tri!(crate::ops::contains(vm, &b, &a), 'op) ^ (oparg != 0);
-                        drop(a);
-                        drop(b);
-                        f.stack.push(Some(vm.new_bool(r)));
-                    }
-                    JUMP_FORWARD => f.next_instr = next + oparg as usize * 2,
-                    JUMP_BACKWARD => {
-                        f.next_instr = next.saturating_sub(oparg as usize * 2);
-                    }
-                    JUMP_BACKWARD_NO_INTERRUPT => {
-                        f.next_instr = next.saturating_sub(oparg as usize * 2)
-                    }
-                    POP_JUMP_FORWARD_IF_FALSE
-                    | POP_JUMP_FORWARD_IF_TRUE
-                    | POP_JUMP_BACKWARD_IF_FALSE
-                    | POP_JUMP_BACKWARD_IF_TRUE => {
-                        let v = pop!(f, vm, 'op);
-                        let t = if v.is(&vm.true_obj) {
-                            true
-                        } else if v.is(&vm.false_obj) {
-                            false
-                        } else {
-                            tri!(crate::ops::is_true(vm, &v), 'op)
-                        };
-                        drop(v);
-                        let want =
-                            matches!(op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
-                        if t == want {
-                            f.next_instr = jump(op, next, oparg);
-                        }
-                    }
-                    POP_JUMP_FORWARD_IF_NONE
-                    | POP_JUMP_FORWARD_IF_NOT_NONE
-                    | POP_JUMP_BACKWARD_IF_NONE
-                    | POP_JUMP_BACKWARD_IF_NOT_NONE => {
-                        let v = pop!(f, vm, 'op);
-                        let is_none = vm.is_none(&v);
-                        drop(v);
-                        let want =
-                            matches!(op, POP_JUMP_FORWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NONE);
-                        if is_none == want {
-                            f.next_instr = jump(op, next, oparg);
-                        }
-                    }
-                    JUMP_IF_FALSE_OR_POP | JUMP_IF_TRUE_OR_POP => {
-                        let v = top!(f, vm, 'op).clone();
-                        let t = tri!(crate::ops::is_true(vm, &v), 'op);
-                        if t == (op == JUMP_IF_TRUE_OR_POP) {
-                            f.next_instr = next + oparg as usize * 2;
-                        } else {
-                            let x = f.stack.pop();
-                            drop(x);
-                        }
-                    }
-                    GET_ITER => {
-                        let v = pop!(f, vm, 'op);
-                        let it = tri!(crate::ops::iter(vm, &v), 'op);
-                        drop(v);
-                        f.stack.push(Some(it));
-                    }
-                    FOR_ITER => {
-                        let it = top!(f, vm, 'op).clone();
-                        let r = match it.type_().slots().iternext {
-                            Some(nf) => nf(vm, &it),
-                            None => Err(vm.new_type_error(format!(
-                                "'{}' object is not an iterator",
-                                it.type_().name_str()
-                            ))),
-                        };
-                        match r {
-                            Ok(Some(v)) => f.stack.push(Some(v)),
-                            Ok(None) => {
-                                let x = f.stack.pop();
-                                drop(x);
-                                f.next_instr = next + oparg as usize * 2;
-                            }
-                            Err(e) if e.matches(&vm.exc.stop_iteration) && !vm.is_aborting() => {
-                                let x = f.stack.pop();
-                                drop(x);
-                                f.next_instr = next + oparg as usize * 2;
-                            }
-                            Err(e) => break 'op Err(e),
-                        }
-                        drop(it);
-                    }
-                    LOAD_GLOBAL => {
-                        let name = &code.names[(oparg >> 1) as usize];
-                        let v = tri!(
-                            ops_names::load_global_cached(vm, f, &code, lasti >> 1, name),
-                            'op
-                        );
-                        if oparg & 1 != 0 {
-                            f.stack.push(None);
-                        }
-                        f.stack.push(Some(v));
-                    }
-                    LOAD_ATTR => {
-                        let o = pop!(f, vm, 'op);
-                        let v =
-                            tri!(crate::ops::get_attr(vm, &o, &code.names[oparg as usize]), 'op);
-                        drop(o);
-                        f.stack.push(Some(v));
-                    }
-                    LOAD_METHOD => {
-                        let o = pop!(f, vm, 'op);
-                        let (m, unbound) = tri!(crate::ops::attr::get_method(vm, &o, &code.names[oparg as usize]), 'op);
-                        if unbound {
-                            f.stack.push(Some(m));
-                            f.stack.push(Some(o));
-                        } else {
-                            drop(o);
-                            f.stack.push(None);
-                            f.stack.push(Some(m));
-                        }
-                    }
-                    STORE_ATTR => {
-                        let o = pop!(f, vm, 'op);
-                        let v = pop!(f, vm, 'op);
-                        tri!(crate::ops::set_attr(vm, &o, &code.names[oparg as usize], v), 'op);
-                        drop(o);
-                    }
-                    BINARY_SUBSCR => {
-                        let k = pop!(f, vm, 'op);
-                        let c = pop!(f, vm, 'op);
-                        if let Some(v) = subscr_fast(vm, &c, &k) {
-                            drop(k);
-                            drop(c);
+                let res: PyResult<()> = 'op: {
+                    match op {
+                        NOP | RESUME => {}
+                        LOAD_FAST => {
+                            let Some(v) = f.fast.get(oparg as usize).cloned().flatten() else {
+                                break 'op Err(unbound_local(vm, &code, oparg as usize));
+                            };
                             f.stack.push(Some(v));
-                            break 'op Ok(());
                         }
-                        let r = tri!(crate::ops::getitem(vm, &c, &k), 'op);
-                        drop(c);
-                        drop(k);
-                        f.stack.push(Some(r));
-                    }
-                    STORE_SUBSCR => {
-                        let k = pop!(f, vm, 'op);
-                        let c = pop!(f, vm, 'op);
-                        let v = pop!(f, vm, 'op);
-                        let v = match store_subscr_fast(vm, &c, &k, v) {
-                            Ok(old) => {
-                                drop(old);
-                                drop(c);
-                                drop(k);
-                                break 'op Ok(());
+                        LOAD_CONST => {
+                            let Some(c) = code.consts.get(oparg as usize) else {
+                                break 'op Err(stack_error(vm));
+                            };
+                            f.stack.push(Some(c.clone()));
+                        }
+                        STORE_FAST => {
+                            let v = pop!(f, vm, 'op);
+                            let Some(slot) = f.fast.get_mut(oparg as usize) else {
+                                break 'op Err(stack_error(vm));
+                            };
+                            let old = slot.replace(v);
+                            drop(old);
+                        }
+                        DELETE_FAST => {
+                            let Some(slot) = f.fast.get_mut(oparg as usize) else {
+                                break 'op Err(stack_error(vm));
+                            };
+                            let old = slot.take();
+                            if old.is_none() {
+                                break 'op Err(unbound_local(vm, &code, oparg as usize));
                             }
-                            Err(v) => v,
-                        };
-                        tri!(crate::ops::setitem(vm, &c, &k, v), 'op);
-                        drop(c);
-                        drop(k);
-                    }
-                    PRECALL => {
-                        let n = f.stack.len();
-                        let is_meth =
-                            n >= oparg as usize + 2 && f.stack[n - oparg as usize - 2].is_some();
-                        if !is_meth && n >= oparg as usize + 2 {
-                            let fi = n - oparg as usize - 1;
-                            if let Some(m) = f.stack[fi]
-                                .as_ref()
-                                .and_then(|x| {
-                                    x.downcast_ref::<crate::objects::function::PyMethod>()
-                                })
-                                .filter(|m| m.as_object().is_type(&vm.types.method))
-                            {
-                                let (func, slf) = (m.func.clone(), m.self_.clone());
-                                let old = f.stack[fi].replace(slf);
-                                f.stack[fi - 1] = Some(func);
-                                drop(old);
-                            }
+                            drop(old);
                         }
-                    }
-                    KW_NAMES => {
-                        let Some(c) = code.consts.get(oparg as usize) else {
-                            break 'op Err(stack_error(vm));
-                        };
-                        f.kwnames = Some(c.clone());
-                    }
-                    CALL => {
-                        let kwnames = f.kwnames.take();
-                        let n = f.stack.len();
-                        let oparg = oparg as usize;
-                        if n < oparg + 2 {
-                            break 'op Err(stack_error(vm));
-                        }
-                        let is_meth = f.stack[n - oparg - 2].is_some();
-                        let total = oparg + usize::from(is_meth);
-                        let fpos = n - total - 1;
-                        let Some(callable) = f.stack[fpos].clone() else {
-                            break 'op Err(stack_error(vm));
-                        };
-                        let kwt = kwnames.as_ref().and_then(|k| k.downcast_ref::<PyTuple>());
-                        if kwnames.is_some() && kwt.is_none() {
-                            break 'op Err(stack_error(vm));
-                        }
-                        if let Some(func) = callable.downcast_ref::<PyFunction>() {
-                            // Inline the Python call: move the arguments into a new frame.
-                            {
-                                let argstart = n - total;
-                                let newf = make_frame(vm, func, &mut f.stack[argstart..], kwt);
-                                // drop the (now empty) arg slots, the callable and the NULL
-                                let base = n - oparg - 2;
-                                while f.stack.len() > base {
-                                    let v = f.stack.pop();
-                                    drop(v);
-                                }
-                                drop(callable);
-                                drop(kwnames);
-                                let mut newf = tri!(newf, 'op);
-                                newf.previous = f as *mut Frame;
-                                frames.push(newf);
-                                if let Err(e) = vm.enter_recursive_call("") {
-                                    vm.ts
-                                        .recursion_remaining
-                                        .set(vm.ts.recursion_remaining.get() - 1);
-                                    pending = Some(e);
-                                }
-                                continue 'frames;
-                            }
-                        }
-                        let r = {
-                            let slots = &f.stack[n - total..];
-                            match slots_as_refs(slots) {
-                                Some(args) => crate::ops::call(vm, &callable, args, kwt),
-                                None => Err(stack_error(vm)),
-                            }
-                        };
-                        drop(callable);
-                        let base = n - oparg - 2;
-                        // CPython drops the callable, then the arguments in order.
-                        let fv = f.stack[fpos].take();
-                        drop(fv);
-                        for i in fpos + 1..n {
-                            let v = f.stack[i].take();
+                        POP_TOP => {
+                            let v = f.stack.pop();
                             drop(v);
                         }
-                        f.stack.truncate(base);
-                        drop(kwnames);
-                        let r = tri!(r, 'op);
-                        f.stack.push(Some(r));
-                    }
-                    RETURN_VALUE => {
-                        let v = pop!(f, vm, 'op);
-                        vm.leave_recursive_call();
-                        if f.is_entry {
-                            return (Ok(v), Exit::Return);
+                        PUSH_NULL => f.stack.push(None),
+                        COPY => {
+                            let n = f.stack.len();
+                            let Some(v) = (oparg as usize)
+                                .checked_sub(1)
+                                .and_then(|k| n.checked_sub(k + 1))
+                                .and_then(|i| f.stack[i].clone())
+                            else {
+                                break 'op Err(stack_error(vm));
+                            };
+                            f.stack.push(Some(v));
                         }
-                        let mut done = match frames.pop() {
-                            Some(d) => d,
-                            None => return (Ok(v), Exit::Return),
-                        };
-                        done.clear();
-                        vm.ts.recycle_frame(done);
-                        if let Some(caller) = frames.last_mut() {
-                            caller.stack.push(Some(v));
+                        SWAP => {
+                            let n = f.stack.len();
+                            let Some(i) = n.checked_sub(oparg as usize) else {
+                                break 'op Err(stack_error(vm));
+                            };
+                            if oparg == 0 {
+                                break 'op Err(stack_error(vm));
+                            }
+                            f.stack.swap(i, n - 1);
                         }
-                        continue 'frames;
-                    }
-                    RETURN_GENERATOR => {
-                        ret_gen = true;
-                    }
-                    UNPACK_SEQUENCE => {
-                        let v = pop!(f, vm, 'op);
-                        let n = oparg as usize;
-                        let items: Option<&[PyRef]> = if v.is_type(&vm.types.tuple) {
-                            // SAFETY: exact tuple.
-                            Some(unsafe { v.cast_unchecked::<PyTuple>() }.as_slice())
-                        } else if v.is_type(&vm.types.list) {
-                            // SAFETY: exact list; the borrow ends before any drop.
-                            Some(
-                                unsafe { v.cast_unchecked::<crate::objects::list::PyList>() }
-                                    .borrow()
-                                    .as_slice(),
-                            )
-                        } else {
-                            None
-                        };
-                        match items {
-                            Some(items) if items.len() == n => {
-                                for it in items.iter().rev() {
-                                    f.stack.push(Some(it.clone()));
+                        BINARY_OP => {
+                            let b = pop!(f, vm, 'op);
+                            let a = pop!(f, vm, 'op);
+                            let r = tri!(binary_op_fast(vm, &a, &b, oparg), 'op);
+                            drop(a);
+                            drop(b);
+                            f.stack.push(Some(r));
+                        }
+                        COMPARE_OP => {
+                            let n = f.stack.len();
+                            if n >= 2 {
+                                if let (Some(a), Some(b)) = (&f.stack[n - 2], &f.stack[n - 1]) {
+                                    if let Some(t) = compare_fast(vm, a, b, oparg) {
+                                        let b = f.stack.pop();
+                                        let a = f.stack.pop();
+                                        drop(a);
+                                        drop(b);
+                                        // COMPARE_OP + POP_JUMP_IF_*: jump without making a bool.
+                                        if let Some(&[jop, jarg]) = co.get(next..next + 2) {
+                                            let after = next + 2;
+                                            let jarg = jarg as usize * 2;
+                                            let target = match jop {
+                                                POP_JUMP_FORWARD_IF_FALSE => {
+                                                    Some((!t, after + jarg))
+                                                }
+                                                POP_JUMP_FORWARD_IF_TRUE => Some((t, after + jarg)),
+                                                POP_JUMP_BACKWARD_IF_FALSE => {
+                                                    Some((!t, after.saturating_sub(jarg)))
+                                                }
+                                                POP_JUMP_BACKWARD_IF_TRUE => {
+                                                    Some((t, after.saturating_sub(jarg)))
+                                                }
+                                                _ => None,
+                                            };
+                                            if let Some((taken, to)) = target {
+                                                f.next_instr = if taken { to } else { after };
+                                                break 'op Ok(());
+                                            }
+                                        }
+                                        f.stack.push(Some(vm.new_bool(t)));
+                                        break 'op Ok(());
+                                    }
                                 }
+                            }
+                            let b = pop!(f, vm, 'op);
+                            let a = pop!(f, vm, 'op);
+                            let Some(cop) = CmpOp::from_arg(oparg) else {
+                                break 'op Err(stack_error(vm));
+                            };
+                            let r = tri!(crate::ops::compare::compare_op(vm, &a, &b, cop), 'op);
+                            drop(a);
+                            drop(b);
+                            f.stack.push(Some(r));
+                        }
+                        IS_OP => {
+                            let b = pop!(f, vm, 'op);
+                            let a = pop!(f, vm, 'op);
+                            let r = a.is(&b) ^ (oparg != 0);
+                            drop(a);
+                            drop(b);
+                            f.stack.push(Some(vm.new_bool(r)));
+                        }
+                        CONTAINS_OP => {
+                            let b = pop!(f, vm, 'op);
+                            let a = pop!(f, vm, 'op);
+                            let r = tri!(crate::ops::contains(vm, &b, &a), 'op) ^ (oparg != 0);
+                            drop(a);
+                            drop(b);
+                            f.stack.push(Some(vm.new_bool(r)));
+                        }
+                        JUMP_FORWARD => f.next_instr = next + oparg as usize * 2,
+                        JUMP_BACKWARD => {
+                            f.next_instr = next.saturating_sub(oparg as usize * 2);
+                        }
+                        JUMP_BACKWARD_NO_INTERRUPT => {
+                            f.next_instr = next.saturating_sub(oparg as usize * 2)
+                        }
+                        POP_JUMP_FORWARD_IF_FALSE
+                        | POP_JUMP_FORWARD_IF_TRUE
+                        | POP_JUMP_BACKWARD_IF_FALSE
+                        | POP_JUMP_BACKWARD_IF_TRUE => {
+                            let v = pop!(f, vm, 'op);
+                            let t = if v.is(&vm.true_obj) {
+                                true
+                            } else if v.is(&vm.false_obj) {
+                                false
+                            } else {
+                                tri!(crate::ops::is_true(vm, &v), 'op)
+                            };
+                            drop(v);
+                            let want =
+                                matches!(op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
+                            if t == want {
+                                f.next_instr = jump(op, next, oparg);
+                            }
+                        }
+                        POP_JUMP_FORWARD_IF_NONE
+                        | POP_JUMP_FORWARD_IF_NOT_NONE
+                        | POP_JUMP_BACKWARD_IF_NONE
+                        | POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                            let v = pop!(f, vm, 'op);
+                            let is_none = vm.is_none(&v);
+                            drop(v);
+                            let want =
+                                matches!(op, POP_JUMP_FORWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NONE);
+                            if is_none == want {
+                                f.next_instr = jump(op, next, oparg);
+                            }
+                        }
+                        JUMP_IF_FALSE_OR_POP | JUMP_IF_TRUE_OR_POP => {
+                            let v = top!(f, vm, 'op).clone();
+                            let t = tri!(crate::ops::is_true(vm, &v), 'op);
+                            if t == (op == JUMP_IF_TRUE_OR_POP) {
+                                f.next_instr = next + oparg as usize * 2;
+                            } else {
+                                let x = f.stack.pop();
+                                drop(x);
+                            }
+                        }
+                        GET_ITER => {
+                            let v = pop!(f, vm, 'op);
+                            let it = tri!(crate::ops::iter(vm, &v), 'op);
+                            drop(v);
+                            f.stack.push(Some(it));
+                        }
+                        FOR_ITER => {
+                            let it = top!(f, vm, 'op).clone();
+                            let r = match it.type_().slots().iternext {
+                                Some(nf) => nf(vm, &it),
+                                None => Err(vm.new_type_error(format!(
+                                    "'{}' object is not an iterator",
+                                    it.type_().name_str()
+                                ))),
+                            };
+                            match r {
+                                Ok(Some(v)) => f.stack.push(Some(v)),
+                                Ok(None) => {
+                                    let x = f.stack.pop();
+                                    drop(x);
+                                    f.next_instr = next + oparg as usize * 2;
+                                }
+                                Err(e)
+                                    if e.matches(&vm.exc.stop_iteration) && !vm.is_aborting() =>
+                                {
+                                    let x = f.stack.pop();
+                                    drop(x);
+                                    f.next_instr = next + oparg as usize * 2;
+                                }
+                                Err(e) => break 'op Err(e),
+                            }
+                            drop(it);
+                        }
+                        LOAD_GLOBAL => {
+                            let name = &code.names[(oparg >> 1) as usize];
+                            let v = tri!(
+                                ops_names::load_global_cached(vm, f, &code, lasti >> 1, name),
+                                'op
+                            );
+                            if oparg & 1 != 0 {
+                                f.stack.push(None);
+                            }
+                            f.stack.push(Some(v));
+                        }
+                        LOAD_ATTR => {
+                            let o = pop!(f, vm, 'op);
+                            let name = &code.names[oparg as usize];
+                            let v = match load_attr_cached(
+                                decode::caches_clean(d),
+                                code,
+                                lasti >> 1,
+                                &o,
+                                name,
+                            ) {
+                                Some(v) => v,
+                                None => {
+                                    let v = tri!(crate::ops::get_attr(vm, &o, name), 'op);
+                                    if decode::caches_clean(d) {
+                                        load_attr_fill(vm, code, lasti >> 1, &o, name);
+                                    }
+                                    v
+                                }
+                            };
+                            drop(o);
+                            f.stack.push(Some(v));
+                        }
+                        LOAD_METHOD => {
+                            let o = pop!(f, vm, 'op);
+                            let name = &code.names[oparg as usize];
+                            let (m, unbound) = match load_method_cached(
+                                decode::caches_clean(d),
+                                vm,
+                                code,
+                                lasti >> 1,
+                                &o,
+                                name,
+                            ) {
+                                Some(r) => tri!(r, 'op),
+                                None => {
+                                    let r = tri!(crate::ops::attr::get_method(vm, &o, name), 'op);
+                                    if r.1 {
+                                        if decode::caches_clean(d) {
+                                            load_method_fill(vm, code, lasti >> 1, &o, name);
+                                        }
+                                    }
+                                    r
+                                }
+                            };
+                            if unbound {
+                                f.stack.push(Some(m));
+                                f.stack.push(Some(o));
+                            } else {
+                                drop(o);
+                                f.stack.push(None);
+                                f.stack.push(Some(m));
+                            }
+                        }
+                        STORE_ATTR => {
+                            let o = pop!(f, vm, 'op);
+                            let v = pop!(f, vm, 'op);
+                            let name = &code.names[oparg as usize];
+                            if let Err(v) = store_attr_cached(
+                                decode::caches_clean(d),
+                                vm,
+                                code,
+                                lasti >> 1,
+                                &o,
+                                name,
+                                v,
+                            ) {
+                                tri!(crate::ops::set_attr(vm, &o, name, v), 'op);
+                                if decode::caches_clean(d) {
+                                    store_attr_fill(vm, code, lasti >> 1, &o, name);
+                                }
+                            }
+                            drop(o);
+                        }
+                        BINARY_SUBSCR => {
+                            let k = pop!(f, vm, 'op);
+                            let c = pop!(f, vm, 'op);
+                            if let Some(v) = subscr_fast(vm, &c, &k) {
+                                drop(k);
+                                drop(c);
+                                f.stack.push(Some(v));
+                                break 'op Ok(());
+                            }
+                            let r = tri!(crate::ops::getitem(vm, &c, &k), 'op);
+                            drop(c);
+                            drop(k);
+                            f.stack.push(Some(r));
+                        }
+                        STORE_SUBSCR => {
+                            let k = pop!(f, vm, 'op);
+                            let c = pop!(f, vm, 'op);
+                            let v = pop!(f, vm, 'op);
+                            let v = match store_subscr_fast(vm, &c, &k, v) {
+                                Ok(old) => {
+                                    drop(old);
+                                    drop(c);
+                                    drop(k);
+                                    break 'op Ok(());
+                                }
+                                Err(v) => v,
+                            };
+                            tri!(crate::ops::setitem(vm, &c, &k, v), 'op);
+                            drop(c);
+                            drop(k);
+                        }
+                        PRECALL => {
+                            let n = f.stack.len();
+                            let is_meth = n >= oparg as usize + 2
+                                && f.stack[n - oparg as usize - 2].is_some();
+                            if !is_meth && n >= oparg as usize + 2 {
+                                let fi = n - oparg as usize - 1;
+                                if let Some(m) = f.stack[fi]
+                                    .as_ref()
+                                    .and_then(|x| {
+                                        x.downcast_ref::<crate::objects::function::PyMethod>()
+                                    })
+                                    .filter(|m| m.as_object().is_type(&vm.types.method))
+                                {
+                                    let (func, slf) = (m.func.clone(), m.self_.clone());
+                                    let old = f.stack[fi].replace(slf);
+                                    f.stack[fi - 1] = Some(func);
+                                    drop(old);
+                                }
+                            }
+                        }
+                        KW_NAMES => {
+                            let Some(c) = code.consts.get(oparg as usize) else {
+                                break 'op Err(stack_error(vm));
+                            };
+                            f.kwnames = Some(c.clone());
+                        }
+                        CALL => {
+                            let kwnames = f.kwnames.take();
+                            let n = f.stack.len();
+                            let oparg = oparg as usize;
+                            if n < oparg + 2 {
+                                break 'op Err(stack_error(vm));
+                            }
+                            let is_meth = f.stack[n - oparg - 2].is_some();
+                            let total = oparg + usize::from(is_meth);
+                            let fpos = n - total - 1;
+                            let Some(callable) = f.stack[fpos].clone() else {
+                                break 'op Err(stack_error(vm));
+                            };
+                            let kwt = kwnames.as_ref().and_then(|k| k.downcast_ref::<PyTuple>());
+                            if kwnames.is_some() && kwt.is_none() {
+                                break 'op Err(stack_error(vm));
+                            }
+                            if let Some(func) = callable.downcast_ref::<PyFunction>() {
+                                // Inline the Python call: move the arguments into a new frame.
+                                {
+                                    let argstart = n - total;
+                                    let newf = make_frame(vm, func, &mut f.stack[argstart..], kwt);
+                                    // drop the (now empty) arg slots, the callable and the NULL
+                                    let base = n - oparg - 2;
+                                    while f.stack.len() > base {
+                                        let v = f.stack.pop();
+                                        drop(v);
+                                    }
+                                    drop(callable);
+                                    drop(kwnames);
+                                    let mut newf = tri!(newf, 'op);
+                                    newf.previous = f as *mut Frame;
+                                    frames.push(newf);
+                                    if let Err(e) = vm.enter_recursive_call("") {
+                                        vm.ts
+                                            .recursion_remaining
+                                            .set(vm.ts.recursion_remaining.get() - 1);
+                                        pending = Some(e);
+                                    }
+                                    continue 'frames;
+                                }
+                            }
+                            let r = {
+                                let slots = &f.stack[n - total..];
+                                match slots_as_refs(slots) {
+                                    Some(args) => crate::ops::call(vm, &callable, args, kwt),
+                                    None => Err(stack_error(vm)),
+                                }
+                            };
+                            drop(callable);
+                            let base = n - oparg - 2;
+                            // CPython drops the callable, then the arguments in order.
+                            let fv = f.stack[fpos].take();
+                            drop(fv);
+                            for i in fpos + 1..n {
+                                let v = f.stack[i].take();
                                 drop(v);
                             }
-                            _ => {
-                                f.stack.push(Some(v));
-                                tri!(dispatch_other(vm, f, &code, op, oparg, next), 'op);
-                            }
+                            f.stack.truncate(base);
+                            drop(kwnames);
+                            let r = tri!(r, 'op);
+                            f.stack.push(Some(r));
                         }
-                    }
-                    YIELD_VALUE => {
-                        let v = pop!(f, vm, 'op);
-                        vm.leave_recursive_call();
-                        return (Ok(v), Exit::Yield);
-                    }
-                    RERAISE => {
-                        if oparg != 0 {
-                            let n = f.stack.len();
-                            let li = n
-                                .checked_sub(oparg as usize + 1)
-                                .and_then(|i| f.stack[i].clone());
-                            match li
-                                .as_ref()
-                                .and_then(|l| crate::objects::int::int_value(l))
-                                .and_then(|v| v.as_i64())
-                            {
-                                Some(l) if l >= 0 && (l as usize) * 2 < co.len() => {
-                                    f.lasti = l as usize * 2
-                                }
-                                _ => break 'op Err(vm.new_system_error("lasti is not an int")),
+                        RETURN_VALUE => {
+                            let v = pop!(f, vm, 'op);
+                            vm.leave_recursive_call();
+                            if f.is_entry {
+                                return (Ok(v), Exit::Return);
                             }
-                        }
-                        let v = pop!(f, vm, 'op);
-                        match v.downcast::<crate::objects::exceptions::PyBaseException>() {
-                            Ok(e) => {
-                                reraise = true;
-                                break 'op Err(PyErr(e));
+                            let mut done = match frames.pop() {
+                                Some(d) => d,
+                                None => return (Ok(v), Exit::Return),
+                            };
+                            done.clear();
+                            vm.ts.recycle_frame(done);
+                            if let Some(caller) = frames.last_mut() {
+                                caller.stack.push(Some(v));
                             }
-                            Err(_) => {
-                                break 'op Err(vm.new_system_error("RERAISE of a non-exception"));
-                            }
-                        }
-                    }
-                    _ => {
-                        tri!(dispatch_other(vm, f, &code, op, oparg, next), 'op);
-                    }
-                }
-                Ok(())
-            };
-            if let Err(e) = res {
-                err = Some(e);
-                continue;
-            }
-            if ret_gen {
-                // RETURN_GENERATOR: the frame moves into a new generator object.
-                let made = ops_gen::make_generator(vm, frames);
-                vm.leave_recursive_call();
-                match made {
-                    Ok((g, was_entry)) => match frames.last_mut() {
-                        Some(caller) if !was_entry => {
-                            caller.stack.push(Some(g));
                             continue 'frames;
                         }
-                        _ => return (Ok(g), Exit::Return),
-                    },
-                    Err(e) => return (Err(e), Exit::Return),
+                        RETURN_GENERATOR => {
+                            // The frame moves into a new generator object.
+                            let made = ops_gen::make_generator(vm, frames);
+                            vm.leave_recursive_call();
+                            match made {
+                                Ok((g, was_entry)) => match frames.last_mut() {
+                                    Some(caller) if !was_entry => {
+                                        caller.stack.push(Some(g));
+                                        continue 'frames;
+                                    }
+                                    _ => return (Ok(g), Exit::Return),
+                                },
+                                Err(e) => return (Err(e), Exit::Return),
+                            }
+                        }
+                        UNPACK_SEQUENCE => {
+                            let v = pop!(f, vm, 'op);
+                            let n = oparg as usize;
+                            let items: Option<&[PyRef]> = if v.is_type(&vm.types.tuple) {
+                                // SAFETY: exact tuple.
+                                Some(unsafe { v.cast_unchecked::<PyTuple>() }.as_slice())
+                            } else if v.is_type(&vm.types.list) {
+                                // SAFETY: exact list; the borrow ends before any drop.
+                                Some(
+                                    unsafe { v.cast_unchecked::<crate::objects::list::PyList>() }
+                                        .borrow()
+                                        .as_slice(),
+                                )
+                            } else {
+                                None
+                            };
+                            match items {
+                                Some(items) if items.len() == n => {
+                                    for it in items.iter().rev() {
+                                        f.stack.push(Some(it.clone()));
+                                    }
+                                    drop(v);
+                                }
+                                _ => {
+                                    f.stack.push(Some(v));
+                                    tri!(dispatch_other(vm, f, &code, op, oparg, next), 'op);
+                                }
+                            }
+                        }
+                        YIELD_VALUE => {
+                            let v = pop!(f, vm, 'op);
+                            vm.leave_recursive_call();
+                            return (Ok(v), Exit::Yield);
+                        }
+                        RERAISE => {
+                            if oparg != 0 {
+                                let n = f.stack.len();
+                                let li = n
+                                    .checked_sub(oparg as usize + 1)
+                                    .and_then(|i| f.stack[i].clone());
+                                match li
+                                    .as_ref()
+                                    .and_then(|l| crate::objects::int::int_value(l))
+                                    .and_then(|v| v.as_i64())
+                                {
+                                    Some(l) if l >= 0 && (l as usize) * 2 < co.len() => {
+                                        f.lasti = l as usize * 2
+                                    }
+                                    _ => break 'op Err(vm.new_system_error("lasti is not an int")),
+                                }
+                            }
+                            let v = pop!(f, vm, 'op);
+                            match v.downcast::<crate::objects::exceptions::PyBaseException>() {
+                                Ok(e) => {
+                                    reraise = true;
+                                    break 'op Err(PyErr(e));
+                                }
+                                Err(_) => {
+                                    break 'op Err(
+                                        vm.new_system_error("RERAISE of a non-exception")
+                                    );
+                                }
+                            }
+                        }
+                        _ => {
+                            tri!(dispatch_other(vm, f, &code, op, oparg, next), 'op);
+                        }
+                    }
+                    Ok(())
+                };
+                if let Err(e) = res {
+                    break 'dispatch (e, lasti);
                 }
-            }
+            };
+            err = Some(e);
+            cur_off = off;
         }
     }
 }

@@ -11,6 +11,7 @@
 pub mod leak;
 pub mod lists;
 pub mod traverse;
+pub mod weakproxy;
 pub mod weakref;
 
 use crate::object::gc::GcHead;

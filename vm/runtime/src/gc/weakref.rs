@@ -408,7 +408,7 @@ pub unsafe fn handle_weakrefs(vm: &Vm, unreachable: *mut GcHead, old: *mut GcHea
 
 // ---- the Python-visible behaviour of the weakref types ----
 
-fn dead_error(vm: &Vm) -> crate::error::PyErr {
+pub(crate) fn dead_error(vm: &Vm) -> crate::error::PyErr {
     vm.new_exception_msg(
         &vm.exc.reference_error,
         "weakly-referenced object no longer exists",
@@ -564,8 +564,9 @@ pub fn init_types(vm: &Vm) -> [PyRef<PyType>; 3] {
     let size = std::mem::size_of::<PyWeakRef>();
     let gc = F::HAVE_GC;
     let r = vm.new_static_type(
-        &TypeDef::new("weakref", Layout::Native, size, WEAKREF_LAYOUT_OPS)
-            .flags(F(gc.0 | F::BASETYPE.0)),
+        &TypeDef::new("ReferenceType", Layout::Native, size, WEAKREF_LAYOUT_OPS)
+            .flags(F(gc.0 | F::BASETYPE.0))
+            .module("weakref"),
         &vm.types.object,
         |t| {
             t.update_slots(|s| {
@@ -589,20 +590,24 @@ pub fn init_types(vm: &Vm) -> [PyRef<PyType>; 3] {
             s.richcompare = Some(proxy_richcompare);
             s.hash_none = true;
         });
+        super::weakproxy::install(vm, t);
     };
     let p = vm.new_static_type(
-        &TypeDef::new("weakproxy", Layout::Native, size, WEAKREF_LAYOUT_OPS).flags(gc),
+        &TypeDef::new("ProxyType", Layout::Native, size, WEAKREF_LAYOUT_OPS)
+            .flags(gc)
+            .module("weakref"),
         &vm.types.object,
         |t| proxy_slots(t),
     );
     let cp = vm.new_static_type(
         &TypeDef::new(
-            "weakcallableproxy",
+            "CallableProxyType",
             Layout::Native,
             size,
             WEAKREF_LAYOUT_OPS,
         )
-        .flags(gc),
+        .flags(gc)
+        .module("weakref"),
         &vm.types.object,
         |t| {
             proxy_slots(t);

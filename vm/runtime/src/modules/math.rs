@@ -90,24 +90,6 @@ fn atan2(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::range(vm, "atan2", a, k, 2, 2)?;
     Ok(vm.new_float(f(vm, &a[0])?.atan2(f(vm, &a[1])?)))
 }
-fn hypot(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    let mut acc = 0.0f64;
-    let mut vals = Vec::new();
-    for x in a {
-        vals.push(f(vm, x)?.abs());
-    }
-    if vals.iter().any(|v| v.is_infinite()) {
-        return Ok(vm.new_float(f64::INFINITY));
-    }
-    let m = vals.iter().cloned().fold(0.0, f64::max);
-    if m == 0.0 {
-        return Ok(vm.new_float(0.0));
-    }
-    for v in vals {
-        acc += (v / m) * (v / m);
-    }
-    Ok(vm.new_float(m * acc.sqrt()))
-}
 fn to_int_result(vm: &Vm, x: f64) -> PyResult {
     crate::objects::float::float_to_int(vm, x)
 }
@@ -146,7 +128,17 @@ fn ceil(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 }
 fn trunc(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "trunc", a, k, 1)?;
-    crate::ops::number::to_int(vm, &a[0])
+    if a[0].is_type(&vm.types.float) {
+        return crate::ops::number::to_int(vm, &a[0]);
+    }
+    // math_trunc: type(x).__trunc__(x), whatever it returns.
+    match crate::objects::typeobject::lookup_special(vm, &a[0], &vm.intern("__trunc__")) {
+        Some(m) => crate::ops::call(vm, &m, &[], None),
+        None => Err(vm.new_type_error(format!(
+            "type {} doesn't define __trunc__ method",
+            a[0].type_().name_str()
+        ))),
+    }
 }
 fn isnan(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Ok(vm.new_bool(f(vm, &a[0])?.is_nan()))
@@ -273,31 +265,6 @@ fn perm(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     }
     Ok(vm.new_bigint(acc))
 }
-fn fsum(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    // Neumaier summation with exact final rounding is close to CPython's msum.
-    let items = crate::ops::collect(vm, &a[0])?;
-    let mut partials: Vec<f64> = Vec::new();
-    for it in items {
-        let mut x = f(vm, &it)?;
-        let mut i = 0;
-        for j in 0..partials.len() {
-            let mut y = partials[j];
-            if x.abs() < y.abs() {
-                std::mem::swap(&mut x, &mut y);
-            }
-            let hi = x + y;
-            let lo = y - (hi - x);
-            if lo != 0.0 {
-                partials[i] = lo;
-                i += 1;
-            }
-            x = hi;
-        }
-        partials.truncate(i);
-        partials.push(x);
-    }
-    Ok(vm.new_float(partials.iter().sum()))
-}
 fn prod(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let p = argparse::bind(vm, "prod", a, k, &["", "start"], 1, 1, 1)?;
     let mut acc = p[1].clone().unwrap_or_else(|| vm.new_int(1));
@@ -305,18 +272,6 @@ fn prod(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
         acc = crate::ops::number::binary_op(vm, &acc, &x, 5)?;
     }
     Ok(acc)
-}
-fn dist(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    let p = crate::ops::collect(vm, &a[0])?;
-    let q = crate::ops::collect(vm, &a[1])?;
-    if p.len() != q.len() {
-        return Err(vm.new_value_error("both points must have the same number of dimensions"));
-    }
-    let mut diffs = Vec::new();
-    for (x, y) in p.iter().zip(&q) {
-        diffs.push(vm.new_float(f(vm, x)? - f(vm, y)?));
-    }
-    hypot(vm, &diffs, None)
 }
 fn modf(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let x = f(vm, &a[0])?;
@@ -331,15 +286,7 @@ fn frexp(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
             .new_tuple(vec![vm.new_float(x), vm.new_int(0)])
             .into_object());
     }
-    let mut e = x.abs().log2().floor() as i32 + 1;
-    let mut m = x / 2f64.powi(e);
-    if m.abs() >= 1.0 {
-        m /= 2.0;
-        e += 1;
-    } else if m.abs() < 0.5 {
-        m *= 2.0;
-        e -= 1;
-    }
+    let (m, e) = super::math_norm::frexp_exact(x);
     Ok(vm
         .new_tuple(vec![vm.new_float(m), vm.new_int(i64::from(e))])
         .into_object())
@@ -378,7 +325,7 @@ pub fn init(vm: &Vm) -> PyRef {
             MethodDef::static_("log", log),
             MethodDef::static_("pow", pow_),
             MethodDef::static_("atan2", atan2),
-            MethodDef::static_("hypot", hypot),
+            MethodDef::static_("hypot", super::math_norm::hypot),
             MethodDef::static_("floor", floor),
             MethodDef::static_("ceil", ceil),
             MethodDef::static_("trunc", trunc),
@@ -394,9 +341,9 @@ pub fn init(vm: &Vm) -> PyRef {
             MethodDef::static_("isqrt", isqrt),
             MethodDef::static_("comb", comb),
             MethodDef::static_("perm", perm),
-            MethodDef::static_("fsum", fsum),
+            MethodDef::static_("fsum", super::math_norm::fsum),
             MethodDef::static_("prod", prod),
-            MethodDef::static_("dist", dist),
+            MethodDef::static_("dist", super::math_norm::dist),
             MethodDef::static_("modf", modf),
             MethodDef::static_("frexp", frexp),
             MethodDef::static_("ldexp", ldexp),

@@ -7,6 +7,7 @@ pub mod gc;
 pub mod import;
 pub mod math;
 pub mod math_more;
+pub mod math_norm;
 pub mod structseq;
 pub mod sys;
 pub mod time;
@@ -51,6 +52,9 @@ pub fn set(vm: &Vm, m: &PyRef, name: &str, v: PyRef) {
 pub fn py_source(name: &str) -> Option<&'static str> {
     match name {
         "itertools" => Some(include_str!("py/itertools.py")),
+        "_thread" => Some(include_str!("py/_thread.py")),
+        "_collections" => Some(include_str!("py/_collections.py")),
+        "_string" => Some(include_str!("py/_string.py")),
         _ => None,
     }
 }

@@ -107,5 +107,6 @@ pub fn make(
         ],
     );
     crate::objects::slotdefs::fixup_slots(vm, &ty);
+    crate::objects::slotdefs::install_getattr_hook(&ty);
     crate::ops::call(vm, &t, &[vm.new_tuple(values).into_object()], None)
 }

@@ -389,7 +389,27 @@ pub fn init(vm: &Vm) -> PyRef {
     let flags = mk("flags", &flag_names, flag_values);
     super::set(vm, &m, "flags", flags);
     super::set(vm, &m, "float_repr_style", vm.new_str("short"));
-    super::set(vm, &m, "version_info", vi);
+    super::set(vm, &m, "version_info", vi.clone());
+    // sys.implementation: a types.SimpleNamespace naming this implementation.
+    if let Ok(nst) = crate::objects::namespace::make_type(vm) {
+        let kwnames = vm.new_tuple(vec![
+            vm.new_str("name"),
+            vm.new_str("cache_tag"),
+            vm.new_str("version"),
+            vm.new_str("hexversion"),
+            vm.new_str("_multiarch"),
+        ]);
+        let args = [
+            vm.new_str("refvm"),
+            vm.none(),
+            vi,
+            vm.new_int(0x030b07f0),
+            vm.new_str("x86_64-linux-gnu"),
+        ];
+        if let Ok(imp) = crate::ops::call(vm, nst.as_object(), &args, Some(&kwnames)) {
+            super::set(vm, &m, "implementation", imp);
+        }
+    }
     super::set(
         vm,
         &m,

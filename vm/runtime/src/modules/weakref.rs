@@ -104,7 +104,11 @@ class WeakMethod(ref):
         func = self._func_ref()
         if obj is None or func is None:
             return None
-        return self._meth_type(func, obj)
+        try:
+            return self._meth_type(func, obj)
+        except TypeError:
+            # refvm's method type cannot be called: bind as `types.MethodType` would.
+            return func.__get__(obj, type(obj))
 
 
 class KeyedRef(ref):
@@ -287,6 +291,39 @@ class WeakValueDictionary:
     def clear(self):
         self.data.clear()
 
+    def __deepcopy__(self, memo):
+        from copy import deepcopy
+        new = self.__class__()
+        for key, wr in list(self.data.items()):
+            o = wr()
+            if o is not None:
+                new[deepcopy(key, memo)] = o
+        return new
+
+    def __or__(self, other):
+        if isinstance(other, _MAPPINGS):
+            c = self.copy()
+            c.update(other)
+            return c
+        return NotImplemented
+
+    def __ror__(self, other):
+        if isinstance(other, _MAPPINGS):
+            c = self.__class__()
+            c.update(other)
+            c.update(self)
+            return c
+        return NotImplemented
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def __eq__(self, other):
+        if not isinstance(other, _MAPPINGS):
+            return NotImplemented
+        return dict(self.items()) == dict(other.items())
+
 
 class WeakKeyDictionary:
     def __init__(self, dict=None):
@@ -412,6 +449,42 @@ class WeakKeyDictionary:
 
     def clear(self):
         self.data.clear()
+
+    def __deepcopy__(self, memo):
+        from copy import deepcopy
+        new = self.__class__()
+        for key, value in list(self.data.items()):
+            o = key()
+            if o is not None:
+                new[o] = deepcopy(value, memo)
+        return new
+
+    def __or__(self, other):
+        if isinstance(other, _MAPPINGS):
+            c = self.copy()
+            c.update(other)
+            return c
+        return NotImplemented
+
+    def __ror__(self, other):
+        if isinstance(other, _MAPPINGS):
+            c = self.__class__()
+            c.update(other)
+            c.update(self)
+            return c
+        return NotImplemented
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def __eq__(self, other):
+        if not isinstance(other, _MAPPINGS):
+            return NotImplemented
+        return dict(self.items()) == dict(other.items())
+
+
+_MAPPINGS = (dict, WeakValueDictionary, WeakKeyDictionary)
 
 
 class WeakSet:

@@ -219,11 +219,40 @@ pub unsafe fn alloc_var<T: PyPayload>(ty: &PyType, payload: T, var_bytes: usize)
 }
 
 /// Allocates a fixed-size instance of `ty` holding `payload`.
-#[inline]
+#[inline(always)]
 pub fn alloc<T: PyPayload>(ty: &PyType, payload: T) -> PyRef<T> {
     debug_assert!(ty.layout == T::LAYOUT || T::LAYOUT == super::Layout::Object);
+    if ty.extra_words == 0 && ty.flags().0 & (TypeFlags::HAVE_GC | TypeFlags::HEAPTYPE).0 == 0 {
+        // SAFETY: a static type without GC header or extras (int, float, …): the object
+        // is the payload alone.
+        return unsafe { alloc_plain(ty, payload) };
+    }
     // SAFETY: no var part.
     unsafe { alloc_var(ty, payload, 0) }
+}
+
+/// `alloc_var`'s path for a static, non-GC type with no var part and no extra words
+/// (int, float, …), inlined into the callers that make such objects in hot loops.
+///
+/// # Safety
+/// As for `alloc_var`, and `ty` must be such a type.
+#[inline(always)]
+unsafe fn alloc_plain<T: PyPayload>(ty: &PyType, payload: T) -> PyRef<T> {
+    let layout = mem_layout((ty.base_size + 7) & !7, false);
+    let raw = raw_alloc(layout);
+    if raw.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    ALLOCATED.with(|c| c.set(c.get() + layout.size()));
+    LIVE_OBJECTS.with(|c| c.set(c.get() + 1));
+    // SAFETY: `raw` is a fresh block of the payload's size.
+    unsafe {
+        let obj = raw as *mut PyObject;
+        ptr::write(obj as *mut T, payload);
+        (*obj).ob_refcnt.set(1);
+        (*obj).ob_type.set(ty as *const PyType);
+        PyRef::from_raw(obj)
+    }
 }
 
 /// Deallocates an object whose count reached zero (`_Py_Dealloc`), through the trashcan.
@@ -235,6 +264,19 @@ pub unsafe fn dealloc(op: *mut PyObject) {
     // them cannot recurse: no trashcan, finalizer, GC header or extras to handle.
     unsafe {
         let ty = &*(*op).ob_type.get();
+        // Exact floats (and other fixed-size leaves of static types with nothing to drop
+        // and no var part): the block goes straight back to its free list.
+        if ty.layout == super::Layout::Float
+            && ty.extra_words == 0
+            && ty.flags().0
+                & (TypeFlags::HAVE_GC | TypeFlags::HAS_FINALIZER | TypeFlags::HEAPTYPE).0
+                == 0
+        {
+            let layout = mem_layout((ty.base_size + 7) & !7, false);
+            raw_free(op as *mut u8, layout);
+            note_freed(layout.size());
+            return;
+        }
         if matches!(
             ty.layout,
             super::Layout::Int
@@ -283,6 +325,7 @@ pub unsafe fn dealloc(op: *mut PyObject) {
 
 /// Accounts one freed object of `bytes` bytes (the twin of the counting in [`alloc_var`]);
 /// every free path goes through here so the leak check's live count stays exact.
+#[inline(always)]
 fn note_freed(bytes: usize) {
     ALLOCATED.with(|c| c.set(c.get().saturating_sub(bytes)));
     LIVE_OBJECTS.with(|c| c.set(c.get().saturating_sub(1)));

@@ -43,6 +43,13 @@ thread_local! {
     };
 }
 
+/// The current type epoch: unchanged as long as no watched type dict changed and no type
+/// was created or freed (inline caches compare it to the epoch they were filled in).
+#[inline(always)]
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.with(Cell::get)
+}
+
 /// `PyType_Modified`: invalidates every cached type lookup of this thread.
 #[inline]
 pub fn type_modified() {

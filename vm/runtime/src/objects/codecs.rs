@@ -207,6 +207,19 @@ pub fn encode(vm: &Vm, s: &PyStr, enc: &str, errors: &str) -> PyResult {
                     }
                 }
             }
+            "namereplace" => {
+                for cp in &cps[i..j] {
+                    let t = match refvm_common::unicode_names::name(*cp) {
+                        Some(n) => format!("\\N{{{}}}", n),
+                        None if *cp < 0x100 => format!("\\x{:02x}", cp),
+                        None if *cp < 0x10000 => format!("\\u{:04x}", cp),
+                        None => format!("\\U{:08x}", cp),
+                    };
+                    for b in t.bytes() {
+                        enc_one(codec, u32::from(b), &mut out, false);
+                    }
+                }
+            }
             "surrogateescape" if cps[i..j].iter().all(|c| (0xDC80..0xDD00).contains(c)) => {
                 for cp in &cps[i..j] {
                     out.push((cp - 0xDC00) as u8);

@@ -723,7 +723,21 @@ pub fn init(vm: &Vm) {
                 }
             }
         },
-        None,
+        Some(|vm, o, v| {
+            let f = o
+                .downcast_ref::<PyFunction>()
+                .ok_or_else(|| vm.new_type_error("not a function"))?;
+            match v.filter(|v| !vm.is_none(v)) {
+                None => f.annotations.set(None),
+                Some(v) if v.downcast_ref::<crate::objects::dict::PyDict>().is_some() => {
+                    f.annotations.set(Some(v))
+                }
+                Some(_) => {
+                    return Err(vm.new_type_error("__annotations__ must be set to a dict object"));
+                }
+            }
+            Ok(())
+        }),
     );
     vm.add_getset(
         f,

@@ -531,6 +531,32 @@ fn view_isdisjoint(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
 }
 
 /// A read-only mapping view of a class dict.
+/// `mappingproxy(mapping)`: a read-only view of a mapping.
+fn mappingproxy_new(
+    vm: &Vm,
+    _t: &PyRef<crate::object::PyType>,
+    a: &[PyRef],
+    k: Option<&PyTuple>,
+) -> PyResult {
+    let p = crate::argparse::bind(vm, "mappingproxy", a, k, &["mapping"], 1, 0, 1)?;
+    let m = p[0].clone().unwrap_or_else(|| vm.none());
+    let t = m.type_();
+    let is_seq = crate::ops::isinstance_type(&m, &vm.types.list)
+        || crate::ops::isinstance_type(&m, &vm.types.tuple);
+    if t.slots().mp_subscript.is_none() || is_seq {
+        return Err(vm.new_type_error(format!(
+            "mappingproxy() argument must be a mapping, not {}",
+            t.name_str()
+        )));
+    }
+    if !crate::ops::isinstance_type(&m, &vm.types.dict) {
+        return Err(vm.abort_with(crate::vm::Abort::Unsupported(
+            "mappingproxy() of a mapping that is not a dict".into(),
+        )));
+    }
+    Ok(new_mappingproxy(vm, m))
+}
+
 pub fn new_mappingproxy(vm: &Vm, d: PyRef) -> PyRef {
     vm.new_seq_iter(&vm.types.mappingproxy, d, 0)
 }
@@ -657,6 +683,7 @@ pub fn init(vm: &Vm) {
     }
     let m = &vm.types.mappingproxy;
     m.update_slots(|s| {
+        s.new = Some(mappingproxy_new);
         s.mp_length = Some(view_len);
         s.mp_subscript = Some(mp_getitem);
         s.iter = Some(mp_iter);

@@ -344,12 +344,22 @@ fn complex_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>)
     };
     let im = match &a[1] {
         None => (0.0, 0.0),
-        Some(x) => to_complex(vm, x)?.ok_or_else(|| {
-            vm.new_type_error(format!(
-                "complex() second argument must be a number, not '{}'",
-                x.type_().name_str()
-            ))
-        })?,
+        Some(x) => match to_complex(vm, x)? {
+            Some(c) => c,
+            None => {
+                if x.downcast_ref::<PyStr>().is_some() {
+                    return Err(vm.new_type_error("complex() second arg can't be a string"));
+                }
+                let s = x.type_().slots();
+                if s.nb_float.is_none() && s.nb_index.is_none() {
+                    return Err(vm.new_type_error(format!(
+                        "complex() second argument must be a number, not '{}'",
+                        x.type_().name_str()
+                    )));
+                }
+                (crate::ops::number::to_f64(vm, x)?, 0.0)
+            }
+        },
     };
     // as `complex_new_impl`: only a complex argument contributes its other component
     let re_is_complex = a[0].as_ref().is_some_and(|x| {

@@ -500,6 +500,65 @@ fn seqiter_length_hint(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Ok(vm.new_usize(n))
 }
 
+/// `gi_frame`: the suspended generator's frame object (made on first use), None once
+/// the generator finished.
+fn gen_frame(vm: &Vm, o: &PyObject) -> PyResult {
+    let Some(g) = o.downcast_ref::<PyGenerator>() else {
+        return Ok(vm.none());
+    };
+    // SAFETY: the boxed frame stays put while the generator holds it; no other borrow
+    // of the slot is live during this getter.
+    let slot = unsafe { &mut *g.frame.get() };
+    let Some(f) = slot.as_mut() else {
+        return Ok(vm.none());
+    };
+    if f.code.is_none() {
+        return Ok(vm.none());
+    }
+    if let Some(fo) = &f.frame_obj {
+        return Ok(fo.clone_object());
+    }
+    match vm.new_frame_object(f) {
+        Some(fo) => {
+            f.frame_obj = Some(fo.clone());
+            Ok(fo.into_object())
+        }
+        None => Ok(vm.none()),
+    }
+}
+
+/// `gi_yieldfrom`: the iterator a suspended `yield from`/`await` delegates to.
+fn gen_yieldfrom(vm: &Vm, o: &PyObject) -> PyResult {
+    let Some(g) = o.downcast_ref::<PyGenerator>() else {
+        return Ok(vm.none());
+    };
+    if g.running.get() {
+        return Ok(vm.none());
+    }
+    // SAFETY: as in gen_frame.
+    let slot = unsafe { &*g.frame.get() };
+    let Some(f) = slot.as_ref() else {
+        return Ok(vm.none());
+    };
+    let Some(code) = f.code.as_ref() else {
+        return Ok(vm.none());
+    };
+    // Suspended at a YIELD_VALUE inside SEND: the delegate is on top of the stack.
+    let bytes = &code.code;
+    let at = f.lasti * 2;
+    if bytes.get(at) == Some(&crate::eval::opcode::YIELD_VALUE)
+        && bytes
+            .get(at + 2)
+            .is_some_and(|op| *op == crate::eval::opcode::RESUME)
+        && bytes.get(at + 3).is_some_and(|arg| *arg >= 2)
+    {
+        if let Some(Some(d)) = f.stack.last() {
+            return Ok(d.clone());
+        }
+    }
+    Ok(vm.none())
+}
+
 pub fn init(vm: &Vm) {
     let v = &vm.types;
     for t in [
@@ -612,6 +671,21 @@ pub fn init(vm: &Vm) {
             Ok(o.downcast_ref::<PyGenerator>()
                 .map(|g| g.code.clone_object())
                 .unwrap_or_else(|| vm.none()))
+        },
+        None,
+    );
+    vm.add_getset(&v.generator, "gi_frame", gen_frame, None);
+    vm.add_getset(&v.generator, "gi_yieldfrom", gen_yieldfrom, None);
+    vm.add_getset(
+        &v.generator,
+        "gi_suspended",
+        |vm, o| {
+            Ok(
+                vm.new_bool(o.downcast_ref::<PyGenerator>().is_some_and(|g| {
+                    // SAFETY: read of the generator's own frame slot.
+                    g.started.get() && !g.running.get() && unsafe { (*g.frame.get()).is_some() }
+                })),
+            )
         },
         None,
     );

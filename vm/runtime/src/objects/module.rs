@@ -129,6 +129,10 @@ fn module_dir(
         .first()
         .and_then(|m| m.downcast_ref::<PyModule>())
         .ok_or_else(|| vm.new_type_error("module expected"))?;
+    // module_dir: a module-level __dir__ (PEP 562) answers instead of the dict's keys.
+    if let Some(f) = m.dict.get_str(&vm.intern("__dir__")) {
+        return crate::ops::call(vm, &f, &[], None);
+    }
     Ok(vm.new_list(m.dict.keys()).into_object())
 }
 

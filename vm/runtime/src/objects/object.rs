@@ -302,11 +302,50 @@ fn object_subclasshook(vm: &Vm, _a: &[PyRef], _kw: Option<&PyTuple>) -> PyResult
     Ok(vm.not_implemented())
 }
 
+/// CPython 3.11's `__sizeof__` of the exact builtin variable-size types (64-bit): the
+/// struct size plus the items CPython would hold (list capacity, 30-bit int digits,
+/// the compact str's kind-sized code units and NUL, bytes and NUL).
+fn builtin_sizeof(vm: &Vm, o: &PyObject) -> Option<usize> {
+    let t = &vm.types;
+    if o.is_type(&t.list) {
+        let l = o.downcast_ref::<crate::objects::list::PyList>()?;
+        return Some(40 + 8 * l.borrow().capacity());
+    }
+    if o.is_type(&t.int) || o.is_type(&t.bool_) {
+        let v = crate::objects::int::int_value(o)?;
+        let digits = (v.bit_length() as usize).div_ceil(30).max(1);
+        return Some(24 + 4 * digits);
+    }
+    if o.is_type(&t.str) {
+        let s = o.downcast_ref::<crate::objects::str::PyStr>()?;
+        let max = s.code_points().max().unwrap_or(0);
+        let n = s.char_len() + 1;
+        return Some(if max < 0x80 {
+            48 + n
+        } else if max < 0x100 {
+            72 + n
+        } else if max < 0x10000 {
+            72 + 2 * n
+        } else {
+            72 + 4 * n
+        });
+    }
+    if o.is_type(&t.tuple) {
+        let tu = o.downcast_ref::<PyTuple>()?;
+        return Some(24 + 8 * tu.len());
+    }
+    if o.is_type(&t.bytes) {
+        let b = crate::objects::bytes::bytes_like(o)?;
+        return Some(33 + b.len());
+    }
+    None
+}
+
 fn object_sizeof(vm: &Vm, a: &[PyRef], _kw: Option<&PyTuple>) -> PyResult {
     let o = a
         .first()
         .ok_or_else(|| vm.new_type_error("__sizeof__ needs an argument"))?;
-    Ok(vm.new_usize(o.type_().instance_size(o)))
+    Ok(vm.new_usize(builtin_sizeof(vm, o).unwrap_or_else(|| o.type_().instance_size(o))))
 }
 
 pub const OBJECT_METHODS: &[MethodDef] = &[

@@ -163,7 +163,7 @@ pub fn range_iter(vm: &Vm, o: &PyObject) -> PyResult {
         x.step.to_big().to_i128(),
         x.length.to_big().to_u128(),
     ) else {
-        return Err(vm.new_overflow_error("Python int too large to convert to C long"));
+        return super::range_long::new_longrange_iter(vm, &x.start, &x.step, &x.length);
     };
     Ok(crate::object::alloc::alloc(
         &vm.types.range_iterator,

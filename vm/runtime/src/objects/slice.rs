@@ -229,9 +229,27 @@ pub fn init(vm: &Vm) {
     );
     vm.add_methods(
         t,
-        &[crate::objects::descr::MethodDef::method(
-            "indices",
-            slice_indices,
-        )],
+        &[
+            crate::objects::descr::MethodDef::method("indices", slice_indices),
+            crate::objects::descr::MethodDef::method("__reduce__", slice_reduce),
+        ],
     );
+}
+
+/// `slice.__reduce__()`: `(slice, (start, stop, step))`.
+fn slice_reduce(
+    vm: &Vm,
+    a: &[PyRef],
+    _k: Option<&crate::objects::tuple::PyTuple>,
+) -> crate::error::PyResult {
+    let Some(s) = a.first().and_then(|o| o.downcast_ref::<PySlice>()) else {
+        return Err(vm.new_type_error("descriptor '__reduce__' requires a 'slice' object"));
+    };
+    let args = vm.new_tuple(vec![s.start.clone(), s.stop.clone(), s.step.clone()]);
+    Ok(vm
+        .new_tuple(vec![
+            a[0].type_().as_object().to_owned(),
+            args.into_object(),
+        ])
+        .into_object())
 }

@@ -232,6 +232,14 @@ fn slot_tp_getattr_hook(vm: &Vm, s: &PyObject, name: &PyRef<PyStr>) -> PyResult 
     }
 }
 
+/// Makes `t`'s attribute lookup fall back to its `__getattr__` even when that is a
+/// builtin method (struct sequences, native modules' types).
+pub fn install_getattr_hook(t: &PyType) {
+    let mut s: Slots = *t.slots();
+    s.getattro = Some(slot_tp_getattr_hook);
+    t.set_slots(s);
+}
+
 fn is_object_getattribute(vm: &Vm, f: &PyObject) -> bool {
     f.downcast_ref::<crate::objects::descr::PyBuiltinFunction>()
         .is_some_and(|b| {
@@ -486,6 +494,16 @@ pub fn fixup_slots(vm: &Vm, t: &PyType) {
 /// Is `v` a slot wrapper or method descriptor of a builtin type (so the builtin slot
 /// inherited from the base already does the same)?
 fn is_builtin_wrapper(vm: &Vm, v: &PyObject) -> bool {
+    // Native methods given to a heap type (struct sequences, SimpleNamespace) are that
+    // type's own implementation, not an inherited builtin slot.
+    if let Some(b) = v.downcast_ref::<crate::objects::descr::PyBuiltinFunction>() {
+        if b.owner
+            .as_ref()
+            .is_some_and(|o| o.flags().contains(crate::object::TypeFlags::HEAPTYPE))
+        {
+            return false;
+        }
+    }
     v.is_type(&vm.types.wrapper_descriptor)
         || v.is_type(&vm.types.method_descriptor)
         || v.downcast_ref::<crate::objects::descr::PyBuiltinFunction>()

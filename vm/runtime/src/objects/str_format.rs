@@ -222,10 +222,13 @@ pub fn format_int(vm: &Vm, v: &Int, spec: &str) -> PyResult {
         if s.sign.is_some() {
             return Err(vm.new_value_error("Sign not allowed with integer format specifier 'c'"));
         }
+        // PyLong_AsLong first (its own overflow message), then the code point range.
         let cp = v
             .as_i64()
-            .filter(|c| (0..=0x10ffff).contains(c))
-            .ok_or_else(|| vm.new_overflow_error("%c arg not in range(0x110000)"))?;
+            .ok_or_else(|| vm.new_overflow_error("Python int too large to convert to C long"))?;
+        if !(0..=0x10ffff).contains(&cp) {
+            return Err(vm.new_overflow_error("%c arg not in range(0x110000)"));
+        }
         let ch = char::from_u32(cp as u32).unwrap_or('\u{fffd}').to_string();
         return Ok(vm.new_str(&pad(&s, "", &ch, '<')));
     }

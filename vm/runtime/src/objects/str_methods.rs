@@ -902,6 +902,10 @@ fn str_format_spec(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
         .get(1)
         .ok_or_else(|| vm.new_type_error("__format__ expects 1 argument"))?;
     let spec = argparse::to_str(vm, "__format__", spec, "argument")?;
+    // An empty spec is str(self) (a subclass's __str__ included).
+    if spec.byte_len() == 0 && !a[0].is_type(&vm.types.str) {
+        return Ok(crate::ops::str(vm, &a[0])?.into_object());
+    }
     let st = this(vm, a)?;
     crate::objects::str_format::format_str(vm, st, &spec.as_cow())
 }

@@ -153,6 +153,12 @@ fn tuple_concat(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult {
         )));
     };
     let mut v = t(vm, a)?;
+    if y.is_empty() && a.is_type(&vm.types.tuple) {
+        return Ok(a.to_owned());
+    }
+    if v.is_empty() && b.is_type(&vm.types.tuple) {
+        return Ok(b.to_owned());
+    }
     v.extend(y.as_slice().iter().cloned());
     Ok(vm.new_tuple(v).into_object())
 }

@@ -140,8 +140,9 @@ fn type_mro(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
         .new_list(t.mro().map(|m| m.as_slice().to_vec()).unwrap_or_default())
         .into_object())
 }
-/// `type.__subclasses__()`: the direct subclasses among the builtin types (refvm keeps
-/// no registry of heap-type subclasses yet).
+/// `type.__subclasses__()`: the direct subclasses, builtin types first, then the live
+/// heap types found among the collector's tracked objects, oldest generation first (so
+/// in creation order, as CPython's `tp_subclasses` keeps them).
 fn type_subclasses(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     let t = as_type(vm, &a[0])?;
     let mut out = Vec::new();
@@ -149,6 +150,18 @@ fn type_subclasses(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     for s in all {
         if s.bases().as_slice().iter().any(|b| b.is(t.as_object())) {
             out.push(s.clone_object());
+        }
+    }
+    for generation in (0..vm.gc_generations.len()).rev() {
+        for o in crate::gc::get_objects(vm, Some(generation)) {
+            let Some(s) = o.downcast_ref::<PyType>() else {
+                continue;
+            };
+            if s.flags().contains(crate::object::TypeFlags::HEAPTYPE)
+                && s.bases().as_slice().iter().any(|b| b.is(t.as_object()))
+            {
+                out.push(o.clone());
+            }
         }
     }
     Ok(vm.new_list(out).into_object())

@@ -198,6 +198,25 @@ fn best_base(vm: &Vm, bases: &[PyRef<PyType>]) -> PyResult<PyRef<PyType>> {
 }
 
 /// `type.__new__(meta, name, bases, ns)`.
+/// `_Py_Mangle` of a `__slots__` name: `__x` in class `C` is `_C__x` (dunder names and
+/// classes named only with underscores are left alone).
+fn mangle_slot(vm: &Vm, class: &PyStr, s: PyRef<PyStr>) -> PyRef<PyStr> {
+    let b = s.as_bytes();
+    if !b.starts_with(b"__") || b.ends_with(b"__") || b.contains(&b'.') {
+        return s;
+    }
+    let cls = class.as_bytes();
+    let stripped = &cls[cls.iter().take_while(|c| **c == b'_').count()..];
+    if stripped.is_empty() {
+        return s;
+    }
+    let mut m = Vec::with_capacity(1 + stripped.len() + b.len());
+    m.push(b'_');
+    m.extend_from_slice(stripped);
+    m.extend_from_slice(b);
+    vm.new_str_from_gen_utf8(&m)
+}
+
 pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> PyResult {
     let (pos, kws) = crate::ops::call::split_args(args, kw);
     if pos.len() == 1 && kws.is_empty() && meta.is(&vm.types.type_) {
@@ -287,6 +306,7 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
                 slots_weakref = true;
                 continue;
             }
+            let s = mangle_slot(vm, &name, s);
             if dict.get_str(&s).is_some() {
                 return Err(vm.new_value_error(format!(
                     "'{}' in __slots__ conflicts with class variable",
@@ -362,6 +382,7 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
                 | TypeFlags::TYPE_SUBCLASS.0
                 | TypeFlags::SEQUENCE.0
                 | TypeFlags::MAPPING.0
+                | TypeFlags::MATCH_SELF.0
                 | TypeFlags::HAS_FINALIZER.0),
     );
     let bases_tuple = vm.new_tuple(bases.iter().map(|b| b.clone_object()).collect());
@@ -683,9 +704,48 @@ pub fn type_setattro(vm: &Vm, o: &PyObject, name: &PyRef<PyStr>, v: Slot) -> PyR
         }
     }
     if name.as_bytes().starts_with(b"__") && name.as_bytes().ends_with(b"__") {
+        if t.lookup(name).is_none() {
+            restore_inherited_slot(vm, t, name.as_bytes());
+        }
         crate::objects::slotdefs::fixup_slots(vm, t);
     }
     Ok(())
+}
+
+/// After `del C.__x__` removed the last definition in the MRO: the slots `__x__` filled
+/// go back to the base's (`update_slot` in CPython).
+fn restore_inherited_slot(vm: &Vm, t: &PyType, name: &[u8]) {
+    let Some(base) = t.base.as_ref() else {
+        return;
+    };
+    let b = *base.slots();
+    let mut s = *t.slots();
+    match name {
+        b"__len__" => {
+            s.sq_length = b.sq_length;
+            s.mp_length = b.mp_length;
+            if s.nb_bool.is_some() && t.lookup(&vm.intern("__bool__")).is_none() {
+                s.nb_bool = b.nb_bool;
+            }
+        }
+        b"__bool__" => s.nb_bool = b.nb_bool,
+        b"__iter__" => s.iter = b.iter,
+        b"__next__" => s.iternext = b.iternext,
+        b"__call__" => s.call = b.call,
+        b"__getitem__" => s.mp_subscript = b.mp_subscript,
+        b"__contains__" => s.sq_contains = b.sq_contains,
+        b"__repr__" => s.repr = b.repr,
+        b"__str__" => s.str = b.str,
+        b"__int__" => s.nb_int = b.nb_int,
+        b"__float__" => s.nb_float = b.nb_float,
+        b"__index__" => s.nb_index = b.nb_index,
+        b"__neg__" => s.nb_negative = b.nb_negative,
+        b"__pos__" => s.nb_positive = b.nb_positive,
+        b"__abs__" => s.nb_absolute = b.nb_absolute,
+        b"__invert__" => s.nb_invert = b.nb_invert,
+        _ => return,
+    }
+    t.set_slots(s);
 }
 
 fn alias_item_repr(vm: &Vm, o: &PyObject) -> PyResult<String> {

@@ -2,7 +2,7 @@
 //! functions directly, bound methods prepend `self`, anything else through `tp_call`.
 
 use crate::error::PyResult;
-use crate::object::{PyObject, PyRef};
+use crate::object::{PyObject, PyRef, Slot};
 use crate::objects::descr::{MethodKind, PyBuiltinFunction};
 use crate::objects::dict::PyDict;
 use crate::objects::function::{PyFunction, PyMethod};
@@ -27,11 +27,8 @@ pub fn call(vm: &Vm, callable: &PyObject, args: &[PyRef], kwnames: Option<&PyTup
         crate::object::Layout::Method => {
             // SAFETY: layout checked.
             let m = unsafe { callable.cast_unchecked::<PyMethod>() };
-            let mut v = Vec::with_capacity(args.len() + 1);
-            v.push(m.self_.clone());
-            v.extend_from_slice(args);
             let func = m.func.clone();
-            return call(vm, &func, &v, kwnames);
+            return with_prepended(&m.self_, args, |v| call(vm, &func, v, kwnames));
         }
         _ => {}
     }
@@ -46,6 +43,34 @@ pub fn call(vm: &Vm, callable: &PyObject, args: &[PyRef], kwnames: Option<&PyTup
     }
 }
 
+/// Runs `f` on `first` followed by `args` as one slice: built on the Rust stack for up to
+/// 7 arguments (no allocation), in a vector otherwise. The references are dropped in
+/// order after `f` returns, as a vector's would be.
+#[inline]
+pub fn with_prepended<R>(first: &PyObject, args: &[PyRef], f: impl FnOnce(&[PyRef]) -> R) -> R {
+    if args.len() < 8 {
+        let mut buf: [Slot; 8] = Default::default();
+        buf[0] = Some(first.to_owned());
+        for (d, a) in buf[1..].iter_mut().zip(args) {
+            *d = Some(a.clone());
+        }
+        let n = args.len() + 1;
+        // SAFETY: the first `n` slots were all filled just above, and `Option<PyRef>` has
+        // `PyRef`'s layout (NonNull niche).
+        let v = unsafe { std::slice::from_raw_parts(buf.as_ptr() as *const PyRef, n) };
+        let r = f(v);
+        drop(buf);
+        r
+    } else {
+        let mut v = Vec::with_capacity(args.len() + 1);
+        v.push(first.to_owned());
+        v.extend_from_slice(args);
+        let r = f(&v);
+        drop(v);
+        r
+    }
+}
+
 /// Calls a native function or descriptor.
 pub fn call_builtin(
     vm: &Vm,
@@ -54,13 +79,12 @@ pub fn call_builtin(
     kwnames: Option<&PyTuple>,
 ) -> PyResult {
     if let Some(s) = &f.self_ {
-        let mut v = Vec::with_capacity(args.len() + 1);
-        v.push(s.clone());
-        v.extend_from_slice(args);
-        if let (Some(w), Some(o)) = (f.wrapper, &f.owner) {
-            return w(vm, o, &v, kwnames);
-        }
-        return (f.func)(vm, &v, kwnames);
+        return with_prepended(s, args, |v| {
+            if let (Some(w), Some(o)) = (f.wrapper, &f.owner) {
+                return w(vm, o, v, kwnames);
+            }
+            (f.func)(vm, v, kwnames)
+        });
     }
     if let Some(owner) = &f.owner {
         match f.kind {
@@ -83,10 +107,7 @@ pub fn call_builtin(
                 }
             }
             MethodKind::Class => {
-                let mut v = Vec::with_capacity(args.len() + 1);
-                v.push(owner.clone_object());
-                v.extend_from_slice(args);
-                return (f.func)(vm, &v, kwnames);
+                return with_prepended(owner.as_object(), args, |v| (f.func)(vm, v, kwnames));
             }
             MethodKind::Static => {}
         }
@@ -106,10 +127,7 @@ pub fn call_noargs(vm: &Vm, callable: &PyObject) -> PyResult {
 pub fn call_method(vm: &Vm, obj: &PyObject, name: &PyRef<PyStr>, args: &[PyRef]) -> PyResult {
     let (m, unbound) = crate::ops::attr::get_method(vm, obj, name)?;
     if unbound {
-        let mut v = Vec::with_capacity(args.len() + 1);
-        v.push(obj.to_owned());
-        v.extend_from_slice(args);
-        call(vm, &m, &v, None)
+        with_prepended(obj, args, |v| call(vm, &m, v, None))
     } else {
         call(vm, &m, args, None)
     }

@@ -23,6 +23,8 @@ pub struct TypeDef {
     pub flags: TypeFlags,
     /// Instances carry a `__dict__` word.
     pub dict: bool,
+    /// `__module__` (the part of CPython's dotted `tp_name` before the type's name).
+    pub module: &'static str,
 }
 
 impl TypeDef {
@@ -34,7 +36,12 @@ impl TypeDef {
             ops,
             flags: TypeFlags(0),
             dict: false,
+            module: "builtins",
         }
+    }
+    pub const fn module(mut self, m: &'static str) -> Self {
+        self.module = m;
+        self
     }
     pub const fn flags(mut self, f: TypeFlags) -> Self {
         self.flags = f;
@@ -99,7 +106,7 @@ unsafe fn raw_type(def: &TypeDef, base: Option<&PyRef<PyType>>) -> *mut PyType {
         addr_of_mut!((*t).base).write(base.cloned());
         addr_of_mut!((*t).mro).write(UnsafeCell::new(None));
         addr_of_mut!((*t).slots).write(UnsafeCell::new(Slots::default()));
-        addr_of_mut!((*t).module_name).write("builtins");
+        addr_of_mut!((*t).module_name).write(def.module);
         t
     }
 }
@@ -116,6 +123,7 @@ fn inherited_flag_bits() -> u64 {
         | TypeFlags::HAVE_GC.0
         | TypeFlags::SEQUENCE.0
         | TypeFlags::MAPPING.0
+        | TypeFlags::MATCH_SELF.0
 }
 
 /// Fills the reference fields of a raw type.
@@ -203,16 +211,24 @@ impl Vm {
             std::mem::size_of::<PyStr>(),
             o::str::STR_LAYOUT_OPS,
         )
-        .flags(F(base_t.0 | F::UNICODE_SUBCLASS.0));
-        let dict_def = tdef!("dict", Dict, o::dict::PyDict, o::dict::DICT_LAYOUT_OPS)
-            .flags(F(base_t.0 | gc.0 | F::DICT_SUBCLASS.0 | F::MAPPING.0));
+        .flags(F(base_t.0 | F::UNICODE_SUBCLASS.0 | F::MATCH_SELF.0));
+        let dict_def =
+            tdef!("dict", Dict, o::dict::PyDict, o::dict::DICT_LAYOUT_OPS).flags(F(base_t.0
+                | gc.0
+                | F::DICT_SUBCLASS.0
+                | F::MAPPING.0
+                | F::MATCH_SELF.0));
         let tuple_def = tdef!(
             "tuple",
             Tuple,
             o::tuple::PyTuple,
             o::tuple::TUPLE_LAYOUT_OPS
         )
-        .flags(F(base_t.0 | gc.0 | F::TUPLE_SUBCLASS.0 | F::SEQUENCE.0));
+        .flags(F(base_t.0
+            | gc.0
+            | F::TUPLE_SUBCLASS.0
+            | F::SEQUENCE.0
+            | F::MATCH_SELF.0));
         // SAFETY: bootstrap order: raw types first, then their reference fields.
         let (object, type_, str_, dict, tuple, boot) = unsafe {
             let object = raw_type(&object_def, None);
@@ -252,7 +268,7 @@ impl Vm {
         let mk = |def: TypeDef, base: &PyRef<PyType>| unsafe { boot.make(&def, Some(base)) };
         let int = mk(
             tdef!("int", Int, o::int::PyInt, o::int::INT_LAYOUT_OPS)
-                .flags(F(base_t.0 | F::LONG_SUBCLASS.0)),
+                .flags(F(base_t.0 | F::LONG_SUBCLASS.0 | F::MATCH_SELF.0)),
             &object,
         );
         let bool_ = mk(
@@ -266,7 +282,7 @@ impl Vm {
                 o::float::PyFloat,
                 o::float::FLOAT_LAYOUT_OPS
             )
-            .flags(base_t),
+            .flags(F(base_t.0 | F::MATCH_SELF.0)),
             &object,
         );
         let complex = mk(
@@ -286,7 +302,7 @@ impl Vm {
                 o::bytes::PyBytes,
                 o::bytes::BYTES_LAYOUT_OPS
             )
-            .flags(F(base_t.0 | F::BYTES_SUBCLASS.0)),
+            .flags(F(base_t.0 | F::BYTES_SUBCLASS.0 | F::MATCH_SELF.0)),
             &object,
         );
         let bytearray = mk(
@@ -296,21 +312,25 @@ impl Vm {
                 o::bytes::PyByteArray,
                 o::bytes::BYTEARRAY_LAYOUT_OPS
             )
-            .flags(base_t),
+            .flags(F(base_t.0 | F::MATCH_SELF.0)),
             &object,
         );
         let list = mk(
-            tdef!("list", List, o::list::PyList, o::list::LIST_LAYOUT_OPS)
-                .flags(F(base_t.0 | gc.0 | F::LIST_SUBCLASS.0 | F::SEQUENCE.0)),
+            tdef!("list", List, o::list::PyList, o::list::LIST_LAYOUT_OPS).flags(F(base_t.0
+                | gc.0
+                | F::LIST_SUBCLASS.0
+                | F::SEQUENCE.0
+                | F::MATCH_SELF.0)),
             &object,
         );
         let set = mk(
-            tdef!("set", Set, o::set::PySet, o::set::SET_LAYOUT_OPS).flags(F(base_t.0 | gc.0)),
+            tdef!("set", Set, o::set::PySet, o::set::SET_LAYOUT_OPS)
+                .flags(F(base_t.0 | gc.0 | F::MATCH_SELF.0)),
             &object,
         );
         let frozenset = mk(
             tdef!("frozenset", Set, o::set::PySet, o::set::SET_LAYOUT_OPS)
-                .flags(F(base_t.0 | gc.0)),
+                .flags(F(base_t.0 | gc.0 | F::MATCH_SELF.0)),
             &object,
         );
         let range = mk(

@@ -39,6 +39,10 @@ pub fn run_main(
     // SAFETY: start-up, single writer.
     unsafe { *vm.main_module.get() = Some(main.clone_object()) };
 
+    // A collection that start-up made due runs now, before the main code's constants
+    // exist: CPython compiles `__main__` after its start-up collections, so constant
+    // tuples of atomic values are still tracked when the program starts.
+    crate::gc::collect_if_pending(&vm);
     let mut cache = crate::objects::code::ConstCache::default();
     let result = match vm.make_code(&code, &mut cache) {
         Ok(c) => crate::eval::run_code(&vm, c, main.dict.clone(), None),

@@ -19,6 +19,9 @@ pub struct ThreadState {
     pub recursion_headroom: Cell<bool>,
     /// Recycled frames (their `slots` vectors keep their capacity).
     pub frame_pool: UnsafeCell<Vec<Box<Frame>>>,
+    /// Recycled frame-chain vectors of the eval loop (one per nested `eval`), so entering
+    /// the loop (a generator resumed, a call from native code) allocates nothing.
+    pub chain_pool: UnsafeCell<Vec<Vec<Box<Frame>>>>,
     /// Bytes of Rust stack below which re-entry raises RecursionError.
     pub stack_reserve: usize,
     /// The error being raised is a re-raise (`raise` with no operand): no traceback entry.
@@ -34,6 +37,7 @@ impl ThreadState {
             recursion_limit: Cell::new(limit),
             recursion_headroom: Cell::new(false),
             frame_pool: UnsafeCell::new(Vec::new()),
+            chain_pool: UnsafeCell::new(Vec::new()),
             stack_reserve: 256 * 1024,
             reraise: Cell::new(false),
         }
@@ -85,6 +89,23 @@ impl ThreadState {
         match unsafe { (*self.frame_pool.get()).pop() } {
             Some(f) => f,
             None => Box::new(Frame::empty()),
+        }
+    }
+
+    /// An empty frame-chain vector for one pass of the eval loop.
+    #[inline]
+    pub fn take_chain(&self) -> Vec<Box<Frame>> {
+        // SAFETY: pop only.
+        unsafe { (*self.chain_pool.get()).pop() }.unwrap_or_default()
+    }
+
+    /// Gives back a frame-chain vector (it must be empty).
+    #[inline]
+    pub fn recycle_chain(&self, v: Vec<Box<Frame>>) {
+        // SAFETY: push only; an empty vector owns no frames.
+        let pool = unsafe { &mut *self.chain_pool.get() };
+        if v.is_empty() && pool.len() < 64 {
+            pool.push(v);
         }
     }
 

@@ -56,6 +56,11 @@ const FAILED: u32 = 1;
 /// Seen to succeed once, result not kept.
 const SUCCEEDED: u32 = 2;
 const FIRST_SLOT: u32 = 3;
+/// Index values from `REPLAYED` up: replayed inside the replay epoch `v - REPLAYED` (see
+/// [`MemoTable::store`]), result not kept. Slots stay below it.
+const REPLAYED: u32 = 0x8000_0000;
+/// Epochs wrap below this (an old epoch taken for the current one only keeps a result).
+pub(crate) const EPOCH_MASK: u32 = REPLAYED - 1;
 
 /// When a success is kept.
 #[derive(Clone, Copy)]
@@ -81,9 +86,15 @@ enum Kept {
 /// Cloning a subtree into the memo on every success costs more than the rare re-parse it
 /// saves (and is quadratic in the nesting), so a success is first only noted
 /// (`SUCCEEDED`); when the rule is asked for at the same position again it runs once more
-/// and that result is kept. Each (position, rule) body thus runs at most twice, which
-/// keeps pegen's linear-time bound up to a factor of two. Failures are noted at once
-/// (they carry no tree).
+/// (a replay) and that result is kept. Failures are noted at once (they carry no tree).
+///
+/// A replay asks the rules below it again, and they replay too: keeping each of their
+/// results would clone the subtree at every level of a deep chain (`- - - ... 1`), a
+/// quadratic cost. So a replay nested in another one (same epoch: the outermost replay
+/// running) keeps nothing the first time, only noting `REPLAYED + epoch`; its result
+/// is part of the outer replay's, which is kept. Asked again within the same epoch, it
+/// keeps its result. Each (position, rule) body thus runs at most twice per epoch, and an
+/// epoch ends with its outermost result kept, which keeps pegen's linear-time bound.
 pub(crate) struct MemoTable {
     /// `(position * NRULES + rule)` → a state or `FIRST_SLOT + index into kept`.
     index: Vec<u32>,
@@ -142,6 +153,7 @@ impl MemoTable {
                 ABSENT => return Lookup::Run,
                 SUCCEEDED => return Lookup::Replay,
                 FAILED => return Lookup::Hit(pos, None),
+                _ if v >= REPLAYED => return Lookup::Replay,
                 _ => {}
             }
             match self.kept.get((v - FIRST_SLOT) as usize) {
@@ -172,7 +184,7 @@ impl MemoTable {
     /// Where the result kept for `rule` at `pos` ends, if one is kept.
     fn kept_end(&self, pos: usize, rule: Rule) -> Option<u32> {
         let v = self.at(pos, rule);
-        if v < FIRST_SLOT {
+        if !(FIRST_SLOT..REPLAYED).contains(&v) {
             return None;
         }
         self.kept.get((v - FIRST_SLOT) as usize).map(|k| k.0)
@@ -182,7 +194,7 @@ impl MemoTable {
         let Ok(i) = u32::try_from(self.kept.len()) else {
             return;
         };
-        if i >= u32::MAX - FIRST_SLOT {
+        if i >= REPLAYED - FIRST_SLOT {
             return;
         }
         self.kept.push((end, k));
@@ -191,8 +203,10 @@ impl MemoTable {
 
     /// Records the result of `rule` at `start`, ending at `end`; `alias_ok` allows a
     /// [`Keep::Chain`] reference (off in the second pass, where `invalid_*` alternatives
-    /// break the pass-through property).
+    /// break the pass-through property); `nested` is the epoch when this run was a replay
+    /// nested in another replay.
     #[inline]
+    #[allow(clippy::too_many_arguments)]
     pub fn store<T: MemoValue>(
         &mut self,
         start: usize,
@@ -201,6 +215,7 @@ impl MemoTable {
         r: &Option<T>,
         keep: Keep,
         alias_ok: bool,
+        nested: Option<u32>,
     ) {
         let Some(v) = r else {
             self.set(start, rule, FAILED);
@@ -209,12 +224,24 @@ impl MemoTable {
         let end = end as u32;
         let lower = match keep {
             Keep::Now => None,
-            Keep::Twice | Keep::Chain(_) if self.at(start, rule) == ABSENT => {
-                self.set(start, rule, SUCCEEDED);
-                return;
+            Keep::Twice | Keep::Chain(_) => {
+                let state = self.at(start, rule);
+                if state == ABSENT {
+                    self.set(start, rule, SUCCEEDED);
+                    return;
+                }
+                if let Some(epoch) = nested {
+                    let mark = REPLAYED + (epoch & EPOCH_MASK);
+                    if state != mark {
+                        self.set(start, rule, mark);
+                        return;
+                    }
+                }
+                match keep {
+                    Keep::Chain(lower) => Some(lower),
+                    _ => None,
+                }
             }
-            Keep::Twice => None,
-            Keep::Chain(lower) => Some(lower),
         };
         // Asked for a second time (or kept at once): keep the result now.
         if let Some(lower) = lower.filter(|_| alias_ok) {

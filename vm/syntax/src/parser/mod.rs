@@ -123,6 +123,8 @@ pub(crate) struct Parser<'a> {
     /// How many memo replays (see [`memo::Lookup::Replay`]) are running: levels taken
     /// inside them are not checked against MAXSTACK, only against [`REPLAY_CEILING`].
     replay: u32,
+    /// The replay epoch: counts outermost replays (see [`memo::MemoTable::store`]).
+    epoch: u32,
     /// Take the fast paths: skip alternatives that the tokens ahead show can only fail
     /// (see [`FAST_PEAK`]).
     pub fast: bool,
@@ -162,6 +164,7 @@ impl<'a> Parser<'a> {
             level: 0,
             peak: 0,
             replay: 0,
+            epoch: 0,
             fast: false,
             call_invalid_rules: false,
             error: None,
@@ -399,6 +402,14 @@ impl<'a> Parser<'a> {
             Lookup::Replay => true,
             Lookup::Run => false,
         };
+        let nested = if replay && self.replay > 0 {
+            Some(self.epoch)
+        } else {
+            if replay {
+                self.epoch = self.epoch.wrapping_add(1) & memo::EPOCH_MASK;
+            }
+            None
+        };
         self.replay += u32::from(replay);
         let r = if self.level % crate::stack::PARSER_CHECK_EVERY == 0 {
             crate::stack::guard(|| f(self))
@@ -412,7 +423,7 @@ impl<'a> Parser<'a> {
             self.mark = start;
         }
         let alias_ok = !self.call_invalid_rules;
-        self.memo.store(start, rule, self.mark, &v, keep, alias_ok);
+        self.memo.store(start, rule, self.mark, &v, keep, alias_ok, nested);
         Ok(v)
     }
 
