@@ -5,7 +5,7 @@
 
 use refvm_compiler::{CompileOptions, compile_source_mode};
 use refvm_syntax::Mode;
-use std::process::Command;
+mod support;
 
 const CASES: &[(&str, &str)] = &[
     ("eval", "1"),
@@ -40,32 +40,13 @@ for arg in sys.argv[1:]:
     print(marshal.dumps(co).hex())
 "#;
 
-fn unhex(h: &str) -> Vec<u8> {
-    (0..h.len())
-        .step_by(2)
-        .filter_map(|i| u8::from_str_radix(&h[i..i + 2], 16).ok())
-        .collect()
-}
-
 #[test]
 fn eval_and_single_modes_match_cpython() {
     let args: Vec<String> = CASES.iter().map(|(m, s)| format!("{m}:{s}")).collect();
-    let out = Command::new("timeout")
-        .args(["60", "python3", "-c", ORACLE])
-        .args(&args)
-        .env("PYTHONHASHSEED", "0")
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).expect("hex");
-    let lines: Vec<&str> = stdout.lines().collect();
+    let lines = support::oracle::python3_lines(ORACLE, &args);
     assert_eq!(lines.len(), CASES.len());
     let mut failures = Vec::new();
-    for ((mode, src), hex) in CASES.iter().zip(lines) {
+    for ((mode, src), hex) in CASES.iter().zip(&lines) {
         let m = if *mode == "eval" {
             Mode::Eval
         } else {
@@ -73,20 +54,8 @@ fn eval_and_single_modes_match_cpython() {
         };
         let ours = compile_source_mode(src.as_bytes(), m, &CompileOptions::new("<m>"))
             .unwrap_or_else(|e| panic!("{mode} {src:?}: {e}"));
-        let expect = unhex(hex);
-        let theirs = refvm_bytecode::marshal::loads(&expect).expect("CPython's marshal reads");
-        if ours != theirs {
-            failures.push(format!(
-                "{mode} {src:?}: code objects differ\n--- cpython\n{}\n--- refvm\n{}",
-                refvm_bytecode::dis::dis_module(&theirs).unwrap_or_default(),
-                refvm_bytecode::dis::dis_module(&ours).unwrap_or_default()
-            ));
-            continue;
-        }
-        let bytes = refvm_bytecode::marshal::dumps(&ours).expect("marshal");
-        if bytes != expect {
-            failures.push(format!("{mode} {src:?}: marshal bytes differ"));
-        }
+        let label = format!("{mode} {src:?}");
+        support::oracle::compare_with_marshal_hex(&label, &ours, hex, &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -3,9 +3,10 @@
 //! `compile()`): same messages, lines and order, for each `fixtures/warnings/*.py`, at
 //! optimize levels 0 and 1 (asserts still warn under `-O`).
 
+mod support;
+
 use refvm_compiler::{CompileOptions, compile_source_with_warnings};
 use std::path::PathBuf;
-use std::process::Command;
 
 const ORACLE: &str = r#"
 import sys, warnings
@@ -40,21 +41,10 @@ fn syntax_warnings_match_cpython() {
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
     for level in 0u8..=1 {
-        let out = Command::new("timeout")
-            .args(["60", "python3", "-c", ORACLE, &level.to_string()])
-            .args(&paths)
-            .env("PYTHONHASHSEED", "0")
-            .output()
-            .expect("python3 runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let expected: Vec<String> = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .map(str::to_owned)
+        let args: Vec<String> = std::iter::once(level.to_string())
+            .chain(paths.iter().cloned())
             .collect();
+        let expected = support::oracle::python3_lines(ORACLE, &args);
         let mut got = Vec::new();
         for path in &paths {
             let source = std::fs::read(path).expect("fixture");

@@ -136,3 +136,56 @@ fn hex_window(a: &str, b: &str) -> String {
         &b[start.min(end_b)..end_b]
     )
 }
+
+/// Runs `python3 -c script args…` (hash seed 0, bounded to 60 s) and returns its stdout
+/// lines; panics with python3's stderr if it fails.
+pub fn python3_lines(script: &str, args: &[String]) -> Vec<String> {
+    let out = Command::new("timeout")
+        .args(["60", "python3", "-c", script])
+        .args(args)
+        .env("PYTHONHASHSEED", "0")
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Bytes of a hex string (CPython's `bytes.hex()`).
+pub fn unhex(h: &str) -> Vec<u8> {
+    (0..h.len())
+        .step_by(2)
+        .filter_map(|i| h.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok()))
+        .collect()
+}
+
+/// Compares refvm's code object with CPython's `marshal.dumps(co).hex()`: first the
+/// trees (a difference shows both disassemblies), then the marshal bytes. A difference
+/// is pushed to `failures`, labelled.
+pub fn compare_with_marshal_hex(
+    label: &str,
+    ours: &refvm_bytecode::CodeObject,
+    hex: &str,
+    failures: &mut Vec<String>,
+) {
+    let expect = unhex(hex);
+    let theirs = refvm_bytecode::marshal::loads(&expect).expect("CPython's marshal reads");
+    if *ours != theirs {
+        failures.push(format!(
+            "{label}: code objects differ\n--- cpython\n{}\n--- refvm\n{}",
+            refvm_bytecode::dis::dis_module(&theirs).unwrap_or_default(),
+            refvm_bytecode::dis::dis_module(ours).unwrap_or_default()
+        ));
+        return;
+    }
+    let bytes = refvm_bytecode::marshal::dumps(ours).expect("marshal");
+    if bytes != expect {
+        failures.push(format!("{label}: marshal bytes differ"));
+    }
+}
