@@ -423,7 +423,8 @@ impl<'a> Parser<'a> {
             self.mark = start;
         }
         let alias_ok = !self.call_invalid_rules;
-        self.memo.store(start, rule, self.mark, &v, keep, alias_ok, nested);
+        self.memo
+            .store(start, rule, self.mark, &v, keep, alias_ok, nested);
         Ok(v)
     }
 
