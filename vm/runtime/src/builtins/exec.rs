@@ -36,6 +36,19 @@ fn syntax_error(vm: &Vm, s: &refvm_syntax::SyntaxError) -> PyErr {
     vm.new_exception(t, vec![vm.new_str(&s.msg), detail.into_object()])
 }
 
+/// The exception the compiler raised (`CompileError::Exception`) as a Python exception of
+/// the same type, for `compile()`/`exec()`/`eval()` and for imports alike.
+pub(crate) fn compiler_exception(vm: &Vm, type_name: &str, msg: &str) -> PyErr {
+    let t = match type_name {
+        "RecursionError" => &vm.exc.recursion_error,
+        "MemoryError" => &vm.exc.memory_error,
+        "ValueError" => &vm.exc.value_error,
+        "OverflowError" => &vm.exc.overflow_error,
+        _ => &vm.exc.system_error,
+    };
+    vm.new_exception_msg(t, msg)
+}
+
 /// Compiles `source` (str or bytes) in `mode` to a code object.
 fn compile_to_code(
     vm: &Vm,
@@ -68,14 +81,7 @@ fn compile_to_code(
             return Err(vm.abort_with(crate::vm::Abort::Unsupported(format!("{func}(): {u}"))));
         }
         Err(refvm_compiler::CompileError::Exception { type_name, msg }) => {
-            let t = match type_name {
-                "RecursionError" => &vm.exc.recursion_error,
-                "MemoryError" => &vm.exc.memory_error,
-                "ValueError" => &vm.exc.value_error,
-                "OverflowError" => &vm.exc.overflow_error,
-                _ => &vm.exc.system_error,
-            };
-            return Err(vm.new_exception_msg(t, &msg));
+            return Err(compiler_exception(vm, type_name, &msg));
         }
     };
     let mut cache = crate::objects::code::ConstCache::default();

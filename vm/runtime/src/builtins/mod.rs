@@ -1,7 +1,7 @@
 //! The `builtins` module: functions (`funcs.rs`, `funcs_iter.rs`) and the builtin types
 //! and exceptions bound under their Python names.
 
-mod exec;
+pub(crate) mod exec;
 mod funcs;
 mod funcs_iter;
 

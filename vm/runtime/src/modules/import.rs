@@ -113,12 +113,9 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
                 ))));
             }
             Err(refvm_compiler::CompileError::Exception { type_name, msg }) => {
-                let t = if type_name == "RecursionError" {
-                    &vm.exc.recursion_error
-                } else {
-                    &vm.exc.system_error
-                };
-                return Err(vm.new_exception_msg(t, &msg));
+                return Err(crate::builtins::exec::compiler_exception(
+                    vm, type_name, &msg,
+                ));
             }
         },
     };
