@@ -41,12 +41,17 @@ pub fn main(args: &RunArgs) -> ExitCode {
             }
         }
     } else {
+        // CPython compiles the script under its absolute path (`co_filename`, warnings,
+        // syntax errors), while `sys.argv[0]` stays as given.
+        let co_filename = std::path::absolute(&args.file)
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| filename.clone());
         let (result, warnings) =
-            compile_source_with_warnings(&data, &CompileOptions::new(&filename));
+            compile_source_with_warnings(&data, &CompileOptions::new(&co_filename));
         // The warnings module's default filter prints each SyntaxWarning to stderr,
         // before the program runs (or its SyntaxError is reported).
         for w in &warnings {
-            eprint!("{}", w.format(&filename, &data));
+            eprint!("{}", w.format(&co_filename, &data));
         }
         match result {
             Ok(code) => code,
@@ -68,7 +73,16 @@ pub fn main(args: &RunArgs) -> ExitCode {
         max_memory: args.max_memory,
         recursion_limit: args.recursion_limit,
         argv,
-        module_dir: args.file.parent().map(|p| p.to_path_buf()),
+        // `sys.path[0]`: the script's directory, absolute with symlinks resolved (as
+        // CPython computes it), so imported modules get absolute filenames.
+        module_dir: args.file.parent().map(|p| {
+            let dir = if p.as_os_str().is_empty() {
+                std::path::Path::new(".")
+            } else {
+                p
+            };
+            std::fs::canonicalize(dir).unwrap_or_else(|_| p.to_path_buf())
+        }),
         ..RunConfig::default()
     };
     let result = refvm_runtime::run_on_current_thread(Arc::new(code), &config, None);
