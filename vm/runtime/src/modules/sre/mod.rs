@@ -382,6 +382,12 @@ fn all(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     }
 }
 
+/// `_generic_alias(cls, item)`: `types.GenericAlias(cls, item)` (`__class_getitem__`).
+fn generic_alias(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "_generic_alias", a, k, 2)?;
+    crate::objects::typeobject::generic_alias(vm, &a[0], &a[1])
+}
+
 /// The module's Python half: `Pattern`, `Match`, `SRE_Scanner` and `compile`.
 const SRE_PY: &str = include_str!("sre.py");
 
@@ -399,6 +405,7 @@ pub fn init(vm: &Vm) -> PyRef {
             MethodDef::static_("_code", code),
             MethodDef::static_("_run", run),
             MethodDef::static_("_all", all),
+            MethodDef::static_("_generic_alias", generic_alias),
         ],
     );
     super::set(vm, &m, "MAGIC", vm.new_int(MAGIC));
