@@ -43,3 +43,13 @@ except TypeError as e:
     print("TypeError", e)
 print(re.compile("a").match("bab", pos=1), re.compile("a").search("bab", endpos=1))
 print(re.compile(re.compile("x")).pattern, re.compile("x") is re.compile("x"))
+import _sre
+for code in ([1000], [], [17, 5, 1], [16], [7, 100, 1], [14, 4, 0, 1, 1, 16, 97, 1]):
+    try:
+        p = _sre.compile("a", 0, code, 0, {}, ())
+        print("ok", p.match("a"))
+    except RuntimeError as e:
+        print("RuntimeError", e)
+print(_sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS, _sre.getcodesize())
+print(_sre.ascii_iscased(ord("a")), _sre.ascii_iscased(ord("1")), _sre.unicode_iscased(0xdf))
+print(_sre.ascii_tolower(ord("Q")), _sre.unicode_tolower(0x130), _sre.unicode_tolower(0x1e9e))

@@ -363,7 +363,7 @@ class SRE_Scanner:
 
     def __init__(self, pattern, string, pos, endpos):
         # Check the subject's type and the position arguments as state_init does.
-        _run(pattern._code, pattern._isbytes, string, 0, 0, 0, 0, False, 0)
+        _run(pattern._code, pattern._isbytes, string, pos, endpos, pattern._groups, 3, False, -1)
         self._pattern = pattern
         self._string = string
         self._pos = pos
@@ -401,6 +401,9 @@ SRE_Scanner.__module__ = "_sre"
 def compile(pattern, flags, code, groups, groupindex, indexgroup):
     "Compile a regular expression pattern, returning a Pattern object."
     self = object.__new__(Pattern)
+    if type(code) is not list:
+        raise TypeError("compile() argument 'code' must be list, not %s"
+                        % type(code).__name__)
     self._code = _code(code)
     self._isbytes = -1 if pattern is None else _isbytes(pattern)
     self._pattern = pattern
@@ -412,6 +415,7 @@ def compile(pattern, flags, code, groups, groupindex, indexgroup):
     else:
         self._groupindex = None
         self._indexgroup = None
+    _validate(self._code, groups)
     return self
 
 
