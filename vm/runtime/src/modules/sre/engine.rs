@@ -94,25 +94,16 @@ type R<T> = Result<T, SreError>;
 
 /// A subject string: code units addressed by index.
 pub trait Chars {
-    fn len(&self) -> usize;
     /// The code point at `i`; 0 past the end (where C reads the terminating NUL).
     fn at(&self, i: usize) -> u32;
 }
 impl Chars for [u8] {
-    #[inline(always)]
-    fn len(&self) -> usize {
-        <[u8]>::len(self)
-    }
     #[inline(always)]
     fn at(&self, i: usize) -> u32 {
         self.get(i).map_or(0, |&c| u32::from(c))
     }
 }
 impl Chars for [u32] {
-    #[inline(always)]
-    fn len(&self) -> usize {
-        <[u32]>::len(self)
-    }
     #[inline(always)]
     fn at(&self, i: usize) -> u32 {
         self.get(i).copied().unwrap_or(0)
@@ -236,7 +227,8 @@ impl<'a, S: ?Sized + Chars> State<'a, S> {
             start: start as isize,
             end: end as isize,
             ptr: start as isize,
-            marks: vec![NONE; groups.saturating_mul(2)],
+            // `_validate` admits MARK up to 2 * groups + 1: room for all of them.
+            marks: vec![NONE; groups.saturating_mul(2).saturating_add(2)],
             lastmark: -1,
             lastindex: -1,
             match_all: false,
@@ -1405,7 +1397,7 @@ mod tests {
         let mut tick = || true;
         let mut st = State::new(&cps[..], code, 0, cps.len(), groups, &mut tick);
         if st.search().ok()? {
-            Some((st.start, st.ptr, st.marks.clone()))
+            Some((st.start, st.ptr, st.marks[..2 * groups].to_vec()))
         } else {
             None
         }
