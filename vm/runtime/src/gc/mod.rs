@@ -320,6 +320,7 @@ fn invoke_callbacks(vm: &Vm, phase: &str, generation: usize, collected: i64, unc
 }
 
 /// `visit_decref`.
+#[inline(always)]
 fn visit_decref(op: &PyObject) {
     if is_gc(op) {
         // SAFETY: GC objects have a header.
@@ -363,7 +364,7 @@ unsafe fn deduce_unreachable(
         // subtract_refs
         let mut g = next(base);
         while g != base {
-            traverse::traverse(&*GcHead::object(g), &mut |o| visit_decref(o));
+            traverse::traverse_with(&*GcHead::object(g), &mut |o| visit_decref(o));
             g = next(g);
         }
         move_unreachable(base, unreachable, post);
@@ -420,7 +421,7 @@ unsafe fn move_unreachable(
         while g != young {
             if get_refs(g) != 0 {
                 let op = &*GcHead::object(g);
-                traverse::traverse(op, &mut |o| visit_reachable(o, young));
+                traverse::traverse_with(op, &mut |o| visit_reachable(o, young));
                 clear_collecting(g);
                 let mut untracked = false;
                 if let Some(p) = post.as_deref_mut() {
@@ -474,7 +475,7 @@ unsafe fn untrack_dicts(dicts: &[*mut GcHead], tuple: *const crate::object::PyTy
         unsafe {
             let op = &*GcHead::object(g);
             let mut any = false;
-            traverse::traverse(op, &mut |o| any |= may_be_tracked_with(o, tuple));
+            traverse::traverse_with(op, &mut |o| any |= may_be_tracked_with(o, tuple));
             if !any {
                 crate::object::gc::untrack(op);
                 n += 1;
