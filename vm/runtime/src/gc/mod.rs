@@ -548,8 +548,9 @@ fn collect_main(vm: &Vm, generation: usize) -> (i64, i64) {
         } else {
             young
         };
-        let unreachable_h = new_head();
+        let unreachable_h = empty_head();
         let unreachable = head_ptr(&unreachable_h);
+        init(unreachable);
         let tuple = vm.types.tuple.as_ptr() as *const crate::object::PyType;
         let mut pass = YoungPass {
             tuple,
@@ -588,8 +589,9 @@ fn collect_main(vm: &Vm, generation: usize) -> (i64, i64) {
         }
         m += weakref::handle_weakrefs(vm, unreachable, old);
         finalize_garbage(vm, unreachable);
-        let final_h = new_head();
+        let final_h = empty_head();
         let final_unreachable = head_ptr(&final_h);
+        init(final_unreachable);
         // handle_resurrected_objects
         let mut g = next(unreachable);
         while g != unreachable {
@@ -644,8 +646,9 @@ fn debug_cycle(vm: &Vm, msg: &str, op: &PyObject) {
 /// `finalize_garbage`: `tp_finalize` (PEP 442) once per object, in list order.
 unsafe fn finalize_garbage(vm: &Vm, collectable: *mut GcHead) {
     unsafe {
-        let seen_h = new_head();
+        let seen_h = empty_head();
         let seen = head_ptr(&seen_h);
+        init(seen);
         while !is_empty(collectable) {
             let g = next(collectable);
             let op = &*GcHead::object(g);

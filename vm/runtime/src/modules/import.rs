@@ -157,6 +157,10 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
             let _ = crate::ops::set_attr(vm, &pm, &vm.intern(last), mobj.clone());
         }
     }
+    if name == "_collections_abc" {
+        // Best effort, as a registration: the import itself has succeeded.
+        let _ = super::weakref::register_abcs(vm, &mobj);
+    }
     Ok(vm.modules.get_str(&key).unwrap_or(mobj))
 }
 
