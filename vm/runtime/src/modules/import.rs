@@ -98,10 +98,14 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
                 filename, e
             )))
         })?,
-        None => match refvm_compiler::compile_source(
-            &source,
-            &refvm_compiler::CompileOptions::new(&filename),
-        ) {
+        None => match {
+            let (result, warnings) = refvm_compiler::compile_source_with_warnings(
+                &source,
+                &refvm_compiler::CompileOptions::new(&filename),
+            );
+            crate::builtins::exec::show_compile_warnings(vm, &warnings, &filename, &source);
+            result
+        } {
             Ok(c) => c,
             Err(refvm_compiler::CompileError::Syntax(s)) => {
                 return Err(vm.new_exception_msg(&vm.exc.syntax_error, &s.to_string()));
