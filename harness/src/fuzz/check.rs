@@ -269,6 +269,7 @@ pub fn check_batch(engines: &Engines, cases: &[Case], layers: &LayerSet) -> Vec<
             .map(|((c, s), _)| (c.program.clone(), s.run_code.clone()))
             .collect();
         let refvm = engines.refvm.clone();
+        let probes = layers.has(Layer::Refcount);
         let compile: ImportCompile = Arc::new(engines.cpython.module_compiler());
         let k = jobs.len();
         let pending = runner::submit(engines.refvm.limits.refvm_hang * n, move || {
@@ -276,7 +277,9 @@ pub fn check_batch(engines: &Engines, cases: &[Case], layers: &LayerSet) -> Vec<
             let out: Vec<Stage<RunObs>> = jobs
                 .iter()
                 .map(|(program, code)| match code {
-                    Stage::Ok(Some(bytes)) => run_marshalled_here(&refvm, bytes, program, &compile),
+                    Stage::Ok(Some(bytes)) => {
+                        run_marshalled_here(&refvm, bytes, program, &compile, probes)
+                    }
                     Stage::Ok(None) => {
                         Stage::Skip("CPython's compiler raised: no code to run".into())
                     }
@@ -347,6 +350,7 @@ fn run_marshalled_here(
     data: &[u8],
     program: &Program,
     compile: &ImportCompile,
+    probes: bool,
 ) -> Stage<RunObs> {
     let compile = Arc::clone(compile);
     let compiler = ModuleCompiler(Arc::new(move |path: &std::path::Path, _source: &[u8]| {
@@ -354,7 +358,7 @@ fn run_marshalled_here(
         refvm_bytecode::marshal::loads(&bytes).map_err(|e| e.to_string())
     }));
     match refvm.marshal_loads(data) {
-        Stage::Ok(code) => refvm.run_here(code, program, None, Some(compiler)),
+        Stage::Ok(code) => refvm.run_here_probing(code, program, None, Some(compiler), probes),
         other => other.propagate().unwrap_or(Stage::Skip(String::new())),
     }
 }
@@ -420,8 +424,13 @@ fn refvm_side_inner(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> Refv
             Stage::Ok(Ok(code)) => (
                 {
                     let cpu = thread_cpu_ns();
-                    let r =
-                        refvm.run_here(Arc::clone(code), &case.program, compiled.compile_ns, None);
+                    let r = refvm.run_here_probing(
+                        Arc::clone(code),
+                        &case.program,
+                        compiled.compile_ns,
+                        None,
+                        layers.has(Layer::Refcount),
+                    );
                     add_cpu(1, cpu);
                     r
                 },
