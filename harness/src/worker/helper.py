@@ -628,7 +628,7 @@ def _prepare(req):
             _run["compile_ns"] = _perf() - t
             if req.get("code"):
                 # Dumped before anything else refers to it, as `_static` dumps its own.
-                _run["run_code"] = _b(marshal.dumps(code))
+                _run["run_code"] = marshal.dumps(code)
     except SyntaxError as e:
         compile_error = e
     except Exception as e:
