@@ -26,6 +26,7 @@ pub mod function;
 pub mod generator;
 pub mod int;
 pub mod int_methods;
+pub mod code_methods;
 pub mod introspect;
 pub mod intval;
 pub mod iter;
@@ -107,6 +108,7 @@ pub fn init_types(vm: &Vm) {
     exceptions_impl::init(vm);
     module::init(vm);
     introspect::init(vm);
+    code_methods::init(vm);
     typeobject::init_generic_alias(vm);
     slice::init(vm);
     let mut all: Vec<PyRef<PyType>> = vm.types.all().into_iter().cloned().collect();
