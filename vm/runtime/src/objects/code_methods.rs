@@ -152,9 +152,8 @@ fn replace(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
                 )));
             }
             let n = argparse::to_i64(vm, v)?;
-            i32::try_from(n).map_err(|_| {
-                vm.new_overflow_error("signed integer is greater than maximum")
-            })
+            i32::try_from(n)
+                .map_err(|_| vm.new_overflow_error("signed integer is greater than maximum"))
         };
         let text = |what: &str| -> PyResult<refvm_common::PyStr> {
             v.downcast_ref::<PyStr>()

@@ -352,9 +352,10 @@ pub fn isinstance(vm: &Vm, o: &PyObject, cls: &PyObject) -> PyResult<bool> {
     }
     match cls.downcast_ref::<crate::object::PyType>() {
         Some(t) => Ok(object_isinstance(vm, o, t)),
-        None => Err(vm.new_type_error(
-            "isinstance() arg 2 must be a type, a tuple of types, or a union",
-        )),
+        None => {
+            Err(vm
+                .new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+        }
     }
 }
 
