@@ -6,6 +6,7 @@
 pub mod gc;
 pub mod import;
 pub mod math;
+pub mod sre;
 pub mod math_more;
 pub mod math_norm;
 pub mod structseq;
@@ -23,6 +24,7 @@ pub const NATIVE: &[(&str, fn(&Vm) -> PyRef)] = &[
     ("math", math::init),
     ("time", time::init),
     ("gc", gc::init),
+    ("_sre", sre::init),
     ("_weakref", weakref::init_native),
     ("weakref", weakref::init),
 ];

@@ -671,7 +671,9 @@ pub fn type_repr(vm: &Vm, o: &PyObject) -> PyResult {
     let q = if t.is_heap() {
         t.qualname().to_string_lossy()
     } else {
-        t.name_str()
+        // A static type's name is its `tp_name`: "module.Name" outside builtins.
+        let n = t.name_str();
+        n.rsplit('.').next().unwrap_or(&n).to_string()
     };
     Ok(vm.new_str(&match module {
         Some(m) if m != "builtins" => format!("<class '{}.{}'>", m, q),
