@@ -6,6 +6,7 @@
 pub mod gc;
 pub mod import;
 pub mod math;
+pub mod sre;
 pub mod math_more;
 pub mod math_norm;
 pub mod structseq;
@@ -23,6 +24,7 @@ pub const NATIVE: &[(&str, fn(&Vm) -> PyRef)] = &[
     ("math", math::init),
     ("time", time::init),
     ("gc", gc::init),
+    ("_sre", sre::init),
     ("_weakref", weakref::init_native),
     ("weakref", weakref::init),
 ];
@@ -55,6 +57,11 @@ pub fn py_source(name: &str) -> Option<&'static str> {
         "_thread" => Some(include_str!("py/_thread.py")),
         "_collections" => Some(include_str!("py/_collections.py")),
         "_string" => Some(include_str!("py/_string.py")),
+        "posix" => Some(include_str!("py/posix.py")),
+        "errno" => Some(include_str!("py/errno.py")),
+        "_io" => Some(include_str!("py/_io.py")),
+        "_struct" => Some(include_str!("py/_struct.py")),
+        "array" => Some(include_str!("py/array.py")),
         _ => None,
     }
 }
