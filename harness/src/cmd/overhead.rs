@@ -16,6 +16,9 @@ pub struct OverheadArgs {
     /// Round trips per program.
     #[arg(long, default_value_t = 20)]
     pub repeat: u32,
+    /// Bare runs per round trip (the best one counts: a warm, back-to-back exec).
+    #[arg(long, default_value_t = 5)]
+    pub bare_runs: u32,
     /// Leave out the refcount/gc probes (their `gc.collect()` is a layer, not transport).
     #[arg(long)]
     pub no_probes: bool,
@@ -52,7 +55,7 @@ pub fn main(args: &OverheadArgs) -> Result<(), String> {
     for p in &programs {
         let mut samples = Vec::new();
         for _ in 0..args.repeat.max(1) {
-            match engine.overhead_sample(p, 5, !args.no_probes) {
+            match engine.overhead_sample(p, args.bare_runs.max(1), !args.no_probes) {
                 Ok(s) => samples.push(s),
                 Err(_) => break,
             }

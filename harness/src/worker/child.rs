@@ -5,6 +5,7 @@
 //! under `python3 FILE`.
 
 use super::frame::{FrameError, read_frame, write_frame};
+use super::json;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 use std::ffi::CString;
@@ -53,7 +54,14 @@ fn serve(
     requests: &mut io::BufReader<File>,
     responses: &mut File,
 ) -> Result<(), String> {
-    let code = CString::new(HELPER).map_err(|e| e.to_string())?;
+    // PYCONFORM_WORKER_HELPER names a file to load instead of the built-in helper.py:
+    // for profiling or trying out the Python half without rebuilding.
+    let helper_text = match std::env::var_os("PYCONFORM_WORKER_HELPER") {
+        Some(path) => std::fs::read_to_string(&path)
+            .map_err(|e| format!("PYCONFORM_WORKER_HELPER={}: {e}", path.to_string_lossy()))?,
+        None => HELPER.to_owned(),
+    };
+    let code = CString::new(helper_text).map_err(|e| e.to_string())?;
     let helper = PyModule::from_code(py, &code, c"<pyconform-worker>", c"_pyconform_worker")
         .map_err(|e| format!("loading the helper: {e}"))?;
     loop {
@@ -83,7 +91,8 @@ fn serve(
     }
 }
 
-/// One request: the helper answers directly, or hands back what to run —
+/// One request: the helper answers directly (bytes, or a dict this half encodes as
+/// JSON — see [`super::json`]), or hands back what to run —
 /// `(code, globals)` (run with `PyEval_EvalCode`) or `(None, path, globals)` (compile and
 /// run the file with `PyRun_FileExFlags`, exactly as `python3 FILE` does: used when
 /// `compile()` of the bytes failed, because the file-reading parser words some errors,
@@ -92,35 +101,47 @@ fn serve(
 /// A batch (the helper returns a list of requests) runs each item through the helper's
 /// `dispatch` and answers with the JSON array of the items' answers.
 fn handle(py: Python<'_>, helper: &Bound<'_, PyModule>, frame: &[u8]) -> PyResult<Vec<u8>> {
+    let start = Instant::now();
     let result = helper
         .getattr("handle")?
         .call1((PyBytes::new(py, frame),))?;
+    let mut out = Vec::with_capacity(512);
     if let Ok(items) = result.cast::<PyList>() {
-        let mut out = b"[".to_vec();
+        out.push(b'[');
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
+            let start = Instant::now();
             let one = helper.getattr("dispatch")?.call1((item,))?;
-            out.extend(answer(py, helper, one)?);
+            answer(py, helper, one, start, &mut out)?;
         }
         out.push(b']');
         return Ok(out);
     }
-    answer(py, helper, result)
+    answer(py, helper, result, start, &mut out)?;
+    Ok(out)
 }
 
-/// The response bytes of one request: the helper's bytes, or the run it handed back.
+/// Appends the response of one request to `out`: the helper's bytes or dict, or the
+/// answer to the run it handed back (`start`: when the worker took the request; a run's
+/// answer carries the time since then as `worker_ns`).
 fn answer(
     py: Python<'_>,
     helper: &Bound<'_, PyModule>,
     result: Bound<'_, PyAny>,
-) -> PyResult<Vec<u8>> {
+    start: Instant,
+    out: &mut Vec<u8>,
+) -> PyResult<()> {
     if let Ok(bytes) = result.cast::<PyBytes>() {
-        return Ok(bytes.as_bytes().to_vec());
+        out.extend_from_slice(bytes.as_bytes());
+        return Ok(());
+    }
+    if result.cast::<PyDict>().is_ok() {
+        return json::encode(&result, out);
     }
     let job = result.cast_into::<PyTuple>()?;
-    let start = Instant::now();
+    let exec_start = Instant::now();
     let raw = if job.len() == 3 {
         let path = CString::new(job.get_item(1)?.extract::<String>()?)
             .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
@@ -152,7 +173,7 @@ fn answer(
         // both); both stay alive for the duration of the call.
         unsafe { pyo3::ffi::PyEval_EvalCode(code.as_ptr(), globals.as_ptr(), globals.as_ptr()) }
     };
-    let exec_ns = start.elapsed().as_nanos() as u64;
+    let exec_ns = exec_start.elapsed().as_nanos() as u64;
     drop(job);
     // SAFETY: both calls return a new reference, or NULL with an exception set.
     let outcome = unsafe { Bound::from_owned_ptr_or_err(py, raw) };
@@ -164,6 +185,19 @@ fn answer(
                 .call1((err.into_value(py),))?;
         }
     }
-    let answer = helper.getattr("finish")?.call1((exec_ns,))?;
-    Ok(answer.cast::<PyBytes>()?.as_bytes().to_vec())
+    let resp = helper.getattr("finish")?.call1((exec_ns,))?;
+    if let Ok(bytes) = resp.cast::<PyBytes>() {
+        // Already JSON (a helper that encodes its own answers).
+        out.extend_from_slice(bytes.as_bytes());
+        return Ok(());
+    }
+    let at = out.len();
+    json::encode(&resp, out)?;
+    // `finish` answers with a dict (its JSON ends in "}"): add the worker's time.
+    if out.len() > at + 2 && out.last() == Some(&b'}') {
+        out.pop();
+        let worker_ns = start.elapsed().as_nanos() as u64;
+        out.extend_from_slice(format!(",\"worker_ns\":{worker_ns}}}").as_bytes());
+    }
+    Ok(())
 }

@@ -3,7 +3,8 @@
 //! has one GIL per process and a hostile program may crash its interpreter.
 //!
 //! Protocol: the parent writes length-prefixed JSON requests to the worker's fd 3 and
-//! reads responses from its fd 4 ([`frame`], [`protocol`]). The worker's stdout is
+//! reads responses from its fd 4 ([`frame`], [`protocol`]); the worker's Python half
+//! builds each answer as Python values and its Rust half writes the JSON ([`json`]). The worker's stdout is
 //! `/dev/null` and its stderr is drained into a short tail for crash reports, so nothing
 //! a program writes with `os.write(1, …)` can corrupt the protocol.
 //!
@@ -15,5 +16,6 @@
 
 pub mod child;
 pub mod frame;
+pub mod json;
 pub mod pool;
 pub mod protocol;

@@ -481,7 +481,7 @@ impl PyDict {
     /// Visits values, and keys unless all are exact `str` (for the cycle collector, in
     /// `dict_traverse`'s order: a table of str keys visits only its values, a general
     /// table each value then its key).
-    pub fn traverse(&self, visit: &mut dyn FnMut(&PyObject)) {
+    pub fn traverse<F: FnMut(&PyObject) + ?Sized>(&self, visit: &mut F) {
         let entries = &self.inner().entries;
         let unicode = entries.iter().all(|e| {
             e.key.as_ref().is_none_or(|k| {

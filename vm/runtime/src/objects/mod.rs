@@ -11,6 +11,7 @@ pub mod bytes;
 pub mod bytes_methods;
 pub mod bytes_ops;
 pub mod code;
+pub mod code_methods;
 pub mod codecs;
 pub mod complex;
 pub mod descr;
@@ -108,6 +109,7 @@ pub fn init_types(vm: &Vm) {
     exceptions_impl::init(vm);
     module::init(vm);
     introspect::init(vm);
+    code_methods::init(vm);
     typeobject::init_generic_alias(vm);
     slice::init(vm);
     let mut all: Vec<PyRef<PyType>> = vm.types.all().into_iter().cloned().collect();
