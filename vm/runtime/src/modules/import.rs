@@ -108,7 +108,7 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
         } {
             Ok(c) => c,
             Err(refvm_compiler::CompileError::Syntax(s)) => {
-                return Err(vm.new_exception_msg(&vm.exc.syntax_error, &s.to_string()));
+                return Err(crate::builtins::exec::syntax_error(vm, &s));
             }
             Err(refvm_compiler::CompileError::Unsupported(u)) => {
                 return Err(vm.abort_with(crate::vm::Abort::Unsupported(format!(
@@ -160,6 +160,10 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
         if let Some(pm) = vm.modules.get_str(&vm.intern(p)) {
             let _ = crate::ops::set_attr(vm, &pm, &vm.intern(last), mobj.clone());
         }
+    }
+    if name == "_collections_abc" {
+        // Best effort, as a registration: the import itself has succeeded.
+        let _ = super::weakref::register_abcs(vm, &mobj);
     }
     Ok(vm.modules.get_str(&key).unwrap_or(mobj))
 }
