@@ -6,9 +6,9 @@
 pub mod gc;
 pub mod import;
 pub mod math;
-pub mod sre;
 pub mod math_more;
 pub mod math_norm;
+pub mod sre;
 pub mod structseq;
 pub mod sys;
 pub mod time;

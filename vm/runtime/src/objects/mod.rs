@@ -33,6 +33,7 @@ pub mod iter;
 pub mod iter_impl;
 pub mod list;
 pub mod list_methods;
+pub mod list_sort;
 pub mod memoryview;
 pub mod module;
 pub mod namespace;
