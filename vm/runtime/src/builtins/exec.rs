@@ -12,8 +12,9 @@ use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 use std::sync::Arc;
 
-/// A `SyntaxError` (or subclass) instance carrying CPython's detail tuple.
-fn syntax_error(vm: &Vm, s: &refvm_syntax::SyntaxError) -> PyErr {
+/// The compiler's syntax error as a Python SyntaxError (or subclass) with CPython's
+/// `(msg, (filename, lineno, offset, text, end_lineno, end_offset))` arguments.
+pub(crate) fn syntax_error(vm: &Vm, s: &refvm_syntax::SyntaxError) -> PyErr {
     let t = match s.kind {
         refvm_syntax::SyntaxErrorKind::SyntaxError => &vm.exc.syntax_error,
         refvm_syntax::SyntaxErrorKind::IndentationError => &vm.exc.indentation_error,
@@ -73,6 +74,8 @@ fn compile_to_code(
     let bytes: Vec<u8> = if let Some(s) = source.downcast_ref::<PyStr>() {
         s.as_bytes().to_vec()
     } else if let Some(b) = crate::objects::bytes::bytes_like(source) {
+        b
+    } else if let Some(b) = crate::objects::memoryview::memoryview_bytes(source) {
         b
     } else {
         return Err(vm.new_type_error(format!(

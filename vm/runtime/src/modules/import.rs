@@ -108,7 +108,7 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
         } {
             Ok(c) => c,
             Err(refvm_compiler::CompileError::Syntax(s)) => {
-                return Err(vm.new_exception_msg(&vm.exc.syntax_error, &s.to_string()));
+                return Err(crate::builtins::exec::syntax_error(vm, &s));
             }
             Err(refvm_compiler::CompileError::Unsupported(u)) => {
                 return Err(vm.abort_with(crate::vm::Abort::Unsupported(format!(

@@ -176,6 +176,23 @@ impl PyDict {
         }
     }
 
+    /// Stores `value` into entry `ix` when that entry's key is the object `key` itself and
+    /// holds a value (a cached index is still valid), as `set_str` would; gives `value`
+    /// back otherwise. The old value is dropped after the store.
+    #[inline(always)]
+    pub fn replace_at_if_key(&self, ix: usize, key: &PyObject, value: PyRef) -> Result<(), PyRef> {
+        let hit = self.inner().entries.get(ix).is_some_and(|e| {
+            e.value.is_some() && e.key.as_ref().is_some_and(|k| k.as_object().is(key))
+        });
+        if !hit {
+            return Err(value);
+        }
+        self.maintain_tracking(key, &value);
+        let old = std::mem::replace(&mut self.inner_mut().entries[ix].value, Some(value));
+        drop(old);
+        Ok(())
+    }
+
     /// Finds `key` by a probe that calls no Python code (`eq` decides). Returns entry index.
     fn probe_simple(&self, hash: i64, mut eq: impl FnMut(&Entry) -> bool) -> Option<usize> {
         let d = self.inner();
