@@ -77,6 +77,7 @@ pub struct FuzzArgs {
 }
 
 pub fn main(args: &FuzzArgs) -> Result<(), String> {
+    crate::fuzz::alloc::tune_for_many_runs();
     let generator = GenConfig::load(&args.config)?;
     let findings = Findings::new(&args.out);
     if let Some(i) = args.print {
@@ -241,19 +242,24 @@ pub fn main(args: &FuzzArgs) -> Result<(), String> {
         own,
         workers
     );
-    // Reduce what is new (and anything left unreduced by an interrupted run).
-    let engines = Engines {
-        cpython: CpythonEngine::start(limits.clone(), None)?,
-        refvm: RefvmEngine::new(limits),
-        time_runs: 1,
-    };
-    if !args.no_reduce {
-        let pending: Vec<String> = findings
+    // Reduce what is new (and anything left unreduced by an interrupted run), with
+    // fresh engines (started only when there is something to reduce).
+    let pending: Vec<String> = if args.no_reduce {
+        Vec::new()
+    } else {
+        findings
             .all()
             .into_iter()
             .filter(|m| m.status == Status::Unreduced)
             .map(|m| m.signature)
-            .collect();
+            .collect()
+    };
+    if !pending.is_empty() {
+        let engines = Engines {
+            cpython: CpythonEngine::start(limits.clone(), None)?,
+            refvm: RefvmEngine::new(limits),
+            time_runs: 1,
+        };
         for slug in pending {
             reduce_finding(&engines, &findings, &slug, jobs, args.reduce_seconds)?;
         }

@@ -35,6 +35,7 @@ pub struct ReduceArgs {
 }
 
 pub fn main(args: &ReduceArgs) -> Result<bool, String> {
+    crate::fuzz::alloc::tune_for_many_runs();
     let source =
         std::fs::read_to_string(&args.file).map_err(|e| format!("{}: {e}", args.file.display()))?;
     let limits = args.limits.limits();

@@ -203,6 +203,7 @@ impl CpythonEngine {
             marshal,
             cap: self.limits.output_cap,
             probes: true,
+            code: false,
         }
     }
 
@@ -259,6 +260,7 @@ impl CpythonEngine {
             marshal: None,
             cap: self.limits.output_cap,
             probes,
+            code: false,
         };
         // The worker is ready (its cleanup after the previous request done) before the
         // clock starts, as a run's requests normally find it: the cleanup after the

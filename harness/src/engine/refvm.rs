@@ -374,7 +374,7 @@ impl RefvmEngine {
         compile_ns: Option<u64>,
         compiler: Option<ModuleCompiler>,
     ) -> Stage<RunObs> {
-        self.run_in(code, program, compile_ns, compiler, false)
+        self.run_in(code, program, compile_ns, compiler, false, true)
     }
 
     /// [`RefvmEngine::run_with`] on the calling thread, which must have a big stack
@@ -391,7 +391,21 @@ impl RefvmEngine {
         compile_ns: Option<u64>,
         compiler: Option<ModuleCompiler>,
     ) -> Stage<RunObs> {
-        self.run_in(code, program, compile_ns, compiler, true)
+        self.run_in(code, program, compile_ns, compiler, true, true)
+    }
+
+    /// [`RefvmEngine::run_here`], with the refcount probes (a full collection and a
+    /// walk of `__main__` after the program) only when `probes` is set: a fuzz campaign
+    /// that does not compare the refcount layer skips them, as its CPython runs do.
+    pub fn run_here_probing(
+        &self,
+        code: Arc<CodeObject>,
+        program: &Program,
+        compile_ns: Option<u64>,
+        compiler: Option<ModuleCompiler>,
+        probes: bool,
+    ) -> Stage<RunObs> {
+        self.run_in(code, program, compile_ns, compiler, true, probes)
     }
 
     fn run_in(
@@ -401,6 +415,7 @@ impl RefvmEngine {
         compile_ns: Option<u64>,
         compiler: Option<ModuleCompiler>,
         here: bool,
+        probes: bool,
     ) -> Stage<RunObs> {
         let config = RunConfig {
             fuel: Some(self.limits.fuel),
@@ -409,7 +424,7 @@ impl RefvmEngine {
             max_output: self.limits.output_cap,
             argv: vec![program.display.clone()],
             module_dir: Some(program.module_dir()),
-            probes: true,
+            probes,
         };
         fenced("refvm_runtime::run", || {
             let start = Instant::now();

@@ -194,17 +194,23 @@ pub struct Checked {
 }
 
 /// The worker request running `program`: the refcount probes (a `gc.collect()` and a
-/// walk of the namespace) only when the refcount layer is compared.
+/// walk of the namespace) only when the refcount layer is compared; `code`: the answer
+/// also carries the marshalled code the source compiled to.
 fn exec_request<'a>(
     cpython: &CpythonEngine,
     program: &'a Program,
     (abs, dir): (&'a str, &'a str),
     marshal: Option<Vec<u8>>,
     layers: &LayerSet,
+    code: bool,
 ) -> Request<'a> {
     let mut r = cpython.exec_request(program, abs, dir, marshal);
-    if let Request::Exec { probes, .. } = &mut r {
+    if let Request::Exec {
+        probes, code: c, ..
+    } = &mut r
+    {
         *probes = layers.has(Layer::Refcount);
+        *c = code;
     }
     r
 }
@@ -263,6 +269,7 @@ pub fn check_batch(engines: &Engines, cases: &[Case], layers: &LayerSet) -> Vec<
             .map(|((c, s), _)| (c.program.clone(), s.run_code.clone()))
             .collect();
         let refvm = engines.refvm.clone();
+        let probes = layers.has(Layer::Refcount);
         let compile: ImportCompile = Arc::new(engines.cpython.module_compiler());
         let k = jobs.len();
         let pending = runner::submit(engines.refvm.limits.refvm_hang * n, move || {
@@ -270,7 +277,9 @@ pub fn check_batch(engines: &Engines, cases: &[Case], layers: &LayerSet) -> Vec<
             let out: Vec<Stage<RunObs>> = jobs
                 .iter()
                 .map(|(program, code)| match code {
-                    Stage::Ok(Some(bytes)) => run_marshalled_here(&refvm, bytes, program, &compile),
+                    Stage::Ok(Some(bytes)) => {
+                        run_marshalled_here(&refvm, bytes, program, &compile, probes)
+                    }
                     Stage::Ok(None) => {
                         Stage::Skip("CPython's compiler raised: no code to run".into())
                     }
@@ -341,6 +350,7 @@ fn run_marshalled_here(
     data: &[u8],
     program: &Program,
     compile: &ImportCompile,
+    probes: bool,
 ) -> Stage<RunObs> {
     let compile = Arc::clone(compile);
     let compiler = ModuleCompiler(Arc::new(move |path: &std::path::Path, _source: &[u8]| {
@@ -348,7 +358,7 @@ fn run_marshalled_here(
         refvm_bytecode::marshal::loads(&bytes).map_err(|e| e.to_string())
     }));
     match refvm.marshal_loads(data) {
-        Stage::Ok(code) => refvm.run_here(code, program, None, Some(compiler)),
+        Stage::Ok(code) => refvm.run_here_probing(code, program, None, Some(compiler), probes),
         other => other.propagate().unwrap_or(Stage::Skip(String::new())),
     }
 }
@@ -414,8 +424,13 @@ fn refvm_side_inner(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> Refv
             Stage::Ok(Ok(code)) => (
                 {
                     let cpu = thread_cpu_ns();
-                    let r =
-                        refvm.run_here(Arc::clone(code), &case.program, compiled.compile_ns, None);
+                    let r = refvm.run_here_probing(
+                        Arc::clone(code),
+                        &case.program,
+                        compiled.compile_ns,
+                        None,
+                        layers.has(Layer::Refcount),
+                    );
                     add_cpu(1, cpu);
                     r
                 },
@@ -445,13 +460,21 @@ fn refvm_side_inner(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> Refv
     }
 }
 
-/// The items of one program in the CPython batch: `(static?, exec?)`.
+/// The items of one program in the CPython batch: `(static?, exec?)`. When the only
+/// compiled product asked for is the code a run executes (the output layer without the
+/// bytecode, dis or marshal layers), the run's own compile provides it: no static
+/// compile of the program.
 fn cpython_side(
     engines: &Engines,
     cases: &[Case],
     layers: &LayerSet,
 ) -> (Vec<CpythonStatic>, Vec<Stage<RunObs>>) {
-    let parts = layers.static_parts();
+    let mut parts = layers.static_parts();
+    let code_from_run =
+        parts.contains(&"run-code") && !parts.iter().any(|p| matches!(*p, "dis" | "pyc"));
+    if code_from_run {
+        parts.retain(|p| *p != "run-code");
+    }
     let abs: Vec<String> = cases
         .iter()
         .map(|c| c.program.abs.to_string_lossy().into_owned())
@@ -476,6 +499,7 @@ fn cpython_side(
                 (&abs[i], &dirs[i]),
                 None,
                 layers,
+                code_from_run,
             ));
         }
     }
@@ -485,8 +509,8 @@ fn cpython_side(
     let mut oracles = Vec::new();
     let mut it = answers.into_iter();
     for c in cases {
-        if parts.is_empty() {
-            statics.push(CpythonStatic {
+        let mut st = if parts.is_empty() {
+            CpythonStatic {
                 obs: StaticObs {
                     tokens: not_asked(),
                     ast: not_asked(),
@@ -496,20 +520,39 @@ fn cpython_side(
                     compile_ns: None,
                 },
                 run_code: not_asked(),
-            });
+            }
         } else {
             let a = it.next().unwrap_or_else(|| Err(missing()));
             let resp = a.and_then(|v| decode::<StaticResponse>(v));
-            statics.push(engines.cpython.static_from(resp, &c.program.display));
-        }
+            engines.cpython.static_from(resp, &c.program.display)
+        };
         if layers.runs() {
             let a = it.next().unwrap_or_else(|| Err(missing()));
-            oracles.push(run_from(a.and_then(|v| decode::<ExecResponse>(v))));
+            let mut resp = a.and_then(|v| decode::<ExecResponse>(v));
+            if code_from_run {
+                st.run_code = run_code_of(&mut resp);
+            }
+            oracles.push(run_from(resp));
         } else {
             oracles.push(not_asked());
         }
+        statics.push(st);
     }
     (statics, oracles)
+}
+
+/// The code a run compiled, taken out of its answer (as a static request's `run-code`:
+/// `Ok(None)` when the compile raised).
+fn run_code_of(resp: &mut Result<ExecResponse, Failure>) -> Stage<Option<Vec<u8>>> {
+    match resp {
+        Ok(ExecResponse::Ok { run_code, .. }) => Stage::Ok(run_code.take()),
+        Ok(ExecResponse::OutputLimit { detail, .. }) => Stage::Failed(
+            Outcome::OutputLimit,
+            format!("CPython's run (which compiles its code) failed: {detail}"),
+        ),
+        Ok(ExecResponse::BadCode { detail }) => Stage::Failed(Outcome::Crash, detail.clone()),
+        Err(f) => Stage::Failed(f.outcome, f.detail.clone()),
+    }
 }
 
 /// Did CPython and refvm compile the program to the same bytes, with no compiler
@@ -628,6 +671,7 @@ fn run_refvm_code(
                 Some(bytes.clone()),
                 // Only the oracle's and refvm's own runs are probed.
                 &LayerSet(BTreeSet::new()),
+                false,
             ));
             which.push(i);
         }

@@ -13,7 +13,9 @@
 //! - [`runner`]: the long-lived big-stack thread refvm's side of each batch runs on.
 //! - [`findings`]: `reports/findings/<signature>/` and promotion into the corpus.
 //! - [`target`]: the compile and run properties the cargo-fuzz targets in `fuzz/` call.
+//! - [`alloc`]: memory settings of the fuzz and reduce commands (no huge pages, freed pages kept).
 
+pub mod alloc;
 pub mod campaign;
 pub mod check;
 pub mod findings;

@@ -628,6 +628,9 @@ def _prepare(req):
             t = _perf()
             code = compile(source, abs_path, "exec", dont_inherit=True)
             _run["compile_ns"] = _perf() - t
+            if req.get("code"):
+                # Dumped before anything else refers to it, as `_static` dumps its own.
+                _run["run_code"] = marshal.dumps(code)
     except SyntaxError as e:
         compile_error = e
     except Exception as e:
@@ -842,6 +845,8 @@ def finish(exec_ns):
         "exec_ns": exec_ns,
         "cleanup_ns": _last_cleanup_ns,
     }
+    if "run_code" in run:
+        resp["run_code"] = run["run_code"]
     # Restoring the worker's state and collecting the program's garbage wait for
     # `cleanup`, which the Rust half calls once this answer is on its way.
     run["finished"] = True

@@ -79,6 +79,11 @@ pub enum Request<'a> {
         marshal: Option<Vec<u8>>,
         cap: usize,
         probes: bool,
+        /// Also answer with the marshalled code object the source compiled to, dumped
+        /// before it ran (as a static request's `run-code` would give it): a fuzz
+        /// campaign comparing outputs gets CPython's code without a second compile.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        code: bool,
     },
     /// `marshal.dumps(compile(src, abs, "exec"))` of a module file, as import compiles it.
     Compile { abs: &'a str },
@@ -213,6 +218,9 @@ pub enum ExecResponse {
         /// interpreter state and collecting that run's garbage): done after that run's
         /// answer was written, so outside every round trip.
         cleanup_ns: Option<u64>,
+        /// The marshalled code the source compiled to, when the request asked for it
+        /// and the compile succeeded.
+        run_code: Option<Vec<u8>>,
     },
     /// The program exceeded the output cap; the worker has exited.
     OutputLimit { detail: String, stdout: Vec<u8> },
@@ -245,6 +253,8 @@ struct ExecWire {
     worker_ns: Option<u64>,
     #[serde(default)]
     cleanup_ns: Option<u64>,
+    #[serde(default, with = "latin1::option")]
+    run_code: Option<Vec<u8>>,
     #[serde(default)]
     detail: Option<String>,
 }
@@ -266,6 +276,7 @@ impl TryFrom<ExecWire> for ExecResponse {
                 exec_ns: w.exec_ns.ok_or_else(|| missing("exec_ns"))?,
                 worker_ns: w.worker_ns,
                 cleanup_ns: w.cleanup_ns,
+                run_code: w.run_code,
             },
             "output-limit" => ExecResponse::OutputLimit {
                 detail: w.detail.ok_or_else(|| missing("detail"))?,

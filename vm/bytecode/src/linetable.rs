@@ -72,6 +72,14 @@ impl LineTableWriter {
         }
     }
 
+    /// [`LineTableWriter::new`] with room for `capacity` bytes.
+    pub fn with_capacity(firstlineno: i32, capacity: usize) -> Self {
+        LineTableWriter {
+            out: Vec::with_capacity(capacity),
+            lineno: firstlineno,
+        }
+    }
+
     fn first_byte(&mut self, code: u8, length: usize) {
         self.out.push(0x80 | (code << 3) | (length as u8 - 1));
     }

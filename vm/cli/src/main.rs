@@ -7,6 +7,17 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod cmd;
 
+/// Keeps the process on 4 KiB pages: mimalloc asks for transparent huge pages on its
+/// arenas, so a run touching a few KiB of heap would hold 2 MiB pages (a few MiB of peak
+/// RSS above CPython's for small programs). Same as `MIMALLOC_ALLOW_THP=0`.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl(PR_SET_THP_DISABLE) takes integer arguments only and touches no memory.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,6 +63,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    no_huge_pages();
     let cli = Cli::parse();
     match cli.command {
         Command::Tokens { file } => cmd::tokens::main(&file),

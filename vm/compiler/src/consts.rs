@@ -127,19 +127,33 @@ pub fn is_true(c: &Constant) -> bool {
     }
 }
 
-/// Buckets of indices by hash: `heads[hash]` is the first index with that hash and
-/// `next[i]` the following one, so entries are stored once (no key copies).
+/// Indices by hash: `hashes[i]` is entry `i`'s hash. Small tables (most of a code
+/// object's names and constants) are scanned linearly; past [`SMALL`] entries,
+/// `heads[hash]` is the newest index with that hash and `next[i]` the one before, so
+/// entries are stored once (no key copies).
 #[derive(Clone, Debug, Default)]
-struct HashChains {
+pub(crate) struct HashChains {
+    hashes: Vec<u64>,
     heads: FxHashMap<u64, u32>,
     next: Vec<u32>,
 }
 
 const END: u32 = u32::MAX;
 
+/// Up to this many entries, lookups scan `hashes` instead of a hash map.
+const SMALL: usize = 16;
+
 impl HashChains {
     /// The first index with hash `h` for which `eq` holds.
-    fn find(&self, h: u64, mut eq: impl FnMut(u32) -> bool) -> Option<u32> {
+    pub(crate) fn find(&self, h: u64, mut eq: impl FnMut(u32) -> bool) -> Option<u32> {
+        if self.hashes.len() <= SMALL {
+            return self
+                .hashes
+                .iter()
+                .enumerate()
+                .find(|&(i, &x)| x == h && eq(i as u32))
+                .map(|(i, _)| i as u32);
+        }
         let mut i = *self.heads.get(&h)?;
         while i != END {
             if eq(i) {
@@ -151,7 +165,21 @@ impl HashChains {
     }
 
     /// Records index `i` (the next one) under hash `h`.
-    fn push(&mut self, h: u64, i: u32) {
+    pub(crate) fn push(&mut self, h: u64, i: u32) {
+        self.hashes.push(h);
+        let n = self.hashes.len();
+        if n <= SMALL {
+            return;
+        }
+        if n == SMALL + 1 {
+            // Switch to chains: index every entry so far.
+            self.heads.reserve(2 * n);
+            self.next.reserve(2 * n);
+            for (j, &hj) in self.hashes[..n - 1].iter().enumerate() {
+                let prev = self.heads.insert(hj, j as u32).unwrap_or(END);
+                self.next.push(prev);
+            }
+        }
         let prev = self.heads.insert(h, i).unwrap_or(END);
         // Newest first: lookups scan a chain in reverse insertion order, which is fine
         // because equal keys are never inserted twice.
@@ -159,7 +187,7 @@ impl HashChains {
     }
 }
 
-fn fx_hash<T: Hash + ?Sized>(t: &T) -> u64 {
+pub(crate) fn fx_hash<T: Hash + ?Sized>(t: &T) -> u64 {
     let mut h = crate::fxhash::FxHasher::default();
     t.hash(&mut h);
     h.finish()
@@ -276,12 +304,32 @@ impl NameTable {
     pub fn names(&self) -> &[PyStr] {
         &self.list
     }
+
+    /// The names in index order, without copying them.
+    pub fn into_names(self) -> Vec<PyStr> {
+        self.list
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use num_bigint::BigInt;
+
+    /// Tables past the linear-scan size still find every name once.
+    #[test]
+    fn big_name_table() {
+        let mut t = NameTable::new();
+        for round in 0..2 {
+            for i in 0..50u32 {
+                assert_eq!(t.add_str(&format!("n{i}")), i, "round {round}");
+            }
+        }
+        assert_eq!(t.len(), 50);
+        assert_eq!(t.get_str("n17"), Some(17));
+        assert_eq!(t.get_str("n3"), Some(3));
+        assert_eq!(t.get_str("x"), None);
+    }
 
     #[test]
     fn key_rules() {

@@ -192,6 +192,17 @@ pub fn compile_source_mode(
     mode: refvm_syntax::Mode,
     opts: &CompileOptions,
 ) -> Result<CodeObject, CompileError> {
+    compile_source_mode_with_warnings(source, mode, opts, &mut Vec::new())
+}
+
+/// [`compile_source_mode`], appending the compiler's `SyntaxWarning`s to `warnings`
+/// (in order; CPython issues them as it compiles, before any later error).
+pub fn compile_source_mode_with_warnings(
+    source: &[u8],
+    mode: refvm_syntax::Mode,
+    opts: &CompileOptions,
+    warnings: &mut Vec<CompileWarning>,
+) -> Result<CodeObject, CompileError> {
     let popts = refvm_syntax::ParseOptions {
         mode,
         ignore_cookie: false,
@@ -205,9 +216,24 @@ pub fn compile_source_mode(
         },
     })?;
     match tree {
-        ast::Mod::Module(m) => compile_module_owned(m, source, opts),
-        ast::Mod::Interactive(i) => compile_interactive(i, source, opts),
-        ast::Mod::Expression(e) => compile_expression(e, source, opts),
+        ast::Mod::Module(m) => compile_module_warnings(m, source, opts, warnings),
+        ast::Mod::Interactive(i) => {
+            let module = ast::Module {
+                body: i.body,
+                type_ignores: Vec::new(),
+            };
+            compile_mode_owned(
+                module,
+                source,
+                opts,
+                codegen::ModKind::Interactive,
+                warnings,
+            )
+        }
+        ast::Mod::Expression(e) => {
+            let module = expression_module(e);
+            compile_mode_owned(module, source, opts, codegen::ModKind::Expression, warnings)
+        }
         ast::Mod::FunctionType(_) => Err(CompileError::Unsupported(Unsupported(
             "compile() of a func_type tree".into(),
         ))),
@@ -221,9 +247,21 @@ pub fn compile_expression(
     source: &[u8],
     opts: &CompileOptions,
 ) -> Result<CodeObject, CompileError> {
+    let module = expression_module(tree);
+    compile_mode_owned(
+        module,
+        source,
+        opts,
+        codegen::ModKind::Expression,
+        &mut Vec::new(),
+    )
+}
+
+/// An `eval` tree as a module of one expression statement.
+fn expression_module(tree: ast::Expression) -> ast::Module {
     let value = *tree.body;
     let loc = value.loc;
-    let module = ast::Module {
+    ast::Module {
         body: vec![ast::Stmt {
             node: ast::StmtKind::Expr {
                 value: Box::new(value),
@@ -231,8 +269,7 @@ pub fn compile_expression(
             loc,
         }],
         type_ignores: Vec::new(),
-    };
-    compile_mode_owned(module, source, opts, codegen::ModKind::Expression)
+    }
 }
 
 /// `compile(tree, filename, "single")` of a parsed interactive statement.
@@ -245,7 +282,13 @@ pub fn compile_interactive(
         body: tree.body,
         type_ignores: Vec::new(),
     };
-    compile_mode_owned(module, source, opts, codegen::ModKind::Interactive)
+    compile_mode_owned(
+        module,
+        source,
+        opts,
+        codegen::ModKind::Interactive,
+        &mut Vec::new(),
+    )
 }
 
 fn compile_mode_owned(
@@ -253,15 +296,10 @@ fn compile_mode_owned(
     source: &[u8],
     opts: &CompileOptions,
     kind: codegen::ModKind,
+    warnings: &mut Vec<CompileWarning>,
 ) -> Result<CodeObject, CompileError> {
-    let result = codegen::compile_mode(
-        &mut module,
-        &opts.filename,
-        opts.optimize,
-        kind,
-        &mut Vec::new(),
-    )
-    .map_err(|e| e.into_compile_error(&opts.filename, source));
+    let result = codegen::compile_mode(&mut module, &opts.filename, opts.optimize, kind, warnings)
+        .map_err(|e| e.into_compile_error(&opts.filename, source));
     let depth = if result.is_ok() {
         symtable::visit::RECURSION_LIMIT as usize
     } else {

@@ -86,18 +86,43 @@ mod imp {
         if p > 0 { p as usize } else { 4096 }
     }
 
+    /// [`LIMIT`] before the thread's own stack limit has been asked for.
+    const UNKNOWN: usize = usize::MAX;
+
     thread_local! {
-        /// The lowest usable address of the segment running now (0: the thread's stack).
-        static LIMIT: Cell<usize> = const { Cell::new(0) };
+        /// The lowest usable address of the stack running now: the thread's (from
+        /// `stacker`, asked once; 0 when unknown) or the segment's.
+        static LIMIT: Cell<usize> = const { Cell::new(UNKNOWN) };
         static SPARE: RefCell<Vec<Segment>> = const { RefCell::new(Vec::new()) };
     }
 
+    /// About the stack pointer: the address of a local of the (inlined) caller.
+    #[inline(always)]
+    fn stack_address() -> usize {
+        let marker = 0u8;
+        std::hint::black_box(std::ptr::addr_of!(marker)) as usize
+    }
+
+    #[inline]
     fn remaining() -> usize {
         let limit = LIMIT.with(Cell::get);
-        if limit == 0 {
-            return stacker::remaining_stack().unwrap_or(usize::MAX);
+        if limit == UNKNOWN {
+            return thread_limit_remaining();
         }
-        (psm::stack_pointer() as usize).saturating_sub(limit)
+        stack_address().saturating_sub(limit)
+    }
+
+    /// The first [`remaining`] on a thread: notes its stack limit.
+    #[cold]
+    #[inline(never)]
+    fn thread_limit_remaining() -> usize {
+        let Some(left) = stacker::remaining_stack() else {
+            LIMIT.with(|l| l.set(0));
+            return usize::MAX;
+        };
+        let sp = psm::stack_pointer() as usize;
+        LIMIT.with(|l| l.set(sp.saturating_sub(left)));
+        left
     }
 
     #[inline]
@@ -113,7 +138,15 @@ mod imp {
         let seg = SPARE.with(|s| s.borrow_mut().pop()).or_else(Segment::new);
         let Some(seg) = seg else {
             // No memory for another segment: let stacker try (it aborts cleanly on
-            // failure rather than overflowing).
+            // failure rather than overflowing). Its stack's limit is asked of it anew,
+            // and ours restored afterwards, unwinding included.
+            struct Restore(usize);
+            impl Drop for Restore {
+                fn drop(&mut self) {
+                    LIMIT.with(|l| l.set(self.0));
+                }
+            }
+            let _restore = Restore(LIMIT.with(|l| l.replace(UNKNOWN)));
             return stacker::grow(SEGMENT, f);
         };
         let old = LIMIT.with(|l| l.replace(seg.limit()));

@@ -1,7 +1,7 @@
 //! `refvm run FILE`: run a `.py` (compiled by refvm) or a `.pyc` (from any compiler).
 
 use clap::Args;
-use refvm_compiler::{CompileError, CompileOptions, compile_source};
+use refvm_compiler::{CompileError, CompileOptions, compile_source_with_warnings};
 use refvm_runtime::{RunConfig, RunStatus};
 use std::io::Write;
 use std::path::PathBuf;
@@ -41,7 +41,14 @@ pub fn main(args: &RunArgs) -> ExitCode {
             }
         }
     } else {
-        match compile_source(&data, &CompileOptions::new(&filename)) {
+        let (result, warnings) =
+            compile_source_with_warnings(&data, &CompileOptions::new(&filename));
+        // The warnings module's default filter prints each SyntaxWarning to stderr,
+        // before the program runs (or its SyntaxError is reported).
+        for w in &warnings {
+            eprint!("{}", w.format(&filename, &data));
+        }
+        match result {
             Ok(code) => code,
             Err(CompileError::Syntax(e)) => {
                 eprintln!("{e}");

@@ -98,26 +98,32 @@ pub fn assemble_jump_offsets(cfg: &mut Cfg) -> Result<(), String> {
             totsize += size;
         }
         let mut recompile = false;
-        for &b in &layout {
-            let mut bsize = cfg.block(b).offset;
-            for idx in 0..cfg.block(b).instrs.len() {
-                let instr = cfg.block(b).instrs[idx];
-                let isize = instr.size();
-                bsize += isize;
-                if instr.is_jump() {
-                    let mut oparg = cfg.block(instr.target).offset;
-                    if opcode::is_relative_jump(instr.opcode) {
-                        if oparg < bsize {
-                            oparg = bsize - oparg;
-                        } else {
-                            oparg -= bsize;
-                        }
-                    }
-                    let ins = &mut cfg.block_mut(b).instrs[idx];
-                    ins.oparg = oparg;
-                    if ins.size() != isize {
-                        recompile = true;
-                    }
+        // A jump ends its block (`normalize_basic_block`), so only last instructions
+        // are looked at; a jump's end offset is the next block's offset.
+        for (k, &b) in layout.iter().enumerate() {
+            let Some(instr) = cfg.block(b).instrs.last().copied() else {
+                continue;
+            };
+            if !instr.is_jump() {
+                continue;
+            }
+            let bsize = match layout.get(k + 1) {
+                Some(&n) => cfg.block(n).offset,
+                None => totsize,
+            };
+            let isize = instr.size();
+            let mut oparg = cfg.block(instr.target).offset;
+            if opcode::is_relative_jump(instr.opcode) {
+                if oparg < bsize {
+                    oparg = bsize - oparg;
+                } else {
+                    oparg -= bsize;
+                }
+            }
+            if let Some(ins) = cfg.block_mut(b).instrs.last_mut() {
+                ins.oparg = oparg;
+                if ins.size() != isize {
+                    recompile = true;
                 }
             }
         }

@@ -229,7 +229,8 @@ pub fn assemble(mut u: Unit, add_none: bool) -> Result<CodeObject, AssembleError
         })
         .sum();
     let mut code = Vec::with_capacity(2 * units);
-    let mut lines = LineTableWriter::new(u.firstlineno);
+    // Most instructions take a one- or two-byte entry.
+    let mut lines = LineTableWriter::with_capacity(u.firstlineno, 2 * units);
     for &b in &layout {
         for i in &u.cfg.block(b).instrs {
             let size = i.size();
@@ -254,7 +255,7 @@ pub fn assemble(mut u: Unit, add_none: bool) -> Result<CodeObject, AssembleError
         flags: u.flags,
         code,
         consts,
-        names: u.names.names().to_vec(),
+        names: std::mem::take(&mut u.names).into_names(),
         localsplusnames,
         localspluskinds,
         filename: u.filename,

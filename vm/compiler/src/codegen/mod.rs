@@ -27,7 +27,7 @@ use crate::error::CompileErrorAt;
 use crate::flowgraph::{BlockId, Loc};
 use crate::future::FutureFeatures;
 use crate::opcode::*;
-use crate::symtable::{self, BlockType, Scope, ScopeId, SymbolTable, mangle, node_key};
+use crate::symtable::{self, BlockType, Scope, ScopeId, SymbolTable, mangle, mangle_str, node_key};
 use refvm_bytecode::code::flags as co;
 use refvm_bytecode::{CodeObject, Constant};
 use refvm_common::PyStr;
@@ -180,15 +180,24 @@ fn pystr(s: &str) -> PyStr {
 /// `dictbytype`: names of the given scope (or carrying `flag`), sorted, numbered from
 /// `offset`.
 fn dictbytype(entry: &symtable::SymbolTableEntry, scope: Scope, flag: i64, table: &mut NameTable) {
-    let mut names: Vec<(&str, i64)> = entry.symbols.iter().map(|(n, f)| (n.as_str(), f)).collect();
-    names.sort_by(|a, b| a.0.cmp(b.0));
-    for (name, flags) in names {
-        let s = Scope::from_bits(
-            (flags >> symtable::flags::SCOPE_OFFSET) & symtable::flags::SCOPE_MASK,
-        );
-        if s == scope || flags & flag != 0 {
-            table.add(&pystr(name));
-        }
+    // Select first, then sort the (usually few) names selected.
+    let mut names: Vec<&str> = entry
+        .symbols
+        .iter()
+        .filter(|&(_, flags)| {
+            let s = Scope::from_bits(
+                (flags >> symtable::flags::SCOPE_OFFSET) & symtable::flags::SCOPE_MASK,
+            );
+            s == scope || flags & flag != 0
+        })
+        .map(|(n, _)| n.as_str())
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    names.sort_unstable();
+    for name in names {
+        table.add_str(name);
     }
 }
 
@@ -291,8 +300,8 @@ impl<'a> Compiler<'a> {
 
     /// `ADDOP_NAME` into `co_names`, mangled.
     pub fn addop_name(&mut self, op: Op, name: &Identifier) {
-        let mangled = mangle(self.u.private.as_deref(), name);
-        let arg = self.u.code.names.add_str(mangled.as_str());
+        let mangled = mangle_str(self.u.private.as_deref(), name.as_str());
+        let arg = self.u.code.names.add_str(&mangled);
         self.addop_i(op, arg as usize);
     }
 
@@ -378,11 +387,11 @@ impl<'a> Compiler<'a> {
             ..Unit::default()
         };
         for v in &ste.varnames {
-            code.varnames.add(&pystr(v.as_str()));
+            code.varnames.add_str(v.as_str());
         }
         dictbytype(ste, Scope::Cell, 0, &mut code.cellvars);
         if ste.needs_class_closure {
-            code.cellvars.add(&pystr("__class__"));
+            code.cellvars.add_str("__class__");
         }
         dictbytype(
             ste,
@@ -571,8 +580,8 @@ impl<'a> Compiler<'a> {
     /// `compiler_nameop`.
     pub fn nameop(&mut self, name: &Identifier, ctx: ExprContext) -> R {
         self.forbidden_name(name, ctx)?;
-        let mangled = mangle(self.u.private.as_deref(), name);
-        let scope = self.ste().get_scope(mangled.as_str());
+        let mangled = mangle_str(self.u.private.as_deref(), name.as_str());
+        let scope = self.ste().get_scope(&mangled);
         let is_function = self.ste().typ == BlockType::Function;
         enum OpType {
             Fast,
@@ -587,7 +596,7 @@ impl<'a> Compiler<'a> {
             Scope::GlobalExplicit => OpType::Global,
             _ => OpType::Name,
         };
-        let key = mangled.as_str();
+        let key: &str = &mangled;
         match optype {
             OpType::Deref => {
                 let op = match ctx {

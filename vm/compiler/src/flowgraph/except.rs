@@ -30,6 +30,15 @@ fn pop_except_block(stack: &mut ExceptStack) -> BlockId {
 /// `label_exception_targets`: a walk over the graph carrying the handler stack, setting
 /// each instruction's `except`.
 pub fn label_exception_targets(cfg: &mut Cfg) {
+    // Without a SETUP_* pseudo-op no instruction has a handler: every `except` keeps
+    // its initial NO_BLOCK.
+    if !cfg
+        .blocks
+        .iter()
+        .any(|bb| bb.instrs.iter().any(|i| i.is_block_push()))
+    {
+        return;
+    }
     for b in cfg.layout() {
         cfg.block_mut(b).visited = false;
     }

@@ -233,6 +233,10 @@ impl Cfg {
         if instr.opcode == opcode::RETURN_VALUE {
             b.return_ = true;
         }
+        if b.instrs.capacity() == 0 {
+            // Skip the 4 → 8 → 16 regrowth of most blocks.
+            b.instrs.reserve(16);
+        }
         b.instrs.push(instr);
         if opcode::is_end_of_basic_block(instr.opcode) {
             self.need_new_implicit_block = true;
@@ -275,7 +279,7 @@ impl Cfg {
 
     /// Blocks in layout order (following `b_next` from the entry).
     pub fn layout(&self) -> Vec<BlockId> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(self.blocks.len());
         let mut b = Cfg::ENTRY;
         while b != NO_BLOCK {
             out.push(b);

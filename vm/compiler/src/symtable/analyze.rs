@@ -6,7 +6,7 @@ use super::flags::*;
 use super::visit::{RED_ZONE, STACK_GROWTH};
 use super::{BlockType, Name, Scope, ScopeId, SymbolTable};
 use crate::error::CompileErrorAt;
-use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::fxhash::FxHashSet as HashSet;
 
 type NameSet = HashSet<Name>;
 
@@ -32,7 +32,7 @@ fn error_at_directive(st: &SymbolTable, ste: ScopeId, name: &Name, msg: String) 
 fn analyze_name(
     st: &mut SymbolTable,
     ste: ScopeId,
-    scopes: &mut HashMap<Name, Scope>,
+    scope: &mut Scope,
     name: &Name,
     flags: i64,
     bound: Option<&mut NameSet>,
@@ -49,7 +49,7 @@ fn analyze_name(
                 format!("name '{name}' is nonlocal and global"),
             ));
         }
-        scopes.insert(name.clone(), Scope::GlobalExplicit);
+        *scope = Scope::GlobalExplicit;
         global.insert(name.clone());
         if let Some(b) = bound {
             b.remove(name);
@@ -73,37 +73,38 @@ fn analyze_name(
                 format!("no binding for nonlocal '{name}' found"),
             ));
         }
-        scopes.insert(name.clone(), Scope::Free);
+        *scope = Scope::Free;
         st.entries[ste].free = true;
         free.insert(name.clone());
         return Ok(());
     }
     if flags & DEF_BOUND != 0 {
-        scopes.insert(name.clone(), Scope::Local);
+        *scope = Scope::Local;
         local.insert(name.clone());
         global.remove(name);
         return Ok(());
     }
     if bound.as_ref().is_some_and(|b| b.contains(name)) {
-        scopes.insert(name.clone(), Scope::Free);
+        *scope = Scope::Free;
         st.entries[ste].free = true;
         free.insert(name.clone());
         return Ok(());
     }
     if global.contains(name) {
-        scopes.insert(name.clone(), Scope::GlobalImplicit);
+        *scope = Scope::GlobalImplicit;
         return Ok(());
     }
     if st.entries[ste].nested {
         st.entries[ste].free = true;
     }
-    scopes.insert(name.clone(), Scope::GlobalImplicit);
+    *scope = Scope::GlobalImplicit;
     Ok(())
 }
 
-/// `analyze_cells`: locals that children use freely become cells.
-fn analyze_cells(scopes: &mut HashMap<Name, Scope>, free: &mut NameSet) {
-    for (name, scope) in scopes.iter_mut() {
+/// `analyze_cells`: locals that children use freely become cells (`scopes[i]` is the
+/// scope of `names[i]`).
+fn analyze_cells(names: &[(Name, i64)], scopes: &mut [Scope], free: &mut NameSet) {
+    for ((name, _), scope) in names.iter().zip(scopes.iter_mut()) {
         if *scope != Scope::Local {
             continue;
         }
@@ -126,21 +127,15 @@ fn drop_class_free(st: &mut SymbolTable, ste: ScopeId, free: &mut NameSet) {
 fn update_symbols(
     st: &mut SymbolTable,
     ste: ScopeId,
-    scopes: &HashMap<Name, Scope>,
+    scopes: &[Scope],
     bound: Option<&NameSet>,
     free: &NameSet,
     classflag: bool,
 ) {
     let symbols = &mut st.entries[ste].symbols;
-    let updates: Vec<(Name, i64)> = symbols
-        .iter()
-        .map(|(name, flags)| {
-            let scope = scopes.get(name).copied().unwrap_or(Scope::Unknown) as i64;
-            (name.clone(), flags | (scope << SCOPE_OFFSET))
-        })
-        .collect();
-    for (name, flags) in updates {
-        symbols.set(&name, flags);
+    // `scopes` holds one scope per symbol, in the symbols' order.
+    for (i, &scope) in scopes.iter().enumerate() {
+        symbols.or_flags_at(i, (scope as i64) << SCOPE_OFFSET);
     }
     // A set's iteration order only decides insertion order here, which nothing
     // observable depends on (cell and free variables are sorted later); sort anyway
@@ -172,7 +167,6 @@ fn analyze_block(
     global: &mut NameSet,
 ) -> Result<(), CompileErrorAt> {
     let mut local = NameSet::default();
-    let mut scopes: HashMap<Name, Scope> = HashMap::default();
     let mut newglobal = NameSet::default();
     let mut newfree = NameSet::default();
     let mut newbound = NameSet::default();
@@ -190,11 +184,12 @@ fn analyze_block(
         .iter()
         .map(|(n, f)| (n.clone(), f))
         .collect();
-    for (name, flags) in &symbols {
+    let mut scopes = vec![Scope::Unknown; symbols.len()];
+    for ((name, flags), scope) in symbols.iter().zip(scopes.iter_mut()) {
         analyze_name(
             st,
             ste,
-            &mut scopes,
+            scope,
             name,
             *flags,
             bound.as_deref_mut(),
@@ -227,7 +222,7 @@ fn analyze_block(
     newfree.extend(allfree);
 
     if typ == BlockType::Function {
-        analyze_cells(&mut scopes, &mut newfree);
+        analyze_cells(&symbols, &mut scopes, &mut newfree);
     } else if typ == BlockType::Class {
         drop_class_free(st, ste, &mut newfree);
     }

@@ -10,6 +10,7 @@
 pub mod analyze;
 pub mod visit;
 
+use crate::consts::{HashChains, fx_hash};
 use crate::error::CompileErrorAt;
 use crate::future::FutureFeatures;
 use crate::fxhash::FxHashMap as HashMap;
@@ -134,19 +135,33 @@ pub enum ComprehensionType {
 pub struct SymbolMap {
     names: Vec<Name>,
     flags: Vec<i64>,
-    index: HashMap<Name, usize>,
+    index: HashChains,
 }
 
 impl SymbolMap {
+    /// The hash of `name` and its index, if present (for [`SymbolMap::set_found`]).
+    pub(crate) fn find(&self, name: &str) -> (u64, Option<usize>) {
+        let h = fx_hash(name.as_bytes());
+        let i = self
+            .index
+            .find(h, |i| self.names[i as usize].as_str() == name);
+        (h, i.map(|i| i as usize))
+    }
+
     pub fn get(&self, name: &str) -> Option<i64> {
-        self.index.get(name).map(|&i| self.flags[i])
+        self.find(name).1.map(|i| self.flags[i])
     }
 
     pub fn set(&mut self, name: &Name, value: i64) {
-        match self.index.get(name) {
-            Some(&i) => self.flags[i] = value,
-            None => {
-                self.index.insert(name.clone(), self.names.len());
+        self.set_found(self.find(name.as_str()), name, value);
+    }
+
+    /// [`SymbolMap::set`] given what [`SymbolMap::find`] returned for `name`.
+    pub(crate) fn set_found(&mut self, found: (u64, Option<usize>), name: &Name, value: i64) {
+        match found {
+            (_, Some(i)) => self.flags[i] = value,
+            (h, None) => {
+                self.index.push(h, self.names.len() as u32);
                 self.names.push(name.clone());
                 self.flags.push(value);
             }
@@ -154,7 +169,19 @@ impl SymbolMap {
     }
 
     pub fn contains(&self, name: &str) -> bool {
-        self.index.contains_key(name)
+        self.find(name).1.is_some()
+    }
+
+    /// ORs `bits` into the flags of the `i`th name.
+    pub(crate) fn or_flags_at(&mut self, i: usize, bits: i64) {
+        if let Some(f) = self.flags.get_mut(i) {
+            *f |= bits;
+        }
+    }
+
+    /// The flags of the `i`th name.
+    pub(crate) fn flags_at(&self, i: usize) -> Option<i64> {
+        self.flags.get(i).copied()
     }
 
     pub fn len(&self) -> usize {
@@ -249,26 +276,34 @@ pub fn node_key<T>(node: &T) -> usize {
 
 /// `_Py_Mangle`: `__private` inside class `C` becomes `_C__private`.
 pub fn mangle(private: Option<&str>, ident: &Identifier) -> Name {
+    match mangle_str(private, ident.as_str()) {
+        std::borrow::Cow::Borrowed(_) => Name::from(ident),
+        std::borrow::Cow::Owned(s) => Name::new(&s),
+    }
+}
+
+/// [`mangle`] of a name given as text: borrowed when unchanged (most names).
+pub fn mangle_str<'s>(private: Option<&str>, s: &'s str) -> std::borrow::Cow<'s, str> {
+    use std::borrow::Cow;
     let Some(private) = private else {
-        return Name::from(ident);
+        return Cow::Borrowed(s);
     };
-    let s = ident.as_str();
     if !s.starts_with("__") {
-        return Name::from(ident);
+        return Cow::Borrowed(s);
     }
     // Don't mangle __id__ or names with dots.
     if (s.len() >= 2 && s.ends_with("__")) || s.contains('.') {
-        return Name::from(ident);
+        return Cow::Borrowed(s);
     }
     let stripped = private.trim_start_matches('_');
     if stripped.is_empty() {
-        return Name::from(ident);
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(1 + stripped.len() + s.len());
     out.push('_');
     out.push_str(stripped);
     out.push_str(s);
-    Name::new(&out)
+    Cow::Owned(out)
 }
 
 /// `_PySymtable_Build`: both passes over a module.

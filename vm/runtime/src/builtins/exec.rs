@@ -12,8 +12,9 @@ use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 use std::sync::Arc;
 
-/// A `SyntaxError` (or subclass) instance carrying CPython's detail tuple.
-fn syntax_error(vm: &Vm, s: &refvm_syntax::SyntaxError) -> PyErr {
+/// The compiler's syntax error as a Python SyntaxError (or subclass) with CPython's
+/// `(msg, (filename, lineno, offset, text, end_lineno, end_offset))` arguments.
+pub(crate) fn syntax_error(vm: &Vm, s: &refvm_syntax::SyntaxError) -> PyErr {
     let t = match s.kind {
         refvm_syntax::SyntaxErrorKind::SyntaxError => &vm.exc.syntax_error,
         refvm_syntax::SyntaxErrorKind::IndentationError => &vm.exc.indentation_error,
@@ -49,6 +50,19 @@ pub(crate) fn compiler_exception(vm: &Vm, type_name: &str, msg: &str) -> PyErr {
     vm.new_exception_msg(t, msg)
 }
 
+/// Writes the compiler's `SyntaxWarning`s to `sys.stderr` as the default
+/// `warnings.showwarning` does (`source`: the file's text, for the quoted line).
+pub fn show_compile_warnings(
+    vm: &Vm,
+    warnings: &[refvm_compiler::CompileWarning],
+    filename: &str,
+    source: &[u8],
+) {
+    for w in warnings {
+        crate::modules::sys::write_stderr_text(vm, &w.format(filename, source));
+    }
+}
+
 /// Compiles `source` (str or bytes) in `mode` to a code object.
 fn compile_to_code(
     vm: &Vm,
@@ -60,6 +74,8 @@ fn compile_to_code(
     let bytes: Vec<u8> = if let Some(s) = source.downcast_ref::<PyStr>() {
         s.as_bytes().to_vec()
     } else if let Some(b) = crate::objects::bytes::bytes_like(source) {
+        b
+    } else if let Some(b) = crate::objects::memoryview::memoryview_bytes(source) {
         b
     } else {
         return Err(vm.new_type_error(format!(
@@ -74,7 +90,21 @@ fn compile_to_code(
         ));
     }
     let opts = refvm_compiler::CompileOptions::new(filename);
-    let code = match refvm_compiler::compile_source_mode(&bytes, mode, &opts) {
+    let mut warnings = Vec::new();
+    let result =
+        refvm_compiler::compile_source_mode_with_warnings(&bytes, mode, &opts, &mut warnings);
+    if !warnings.is_empty() {
+        // `warnings.showwarning` takes the source line from the file named, if any
+        // (`linecache`), not from the string compiled. Only regular files of
+        // reasonable size are read.
+        let on_disk = std::fs::metadata(filename)
+            .ok()
+            .filter(|m| m.is_file() && m.len() <= 1 << 24)
+            .and_then(|_| std::fs::read(filename).ok())
+            .unwrap_or_default();
+        show_compile_warnings(vm, &warnings, filename, &on_disk);
+    }
+    let code = match result {
         Ok(c) => c,
         Err(refvm_compiler::CompileError::Syntax(s)) => return Err(syntax_error(vm, &s)),
         Err(refvm_compiler::CompileError::Unsupported(u)) => {

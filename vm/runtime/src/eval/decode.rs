@@ -7,7 +7,33 @@
 //! points while it runs) and `next_skip` units to the next instruction. A jump into the
 //! middle of a prefixed instruction decodes from that unit on, as CPython's loop would.
 
-use super::opcode::{EXTENDED_ARG, cache_entries};
+use super::opcode::{EXTENDED_ARG, LOAD_CONST, LOAD_FAST, STORE_FAST, cache_entries};
+
+/// Superinstructions (CPython 3.11's `LOAD_FAST__LOAD_FAST` & co.): the decoded word of an
+/// instruction that is immediately followed by a partner gets one of these opcodes, and
+/// the eval loop runs both at one dispatch (the partner's own word stays as it was, for
+/// jumps to it). Raw opcodes from this value on are not CPython opcodes; they decode to
+/// [`INVALID_OP`].
+pub const FUSED_BASE: u8 = 240;
+pub const LOAD_FAST__LOAD_FAST: u8 = 240;
+pub const LOAD_FAST__LOAD_CONST: u8 = 241;
+pub const LOAD_CONST__LOAD_FAST: u8 = 242;
+pub const STORE_FAST__LOAD_FAST: u8 = 243;
+pub const STORE_FAST__STORE_FAST: u8 = 244;
+/// What a raw opcode at or above [`FUSED_BASE`] decodes to (an unknown opcode).
+pub const INVALID_OP: u8 = 255;
+
+/// The superinstruction for the raw pair `(a, b)`, if any.
+fn fused(a: u8, b: u8) -> Option<u8> {
+    Some(match (a, b) {
+        (LOAD_FAST, LOAD_FAST) => LOAD_FAST__LOAD_FAST,
+        (LOAD_FAST, LOAD_CONST) => LOAD_FAST__LOAD_CONST,
+        (LOAD_CONST, LOAD_FAST) => LOAD_CONST__LOAD_FAST,
+        (STORE_FAST, LOAD_FAST) => STORE_FAST__LOAD_FAST,
+        (STORE_FAST, STORE_FAST) => STORE_FAST__STORE_FAST,
+        _ => return None,
+    })
+}
 
 /// The `CACHE` opcode.
 const CACHE: u8 = 0;
@@ -33,6 +59,17 @@ pub fn decode(code: &[u8]) -> Box<[u64]> {
         // The inline cache units really are CACHE entries (no instruction starts there),
         // so the per-unit cache cells behind them belong to this instruction alone.
         let clean = ncache > 0 && (1..=ncache).all(|k| code.get(2 * (j + k)) == Some(&CACHE));
+        // A raw unprefixed instruction directly followed by a raw unprefixed partner.
+        let op = if op >= FUSED_BASE {
+            INVALID_OP
+        } else if j == i {
+            code.get(2 * i + 2)
+                .and_then(|&b| fused(op, b))
+                .filter(|_| 2 * i + 3 < code.len())
+                .unwrap_or(op)
+        } else {
+            op
+        };
         out.push(
             u64::from(op)
                 | (lasti_skip.min(255) << 8)
@@ -106,6 +143,25 @@ mod tests {
         // BINARY_OP 0 whose cache unit holds LOAD_CONST 3
         let d = decode(&[BINARY_OP, 0, LOAD_CONST, 3]);
         assert!(!caches_clean(d[0]));
+    }
+
+    #[test]
+    fn fuses_pairs_and_keeps_the_partner() {
+        let d = decode(&[
+            LOAD_FAST, 1, LOAD_FAST, 2, LOAD_CONST, 0, STORE_FAST, 3, NOP, 0,
+        ]);
+        assert_eq!(op(d[0]), LOAD_FAST__LOAD_FAST);
+        assert_eq!(oparg(d[0]), 1);
+        assert_eq!(next_bytes(d[0]), 2);
+        assert_eq!(op(d[1]), LOAD_FAST__LOAD_CONST);
+        assert_eq!(op(d[2]), LOAD_CONST);
+        assert_eq!(op(d[3]), STORE_FAST);
+        // a raw opcode in the superinstruction range is not one
+        let d = decode(&[LOAD_FAST__LOAD_FAST, 0, LOAD_FAST, 1]);
+        assert_eq!(op(d[0]), INVALID_OP);
+        // a pair cut by the end of the code is not fused
+        let d = decode(&[LOAD_FAST, 1, LOAD_FAST]);
+        assert_eq!(op(d[0]), LOAD_FAST);
     }
 
     #[test]

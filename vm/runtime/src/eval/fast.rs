@@ -93,6 +93,39 @@ pub(super) fn binary_op_fast(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) ->
     crate::ops::number::binary_op(vm, a, b, oparg)
 }
 
+/// `BINARY_OP` (`+ - * /`) of two exact floats when an operand is held by nothing but
+/// the value stack (count 1): the result is stored into that operand, which becomes the
+/// result, instead of allocating a float and freeing the operand. Nothing can tell: no
+/// one else can see the operand, and floats have no finalizer or weak references.
+/// Returns whether `a` (`Some(true)`) or `b` (`Some(false)`) now holds the result.
+#[inline(always)]
+pub(super) fn float_reuse(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> Option<bool> {
+    let ft = vm.types.float.as_type_ptr();
+    if a.type_ptr() != ft || b.type_ptr() != ft {
+        return None;
+    }
+    let use_a = a.refcnt() == 1;
+    if !use_a && b.refcnt() != 1 {
+        return None;
+    }
+    let fa = a.downcast_ref::<crate::objects::float::PyFloat>()?;
+    let fb = b.downcast_ref::<crate::objects::float::PyFloat>()?;
+    let (x, y) = (fa.v.get(), fb.v.get());
+    let r = match oparg % 13 {
+        0 => x + y,
+        10 => x - y,
+        5 => x * y,
+        11 if y != 0.0 => x / y,
+        _ => return None,
+    };
+    if use_a {
+        fa.v.set(r);
+    } else {
+        fb.v.set(r);
+    }
+    Some(use_a)
+}
+
 /// Integers up to 2**53 convert to float exactly.
 const EXACT_F64: u64 = 1 << 53;
 
@@ -207,6 +240,33 @@ fn attr_cells(code: &PyCode, unit: usize) -> Option<&[std::cell::Cell<u32>]> {
     code.global_cache.get(unit + 1..unit + 5)
 }
 
+/// A cache fill at a site whose cache holds a still-valid entry for another type: such a
+/// (polymorphic) site keeps its entry for `KEEP_MISSES` misses before it is re-targeted,
+/// counted in the cell of the instruction's own unit (no other cache uses that cell).
+/// Returns whether to fill now.
+#[inline]
+fn may_refill(code: &PyCode, unit: usize, cells: &[std::cell::Cell<u32>], o: &PyObject) -> bool {
+    const KEEP_MISSES: u32 = 64;
+    let tp = o.type_ptr() as usize as u64;
+    let cached = u64::from(cells[0].get()) | (u64::from(cells[1].get()) << 32);
+    let live = cached != 0
+        && cached != tp
+        && cells[2].get() == crate::object::typeobj::type_epoch() as u32;
+    if !live {
+        return true;
+    }
+    let Some(miss) = code.global_cache.get(unit) else {
+        return false;
+    };
+    let m = miss.get() + 1;
+    if m < KEEP_MISSES {
+        miss.set(m);
+        return false;
+    }
+    miss.set(0);
+    true
+}
+
 /// `LOAD_ATTR_INSTANCE_VALUE`: an instance attribute found at the cached entry of the
 /// instance dict, when the object's type and the type epoch are the ones the cache was
 /// filled with (so the class still has no attribute of that name and the generic
@@ -246,6 +306,9 @@ pub(super) fn load_attr_fill(
     let Some(cells) = attr_cells(code, unit) else {
         return;
     };
+    if !may_refill(code, unit, cells, o) {
+        return;
+    }
     let t = o.type_();
     let generic = match t.slots().getattro {
         Some(f) => std::ptr::fn_addr_eq(
@@ -328,6 +391,10 @@ pub(super) fn load_method_fill(
     let Some(cells) = code.global_cache.get(unit + 1..unit + 7) else {
         return;
     };
+    // (cells 2..3 hold the whole epoch here; `may_refill` compares the low half.)
+    if !may_refill(code, unit, cells, o) {
+        return;
+    }
     let t = o.type_();
     let generic = match t.slots().getattro {
         Some(f) => std::ptr::fn_addr_eq(
@@ -364,8 +431,8 @@ pub(super) fn load_method_fill(
 /// `STORE_ATTR_INSTANCE_VALUE`'s effect: for an object of the cached type while the type
 /// epoch is the cached one (the class has no attribute of that name and the generic
 /// `__setattr__`), the value goes straight into the instance dict, as the generic path
-/// would put it. The `CACHE` units after the `STORE_ATTR` hold the type (two cells) and
-/// the epoch. Gives the value back when the cache does not apply.
+/// would put it. The `CACHE` units after the `STORE_ATTR` hold the type (two cells),
+/// the epoch and the instance-dict entry index the attribute was stored at. Gives the value back when the cache does not apply.
 #[inline(always)]
 pub(super) fn store_attr_cached(
     clean: bool,
@@ -379,7 +446,7 @@ pub(super) fn store_attr_cached(
     if !clean {
         return Err(v);
     }
-    let Some(cells) = code.global_cache.get(unit + 1..unit + 4) else {
+    let Some(cells) = code.global_cache.get(unit + 1..unit + 5) else {
         return Err(v);
     };
     let tp = o.type_ptr() as usize as u64;
@@ -393,7 +460,13 @@ pub(super) fn store_attr_cached(
     if !d.as_object().is_type(&vm.types.dict) {
         return Err(v);
     }
-    d.set_str(name.clone(), v);
+    // The entry the attribute was last stored at (`STORE_ATTR_INSTANCE_VALUE`), else a
+    // store by name. (A reference to the dict is held: dropping the old value may run
+    // code that replaces `o.__dict__`.)
+    match d.replace_at_if_key(cells[3].get() as usize, name.as_object(), v) {
+        Ok(()) => {}
+        Err(v) => d.set_str(name.clone(), v),
+    }
     drop(d);
     Ok(())
 }
@@ -409,9 +482,12 @@ pub(super) fn store_attr_fill(
     o: &PyObject,
     name: &PyRef<PyStr>,
 ) {
-    let Some(cells) = code.global_cache.get(unit + 1..unit + 4) else {
+    let Some(cells) = code.global_cache.get(unit + 1..unit + 5) else {
         return;
     };
+    if !may_refill(code, unit, cells, o) {
+        return;
+    }
     let t = o.type_();
     let generic = t.slots().setattro.is_some_and(|f| {
         std::ptr::fn_addr_eq(
@@ -422,12 +498,19 @@ pub(super) fn store_attr_fill(
     if !generic || !name.as_object().is_type(&vm.types.str) || t.lookup(name).is_some() {
         return;
     }
-    match crate::object::typeobj::instance_dict(o) {
-        Some(d) if d.as_object().is_type(&vm.types.dict) => {}
+    let ix = match instance_dict_ref(o) {
+        Some(d) if d.as_object().is_type(&vm.types.dict) => match d.get_str_ix(name) {
+            Some((ix, v)) => {
+                drop(v);
+                u32::try_from(ix).unwrap_or(u32::MAX)
+            }
+            None => u32::MAX,
+        },
         _ => return,
-    }
+    };
     let tp = o.type_ptr() as usize as u64;
     cells[0].set(tp as u32);
     cells[1].set((tp >> 32) as u32);
     cells[2].set(crate::object::typeobj::type_epoch() as u32);
+    cells[3].set(ix);
 }

@@ -29,8 +29,9 @@ use crate::objects::function::PyFunction;
 use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 use fast::{
-    binary_op_fast, compare_fast, load_attr_cached, load_attr_fill, load_method_cached,
-    load_method_fill, store_attr_cached, store_attr_fill, store_subscr_fast, subscr_fast,
+    binary_op_fast, compare_fast, float_reuse, load_attr_cached, load_attr_fill,
+    load_method_cached, load_method_fill, store_attr_cached, store_attr_fill, store_subscr_fast,
+    subscr_fast,
 };
 use frame::Frame;
 use opcode::*;
@@ -396,10 +397,21 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
             }
             // ---- the dispatch loop: runs instructions until one fails, giving its error
             // and the offset of the failing instruction (where handlers are looked up) ----
+            // `f.next_instr`, kept in a local as well so the fetch does not wait on the
+            // store of the previous instruction: every jump below sets both (`goto!`),
+            // and the local is reloaded after calls that may move `f.next_instr`.
+            let mut ip = f.next_instr;
+            macro_rules! goto {
+                ($to:expr) => {{
+                    let t: usize = $to;
+                    f.next_instr = t;
+                    ip = t;
+                }};
+            }
             let (e, off) = 'dispatch: loop {
                 // ---- fetch ----
                 // Offsets are even (code units); an odd one would run its code unit.
-                let pc = f.next_instr & !1;
+                let pc = ip & !1;
                 let Some(&d) = dec.get(pc >> 1) else {
                     break 'dispatch (
                         vm.new_system_error(
@@ -414,6 +426,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                 let next = pc + decode::next_bytes(d);
                 f.lasti = lasti;
                 f.next_instr = next;
+                ip = next;
                 // ---- the eval breaker: fuel, limits, a due collection ----
                 let b = vm.eval_breaker.get() - 1;
                 vm.eval_breaker.set(b);
@@ -444,6 +457,71 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                             };
                             let old = slot.replace(v);
                             drop(old);
+                        }
+                        decode::LOAD_FAST__LOAD_FAST
+                        | decode::LOAD_FAST__LOAD_CONST
+                        | decode::LOAD_CONST__LOAD_FAST
+                        | decode::STORE_FAST__LOAD_FAST
+                        | decode::STORE_FAST__STORE_FAST => {
+                            // First half (its errors are the first instruction's).
+                            match op {
+                                decode::LOAD_FAST__LOAD_FAST | decode::LOAD_FAST__LOAD_CONST => {
+                                    let Some(v) = f.fast.get(oparg as usize).cloned().flatten()
+                                    else {
+                                        break 'op Err(unbound_local(vm, code, oparg as usize));
+                                    };
+                                    f.stack.push(Some(v));
+                                }
+                                decode::LOAD_CONST__LOAD_FAST => {
+                                    let Some(c) = code.consts.get(oparg as usize) else {
+                                        break 'op Err(stack_error(vm));
+                                    };
+                                    f.stack.push(Some(c.clone()));
+                                }
+                                _ => {
+                                    let v = pop!(f, vm, 'op);
+                                    let Some(slot) = f.fast.get_mut(oparg as usize) else {
+                                        break 'op Err(stack_error(vm));
+                                    };
+                                    let old = slot.replace(v);
+                                    drop(old);
+                                }
+                            }
+                            // Second half: the next code unit, an unprefixed instruction
+                            // without caches (the decoder checked), run as its own
+                            // instruction for `f_lasti`, fuel and error offsets.
+                            let pc2 = pc + 2;
+                            let Some(&d2) = dec.get(pc2 >> 1) else {
+                                break 'op Err(stack_error(vm));
+                            };
+                            let arg2 = decode::oparg(d2) as usize;
+                            f.lasti = pc2;
+                            goto!(pc2 + decode::next_bytes(d2));
+                            vm.eval_breaker.set(vm.eval_breaker.get() - 1);
+                            match op {
+                                decode::LOAD_FAST__LOAD_CONST => {
+                                    let Some(c) = code.consts.get(arg2) else {
+                                        break 'dispatch (stack_error(vm), pc2);
+                                    };
+                                    f.stack.push(Some(c.clone()));
+                                }
+                                decode::STORE_FAST__STORE_FAST => {
+                                    let Some(Some(v)) = f.stack.pop() else {
+                                        break 'dispatch (stack_error(vm), pc2);
+                                    };
+                                    let Some(slot) = f.fast.get_mut(arg2) else {
+                                        break 'dispatch (stack_error(vm), pc2);
+                                    };
+                                    let old = slot.replace(v);
+                                    drop(old);
+                                }
+                                _ => {
+                                    let Some(v) = f.fast.get(arg2).cloned().flatten() else {
+                                        break 'dispatch (unbound_local(vm, code, arg2), pc2);
+                                    };
+                                    f.stack.push(Some(v));
+                                }
+                            }
                         }
                         DELETE_FAST => {
                             let Some(slot) = f.fast.get_mut(oparg as usize) else {
@@ -484,6 +562,12 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                         BINARY_OP => {
                             let b = pop!(f, vm, 'op);
                             let a = pop!(f, vm, 'op);
+                            if let Some(in_a) = float_reuse(vm, &a, &b, oparg) {
+                                let (r, other) = if in_a { (a, b) } else { (b, a) };
+                                drop(other);
+                                f.stack.push(Some(r));
+                                break 'op Ok(());
+                            }
                             let r = tri!(binary_op_fast(vm, &a, &b, oparg), 'op);
                             drop(a);
                             drop(b);
@@ -516,7 +600,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                                                 _ => None,
                                             };
                                             if let Some((taken, to)) = target {
-                                                f.next_instr = if taken { to } else { after };
+                                                goto!(if taken { to } else { after });
                                                 break 'op Ok(());
                                             }
                                         }
@@ -551,12 +635,12 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                             drop(b);
                             f.stack.push(Some(vm.new_bool(r)));
                         }
-                        JUMP_FORWARD => f.next_instr = next + oparg as usize * 2,
+                        JUMP_FORWARD => goto!(next + oparg as usize * 2),
                         JUMP_BACKWARD => {
-                            f.next_instr = next.saturating_sub(oparg as usize * 2);
+                            goto!(next.saturating_sub(oparg as usize * 2));
                         }
                         JUMP_BACKWARD_NO_INTERRUPT => {
-                            f.next_instr = next.saturating_sub(oparg as usize * 2)
+                            goto!(next.saturating_sub(oparg as usize * 2))
                         }
                         POP_JUMP_FORWARD_IF_FALSE
                         | POP_JUMP_FORWARD_IF_TRUE
@@ -574,7 +658,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                             let want =
                                 matches!(op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
                             if t == want {
-                                f.next_instr = jump(op, next, oparg);
+                                goto!(jump(op, next, oparg));
                             }
                         }
                         POP_JUMP_FORWARD_IF_NONE
@@ -587,14 +671,14 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                             let want =
                                 matches!(op, POP_JUMP_FORWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NONE);
                             if is_none == want {
-                                f.next_instr = jump(op, next, oparg);
+                                goto!(jump(op, next, oparg));
                             }
                         }
                         JUMP_IF_FALSE_OR_POP | JUMP_IF_TRUE_OR_POP => {
                             let v = top!(f, vm, 'op).clone();
                             let t = tri!(crate::ops::is_true(vm, &v), 'op);
                             if t == (op == JUMP_IF_TRUE_OR_POP) {
-                                f.next_instr = next + oparg as usize * 2;
+                                goto!(next + oparg as usize * 2);
                             } else {
                                 let x = f.stack.pop();
                                 drop(x);
@@ -620,14 +704,14 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                                 Ok(None) => {
                                     let x = f.stack.pop();
                                     drop(x);
-                                    f.next_instr = next + oparg as usize * 2;
+                                    goto!(next + oparg as usize * 2);
                                 }
                                 Err(e)
                                     if e.matches(&vm.exc.stop_iteration) && !vm.is_aborting() =>
                                 {
                                     let x = f.stack.pop();
                                     drop(x);
-                                    f.next_instr = next + oparg as usize * 2;
+                                    goto!(next + oparg as usize * 2);
                                 }
                                 Err(e) => break 'op Err(e),
                             }
@@ -716,6 +800,23 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                                 }
                             }
                             drop(o);
+                        }
+                        LIST_APPEND => {
+                            // The comprehension's list, borrowed in place (no Python code
+                            // runs while it is: `push` only grows the vector).
+                            let v = pop!(f, vm, 'op);
+                            let i = f.stack.len().checked_sub(oparg as usize);
+                            let l = i
+                                .and_then(|i| f.stack.get(i))
+                                .and_then(|x| x.as_ref())
+                                .and_then(|x| x.downcast_ref::<crate::objects::list::PyList>());
+                            match l {
+                                Some(l) => l.push(v),
+                                None => {
+                                    drop(v);
+                                    break 'op Err(stack_error(vm));
+                                }
+                            }
                         }
                         BINARY_SUBSCR => {
                             let k = pop!(f, vm, 'op);
@@ -894,7 +995,9 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                                 }
                                 _ => {
                                     f.stack.push(Some(v));
-                                    tri!(dispatch_other(vm, f, &code, op, oparg, next), 'op);
+                                    let r = dispatch_other(vm, f, code, op, oparg, next);
+                                    ip = f.next_instr;
+                                    tri!(r, 'op);
                                 }
                             }
                         }
@@ -934,7 +1037,9 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                             }
                         }
                         _ => {
-                            tri!(dispatch_other(vm, f, &code, op, oparg, next), 'op);
+                            let r = dispatch_other(vm, f, code, op, oparg, next);
+                            ip = f.next_instr;
+                            tri!(r, 'op);
                         }
                     }
                     Ok(())

@@ -381,9 +381,12 @@ pub fn dispatch(
             {
                 gen_send_ex(vm, g, Some(v), None, false)?
             } else if vm.is_none(&v) && recv.type_().slots().iternext.is_some() {
-                match crate::ops::next(vm, &recv) {
+                match crate::ops::next_raw(vm, &recv) {
                     Ok(Some(x)) => GenResult::Yield(x),
                     Ok(None) => GenResult::Return(vm.none()),
+                    Err(e) if e.matches(&vm.exc.stop_iteration) && !vm.is_aborting() => {
+                        GenResult::Return(e.exc().get_extra("value").unwrap_or_else(|| vm.none()))
+                    }
                     Err(e) => return Err(e),
                 }
             } else {

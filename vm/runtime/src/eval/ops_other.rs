@@ -129,6 +129,10 @@ pub(super) fn dispatch_other(
         MATCH_CLASS | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS => {
             ops_match::dispatch(vm, f, op, oparg)
         }
-        _ => Err(vm.new_system_error(format!("unknown opcode {op}"))),
+        _ => {
+            // The raw opcode (superinstruction-range bytes decode to one marker).
+            let raw = code.code.get(f.lasti).copied().unwrap_or(op);
+            Err(vm.new_system_error(format!("unknown opcode {raw}")))
+        }
     }
 }

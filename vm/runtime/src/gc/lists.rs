@@ -178,6 +178,15 @@ pub unsafe fn objects(list: *mut GcHead) -> Vec<crate::object::PyRef> {
     v
 }
 
+/// An unlinked sentinel head for a temporary list in the caller's frame (no allocation per
+/// collection): bind it, never move it, then `init(head_ptr(&h))` before use.
+pub const fn empty_head() -> GcHead {
+    GcHead {
+        next: std::cell::Cell::new(std::ptr::null_mut()),
+        prev: std::cell::Cell::new(0),
+    }
+}
+
 /// A fresh sentinel head for a temporary list.
 pub fn new_head() -> Box<GcHead> {
     let h = Box::new(GcHead {

@@ -320,6 +320,7 @@ fn invoke_callbacks(vm: &Vm, phase: &str, generation: usize, collected: i64, unc
 }
 
 /// `visit_decref`.
+#[inline(always)]
 fn visit_decref(op: &PyObject) {
     if is_gc(op) {
         // SAFETY: GC objects have a header.
@@ -363,7 +364,7 @@ unsafe fn deduce_unreachable(
         // subtract_refs
         let mut g = next(base);
         while g != base {
-            traverse::traverse(&*GcHead::object(g), &mut |o| visit_decref(o));
+            traverse::traverse_with(&*GcHead::object(g), &mut |o| visit_decref(o));
             g = next(g);
         }
         move_unreachable(base, unreachable, post);
@@ -420,7 +421,7 @@ unsafe fn move_unreachable(
         while g != young {
             if get_refs(g) != 0 {
                 let op = &*GcHead::object(g);
-                traverse::traverse(op, &mut |o| visit_reachable(o, young));
+                traverse::traverse_with(op, &mut |o| visit_reachable(o, young));
                 clear_collecting(g);
                 let mut untracked = false;
                 if let Some(p) = post.as_deref_mut() {
@@ -474,7 +475,7 @@ unsafe fn untrack_dicts(dicts: &[*mut GcHead], tuple: *const crate::object::PyTy
         unsafe {
             let op = &*GcHead::object(g);
             let mut any = false;
-            traverse::traverse(op, &mut |o| any |= may_be_tracked_with(o, tuple));
+            traverse::traverse_with(op, &mut |o| any |= may_be_tracked_with(o, tuple));
             if !any {
                 crate::object::gc::untrack(op);
                 n += 1;
@@ -547,8 +548,9 @@ fn collect_main(vm: &Vm, generation: usize) -> (i64, i64) {
         } else {
             young
         };
-        let unreachable_h = new_head();
+        let unreachable_h = empty_head();
         let unreachable = head_ptr(&unreachable_h);
+        init(unreachable);
         let tuple = vm.types.tuple.as_ptr() as *const crate::object::PyType;
         let mut pass = YoungPass {
             tuple,
@@ -587,8 +589,9 @@ fn collect_main(vm: &Vm, generation: usize) -> (i64, i64) {
         }
         m += weakref::handle_weakrefs(vm, unreachable, old);
         finalize_garbage(vm, unreachable);
-        let final_h = new_head();
+        let final_h = empty_head();
         let final_unreachable = head_ptr(&final_h);
+        init(final_unreachable);
         // handle_resurrected_objects
         let mut g = next(unreachable);
         while g != unreachable {
@@ -643,8 +646,9 @@ fn debug_cycle(vm: &Vm, msg: &str, op: &PyObject) {
 /// `finalize_garbage`: `tp_finalize` (PEP 442) once per object, in list order.
 unsafe fn finalize_garbage(vm: &Vm, collectable: *mut GcHead) {
     unsafe {
-        let seen_h = new_head();
+        let seen_h = empty_head();
         let seen = head_ptr(&seen_h);
+        init(seen);
         while !is_empty(collectable) {
             let g = next(collectable);
             let op = &*GcHead::object(g);

@@ -417,7 +417,10 @@ pub(crate) fn dead_error(vm: &Vm) -> crate::error::PyErr {
 
 fn ref_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let (pos, _) = crate::ops::call::split_args(a, k);
-    if pos.is_empty() || pos.len() > 2 {
+    if pos.is_empty() {
+        return Err(vm.new_type_error("__new__ expected at least 1 argument, got 0"));
+    }
+    if pos.len() > 2 {
         return Err(vm.new_type_error(format!(
             "__new__ expected at most 2 arguments, got {}",
             pos.len()
@@ -564,7 +567,7 @@ pub fn init_types(vm: &Vm) -> [PyRef<PyType>; 3] {
     let size = std::mem::size_of::<PyWeakRef>();
     let gc = F::HAVE_GC;
     let r = vm.new_static_type(
-        &TypeDef::new("ReferenceType", Layout::Native, size, WEAKREF_LAYOUT_OPS)
+        &TypeDef::new("weakref.ReferenceType", Layout::Native, size, WEAKREF_LAYOUT_OPS)
             .flags(F(gc.0 | F::BASETYPE.0))
             .module("weakref"),
         &vm.types.object,
@@ -593,7 +596,7 @@ pub fn init_types(vm: &Vm) -> [PyRef<PyType>; 3] {
         super::weakproxy::install(vm, t);
     };
     let p = vm.new_static_type(
-        &TypeDef::new("ProxyType", Layout::Native, size, WEAKREF_LAYOUT_OPS)
+        &TypeDef::new("weakref.ProxyType", Layout::Native, size, WEAKREF_LAYOUT_OPS)
             .flags(gc)
             .module("weakref"),
         &vm.types.object,
@@ -601,7 +604,7 @@ pub fn init_types(vm: &Vm) -> [PyRef<PyType>; 3] {
     );
     let cp = vm.new_static_type(
         &TypeDef::new(
-            "CallableProxyType",
+            "weakref.CallableProxyType",
             Layout::Native,
             size,
             WEAKREF_LAYOUT_OPS,
@@ -614,6 +617,10 @@ pub fn init_types(vm: &Vm) -> [PyRef<PyType>; 3] {
             t.update_slots(|s| s.call = Some(proxy_call));
         },
     );
+    // No tp_new (not inherited either): `weakref.ProxyType()` cannot create instances.
+    for t in [&p, &cp] {
+        t.update_slots(|s| s.new = None);
+    }
     set_types(&r, &p, &cp);
     [r, p, cp]
 }

@@ -98,13 +98,17 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
                 filename, e
             )))
         })?,
-        None => match refvm_compiler::compile_source(
-            &source,
-            &refvm_compiler::CompileOptions::new(&filename),
-        ) {
+        None => match {
+            let (result, warnings) = refvm_compiler::compile_source_with_warnings(
+                &source,
+                &refvm_compiler::CompileOptions::new(&filename),
+            );
+            crate::builtins::exec::show_compile_warnings(vm, &warnings, &filename, &source);
+            result
+        } {
             Ok(c) => c,
             Err(refvm_compiler::CompileError::Syntax(s)) => {
-                return Err(vm.new_exception_msg(&vm.exc.syntax_error, &s.to_string()));
+                return Err(crate::builtins::exec::syntax_error(vm, &s));
             }
             Err(refvm_compiler::CompileError::Unsupported(u)) => {
                 return Err(vm.abort_with(crate::vm::Abort::Unsupported(format!(
@@ -156,6 +160,10 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
         if let Some(pm) = vm.modules.get_str(&vm.intern(p)) {
             let _ = crate::ops::set_attr(vm, &pm, &vm.intern(last), mobj.clone());
         }
+    }
+    if name == "_collections_abc" {
+        // Best effort, as a registration: the import itself has succeeded.
+        let _ = super::weakref::register_abcs(vm, &mobj);
     }
     Ok(vm.modules.get_str(&key).unwrap_or(mobj))
 }

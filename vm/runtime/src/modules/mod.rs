@@ -6,9 +6,9 @@
 pub mod gc;
 pub mod import;
 pub mod math;
-pub mod sre;
 pub mod math_more;
 pub mod math_norm;
+pub mod sre;
 pub mod structseq;
 pub mod sys;
 pub mod time;
@@ -57,6 +57,11 @@ pub fn py_source(name: &str) -> Option<&'static str> {
         "_thread" => Some(include_str!("py/_thread.py")),
         "_collections" => Some(include_str!("py/_collections.py")),
         "_string" => Some(include_str!("py/_string.py")),
+        "posix" => Some(include_str!("py/posix.py")),
+        "errno" => Some(include_str!("py/errno.py")),
+        "_io" => Some(include_str!("py/_io.py")),
+        "_struct" => Some(include_str!("py/_struct.py")),
+        "array" => Some(include_str!("py/array.py")),
         _ => None,
     }
 }

@@ -129,6 +129,15 @@ fn getdefaultencoding(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     Ok(vm.new_str("utf-8"))
 }
 
+fn getfilesystemencoding(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "getfilesystemencoding", a, k, 0)?;
+    Ok(vm.new_str("utf-8"))
+}
+fn getfilesystemencodeerrors(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "getfilesystemencodeerrors", a, k, 0)?;
+    Ok(vm.new_str("surrogateescape"))
+}
+
 fn is_finalizing(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::exact(vm, "is_finalizing", a, k, 0)?;
     Ok(vm.new_bool(false))
@@ -252,6 +261,8 @@ pub fn init(vm: &Vm) -> PyRef {
             MethodDef::static_("getdefaultencoding", getdefaultencoding),
             MethodDef::static_("is_finalizing", is_finalizing),
             MethodDef::static_("getsizeof", getsizeof),
+            MethodDef::static_("getfilesystemencoding", getfilesystemencoding),
+            MethodDef::static_("getfilesystemencodeerrors", getfilesystemencodeerrors),
         ],
     );
     let argv: Vec<PyRef> = vm.config.argv.iter().map(|a| vm.new_str(a)).collect();
@@ -263,6 +274,7 @@ pub fn init(vm: &Vm) -> PyRef {
     super::set(vm, &m, "__stdout__", stdout);
     super::set(vm, &m, "__stderr__", stderr);
     super::set(vm, &m, "stdin", vm.none());
+    super::set(vm, &m, "warnoptions", vm.new_list(vec![]).into_object());
     super::set(vm, &m, "maxsize", vm.new_int(i64::MAX));
     super::set(vm, &m, "maxunicode", vm.new_int(0x10ffff));
     super::set(vm, &m, "byteorder", vm.new_str("little"));
@@ -420,6 +432,11 @@ pub fn init(vm: &Vm) -> PyRef {
             vm.new_str("gc"),
             vm.new_str("math"),
             vm.new_str("time"),
+            vm.new_str("posix"),
+            vm.new_str("errno"),
+            vm.new_str("_io"),
+            vm.new_str("_struct"),
+            vm.new_str("array"),
         ])
         .into_object(),
     );

@@ -575,6 +575,114 @@ class WeakSet:
         for element in other:
             self.add(element)
 
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def difference(self, other):
+        result = self.copy()
+        result.difference_update(other)
+        return result
+
+    __sub__ = difference
+
+    def difference_update(self, other):
+        self.__isub__(other)
+
+    def __isub__(self, other):
+        if self._pending_removals:
+            self._commit_removals()
+        if self is other:
+            self.data.clear()
+        else:
+            self.data.difference_update(ref(x) for x in other)
+        return self
+
+    def intersection(self, other):
+        return self.__class__(x for x in other if x in self)
+
+    __and__ = intersection
+
+    def intersection_update(self, other):
+        self.__iand__(other)
+
+    def __iand__(self, other):
+        if self._pending_removals:
+            self._commit_removals()
+        self.data.intersection_update(ref(x) for x in other)
+        return self
+
+    def issubset(self, other):
+        return self.data.issubset(ref(x) for x in other)
+
+    __le__ = issubset
+
+    def __lt__(self, other):
+        return self.data < set(map(ref, other))
+
+    def issuperset(self, other):
+        return self.data.issuperset(ref(x) for x in other)
+
+    __ge__ = issuperset
+
+    def __gt__(self, other):
+        return self.data > set(map(ref, other))
+
+    def __eq__(self, other):
+        if not isinstance(other, self.__class__):
+            return NotImplemented
+        return self.data == set(map(ref, other))
+
+    def symmetric_difference(self, other):
+        result = self.copy()
+        result.symmetric_difference_update(other)
+        return result
+
+    __xor__ = symmetric_difference
+
+    def symmetric_difference_update(self, other):
+        self.__ixor__(other)
+
+    def __ixor__(self, other):
+        if self._pending_removals:
+            self._commit_removals()
+        if self is other:
+            self.data.clear()
+        else:
+            self.data.symmetric_difference_update(ref(x, self._remove) for x in other)
+        return self
+
+    def union(self, other):
+        return self.__class__(x for s in (self, other) for x in s)
+
+    __or__ = union
+
+    def isdisjoint(self, other):
+        return len(self.intersection(other)) == 0
+
+    def __reduce__(self):
+        return (self.__class__, (list(self),), self.__getstate__())
+
+
+def _register_abcs(abc):
+    # CPython's WeakValueDictionary/WeakKeyDictionary derive from MutableMapping and
+    # WeakSet is a registered MutableSet; refvm registers them when `_collections_abc`
+    # is loaded (CPython imports it at start-up; refvm only on demand).
+    abc.MutableMapping.register(WeakValueDictionary)
+    abc.MutableMapping.register(WeakKeyDictionary)
+    abc.MutableSet.register(WeakSet)
+
+
+def _maybe_register_abcs():
+    import sys
+    abc = sys.modules.get("_collections_abc")
+    if abc is not None:
+        _register_abcs(abc)
+
+
+_maybe_register_abcs()
+del _maybe_register_abcs
+
 
 class finalize:
     __slots__ = ()
@@ -627,6 +735,17 @@ class finalize:
         if info:
             info.atexit = bool(value)
 "#;
+
+/// After `_collections_abc` is imported: registers the weak containers with its ABCs if
+/// `weakref` is already loaded (CPython has both at start-up; see `_register_abcs`).
+pub fn register_abcs(vm: &Vm, abc: &PyRef) -> PyResult<()> {
+    let Some(w) = vm.modules.get_str(&vm.intern("weakref")) else {
+        return Ok(());
+    };
+    let f = crate::ops::get_attr(vm, &w, &vm.intern("_register_abcs"))?;
+    crate::ops::call(vm, &f, std::slice::from_ref(abc), None)?;
+    Ok(())
+}
 
 /// `weakref`: runs [`WEAKREF_PY`] in a fresh module.
 pub fn init(vm: &Vm) -> PyRef {

@@ -266,12 +266,15 @@ pub unsafe fn dealloc(op: *mut PyObject) {
         let ty = &*(*op).ob_type.get();
         // Exact floats (and other fixed-size leaves of static types with nothing to drop
         // and no var part): the block goes straight back to its free list.
-        if ty.layout == super::Layout::Float
-            && ty.extra_words == 0
+        let plain = ty.extra_words == 0
             && ty.flags().0
                 & (TypeFlags::HAVE_GC | TypeFlags::HAS_FINALIZER | TypeFlags::HEAPTYPE).0
-                == 0
-        {
+                == 0;
+        if plain && matches!(ty.layout, super::Layout::Float | super::Layout::Int) {
+            // Made by `alloc_plain` (no var part): an int's payload may own a big value.
+            if ty.layout == super::Layout::Int {
+                ptr::drop_in_place(op as *mut crate::objects::int::PyInt);
+            }
             let layout = mem_layout((ty.base_size + 7) & !7, false);
             raw_free(op as *mut u8, layout);
             note_freed(layout.size());

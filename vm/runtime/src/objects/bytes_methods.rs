@@ -75,7 +75,12 @@ fn bytes_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
         )));
     };
     let n = b.len() as i64;
-    let i = i.as_i64().unwrap_or(i64::MAX);
+    let Some(i) = i.as_i64() else {
+        return Err(vm.new_index_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            k.type_().name_str()
+        )));
+    };
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
         return Err(
@@ -315,9 +320,7 @@ fn bytearray_setitem(vm: &Vm, o: &PyObject, k: &PyObject, v: Option<PyRef>) -> P
         )));
     }
     let n = b.borrow().len() as i64;
-    let i = crate::ops::number::index(vm, k)?
-        .as_i64()
-        .unwrap_or(i64::MAX);
+    let i = crate::ops::number::index_isize(vm, k)? as i64;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
         return Err(vm.new_index_error("bytearray index out of range"));
@@ -379,27 +382,47 @@ fn m_extend(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     Ok(vm.none())
 }
 fn m_fromhex(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    let s = a
-        .get(1)
-        .and_then(|s| s.downcast_ref::<PyStr>())
-        .ok_or_else(|| vm.new_type_error("fromhex() argument must be str"))?;
-    let t: String = s.as_cow().chars().filter(|c| !c.is_whitespace()).collect();
+    if a.len() != 2 {
+        return Err(vm.new_type_error(format!(
+            "{}.fromhex() takes exactly one argument ({} given)",
+            a.first()
+                .and_then(|c| c.downcast_ref::<PyType>().map(|t| t.name_str().to_string()))
+                .unwrap_or_else(|| "bytes".to_string()),
+            a.len().saturating_sub(1)
+        )));
+    }
+    let s = a[1].downcast_ref::<PyStr>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "fromhex() argument must be str, not {}",
+            a[1].type_().name_str()
+        ))
+    })?;
+    // `_PyBytes_FromHex`: whitespace only between pairs; the error names the index of
+    // the first bad character (the end of the string when a pair is cut short).
+    let chars: Vec<char> = s.as_cow().chars().collect();
+    let bad = |i: usize| {
+        vm.new_value_error(format!(
+            "non-hexadecimal number found in fromhex() arg at position {i}"
+        ))
+    };
+    if let Some(i) = chars.iter().position(|c| !c.is_ascii()) {
+        return Err(bad(i));
+    }
+    let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c');
     let mut out = Vec::new();
-    let b = t.as_bytes();
-    for (i, pair) in b.chunks(2).enumerate() {
-        let h = std::str::from_utf8(pair)
-            .ok()
-            .and_then(|p| u8::from_str_radix(p, 16).ok())
-            .filter(|_| pair.len() == 2);
-        match h {
-            Some(v) => out.push(v),
-            None => {
-                return Err(vm.new_value_error(format!(
-                    "non-hexadecimal number found in fromhex() arg at position {}",
-                    i * 2
-                )));
-            }
+    let mut i = 0;
+    while i < chars.len() {
+        if is_space(chars[i]) {
+            i += 1;
+            continue;
         }
+        let top = chars[i].to_digit(16).ok_or_else(|| bad(i))?;
+        let bot = chars
+            .get(i + 1)
+            .and_then(|c| c.to_digit(16))
+            .ok_or_else(|| bad(i + 1))?;
+        out.push((top * 16 + bot) as u8);
+        i += 2;
     }
     let cls = &a[0];
     if cls.is(&vm.types.bytearray) {

@@ -221,11 +221,7 @@ fn split_whitespace(b: &[u8], maxsplit: i64, right: bool) -> Vec<Vec<u8>> {
                 break;
             }
             if left == 0 {
-                let mut e = n;
-                while e > i && is_space(b[e - 1]) {
-                    e -= 1;
-                }
-                out.push(b[i..e].to_vec());
+                out.push(b[i..].to_vec());
                 break;
             }
             let st = i;
@@ -245,11 +241,7 @@ fn split_whitespace(b: &[u8], maxsplit: i64, right: bool) -> Vec<Vec<u8>> {
                 break;
             }
             if left == 0 {
-                let mut s = 0;
-                while s < i && is_space(b[s]) {
-                    s += 1;
-                }
-                out.push(b[s..i].to_vec());
+                out.push(b[..i].to_vec());
                 break;
             }
             let en = i;
@@ -370,6 +362,9 @@ fn strip_impl(vm: &Vm, a: Args, k: Kw, name: &str, left: bool, right: bool) -> P
         while e > s && strip(b[e - 1]) {
             e -= 1;
         }
+    }
+    if s == 0 && e == b.len() && a[0].is_type(&vm.types.bytes) {
+        return Ok(a[0].clone());
     }
     Ok(like(vm, &a[0], b[s..e].to_vec()))
 }

@@ -176,6 +176,23 @@ impl PyDict {
         }
     }
 
+    /// Stores `value` into entry `ix` when that entry's key is the object `key` itself and
+    /// holds a value (a cached index is still valid), as `set_str` would; gives `value`
+    /// back otherwise. The old value is dropped after the store.
+    #[inline(always)]
+    pub fn replace_at_if_key(&self, ix: usize, key: &PyObject, value: PyRef) -> Result<(), PyRef> {
+        let hit = self.inner().entries.get(ix).is_some_and(|e| {
+            e.value.is_some() && e.key.as_ref().is_some_and(|k| k.as_object().is(key))
+        });
+        if !hit {
+            return Err(value);
+        }
+        self.maintain_tracking(key, &value);
+        let old = std::mem::replace(&mut self.inner_mut().entries[ix].value, Some(value));
+        drop(old);
+        Ok(())
+    }
+
     /// Finds `key` by a probe that calls no Python code (`eq` decides). Returns entry index.
     fn probe_simple(&self, hash: i64, mut eq: impl FnMut(&Entry) -> bool) -> Option<usize> {
         let d = self.inner();
@@ -464,7 +481,7 @@ impl PyDict {
     /// Visits values, and keys unless all are exact `str` (for the cycle collector, in
     /// `dict_traverse`'s order: a table of str keys visits only its values, a general
     /// table each value then its key).
-    pub fn traverse(&self, visit: &mut dyn FnMut(&PyObject)) {
+    pub fn traverse<F: FnMut(&PyObject) + ?Sized>(&self, visit: &mut F) {
         let entries = &self.inner().entries;
         let unicode = entries.iter().all(|e| {
             e.key.as_ref().is_none_or(|k| {

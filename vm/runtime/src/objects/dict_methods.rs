@@ -647,8 +647,10 @@ pub fn init(vm: &Vm) {
             s.iter = Some(view_iter);
             s.sq_contains = Some(view_contains);
             s.repr = Some(view_repr);
-            s.richcompare = Some(view_richcompare);
+            // dict_values has no tp_richcompare in CPython: it compares (and hashes) by
+            // identity.
             if !v.is(&vm.types.dict_values) {
+                s.richcompare = Some(view_richcompare);
                 s.nb_binary[crate::object::typeobj::NbOp::And as usize] = Some(view_and);
                 s.nb_binary[crate::object::typeobj::NbOp::Or as usize] = Some(view_or);
                 s.nb_binary[crate::object::typeobj::NbOp::Subtract as usize] = Some(view_sub);

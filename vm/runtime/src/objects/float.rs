@@ -16,7 +16,9 @@ use std::cmp::Ordering;
 #[repr(C)]
 pub struct PyFloat {
     pub ob: PyObject,
-    pub v: f64,
+    /// The value; a `Cell` so the eval loop can reuse a float that only its value stack
+    /// holds as the result of arithmetic on it (no allocation, unobservable).
+    pub v: std::cell::Cell<f64>,
 }
 crate::payload!(PyFloat, Float);
 
@@ -29,7 +31,7 @@ impl Vm {
             &self.types.float,
             PyFloat {
                 ob: crate::object::header(),
-                v,
+                v: std::cell::Cell::new(v),
             },
         )
         .into_object()
@@ -39,7 +41,7 @@ impl Vm {
             t,
             PyFloat {
                 ob: crate::object::header(),
-                v,
+                v: std::cell::Cell::new(v),
             },
         )
         .into_object()
@@ -48,7 +50,7 @@ impl Vm {
 
 #[inline(always)]
 pub fn float_value(o: &PyObject) -> Option<f64> {
-    o.downcast_ref::<PyFloat>().map(|f| f.v)
+    o.downcast_ref::<PyFloat>().map(|f| f.v.get())
 }
 
 /// Converts an operand for float arithmetic: floats, or ints (OverflowError if too big).

@@ -76,6 +76,11 @@ fn int_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> 
                 int_from_str(vm, &s.as_cow(), 10, x)?
             } else if let Some(b) = crate::objects::bytes::bytes_like(x) {
                 int_from_str(vm, &String::from_utf8_lossy(&b), 10, x)?
+            } else if let Some(b) = crate::objects::memoryview::memoryview_bytes(x) {
+                // A buffer is copied to bytes first (`PyNumber_Long`), so errors show
+                // the bytes.
+                let copy = vm.new_bytes(b.clone());
+                int_from_str(vm, &String::from_utf8_lossy(&b), 10, &copy)?
             } else {
                 let r = crate::ops::number::to_int(vm, x)?;
                 if t.is(&vm.types.int) {

@@ -204,7 +204,7 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
         let Some(it) = its.first() else {
             return Ok(None);
         };
-        let Some(x) = crate::ops::next(vm, it)? else {
+        let Some(x) = crate::ops::next_raw(vm, it)? else {
             return Ok(None);
         };
         let c = m.count.get();
@@ -218,7 +218,12 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
         }
         let mut out = Vec::with_capacity(its.len());
         for (i, it) in its.iter().enumerate() {
-            match crate::ops::next(vm, it)? {
+            let x = if m.strict {
+                crate::ops::next(vm, it)?
+            } else {
+                crate::ops::next_raw(vm, it)?
+            };
+            match x {
                 Some(x) => out.push(x),
                 None => {
                     if m.strict {
@@ -252,7 +257,7 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
     if t.is_subtype(&vm.types.map) {
         let mut args = Vec::with_capacity(its.len());
         for it in &its {
-            match crate::ops::next(vm, it)? {
+            match crate::ops::next_raw(vm, it)? {
                 Some(x) => args.push(x),
                 None => return Ok(None),
             }
@@ -268,7 +273,7 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
         };
         let f = m.func.get();
         loop {
-            let Some(x) = crate::ops::next(vm, it)? else {
+            let Some(x) = crate::ops::next_raw(vm, it)? else {
                 return Ok(None);
             };
             vm.tick()?;

@@ -3,7 +3,7 @@
 
 use super::tuple_methods::{join_reprs, repr_guard, seq_index, seq_richcompare};
 use crate::argparse;
-use crate::error::{PyErr, PyResult};
+use crate::error::PyResult;
 use crate::object::typeobj::CmpOp;
 use crate::object::{PyObject, PyRef, PyType, Slot};
 use crate::objects::descr::MethodDef;
@@ -346,79 +346,7 @@ fn reverse(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     Ok(vm.none())
 }
 
-/// Stable merge sort with a fallible "less than"; stops comparing after the first error.
-pub fn merge_sort(vm: &Vm, v: &mut Vec<(PyRef, PyRef)>, reverse: bool) -> PyResult<()> {
-    let mut err: Option<PyErr> = None;
-    let mut lt = |a: &PyRef, b: &PyRef| -> bool {
-        if err.is_some() {
-            return false;
-        }
-        match crate::ops::compare::fast_compare(vm, a, b, CmpOp::Lt) {
-            Some(r) => r,
-            None => match crate::ops::rich_compare_bool(vm, a, b, CmpOp::Lt) {
-                Ok(r) => r,
-                Err(e) => {
-                    err = Some(e);
-                    false
-                }
-            },
-        }
-    };
-    if reverse {
-        v.reverse();
-    }
-    let n = v.len();
-    // insertion sort runs of 16, then merge
-    const RUN: usize = 16;
-    let mut start = 0;
-    while start < n {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            let mut j = i;
-            while j > start && lt(&v[j].0, &v[j - 1].0) {
-                v.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        start = end;
-    }
-    let mut width = RUN;
-    let mut buf: Vec<(PyRef, PyRef)> = Vec::with_capacity(n);
-    while width < n {
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            if mid < hi {
-                buf.clear();
-                let (mut i, mut j) = (lo, mid);
-                while i < mid && j < hi {
-                    if lt(&v[j].0, &v[i].0) {
-                        buf.push(v[j].clone());
-                        j += 1;
-                    } else {
-                        buf.push(v[i].clone());
-                        i += 1;
-                    }
-                }
-                buf.extend(v[i..mid].iter().cloned());
-                buf.extend(v[j..hi].iter().cloned());
-                for (k, x) in buf.drain(..).enumerate() {
-                    v[lo + k] = x;
-                }
-            }
-            lo += 2 * width;
-        }
-        width *= 2;
-    }
-    if reverse {
-        v.reverse();
-    }
-    match err {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
-}
+pub use super::list_sort::merge_sort;
 
 fn sort(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let p = argparse::bind(vm, "sort", &a[1..], k, &["key", "reverse"], 0, 0, 0)?;

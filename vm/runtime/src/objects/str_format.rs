@@ -230,7 +230,7 @@ pub fn format_int(vm: &Vm, v: &Int, spec: &str) -> PyResult {
             return Err(vm.new_overflow_error("%c arg not in range(0x110000)"));
         }
         let ch = char::from_u32(cp as u32).unwrap_or('\u{fffd}').to_string();
-        return Ok(vm.new_str(&pad(&s, "", &ch, '<')));
+        return Ok(vm.new_str(&pad(&s, "", &ch, '>')));
     }
     let neg = v.is_negative();
     let mag = v.abs();
@@ -291,6 +291,11 @@ fn exp_str(e: i32) -> String {
     format!("{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
 }
 
+/// `s` with a decimal point (the alternate form keeps or adds one).
+fn with_point(s: String) -> String {
+    if s.contains('.') { s } else { s + "." }
+}
+
 fn strip_zeros(s: &str) -> String {
     if s.contains('.') {
         let t = s.trim_end_matches('0');
@@ -324,7 +329,7 @@ pub(crate) fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> St
             }
             if x == 0.0 {
                 let body = if alt {
-                    format!("{:.*}", p - 1, 0.0)
+                    with_point(format!("{:.*}", p - 1, 0.0))
                 } else {
                     "0".to_string()
                 };
@@ -335,28 +340,42 @@ pub(crate) fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> St
                 format!("{:.*}", (p as i64 - 1 - e as i64).max(0) as usize, x)
             } else {
                 let (m, e) = sci(x, p - 1);
-                let m = if alt { m } else { strip_zeros(&m) };
+                let m = if alt { with_point(m) } else { strip_zeros(&m) };
                 return format!("{}{}{}", m, if ty == 'G' { 'E' } else { 'e' }, exp_str(e));
             };
-            if alt { s } else { strip_zeros(&s) }
+            if alt { with_point(s) } else { strip_zeros(&s) }
         }
         _ => {
             // no type: repr-like when no precision, else 'g' with at least one decimal
+            // (`Py_DTSF_ADD_DOT_0`: the exponent form starts one digit earlier than 'g',
+            // so format(0.0, '.1') is '0e+00'; '#' keeps the zeros and the point.)
             match prec {
-                None => refvm_common::repr::float_repr(x),
+                None => {
+                    let r = refvm_common::repr::float_repr(x);
+                    if alt && x.is_finite() && !r.contains('.') {
+                        match r.split_once('e') {
+                            Some((m, e)) => format!("{m}.e{e}"),
+                            None => format!("{r}."),
+                        }
+                    } else {
+                        r
+                    }
+                }
                 Some(p) => {
                     let p = p.max(1);
-                    let (_, e) = sci(x, p - 1);
-                    if x != 0.0 && (e < -4 || e as i64 >= p as i64 - 1) {
+                    let e = if x == 0.0 { 0 } else { sci(x, p - 1).1 };
+                    if e < -4 || e as i64 >= p as i64 - 1 {
                         let (m, e) = sci(x, p - 1);
-                        format!("{}e{}", strip_zeros(&m), exp_str(e))
+                        let m = if alt { with_point(m) } else { strip_zeros(&m) };
+                        format!("{}e{}", m, exp_str(e))
                     } else {
-                        let s = strip_zeros(&format!(
-                            "{:.*}",
-                            (p as i64 - 1 - e as i64).max(0) as usize,
-                            x
-                        ));
-                        if s.contains('.') { s } else { format!("{s}.0") }
+                        let s = format!("{:.*}", (p as i64 - 1 - e as i64).max(0) as usize, x);
+                        if alt {
+                            with_point(s)
+                        } else {
+                            let s = strip_zeros(&s);
+                            if s.contains('.') { s } else { format!("{s}.0") }
+                        }
                     }
                 }
             }

@@ -122,7 +122,12 @@ fn str_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
         )));
     };
     let n = st.char_len() as i64;
-    let i = i.as_i64().unwrap_or(i64::MAX);
+    let Some(i) = i.as_i64() else {
+        return Err(vm.new_index_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            k.type_().name_str()
+        )));
+    };
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
         return Err(vm.new_index_error("string index out of range"));

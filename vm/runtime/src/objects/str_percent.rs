@@ -104,6 +104,9 @@ fn percent_core(vm: &Vm, chars: &[char], args: &PyObject, bytes: bool) -> PyResu
                     return Err(vm.new_type_error("format requires a mapping"));
                 }
                 used_mapping = true;
+                // CPython replaces its argument cursor with the looked-up value, so a
+                // later positional conversion finds nothing left.
+                *idx = items.len();
                 let kobj = if bytes {
                     vm.new_bytes(k.chars().map(|c| c as u32 as u8).collect())
                 } else {

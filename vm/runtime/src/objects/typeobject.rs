@@ -416,8 +416,14 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
             inherit_slots(&t, mt);
         }
     }
+    // tp_new comes from the solid base alone (`type_ready_set_new`), not the first base
+    // in the MRO: `class C(Mixin, list)` allocates with list's __new__.
+    let base_new = base.slots().new;
     t.update_slots(|s| {
         s.traverse = Some(crate::objects::object::instance_traverse);
+        if base_new.is_some() {
+            s.new = base_new;
+        }
     });
     crate::objects::slotdefs::fixup_slots(vm, &t);
     // member descriptors for __slots__
@@ -665,7 +671,9 @@ pub fn type_repr(vm: &Vm, o: &PyObject) -> PyResult {
     let q = if t.is_heap() {
         t.qualname().to_string_lossy()
     } else {
-        t.name_str()
+        // A static type's name is its `tp_name`: "module.Name" outside builtins.
+        let n = t.name_str();
+        n.rsplit('.').next().unwrap_or(&n).to_string()
     };
     Ok(vm.new_str(&match module {
         Some(m) if m != "builtins" => format!("<class '{}.{}'>", m, q),

@@ -149,6 +149,19 @@ pub fn next(vm: &Vm, it: &PyObject) -> PyResult<Option<PyRef>> {
     }
 }
 
+/// `tp_iternext` called directly: like [`next`] but a StopIteration the iterator raised
+/// propagates with its arguments (CPython's map/zip/enumerate/filter return NULL with it set).
+#[inline]
+pub fn next_raw(vm: &Vm, it: &PyObject) -> PyResult<Option<PyRef>> {
+    match it.type_().slots().iternext {
+        Some(f) => f(vm, it),
+        None => Err(vm.new_type_error(format!(
+            "'{}' object is not an iterator",
+            it.type_().name_str()
+        ))),
+    }
+}
+
 /// `PyObject_LengthHint`: `len(o)`, else `type(o).__length_hint__(o)`, else `default`.
 pub fn length_hint(vm: &Vm, o: &PyObject, default: usize) -> PyResult<usize> {
     let s = o.type_().slots();
@@ -304,19 +317,13 @@ pub fn isinstance_type(o: &PyObject, t: &crate::object::PyType) -> bool {
 /// `PyObject_IsInstance` (with `__instancecheck__` and tuples).
 pub fn isinstance(vm: &Vm, o: &PyObject, cls: &PyObject) -> PyResult<bool> {
     if let Some(t) = cls.downcast_ref::<crate::object::PyType>() {
-        if o.type_().is_subtype(t) {
+        // An exact match needs no __instancecheck__; a subclass instance does when the
+        // metaclass is not exactly `type` (`PyObject_IsInstance`).
+        if std::ptr::eq(o.type_(), t) {
             return Ok(true);
         }
         if cls.is_type(&vm.types.type_) {
-            // __class__ may differ from type(o)
-            if let Ok(Some(c)) = get_attr_opt(vm, o, &vm.names.__class__) {
-                if let Some(ct) = c.downcast_ref::<crate::object::PyType>() {
-                    if !std::ptr::eq(ct, o.type_()) {
-                        return Ok(ct.is_subtype(t));
-                    }
-                }
-            }
-            return Ok(false);
+            return Ok(object_isinstance(vm, o, t));
         }
     }
     if let Some(tup) = cls.downcast_ref::<crate::objects::tuple::PyTuple>() {
@@ -343,12 +350,29 @@ pub fn isinstance(vm: &Vm, o: &PyObject, cls: &PyObject) -> PyResult<bool> {
         })?;
         return is_true(vm, &r);
     }
-    if cls.downcast_ref::<crate::object::PyType>().is_none() {
-        return Err(
-            vm.new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
-        );
+    match cls.downcast_ref::<crate::object::PyType>() {
+        Some(t) => Ok(object_isinstance(vm, o, t)),
+        None => {
+            Err(vm
+                .new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+        }
     }
-    Ok(false)
+}
+
+/// `object_isinstance` for a type: a subtype check on type(o), then on `o.__class__`
+/// when that differs.
+fn object_isinstance(vm: &Vm, o: &PyObject, t: &crate::object::PyType) -> bool {
+    if o.type_().is_subtype(t) {
+        return true;
+    }
+    if let Ok(Some(c)) = get_attr_opt(vm, o, &vm.names.__class__) {
+        if let Some(ct) = c.downcast_ref::<crate::object::PyType>() {
+            if !std::ptr::eq(ct, o.type_()) {
+                return ct.is_subtype(t);
+            }
+        }
+    }
+    false
 }
 
 /// `PyObject_IsSubclass`.

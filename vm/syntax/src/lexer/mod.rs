@@ -543,13 +543,17 @@ impl<'a> Lexer<'a> {
         let mut nonascii = false;
         if c != EOF && is_potential_identifier_char(c as u8) {
             // The rest of the name at once (no newline inside, so only the cursor moves).
-            nonascii = c >= 128;
             let rest = self.src.get(self.pos..).unwrap_or_default();
-            let n = rest
-                .iter()
-                .position(|&b| !is_potential_identifier_char(b))
-                .unwrap_or(rest.len());
-            nonascii |= rest[..n].iter().any(|&b| b >= 128);
+            let mut high = c as u8;
+            let mut n = 0;
+            while let Some(&b) = rest.get(n) {
+                if !IDENT_CHAR[usize::from(b)] {
+                    break;
+                }
+                high |= b;
+                n += 1;
+            }
+            nonascii = high >= 128;
             self.pos += n;
         } else {
             self.backup(c);
@@ -605,5 +609,18 @@ pub(crate) fn is_potential_identifier_start(c: u8) -> bool {
 
 #[inline]
 pub(crate) fn is_potential_identifier_char(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_' || c >= 128
+    IDENT_CHAR[usize::from(c)]
 }
+
+/// [`is_potential_identifier_char`] as a table: ASCII letters, digits, `_`, and every
+/// byte of a non-ASCII character.
+static IDENT_CHAR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = c.is_ascii_alphanumeric() || c == b'_' || c >= 128;
+        i += 1;
+    }
+    t
+};

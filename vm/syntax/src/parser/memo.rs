@@ -1,4 +1,4 @@
-//! The memo of pegen's `(memo)` rules: a dense per-token index (pegen hangs a list off
+//! The memo of pegen's `(memo)` rules: a per-token index of dense rows (pegen hangs a list off
 //! each token), results kept only when a rule is asked for twice at one position, and a
 //! fast hasher for the parser's other small tables.
 
@@ -96,8 +96,12 @@ enum Kept {
 /// keeps its result. Each (position, rule) body thus runs at most twice per epoch, and an
 /// epoch ends with its outermost result kept, which keeps pegen's linear-time bound.
 pub(crate) struct MemoTable {
-    /// `(position * NRULES + rule)` → a state or `FIRST_SLOT + index into kept`.
+    /// Per position: 0, or 1 + the index in `rows` of its row. Rows are made when a
+    /// rule is first noted at a position, so memory (and zeroing) follows the positions
+    /// rules are asked for, not `tokens * NRULES`.
     index: Vec<u32>,
+    /// Per row, per rule: a state or `FIRST_SLOT + index into kept`.
+    rows: Vec<[u32; NRULES]>,
     kept: Vec<(u32, Kept)>,
 }
 
@@ -116,7 +120,8 @@ pub(crate) enum Lookup<T> {
 impl MemoTable {
     pub fn new(ntokens: usize) -> Self {
         MemoTable {
-            index: vec![ABSENT; (ntokens + 1) * NRULES],
+            index: vec![0; ntokens + 1],
+            rows: Vec::with_capacity(ntokens / 2 + 16),
             // About one kept result per two tokens: reserved, so that growing never
             // copies the kept trees.
             kept: Vec::with_capacity(ntokens / 2 + 16),
@@ -124,22 +129,33 @@ impl MemoTable {
     }
 
     pub fn clear(&mut self) {
-        self.index.fill(ABSENT);
+        self.index.fill(0);
+        self.rows.clear();
         self.kept.clear();
     }
 
     #[inline]
     fn at(&self, pos: usize, rule: Rule) -> u32 {
-        self.index
-            .get(pos * NRULES + rule as usize)
-            .copied()
-            .unwrap_or(ABSENT)
+        match self.index.get(pos) {
+            Some(&r) if r != 0 => self
+                .rows
+                .get(r as usize - 1)
+                .map_or(ABSENT, |row| row[rule as usize]),
+            _ => ABSENT,
+        }
     }
 
     #[inline]
     fn set(&mut self, pos: usize, rule: Rule, v: u32) {
-        if let Some(e) = self.index.get_mut(pos * NRULES + rule as usize) {
-            *e = v;
+        let Some(r) = self.index.get_mut(pos) else {
+            return;
+        };
+        if *r == 0 {
+            self.rows.push([ABSENT; NRULES]);
+            *r = self.rows.len() as u32;
+        }
+        if let Some(row) = self.rows.get_mut(*r as usize - 1) {
+            row[rule as usize] = v;
         }
     }
 

@@ -118,8 +118,11 @@ pub(crate) struct Parser<'a> {
     /// One past the highest token index the parser has asked for (`p->fill`).
     pub fill: usize,
     pub level: usize,
-    /// The deepest `level` reached.
+    /// The deepest `level` reached, when above `limit` (0 while it stays below).
     pub peak: usize,
+    /// [`Parser::enter`] takes its slow path above this level: [`FAST_PEAK`] in the fast
+    /// pass (to note the peak), [`MAXSTACK`] otherwise.
+    limit: usize,
     /// How many memo replays (see [`memo::Lookup::Replay`]) are running: levels taken
     /// inside them are not checked against MAXSTACK, only against [`REPLAY_CEILING`].
     replay: u32,
@@ -131,7 +134,12 @@ pub(crate) struct Parser<'a> {
     pub call_invalid_rules: bool,
     pub error: Option<RawError>,
     memo: MemoTable,
-    names: FastMap<&'a [u8], Identifier>,
+    names: FastMap<&'a [u8], u32>,
+    /// The distinct identifiers of this parse, indexed by `names` and `name_ids`.
+    idents: Vec<Identifier>,
+    /// Per token: 1 + the index in `idents` of its identifier once a rule asked for it
+    /// (0: not yet), so that backtracking over a NAME costs no second lookup.
+    name_ids: Vec<u32>,
     /// Set while parsing an f-string replacement field (`p->start_rule == fstring`).
     pub fstring: Option<FstringStart>,
     /// Token states (`p->tok` after each token).
@@ -163,6 +171,7 @@ impl<'a> Parser<'a> {
             fill: 0,
             level: 0,
             peak: 0,
+            limit: MAXSTACK,
             replay: 0,
             epoch: 0,
             fast: false,
@@ -170,6 +179,8 @@ impl<'a> Parser<'a> {
             error: None,
             memo: MemoTable::new(ntokens),
             names: FastMap::default(),
+            idents: Vec::new(),
+            name_ids: vec![0; ntokens],
             fstring: None,
             unsupported: None,
         }
@@ -242,11 +253,31 @@ impl<'a> Parser<'a> {
         Err(self.raise_at_token(&t, &format!("expected '{what}'")))
     }
 
-    /// The identifier of a NAME token: interned, NFKC-normalised when non-ASCII.
-    pub fn identifier(&mut self, t: &Token) -> Identifier {
+    /// The identifier of the NAME token at `i`: interned, NFKC-normalised when
+    /// non-ASCII.
+    #[inline]
+    pub fn identifier(&mut self, i: usize, t: &Token) -> Identifier {
+        if let Some(&k) = self.name_ids.get(i) {
+            if k != 0 {
+                if let Some(id) = self.idents.get(k as usize - 1) {
+                    return id.clone();
+                }
+            }
+        }
+        self.intern(i, t)
+    }
+
+    /// The identifier of the NAME token `t` at `i`, interned if new, noted in `name_ids`.
+    #[inline(never)]
+    fn intern(&mut self, i: usize, t: &Token) -> Identifier {
         let text = &self.src[t.start as usize..t.end as usize];
-        if let Some(id) = self.names.get(text) {
-            return id.clone();
+        if let Some(&k) = self.names.get(text) {
+            if let Some(id) = self.idents.get(k as usize) {
+                if let Some(e) = self.name_ids.get_mut(i) {
+                    *e = k + 1;
+                }
+                return id.clone();
+            }
         }
         let id = if text.is_ascii() {
             Identifier::new(std::str::from_utf8(text).unwrap_or_default())
@@ -255,7 +286,12 @@ impl<'a> Parser<'a> {
             let s = String::from_utf8_lossy(text);
             Identifier::new(&s.nfkc().collect::<String>())
         };
-        self.names.insert(text, id.clone());
+        let k = self.idents.len() as u32;
+        self.idents.push(id.clone());
+        self.names.insert(text, k);
+        if let Some(e) = self.name_ids.get_mut(i) {
+            *e = k + 1;
+        }
         id
     }
 
@@ -265,8 +301,8 @@ impl<'a> Parser<'a> {
         if t.kind != Tok::Name {
             return Ok(None);
         }
+        let id = self.identifier(self.mark, &t);
         self.mark += 1;
-        let id = self.identifier(&t);
         Ok(Some(Expr::new(
             ExprKind::Name {
                 id,
@@ -282,8 +318,9 @@ impl<'a> Parser<'a> {
         if t.kind != Tok::Name {
             return Ok(None);
         }
+        let id = self.identifier(self.mark, &t);
         self.mark += 1;
-        Ok(Some((self.identifier(&t), t)))
+        Ok(Some((id, t)))
     }
 
     /// `EXTRA`: from the token at `start` to the last consumed token.
@@ -339,6 +376,16 @@ impl<'a> Parser<'a> {
     #[inline]
     pub fn enter(&mut self) -> Result<(), Fail> {
         self.level += 1;
+        if self.level > self.limit {
+            return self.enter_deep();
+        }
+        Ok(())
+    }
+
+    /// [`Parser::enter`] above `limit`: notes the peak, checks MAXSTACK.
+    #[cold]
+    #[inline(never)]
+    fn enter_deep(&mut self) -> Result<(), Fail> {
         if self.level > self.peak {
             self.peak = self.level;
         }
@@ -444,8 +491,10 @@ impl<'a> Parser<'a> {
         // deeply; otherwise redone without them.
         self.fast = true;
         self.peak = 0;
+        self.limit = FAST_PEAK;
         let fast = start(self);
         self.fast = false;
+        self.limit = MAXSTACK;
         if self.unsupported.is_none() && self.peak <= FAST_PEAK {
             if let Ok(Some(v)) = fast {
                 return Ok(v);

@@ -6,7 +6,7 @@ mod expr;
 use super::flags::*;
 use super::{
     BlockType, ComprehensionType, Directive, Name, ScopeId, SymbolMap, SymbolTable,
-    SymbolTableEntry, mangle, node_key,
+    SymbolTableEntry, mangle, mangle_str, node_key,
 };
 use crate::ast_util::{dict_key, kw_defaults_present};
 use crate::error::CompileErrorAt;
@@ -177,15 +177,16 @@ impl<'a> Builder<'a> {
 
     /// `symtable_lookup`.
     fn lookup(&self, name: &Identifier) -> i64 {
-        let mangled = mangle(self.private.as_deref(), name);
-        self.entries[self.cur].get_symbol(mangled.as_str())
+        let mangled = mangle_str(self.private.as_deref(), name.as_str());
+        self.entries[self.cur].get_symbol(&mangled)
     }
 
     /// `symtable_add_def_helper`.
     fn add_def_helper(&mut self, name: &Identifier, flag: i64, ste: ScopeId, loc: Loc4) -> R {
         let mangled = mangle(self.private.as_deref(), name);
         let entry = &mut self.entries[ste];
-        let mut val = match entry.symbols.get(mangled.as_str()) {
+        let found = entry.symbols.find(mangled.as_str());
+        let mut val = match found.1.and_then(|i| entry.symbols.flags_at(i)) {
             Some(v) => {
                 if flag & DEF_PARAM != 0 && v & DEF_PARAM != 0 {
                     return Err(ranged_error(fmt(DUPLICATE_ARGUMENT, name), loc));
@@ -203,7 +204,7 @@ impl<'a> Builder<'a> {
             }
             val |= DEF_COMP_ITER;
         }
-        entry.symbols.set(&mangled, val);
+        entry.symbols.set_found(found, &mangled, val);
         if flag & DEF_PARAM != 0 {
             entry.varnames.push(mangled);
         } else if flag & DEF_GLOBAL != 0 {

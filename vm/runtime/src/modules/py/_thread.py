@@ -150,3 +150,13 @@ class RLock:
 
 class _local:
     pass
+
+
+def _set_sentinel():
+    """Return a lock released when the thread state is deleted (threading's
+    _tstate_lock); the only thread here never ends before the program does."""
+    return LockType()
+
+
+def interrupt_main(signum=2):
+    raise KeyboardInterrupt

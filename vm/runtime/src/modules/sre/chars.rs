@@ -83,45 +83,26 @@ pub fn upper_locale(ch: u32) -> u32 {
         ch
     }
 }
-/// `sre_lower_unicode`: the simple (one code point) lowercase mapping.
+/// `sre_lower_unicode` (`_PyUnicode_ToLowercase`): one code point; where the full
+/// mapping has several, CPython keeps its first.
 pub fn lower_unicode(ch: u32) -> u32 {
     if ch < 128 {
         return lower_ascii(ch);
     }
-    let Some(c) = char::from_u32(ch) else {
-        return ch;
-    };
-    let mut it = c.to_lowercase();
-    match (it.next(), it.next()) {
-        (Some(l), None) => l as u32,
-        // U+0130's full lowercase is "i\u{307}"; its simple mapping is "i".
-        (Some(l), Some(_)) if ch == 0x130 => l as u32,
-        _ => ch,
+    match char::from_u32(ch).and_then(|c| c.to_lowercase().next()) {
+        Some(l) => l as u32,
+        None => ch,
     }
 }
-/// `sre_upper_unicode`: the simple (one code point) uppercase mapping.
+/// `sre_upper_unicode` (`_PyUnicode_ToUppercase`): one code point; where the full
+/// mapping has several (`ß` -> `SS`), CPython keeps its first.
 pub fn upper_unicode(ch: u32) -> u32 {
     if ch < 128 {
         return upper_locale(ch);
     }
-    let Some(c) = char::from_u32(ch) else {
-        return ch;
-    };
-    let mut it = c.to_uppercase();
-    match (it.next(), it.next()) {
-        (Some(u), None) => u as u32,
-        _ => simple_upper_special(ch),
-    }
-}
-/// Simple uppercase of the characters whose full uppercase has several code points
-/// (Greek with ypogegrammeni map to their titlecase-like prosgegrammeni forms).
-fn simple_upper_special(ch: u32) -> u32 {
-    match ch {
-        0x1f80..=0x1f87 | 0x1f90..=0x1f97 | 0x1fa0..=0x1fa7 => ch + 8,
-        0x1fb3 => 0x1fbc,
-        0x1fc3 => 0x1fcc,
-        0x1ff3 => 0x1ffc,
-        _ => ch,
+    match char::from_u32(ch).and_then(|c| c.to_uppercase().next()) {
+        Some(u) => u as u32,
+        None => ch,
     }
 }
 /// `char_loc_ignore`.
@@ -169,8 +150,8 @@ mod tests {
         assert!(!category(category::WORD, 0xe9));
         assert_eq!(lower_unicode(0x130), u32::from(b'i'));
         assert_eq!(lower_unicode(u32::from(b'Q')), u32::from(b'q'));
-        assert_eq!(upper_unicode(0xdf), 0xdf);
-        assert_eq!(upper_unicode(0x1fb3), 0x1fbc);
+        assert_eq!(upper_unicode(0xdf), u32::from(b'S'));
+        assert_eq!(upper_unicode(0x1fb3), 0x391);
         assert!(char_loc_ignore(u32::from(b'a'), u32::from(b'A')));
     }
 }

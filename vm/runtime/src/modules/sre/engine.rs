@@ -73,7 +73,7 @@ const INFO_PREFIX: u32 = 1;
 const INFO_LITERAL: u32 = 2;
 const INFO_CHARSET: u32 = 4;
 /// How many dispatched opcodes between two checks of the VM's limits.
-const TICK_EVERY: u32 = 4096;
+const TICK_EVERY: u32 = 1024;
 /// Bound on saved contexts + data words (each a few machine words): beyond, MemoryError.
 const MAX_STACK: usize = 1 << 27;
 /// Nesting of `count` → `match` for malformed single-width items.
@@ -94,28 +94,19 @@ type R<T> = Result<T, SreError>;
 
 /// A subject string: code units addressed by index.
 pub trait Chars {
-    fn len(&self) -> usize;
-    /// The code point at `i` (`i < len`).
+    /// The code point at `i`; 0 past the end (where C reads the terminating NUL).
     fn at(&self, i: usize) -> u32;
 }
 impl Chars for [u8] {
     #[inline(always)]
-    fn len(&self) -> usize {
-        <[u8]>::len(self)
-    }
-    #[inline(always)]
     fn at(&self, i: usize) -> u32 {
-        u32::from(self[i])
+        self.get(i).map_or(0, |&c| u32::from(c))
     }
 }
 impl Chars for [u32] {
     #[inline(always)]
-    fn len(&self) -> usize {
-        <[u32]>::len(self)
-    }
-    #[inline(always)]
     fn at(&self, i: usize) -> u32 {
-        self[i]
+        self.get(i).copied().unwrap_or(0)
     }
 }
 
@@ -236,7 +227,8 @@ impl<'a, S: ?Sized + Chars> State<'a, S> {
             start: start as isize,
             end: end as isize,
             ptr: start as isize,
-            marks: vec![NONE; groups.saturating_mul(2)],
+            // `_validate` admits MARK up to 2 * groups + 1: room for all of them.
+            marks: vec![NONE; groups.saturating_mul(2).saturating_add(2)],
             lastmark: -1,
             lastindex: -1,
             match_all: false,
@@ -260,6 +252,13 @@ impl<'a, S: ?Sized + Chars> State<'a, S> {
         for m in self.marks.iter_mut() {
             *m = NONE;
         }
+    }
+
+    fn rep(&self, i: usize) -> R<Repeat> {
+        self.repeats.get(i).copied().ok_or(SreError::Illegal)
+    }
+    fn rep_mut(&mut self, i: usize) -> R<&mut Repeat> {
+        self.repeats.get_mut(i).ok_or(SreError::Illegal)
     }
 
     #[inline(always)]
@@ -711,7 +710,9 @@ impl<'a, S: ?Sized + Chars> State<'a, S> {
                             };
                             let want = matches!(
                                 o,
-                                op::LITERAL_IGNORE | op::LITERAL_UNI_IGNORE | op::LITERAL_LOC_IGNORE
+                                op::LITERAL_IGNORE
+                                    | op::LITERAL_UNI_IGNORE
+                                    | op::LITERAL_LOC_IGNORE
                             );
                             if eq != want {
                                 fail!();
@@ -836,13 +837,13 @@ impl<'a, S: ?Sized + Chars> State<'a, S> {
                             }
                             ctx.rep = self.repeat - 1;
                             self.ptr = ptr;
-                            let rep = self.repeats[ctx.rep];
+                            let rep = self.rep(ctx.rep)?;
                             ctx.count = rep.count + 1;
                             let rmin = self.c(rep.pattern + 1)?;
                             let rmax = self.c(rep.pattern + 2)?;
                             if ctx.count < rmin as isize {
                                 // Not enough matches yet.
-                                self.repeats[ctx.rep].count = ctx.count;
+                                self.rep_mut(ctx.rep)?.count = ctx.count;
                                 let j = if o == op::MAX_UNTIL {
                                     Jump::MaxUntil1
                                 } else {
@@ -855,11 +856,11 @@ impl<'a, S: ?Sized + Chars> State<'a, S> {
                                     && self.ptr != rep.last_ptr
                                 {
                                     // Enough matches, but try one more item.
-                                    self.repeats[ctx.rep].count = ctx.count;
+                                    self.rep_mut(ctx.rep)?.count = ctx.count;
                                     lastmark_save!();
                                     self.mark_push(ctx.lastmark)?;
                                     self.data.push(rep.last_ptr);
-                                    self.repeats[ctx.rep].last_ptr = self.ptr;
+                                    self.rep_mut(ctx.rep)?.last_ptr = self.ptr;
                                     do_jump!(Jump::MaxUntil2, rep.pattern + 3, ctx.toplevel);
                                 }
                                 self.repeat = rep.prev;
@@ -1100,23 +1101,23 @@ impl<'a, S: ?Sized + Chars> State<'a, S> {
                         if ret {
                             succeed!();
                         }
-                        self.repeats[ctx.rep].count = ctx.count - 1;
+                        self.rep_mut(ctx.rep)?.count = ctx.count - 1;
                         self.ptr = ptr;
                         fail!();
                     }
                     Jump::MaxUntil2 => {
                         let lp = self.data.pop().ok_or(SreError::Illegal)?;
-                        self.repeats[ctx.rep].last_ptr = lp;
+                        self.rep_mut(ctx.rep)?.last_ptr = lp;
                         if ret {
                             self.mark_pop_discard(ctx.lastmark)?;
                             succeed!();
                         }
                         self.mark_pop(ctx.lastmark, true)?;
                         lastmark_restore!();
-                        self.repeats[ctx.rep].count = ctx.count - 1;
+                        self.rep_mut(ctx.rep)?.count = ctx.count - 1;
                         self.ptr = ptr;
                         // Cannot match more repeated items here: the tail must match.
-                        self.repeat = self.repeats[ctx.rep].prev;
+                        self.repeat = self.rep_mut(ctx.rep)?.prev;
                         do_jump!(Jump::MaxUntil3, pc, ctx.toplevel);
                     }
                     Jump::MaxUntil3 => {
@@ -1141,25 +1142,25 @@ impl<'a, S: ?Sized + Chars> State<'a, S> {
                         }
                         lastmark_restore!();
                         self.ptr = ptr;
-                        let rep = self.repeats[ctx.rep];
+                        let rep = self.rep(ctx.rep)?;
                         let rmax = self.c(rep.pattern + 2)?;
                         if (ctx.count >= rmax as isize && rmax != MAXREPEAT)
                             || self.ptr == rep.last_ptr
                         {
                             fail!();
                         }
-                        self.repeats[ctx.rep].count = ctx.count;
+                        self.rep_mut(ctx.rep)?.count = ctx.count;
                         self.data.push(rep.last_ptr);
-                        self.repeats[ctx.rep].last_ptr = self.ptr;
+                        self.rep_mut(ctx.rep)?.last_ptr = self.ptr;
                         do_jump!(Jump::MinUntil3, rep.pattern + 3, ctx.toplevel);
                     }
                     Jump::MinUntil3 => {
                         let lp = self.data.pop().ok_or(SreError::Illegal)?;
-                        self.repeats[ctx.rep].last_ptr = lp;
+                        self.rep_mut(ctx.rep)?.last_ptr = lp;
                         if ret {
                             succeed!();
                         }
-                        self.repeats[ctx.rep].count = ctx.count - 1;
+                        self.rep_mut(ctx.rep)?.count = ctx.count - 1;
                         self.ptr = ptr;
                         fail!();
                     }
@@ -1396,7 +1397,7 @@ mod tests {
         let mut tick = || true;
         let mut st = State::new(&cps[..], code, 0, cps.len(), groups, &mut tick);
         if st.search().ok()? {
-            Some((st.start, st.ptr, st.marks.clone()))
+            Some((st.start, st.ptr, st.marks[..2 * groups].to_vec()))
         } else {
             None
         }
@@ -1408,14 +1409,20 @@ mod tests {
         let code = [
             14, 4, 0, 1, 1, 7, 9, 17, 0, 16, 97, 17, 1, 15, 7, 5, 16, 98, 15, 2, 0, 1,
         ];
-        assert_eq!(run_search(&code, "xxb", 1).map(|r| (r.0, r.1)), Some((2, 3)));
+        assert_eq!(
+            run_search(&code, "xxb", 1).map(|r| (r.0, r.1)),
+            Some((2, 3))
+        );
         let r = run_search(&code, "xa", 1);
         assert_eq!(r.map(|r| (r.0, r.1, r.2)), Some((1, 2, vec![1, 2])));
         // (?:ab)*c
         let code = [
             14, 4, 0, 1, MAXREPEAT, 23, 7, 0, MAXREPEAT, 16, 97, 16, 98, 18, 16, 99, 1,
         ];
-        assert_eq!(run_search(&code, "zababc", 0).map(|r| (r.0, r.1)), Some((1, 6)));
+        assert_eq!(
+            run_search(&code, "zababc", 0).map(|r| (r.0, r.1)),
+            Some((1, 6))
+        );
         assert_eq!(run_search(&code, "abab", 0), None);
     }
 

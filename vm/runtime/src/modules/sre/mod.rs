@@ -8,6 +8,7 @@
 
 pub mod chars;
 pub mod engine;
+pub mod validate;
 
 use crate::argparse;
 use crate::error::{PyErr, PyResult};
@@ -68,16 +69,10 @@ fn code(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
         };
         let v = match i.as_i64() {
             Some(v) if v < 0 => {
-                return Err(vm.new_overflow_error(
-                    "can't convert negative value to unsigned int",
-                ))
+                return Err(vm.new_overflow_error("can't convert negative value to unsigned int"));
             }
             Some(v) if v <= i64::from(u32::MAX) => v as u32,
-            _ => {
-                return Err(
-                    vm.new_overflow_error("regular expression code size limit exceeded")
-                )
-            }
+            _ => return Err(vm.new_overflow_error("regular expression code size limit exceeded")),
         };
         out.extend_from_slice(&v.to_ne_bytes());
     }
@@ -88,8 +83,7 @@ fn code_words(vm: &Vm, o: &PyRef) -> PyResult<Vec<u32>> {
     let Some(b) = o.downcast_ref::<PyBytes>() else {
         return Err(vm.new_type_error("_sre: bad code object"));
     };
-    Ok(b
-        .as_bytes()
+    Ok(b.as_bytes()
         .chunks_exact(4)
         .map(|c| u32::from_ne_bytes([c[0], c[1], c[2], c[3]]))
         .collect())
@@ -119,15 +113,24 @@ impl Subject<'_> {
 fn get_subject<'a>(vm: &Vm, o: &'a PyRef) -> PyResult<Subject<'a>> {
     if let Some(s) = o.downcast_ref::<PyStr>() {
         if s.is_ascii() {
-            return Ok(Subject::Narrow(std::borrow::Cow::Borrowed(s.as_bytes()), false));
+            return Ok(Subject::Narrow(
+                std::borrow::Cow::Borrowed(s.as_bytes()),
+                false,
+            ));
         }
         return Ok(Subject::Wide(s.code_points().collect()));
     }
     if let Some(b) = o.downcast_ref::<PyBytes>() {
-        return Ok(Subject::Narrow(std::borrow::Cow::Borrowed(b.as_bytes()), true));
+        return Ok(Subject::Narrow(
+            std::borrow::Cow::Borrowed(b.as_bytes()),
+            true,
+        ));
     }
     if let Some(b) = o.downcast_ref::<PyByteArray>() {
-        return Ok(Subject::Narrow(std::borrow::Cow::Owned(b.borrow().clone()), true));
+        return Ok(Subject::Narrow(
+            std::borrow::Cow::Owned(b.borrow().clone()),
+            true,
+        ));
     }
     if let Some(b) = crate::objects::memoryview::memoryview_bytes(o) {
         return Ok(Subject::Narrow(std::borrow::Cow::Owned(b), true));
@@ -193,12 +196,7 @@ struct Call<'a> {
     groups: usize,
 }
 
-fn prepare<'a>(
-    vm: &Vm,
-    a: &'a [PyRef],
-    name: &str,
-    n: usize,
-) -> PyResult<Call<'a>> {
+fn prepare<'a>(vm: &Vm, a: &'a [PyRef], name: &str, n: usize) -> PyResult<Call<'a>> {
     if a.len() != n {
         return Err(vm.new_type_error(format!("{name} expected {n} arguments")));
     }
@@ -226,13 +224,17 @@ fn prepare<'a>(
 
 /// `_run(code, isbytes, string, pos, endpos, groups, mode, must_advance, start)`: one
 /// match (mode 0), fullmatch (1) or search (2) from `start` (-1: `pos`); the match tuple
-/// or None.
+/// or None. Mode 3 only checks the arguments.
 fn run(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::no_kw(vm, "_run", k)?;
     let c = prepare(vm, a, "_run", 9)?;
     let mode = argparse::to_i64(vm, &a[6])?;
     let must_advance = crate::ops::is_true(vm, &a[7])?;
     let start = argparse::to_i64(vm, &a[8])?;
+    if mode == 3 {
+        // Argument check only (the scanner's state_init).
+        return Ok(vm.none());
+    }
     let start = if start < 0 {
         c.pos
     } else {
@@ -258,7 +260,11 @@ fn run(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
             let mut st = State::new(s, &c.code, start, c.endpos, c.groups, &mut tick);
             st.must_advance = must_advance;
             st.match_all = mode == 1;
-            let r = if mode == 2 { st.search() } else { st.run(0, true) };
+            let r = if mode == 2 {
+                st.search()
+            } else {
+                st.run(0, true)
+            };
             match r {
                 Ok(true) => Ok(Some(match_tuple(vm, &st, c.pos, c.endpos, c.groups)?)),
                 Ok(false) => Ok(None),
@@ -323,8 +329,7 @@ fn all(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
                             return slice(st.start as usize, st.ptr as usize);
                         }
                         let j = 2 * (g - 1);
-                        if (j as isize) < st.lastmark && st.marks[j] >= 0 && st.marks[j + 1] >= 0
-                        {
+                        if (j as isize) < st.lastmark && st.marks[j] >= 0 && st.marks[j + 1] >= 0 {
                             slice(st.marks[j] as usize, st.marks[j + 1] as usize)
                         } else {
                             slice(0, 0)
@@ -382,6 +387,24 @@ fn all(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     }
 }
 
+/// `_validate(codebytes, groups)`: RuntimeError("invalid SRE code") unless the packed
+/// code is well formed (`_validate`).
+fn validate_fn(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "_validate", a, k, 2)?;
+    let code = code_words(vm, &a[0])?;
+    let groups = argparse::to_i64(vm, &a[1])?;
+    if !validate::validate(&code, groups) {
+        return Err(vm.new_runtime_error("invalid SRE code"));
+    }
+    Ok(vm.none())
+}
+
+/// `_generic_alias(cls, item)`: `types.GenericAlias(cls, item)` (`__class_getitem__`).
+fn generic_alias(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
+    argparse::exact(vm, "_generic_alias", a, k, 2)?;
+    crate::objects::typeobject::generic_alias(vm, &a[0], &a[1])
+}
+
 /// The module's Python half: `Pattern`, `Match`, `SRE_Scanner` and `compile`.
 const SRE_PY: &str = include_str!("sre.py");
 
@@ -399,11 +422,18 @@ pub fn init(vm: &Vm) -> PyRef {
             MethodDef::static_("_code", code),
             MethodDef::static_("_run", run),
             MethodDef::static_("_all", all),
+            MethodDef::static_("_generic_alias", generic_alias),
+            MethodDef::static_("_validate", validate_fn),
         ],
     );
     super::set(vm, &m, "MAGIC", vm.new_int(MAGIC));
     super::set(vm, &m, "CODESIZE", vm.new_int(4));
-    super::set(vm, &m, "MAXREPEAT", vm.new_int(i64::from(engine::MAXREPEAT)));
+    super::set(
+        vm,
+        &m,
+        "MAXREPEAT",
+        vm.new_int(i64::from(engine::MAXREPEAT)),
+    );
     super::set(vm, &m, "MAXGROUPS", vm.new_int(MAXGROUPS));
     super::set(
         vm,

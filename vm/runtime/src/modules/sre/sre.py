@@ -2,7 +2,6 @@
 # SRE_Scanner types over the native engine primitives _code, _run and _all.
 
 _MAXSIZE = 9223372036854775807
-_GenericAlias = type(list[int])
 
 _FLAG_NAMES = (
     ("re.TEMPLATE", 1), ("re.IGNORECASE", 2), ("re.LOCALE", 4), ("re.MULTILINE", 8),
@@ -12,11 +11,12 @@ _FLAG_NAMES = (
 
 
 def _slice(s, a, b):
-    if type(s) is str or type(s) is bytes:
+    t = type(s)
+    if t is str or t is bytes:
         return s[a:b]
     if isinstance(s, str):
         return str.__getitem__(s, slice(a, b))
-    return s[a:b]
+    return bytes(s[a:b])
 
 
 def _isbytes(pattern):
@@ -215,7 +215,9 @@ class Pattern:
     def __reduce__(self):
         return (__import__("re")._compile, (self._pattern, self._flags))
 
-    __class_getitem__ = classmethod(_GenericAlias)
+    @classmethod
+    def __class_getitem__(cls, item):
+        return _generic_alias(cls, item)
 
 
 Pattern.__module__ = "re"
@@ -348,7 +350,9 @@ class Match:
     def __deepcopy__(self, memo):
         return self
 
-    __class_getitem__ = classmethod(_GenericAlias)
+    @classmethod
+    def __class_getitem__(cls, item):
+        return _generic_alias(cls, item)
 
 
 Match.__module__ = "re"
@@ -359,7 +363,7 @@ class SRE_Scanner:
 
     def __init__(self, pattern, string, pos, endpos):
         # Check the subject's type and the position arguments as state_init does.
-        _run(pattern._code, pattern._isbytes, string, 0, 0, 0, 0, False, 0)
+        _run(pattern._code, pattern._isbytes, string, pos, endpos, pattern._groups, 3, False, -1)
         self._pattern = pattern
         self._string = string
         self._pos = pos
@@ -397,6 +401,9 @@ SRE_Scanner.__module__ = "_sre"
 def compile(pattern, flags, code, groups, groupindex, indexgroup):
     "Compile a regular expression pattern, returning a Pattern object."
     self = object.__new__(Pattern)
+    if type(code) is not list:
+        raise TypeError("compile() argument 'code' must be list, not %s"
+                        % type(code).__name__)
     self._code = _code(code)
     self._isbytes = -1 if pattern is None else _isbytes(pattern)
     self._pattern = pattern
@@ -408,6 +415,7 @@ def compile(pattern, flags, code, groups, groupindex, indexgroup):
     else:
         self._groupindex = None
         self._indexgroup = None
+    _validate(self._code, groups)
     return self
 
 

@@ -1,0 +1,27 @@
+# re: lookahead/lookbehind, backreferences, conditionals, atomic groups, possessive repeats.
+import re
+
+print(re.search(r"(?<=-)\w+", "spam-egg").group(), re.findall(r"\w+(?=,)", "a, b, c"))
+print(re.findall(r"(?<!\d)\d{2}(?!\d)", "1 22 333 44"), re.search(r"(?<=abc)def", "abcdef").span())
+print(re.findall(r"\b(?!un)\w+", "undo redo unzip zip"), re.match(r"(?=(\w+))\w", "abc").group(1))
+print(re.search(r"(?<=(a))b", "ab").groups(), re.sub(r"(?<=\d)(?=(\d{3})+$)", ",", "1234567"))
+print(re.match(r"(\w)\1", "aa"), re.match(r"(\w)\1", "ab"), re.findall(r"(\w)\1", "aabccdee"))
+print(re.match(r"(?P<q>['\"]).*?(?P=q)", "'hi' there").group(), re.match(r"(?i)(a)\1", "aA"))
+print(re.match(r"(a)|\1", "x"), re.match(r"(a)?\1?b", "b"), re.match(r"(?:(a)|b)\1", "b"))
+print(re.match(r"(<)?(\w+@\w+(?:\.\w+)+)(?(1)>|$)", "<user@host.com>").groups())
+print(re.match(r"(<)?(\w+@\w+(?:\.\w+)+)(?(1)>|$)", "user@host.com").groups())
+print(re.match(r"(<)?(\w+@\w+(?:\.\w+)+)(?(1)>|$)", "<user@host.com"))
+print(re.match(r"(?P<x>a)?(?(x)b|c)", "ab"), re.match(r"(?P<x>a)?(?(x)b|c)", "c"))
+print(re.match(r"(?>a+)b", "aaab"), re.match(r"(?>a+)a", "aaa"), re.match(r"(?>a|ab)c", "abc"))
+print(re.match(r"a++", "aaa"), re.match(r"a++a", "aaa"), re.match(r"a*+b", "b"))
+print(re.match(r"(?:ab)*+ab", "abab"), re.match(r"(?:ab)*+c", "ababc").span(), re.match(r"a?+a", "a"))
+print(re.match(r"a{2,3}+a", "aaaa"), re.match(r"(?:a|b){1,2}+c", "abc"), re.match(r"x{1,3}+", "xxxx").span())
+print(re.fullmatch(r"(?:a+)++", "aaa"), re.match(r"(\d+)++\.", "12.").groups())
+print(re.match(r"((a)|b)+", "ab").groups(), re.match(r"(a|(b))+", "ba").groups())
+print(re.match(r"(?:x(a)|y(b))*", "xaybxa").groups(), re.match(r"(a)*b", "aab").span(1))
+print(re.search(r"(?<=\bfoo)bar|baz", "xbaz foobar").group(), re.findall(r"(?<![a-z])[A-Z]", "aBC dEf G"))
+print(re.search(r"a(?=b)|a(?!c)", "acab").span(), re.search(r"(?<=a|c)d", "bcd").span())
+long_a = "a" * 5000
+print(len(re.match(r"(?:a|b)*", long_a).group()), len(re.match(r"(a)*", long_a).group()))
+print(re.match(r"(a*)*b", "a" * 20), re.match(r"(?:a{0,2})*c", "aaaaaac").span())
+print(len(re.findall(r"(?:ab|a)(?:bc|c)", "abc" * 1000)), re.match(r"(x+x+)+y", "x" * 16))
