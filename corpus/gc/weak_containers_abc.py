@@ -1,21 +1,21 @@
 # The weak containers are collections.abc mutable mappings / sets, whichever module is
 # imported first.
 import weakref
-from collections.abc import Mapping, MutableMapping, MutableSet, Set, Sized
+import collections.abc as cabc
 
 wvd = weakref.WeakValueDictionary()
 wkd = weakref.WeakKeyDictionary()
 ws = weakref.WeakSet()
-print(isinstance(wvd, MutableMapping), isinstance(wkd, MutableMapping), isinstance(ws, MutableSet))
-print(isinstance(wvd, Mapping), isinstance(ws, Set), isinstance(ws, Sized))
-print(issubclass(weakref.WeakValueDictionary, MutableMapping),
-      issubclass(weakref.WeakKeyDictionary, Mapping),
-      issubclass(weakref.WeakSet, MutableSet))
-print(isinstance(wvd, MutableSet), isinstance(ws, MutableMapping))
+print(isinstance(wvd, cabc.MutableMapping), isinstance(wkd, cabc.MutableMapping), isinstance(ws, cabc.MutableSet))
+print(isinstance(wvd, cabc.Mapping), isinstance(ws, cabc.Set), isinstance(ws, cabc.Sized))
+print(issubclass(weakref.WeakValueDictionary, cabc.MutableMapping),
+      issubclass(weakref.WeakKeyDictionary, cabc.Mapping),
+      issubclass(weakref.WeakSet, cabc.MutableSet))
+print(isinstance(wvd, cabc.MutableSet), isinstance(ws, cabc.MutableMapping))
 
 
 class Sub(weakref.WeakValueDictionary):
     pass
 
 
-print(isinstance(Sub(), MutableMapping), issubclass(Sub, Mapping))
+print(isinstance(Sub(), cabc.MutableMapping), issubclass(Sub, cabc.Mapping))
