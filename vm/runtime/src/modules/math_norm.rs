@@ -23,9 +23,19 @@ pub fn frexp_exact(x: f64) -> (f64, i32) {
     (m, exp - 1022)
 }
 
-/// C's `ldexp(1.0, e)` for the exponents `vector_norm` needs.
+/// C's `ldexp(1.0, e)`, exact over the whole range (`powi` loses 2**-1023 and 2**-1024:
+/// it computes 1 / 2**1024, which overflows, so `hypot` of values near the float maximum
+/// gave nan).
 fn pow2(e: i32) -> f64 {
-    2f64.powi(e)
+    if e > 1023 {
+        f64::INFINITY
+    } else if e >= -1022 {
+        f64::from_bits(((e + 1023) as u64) << 52)
+    } else if e >= -1074 {
+        f64::from_bits(1u64 << (e + 1074))
+    } else {
+        0.0
+    }
 }
 
 /// CPython's `vector_norm`: the Euclidean norm of non-negative finite values (or

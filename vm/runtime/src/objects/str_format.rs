@@ -462,9 +462,11 @@ pub fn format_complex(vm: &Vm, re: f64, im: f64, spec: &str) -> PyResult {
     let mut add_parens = false;
     let mut repr_style = false;
     if ty == '\0' {
-        add_parens = true;
+        // Omitted type: like str(self), so a pure imaginary has no parentheses.
         if re == 0.0 && re.is_sign_positive() {
             skip_re = true;
+        } else {
+            add_parens = true;
         }
         if s.precision.is_none() {
             repr_style = true;
