@@ -203,7 +203,9 @@ fn traverse_general<F: FnMut(&PyObject) + ?Sized>(o: &PyObject, t: &PyType, visi
                 visit(d.owner.as_object());
             }
         }
-        Layout::Native if super::weakref::is_weakref(o) => super::weakref::traverse(o, &mut |x| visit(x)),
+        Layout::Native if super::weakref::is_weakref(o) => {
+            super::weakref::traverse(o, &mut |x| visit(x))
+        }
         _ => {
             if let Some(tr) = static_base(t).slots().traverse {
                 let inst: crate::object::typeobj::TraverseFn =

@@ -567,9 +567,14 @@ pub fn init_types(vm: &Vm) -> [PyRef<PyType>; 3] {
     let size = std::mem::size_of::<PyWeakRef>();
     let gc = F::HAVE_GC;
     let r = vm.new_static_type(
-        &TypeDef::new("weakref.ReferenceType", Layout::Native, size, WEAKREF_LAYOUT_OPS)
-            .flags(F(gc.0 | F::BASETYPE.0))
-            .module("weakref"),
+        &TypeDef::new(
+            "weakref.ReferenceType",
+            Layout::Native,
+            size,
+            WEAKREF_LAYOUT_OPS,
+        )
+        .flags(F(gc.0 | F::BASETYPE.0))
+        .module("weakref"),
         &vm.types.object,
         |t| {
             t.update_slots(|s| {
@@ -596,9 +601,14 @@ pub fn init_types(vm: &Vm) -> [PyRef<PyType>; 3] {
         super::weakproxy::install(vm, t);
     };
     let p = vm.new_static_type(
-        &TypeDef::new("weakref.ProxyType", Layout::Native, size, WEAKREF_LAYOUT_OPS)
-            .flags(gc)
-            .module("weakref"),
+        &TypeDef::new(
+            "weakref.ProxyType",
+            Layout::Native,
+            size,
+            WEAKREF_LAYOUT_OPS,
+        )
+        .flags(gc)
+        .module("weakref"),
         &vm.types.object,
         |t| proxy_slots(t),
     );
