@@ -149,9 +149,14 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, op: u8, oparg: u32) -> PyResult<()> {
             f.stack.push(Some(vm.new_bool(r)));
             Ok(())
         }
-        CHECK_EG_MATCH | PREP_RERAISE_STAR => Err(vm.abort_with(crate::vm::Abort::Unsupported(
-            "except* (exception groups)".into(),
-        ))),
+        CHECK_EG_MATCH => crate::objects::exceptiongroup::check_eg_match(vm, &mut f.stack),
+        PREP_RERAISE_STAR => {
+            let excs = pop(vm, f)?;
+            let orig = pop(vm, f)?;
+            let v = crate::objects::exceptiongroup::prep_reraise_star(vm, &orig, &excs)?;
+            f.stack.push(Some(v));
+            Ok(())
+        }
         WITH_EXCEPT_START => {
             let n = f.stack.len();
             if n < 4 {

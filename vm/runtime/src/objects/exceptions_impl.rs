@@ -276,10 +276,20 @@ fn add_note(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
             l
         }
     };
-    if let Some(l) = notes.downcast_ref::<crate::objects::list::PyList>() {
-        l.push(note.clone());
+    match notes.downcast_ref::<crate::objects::list::PyList>() {
+        Some(l) => l.push(note.clone()),
+        None => return Err(vm.new_type_error("Cannot add note: __notes__ is not a list")),
     }
     Ok(vm.none())
+}
+/// CPython 3.11 keeps `__notes__` in the instance dict: any value, deletable.
+fn set_notes(vm: &Vm, o: &PyObject, v: Option<PyRef>) -> PyResult<()> {
+    let x = e(vm, o)?;
+    if v.is_none() && x.notes.borrow().is_none() {
+        return Err(crate::ops::attr::attribute_error(vm, o, &vm.names.__notes__));
+    }
+    x.notes.set(v);
+    Ok(())
 }
 fn get_notes(vm: &Vm, o: &PyObject) -> PyResult {
     e(vm, o)?
@@ -457,7 +467,7 @@ pub fn init(vm: &Vm) {
     vm.add_getset(b, "__cause__", get_cause, Some(set_cause));
     vm.add_getset(b, "__context__", get_context, Some(set_context));
     vm.add_getset(b, "__suppress_context__", get_suppress, Some(set_suppress));
-    vm.add_getset(b, "__notes__", get_notes, None);
+    vm.add_getset(b, "__notes__", get_notes, Some(set_notes));
     vm.add_methods(
         b,
         &[

@@ -19,6 +19,7 @@ pub mod descr;
 pub mod descr_impl;
 pub mod dict;
 pub mod dict_methods;
+pub mod exceptiongroup;
 pub mod exceptions;
 pub mod exceptions_impl;
 pub mod float;
@@ -109,6 +110,7 @@ pub fn init_types(vm: &Vm) {
     iter_impl::init(vm);
     asyncgen::init(vm);
     exceptions_impl::init(vm);
+    exceptiongroup::init(vm);
     module::init(vm);
     introspect::init(vm);
     code_methods::init(vm);
