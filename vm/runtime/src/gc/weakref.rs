@@ -192,12 +192,13 @@ fn static_has_weaklist(t: &PyType) -> bool {
 pub fn type_has_weaklist(t: &PyType) -> bool {
     let mut cur: Option<&PyType> = Some(t);
     while let Some(x) = cur {
-        if !x.is_heap() {
-            return static_has_weaklist(x);
-        }
         let found = crate::vm::with_vm(|vm| x.dict.get_str(&vm.intern("__weakref__")).is_some());
         if found {
             return true;
+        }
+        if !x.is_heap() {
+            // (ExceptionGroup, a heap type in CPython, carries `__weakref__` in its dict.)
+            return static_has_weaklist(x);
         }
         cur = x.base.as_deref();
     }

@@ -496,6 +496,14 @@ pub fn init(vm: &Vm) {
         s.init = Some(eg_init);
         s.str = Some(eg_str);
     });
+    // CPython creates ExceptionGroup as a heap type (`PyErr_NewException` with two
+    // bases), so it has a `__weakref__` descriptor and its subclasses add none.
+    vm.add_getset(
+        &vm.exc.exception_group,
+        "__weakref__",
+        crate::gc::weakref::weakref_attr_get,
+        None,
+    );
     vm.add_getset(t, "message", get_message, None);
     vm.add_getset(t, "exceptions", get_exceptions, None);
     vm.add_methods(
