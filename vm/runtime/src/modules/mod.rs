@@ -62,6 +62,10 @@ pub fn py_source(name: &str) -> Option<&'static str> {
         "_io" => Some(include_str!("py/_io.py")),
         "_struct" => Some(include_str!("py/_struct.py")),
         "_ast" => Some(include_str!("py/_ast.py")),
+        "_codecs" => Some(include_str!("py/_codecs.py")),
+        "_imp" => Some(include_str!("py/_imp.py")),
+        "_warnings" => Some(include_str!("py/_warnings.py")),
+        "marshal" => Some(include_str!("py/marshal.py")),
         "array" => Some(include_str!("py/array.py")),
         _ => None,
     }

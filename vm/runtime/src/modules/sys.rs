@@ -445,6 +445,17 @@ pub fn init(vm: &Vm) -> PyRef {
             vm.new_str("_io"),
             vm.new_str("_struct"),
             vm.new_str("array"),
+            vm.new_str("_ast"),
+            vm.new_str("_codecs"),
+            vm.new_str("_collections"),
+            vm.new_str("_imp"),
+            vm.new_str("_sre"),
+            vm.new_str("_string"),
+            vm.new_str("_thread"),
+            vm.new_str("_warnings"),
+            vm.new_str("_weakref"),
+            vm.new_str("itertools"),
+            vm.new_str("marshal"),
         ])
         .into_object(),
     );
