@@ -665,7 +665,26 @@ pub fn init(vm: &Vm) {
         f,
         "__code__",
         |vm, o| fget(vm, o, |f| f.code.get().into_object()),
-        None,
+        Some(|vm, o, v| {
+            // func_set_code: a code object whose free variables match the closure.
+            let f = o
+                .downcast_ref::<PyFunction>()
+                .ok_or_else(|| vm.new_type_error("not a function"))?;
+            let code = v
+                .and_then(|v| v.downcast::<crate::objects::code::PyCode>().ok())
+                .ok_or_else(|| vm.new_type_error("__code__ must be set to a code object"))?;
+            let nclosure = f.closure.get().map(|c| c.len()).unwrap_or(0);
+            if code.nfree != nclosure {
+                return Err(vm.new_value_error(format!(
+                    "{}() requires a code object with {} free vars, not {}",
+                    f.name.get().to_string_lossy(),
+                    nclosure,
+                    code.nfree
+                )));
+            }
+            f.code.set(code);
+            Ok(())
+        }),
     );
     vm.add_getset(
         f,
@@ -868,7 +887,18 @@ pub fn init(vm: &Vm) {
     vm.add_getset(&t.property, "fget", |vm, o| prop_field(vm, o, 0), None);
     vm.add_getset(&t.property, "fset", |vm, o| prop_field(vm, o, 1), None);
     vm.add_getset(&t.property, "fdel", |vm, o| prop_field(vm, o, 2), None);
-    vm.add_getset(&t.property, "__doc__", |vm, o| prop_field(vm, o, 3), None);
+    vm.add_getset(
+        &t.property,
+        "__doc__",
+        |vm, o| prop_field(vm, o, 3),
+        Some(|vm, o, v| {
+            let p = o
+                .downcast_ref::<PyProperty>()
+                .ok_or_else(|| vm.new_type_error("bad property"))?;
+            p.doc.set(v);
+            Ok(())
+        }),
+    );
 
     t.classmethod.update_slots(|s| {
         s.descr_get = Some(classmethod_get);

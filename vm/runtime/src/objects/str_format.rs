@@ -171,6 +171,9 @@ pub fn format_str(vm: &Vm, st: &PyStr, spec: &str) -> PyResult {
             )));
         }
     }
+    if s.sign == Some(' ') {
+        return Err(vm.new_value_error("Space not allowed in string format specifier"));
+    }
     if s.sign.is_some() {
         return Err(vm.new_value_error("Sign not allowed in string format specifier"));
     }

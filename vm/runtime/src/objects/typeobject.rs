@@ -438,7 +438,7 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
                 "__dict__",
                 &t,
                 crate::objects::object::get_instance_dict,
-                Some(crate::objects::object::set_instance_dict),
+                Some(crate::objects::object::subtype_set_dict),
             ),
         );
     }

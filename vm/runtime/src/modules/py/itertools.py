@@ -141,8 +141,14 @@ class chain:
         while self._source is not None:
             if self._active is None:
                 try:
-                    self._active = iter(next(self._source))
+                    iterable = next(self._source)
                 except StopIteration:
+                    self._source = None
+                    raise
+                try:
+                    self._active = iter(iterable)
+                except BaseException:
+                    # chain_next: an input that is not iterable ends the chain.
                     self._source = None
                     raise
             for v in self._active:
