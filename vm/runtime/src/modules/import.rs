@@ -226,6 +226,28 @@ pub fn stdlib_dir() -> Option<&'static std::path::PathBuf> {
     .as_ref()
 }
 
+/// Runs Python source refvm carries itself in an existing module's namespace (the
+/// Python half of a native module, e.g. `time`'s calendar functions).
+pub fn exec_source_in(vm: &Vm, filename: &str, source: &[u8], module: &PyRef) -> PyResult<()> {
+    let code = refvm_compiler::compile_source(source, &refvm_compiler::CompileOptions::new(filename))
+        .map_err(|e| {
+            vm.abort_with(crate::vm::Abort::Unsupported(format!(
+                "compiling {filename}: {e:?}"
+            )))
+        })?;
+    let mut cache = crate::objects::code::ConstCache::default();
+    let code = vm.make_code(&Arc::new(code), &mut cache)?;
+    let Some(m) = module.downcast_ref::<PyModule>() else {
+        return Err(vm.new_type_error("exec_source_in: not a module"));
+    };
+    if m.dict.get_str(&vm.names.__builtins__).is_none() {
+        m.dict
+            .set_str(vm.names.__builtins__.clone(), vm.builtins_module_obj());
+    }
+    crate::eval::run_code(vm, code, m.dict.clone(), None)?;
+    Ok(())
+}
+
 /// Runs a module whose source refvm carries itself (see `modules::py_source`).
 fn exec_source_module(vm: &Vm, name: &str, filename: &str, source: &[u8]) -> PyResult<PyRef> {
     let code = match refvm_compiler::compile_source(

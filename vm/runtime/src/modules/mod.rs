@@ -11,6 +11,7 @@ pub mod math_norm;
 pub mod sre;
 pub mod structseq;
 pub mod sys;
+pub mod sys_hooks;
 pub mod time;
 pub mod weakref;
 

@@ -265,6 +265,7 @@ pub fn init(vm: &Vm) -> PyRef {
             MethodDef::static_("getfilesystemencodeerrors", getfilesystemencodeerrors),
         ],
     );
+    super::sys_hooks::add(vm, &m);
     let argv: Vec<PyRef> = vm.config.argv.iter().map(|a| vm.new_str(a)).collect();
     super::set(vm, &m, "argv", vm.new_list(argv).into_object());
     let stdout = vm.new_textio(1);
