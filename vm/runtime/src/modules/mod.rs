@@ -61,6 +61,7 @@ pub fn py_source(name: &str) -> Option<&'static str> {
         "_codecs" => Some(include_str!("py/_codecs.py")),
         "_random" => Some(include_str!("py/_random.py")),
         "_operator" => Some(include_str!("py/_operator.py")),
+        "_sha512" => Some(include_str!("py/_sha512.py")),
         "posix" => Some(include_str!("py/posix.py")),
         "errno" => Some(include_str!("py/errno.py")),
         "_io" => Some(include_str!("py/_io.py")),

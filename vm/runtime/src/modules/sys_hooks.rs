@@ -21,19 +21,33 @@ fn excepthook(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
                 e.traceback.set(Some(a[2].clone()));
             }
             let text = crate::traceback::format_exception(vm, value);
-            super::sys::write_stderr_text(vm, &text);
+            write_to_stderr(vm, &text)?;
         }
         None => {
-            super::sys::write_stderr_text(
+            write_to_stderr(
                 vm,
                 &format!(
                     "TypeError: print_exception(): Exception expected for value, {} found\n",
                     value.type_().name_str()
                 ),
-            );
+            )?;
         }
     }
     Ok(vm.none())
+}
+
+/// Writes through the current `sys.stderr` object (whatever it was replaced with).
+fn write_to_stderr(vm: &Vm, text: &str) -> PyResult<()> {
+    let m = vm.sys_module();
+    let Some(err) = crate::ops::get_attr_opt(vm, &m, &vm.intern("stderr"))? else {
+        return Ok(());
+    };
+    if vm.is_none(&err) {
+        return Ok(());
+    }
+    let write = crate::ops::get_attr(vm, &err, &vm.names.write)?;
+    crate::ops::call(vm, &write, &[vm.new_str(text)], None)?;
+    Ok(())
 }
 
 fn displayhook(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {

@@ -72,6 +72,27 @@ fn check_errors(vm: &Vm, errors: &str) -> PyResult<()> {
     }
 }
 
+/// An error handler the native codecs implement themselves; any other name (one
+/// registered with `codecs.register_error`, or unknown) goes through `_codecs`, which
+/// looks it up only when an error occurs, as CPython does.
+fn native_errors(errors: &str) -> bool {
+    check_errors_known(errors)
+}
+
+fn check_errors_known(errors: &str) -> bool {
+    matches!(
+        errors,
+        "strict"
+            | "ignore"
+            | "replace"
+            | "backslashreplace"
+            | "xmlcharrefreplace"
+            | "surrogateescape"
+            | "surrogatepass"
+            | "namereplace"
+    )
+}
+
 /// Encodes one code point, or None if the codec cannot.
 fn enc_one(c: Codec, cp: u32, out: &mut Vec<u8>, surrogatepass: bool) -> bool {
     let is_sur = (0xD800..0xE000).contains(&cp);
@@ -158,6 +179,13 @@ pub fn encode(vm: &Vm, s: &PyStr, enc: &str, errors: &str) -> PyResult {
         let s = vm.new_str_from_gen_utf8(s.as_bytes()).into_object();
         return via_registry(vm, "_encode_text", s, enc, errors);
     };
+    if !native_errors(errors) {
+        if codec == Codec::Utf8 && s.is_utf8() {
+            return Ok(vm.new_bytes(s.as_bytes().to_vec()));
+        }
+        let s = vm.new_str_from_gen_utf8(s.as_bytes()).into_object();
+        return via_registry(vm, "_encode_text", s, enc, errors);
+    }
     if codec == Codec::Utf8 && s.is_utf8() {
         return Ok(vm.new_bytes(s.as_bytes().to_vec()));
     }
@@ -296,6 +324,15 @@ pub fn decode_with(vm: &Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<PyRef
             .downcast::<PyStr>()
             .map_err(|_| unknown(vm, enc));
     };
+    if !native_errors(errors) {
+        if codec == Codec::Utf8 {
+            if let Ok(s) = std::str::from_utf8(b) {
+                return Ok(vm.new_pystr(s));
+            }
+        }
+        let r = via_registry(vm, "_decode_text", vm.new_bytes(b.to_vec()), enc, errors)?;
+        return r.downcast::<PyStr>().map_err(|_| unknown(vm, enc));
+    }
     if codec == Codec::Utf8 {
         if let Ok(s) = std::str::from_utf8(b) {
             return Ok(vm.new_pystr(s));

@@ -306,10 +306,13 @@ fn property_copy_with(vm: &Vm, a: &[PyRef], which: usize) -> PyResult {
         .ok_or_else(|| vm.new_type_error("descriptor needs a property"))?;
     let f = a.get(1).cloned().filter(|f| !vm.is_none(f));
     let (mut g, mut s, mut d) = (p.fget.get(), p.fset.get(), p.fdel.get());
-    match which {
-        0 => g = f,
-        1 => s = f,
-        _ => d = f,
+    // property_copy: a None (or missing) function keeps the old one.
+    if f.is_some() {
+        match which {
+            0 => g = f,
+            1 => s = f,
+            _ => d = f,
+        }
     }
     let t = a[0].type_().as_type_ref();
     let doc = p.doc.get();

@@ -225,6 +225,11 @@ pub fn format_int(vm: &Vm, v: &Int, spec: &str) -> PyResult {
         if s.sign.is_some() {
             return Err(vm.new_value_error("Sign not allowed with integer format specifier 'c'"));
         }
+        if s.alt {
+            return Err(vm.new_value_error(
+                "Alternate form (#) not allowed with integer format specifier 'c'",
+            ));
+        }
         // PyLong_AsLong first (its own overflow message), then the code point range.
         let cp = v
             .as_i64()

@@ -805,3 +805,53 @@ def charmap_encode(str, errors=None, mapping=None):
                         % type(r).__name__)
 
     return _encode_with_handler('charmap_encode', 'charmap', str, errors, one)
+
+
+# --- module functions behave as builtin functions: no binding as methods ---
+
+class _BuiltinFunction:
+    # CPython's module functions are builtin functions, which do not bind when stored
+    # as class attributes (encodings.latin_1.Codec.encode = codecs.latin_1_encode).
+    __slots__ = ('__wrapped__', '__name__')
+
+    def __init__(self, f):
+        self.__wrapped__ = f
+        self.__name__ = f.__name__
+
+    def __call__(self, *args, **kwargs):
+        try:
+            return self.__wrapped__(*args, **kwargs)
+        except BaseException as e:
+            # An error leaves as from C code: without the frames of this module, whose
+            # locals would otherwise keep the exception in a reference cycle.
+            raise e.with_traceback(None)
+
+    def __repr__(self):
+        return '<built-in function %s>' % self.__name__
+
+    @property
+    def __doc__(self):
+        return self.__wrapped__.__doc__
+
+    @property
+    def __module__(self):
+        return '_codecs'
+
+
+_BuiltinFunction.__name__ = _BuiltinFunction.__qualname__ = 'builtin_function_or_method'
+
+
+def _wrap_all():
+    g = globals()
+    for name, f in list(g.items()):
+        if type(f) is type(_wrap_all) and not name.startswith('_'):
+            g[name] = _BuiltinFunction(f)
+    for name, f in list(_error_handlers.items()):
+        w = g.pop(f.__name__)
+        if name in ('surrogateescape', 'surrogatepass'):
+            w.__name__ = name
+        _error_handlers[name] = w
+
+
+_wrap_all()
+del _wrap_all
