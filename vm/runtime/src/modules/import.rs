@@ -229,12 +229,13 @@ pub fn stdlib_dir() -> Option<&'static std::path::PathBuf> {
 /// Runs Python source refvm carries itself in an existing module's namespace (the
 /// Python half of a native module, e.g. `time`'s calendar functions).
 pub fn exec_source_in(vm: &Vm, filename: &str, source: &[u8], module: &PyRef) -> PyResult<()> {
-    let code = refvm_compiler::compile_source(source, &refvm_compiler::CompileOptions::new(filename))
-        .map_err(|e| {
-            vm.abort_with(crate::vm::Abort::Unsupported(format!(
-                "compiling {filename}: {e:?}"
-            )))
-        })?;
+    let code =
+        refvm_compiler::compile_source(source, &refvm_compiler::CompileOptions::new(filename))
+            .map_err(|e| {
+                vm.abort_with(crate::vm::Abort::Unsupported(format!(
+                    "compiling {filename}: {e:?}"
+                )))
+            })?;
     let mut cache = crate::objects::code::ConstCache::default();
     let code = vm.make_code(&Arc::new(code), &mut cache)?;
     let Some(m) = module.downcast_ref::<PyModule>() else {

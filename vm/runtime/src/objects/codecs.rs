@@ -320,9 +320,7 @@ fn utf8_step(b: &[u8], i: usize) -> Step {
 pub fn decode_with(vm: &Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<PyRef<PyStr>> {
     let Some((codec, name)) = lookup(enc) else {
         let r = via_registry(vm, "_decode_text", vm.new_bytes(b.to_vec()), enc, errors)?;
-        return r
-            .downcast::<PyStr>()
-            .map_err(|_| unknown(vm, enc));
+        return r.downcast::<PyStr>().map_err(|_| unknown(vm, enc));
     };
     if !native_errors(errors) {
         if codec == Codec::Utf8 {
