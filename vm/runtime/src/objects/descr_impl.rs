@@ -895,6 +895,7 @@ pub fn init(vm: &Vm) {
         "__doc__",
         |vm, o| prop_field(vm, o, 3),
         Some(|vm, o, v| {
+            // A writable T_OBJECT member in CPython.
             let p = o
                 .downcast_ref::<PyProperty>()
                 .ok_or_else(|| vm.new_type_error("bad property"))?;
