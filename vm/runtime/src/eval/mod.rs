@@ -399,6 +399,24 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                                 }
                             }
                         }
+                        LOAD_DEREF => {
+                            // The cell's contents, borrowed from the cell in place (no
+                            // reference to the cell itself is taken).
+                            let v = f
+                                .fast
+                                .get(oparg as usize)
+                                .and_then(|c| c.as_ref())
+                                .and_then(|c| c.downcast_ref::<crate::objects::function::PyCell>())
+                                .map(|c| c.contents.borrow().clone());
+                            match v {
+                                Some(Some(v)) => f.stack.push(Some(v)),
+                                _ => {
+                                    let r = dispatch_other(vm, f, code, op, oparg, next);
+                                    ip = f.next_instr;
+                                    tri!(r, 'op);
+                                }
+                            }
+                        }
                         DELETE_FAST => {
                             let Some(slot) = f.fast.get_mut(oparg as usize) else {
                                 break 'op Err(stack_error(vm));
@@ -767,17 +785,23 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                             let is_meth = f.stack[n - oparg - 2].is_some();
                             let total = oparg + usize::from(is_meth);
                             let fpos = n - total - 1;
-                            let Some(callable) = f.stack[fpos].clone() else {
-                                break 'op Err(stack_error(vm));
-                            };
                             let kwt = kwnames.as_ref().and_then(|k| k.downcast_ref::<PyTuple>());
                             if kwnames.is_some() && kwt.is_none() {
                                 break 'op Err(stack_error(vm));
                             }
-                            if let Some(func) = callable.downcast_ref::<PyFunction>() {
+                            let func_ptr: Option<*const PyFunction> = f.stack[fpos]
+                                .as_ref()
+                                .and_then(|c| c.downcast_ref::<PyFunction>())
+                                .map(|x| x as *const PyFunction);
+                            if let Some(func_ptr) = func_ptr {
                                 // Inline the Python call: move the arguments into a new frame.
                                 {
                                     let argstart = n - total;
+                                    // SAFETY: the stack slot `fpos` (below `argstart`, so
+                                    // untouched by `make_frame`, which only moves the
+                                    // arguments out) holds a reference to the function until
+                                    // the slots are dropped below, after `make_frame` returned.
+                                    let func: &PyFunction = unsafe { &*func_ptr };
                                     let newf = make_frame(vm, func, &mut f.stack[argstart..], kwt);
                                     // drop the (now empty) arg slots, the callable and the NULL
                                     let base = n - oparg - 2;
@@ -785,7 +809,6 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                                         let v = f.stack.pop();
                                         drop(v);
                                     }
-                                    drop(callable);
                                     drop(kwnames);
                                     let mut newf = tri!(newf, 'op);
                                     newf.previous = f as *mut Frame;
@@ -799,6 +822,9 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                                     continue 'frames;
                                 }
                             }
+                            let Some(callable) = f.stack[fpos].clone() else {
+                                break 'op Err(stack_error(vm));
+                            };
                             let r = {
                                 let slots = &f.stack[n - total..];
                                 match slots_as_refs(slots) {
