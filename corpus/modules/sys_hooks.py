@@ -3,12 +3,24 @@ import sys
 import builtins
 
 print(sys.excepthook is sys.__excepthook__, sys.displayhook is sys.__displayhook__)
+
+
+class Capture:
+    def __init__(self):
+        self.parts = []
+
+    def write(self, s):
+        self.parts.append(s)
+
+
 try:
     raise ValueError("shown by excepthook")
 except ValueError:
-    sys.stderr = sys.stdout
+    sys.stderr = Capture()
     sys.excepthook(*sys.exc_info())
-    sys.stderr = sys.__stderr__
+    captured, sys.stderr = sys.stderr, sys.__stderr__
+for line in "".join(captured.parts).splitlines():
+    print(line if not line.startswith("  File") else line.split(",", 1)[1])
 sys.displayhook(None)
 sys.displayhook(42)
 print(builtins._)

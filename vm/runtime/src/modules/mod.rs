@@ -12,6 +12,7 @@ pub mod sre;
 pub mod structseq;
 pub mod sys;
 pub mod sys_hooks;
+pub mod sys_stdio;
 pub mod time;
 pub mod weakref;
 

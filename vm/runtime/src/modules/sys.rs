@@ -62,6 +62,9 @@ fn textio_write(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
             a[1].type_().name_str()
         )));
     };
+    if t.fd == 0 {
+        return Err(super::sys_stdio::unsupported(vm, "not writable"));
+    }
     let text = s.to_string_lossy();
     if t.fd == 2 {
         vm.write_stderr(text.as_bytes())?
@@ -282,7 +285,10 @@ pub fn init(vm: &Vm) -> PyRef {
     super::set(vm, &m, "stderr", stderr.clone());
     super::set(vm, &m, "__stdout__", stdout);
     super::set(vm, &m, "__stderr__", stderr);
-    super::set(vm, &m, "stdin", vm.none());
+    super::sys_stdio::add(vm);
+    let stdin = vm.new_textio(0);
+    super::set(vm, &m, "stdin", stdin.clone());
+    super::set(vm, &m, "__stdin__", stdin);
     super::set(vm, &m, "warnoptions", vm.new_list(vec![]).into_object());
     super::set(vm, &m, "maxsize", vm.new_int(i64::MAX));
     super::set(vm, &m, "maxunicode", vm.new_int(0x10ffff));

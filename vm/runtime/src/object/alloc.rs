@@ -49,30 +49,30 @@ pub fn account(n: isize) {
 #[inline(always)]
 fn mem_layout(size: usize, gc: bool) -> MemLayout {
     let total = size + if gc { GC_HEAD_SIZE } else { 0 };
-    // Small blocks are rounded up to their free-list size class (see `FreeLists`): 16k − 8
-    // bytes, which is exactly what a malloc chunk of 16k bytes holds, so the rounding
-    // costs no memory.
-    let total = if total <= SMALL_MAX {
-        ((total.max(16) + 8 + 15) & !15) - 8
-    } else {
-        total
-    };
-    // SAFETY: align 16 is a power of two and sizes are far below isize::MAX (callers check
-    // user-controlled sizes against the memory limit first).
-    unsafe { MemLayout::from_size_align_unchecked(total, 16) }
+    // Word-granular sizes, as pymalloc's 8-byte size classes: the binaries' allocator
+    // (mimalloc) has a bin for every multiple of 8 up to 64 bytes. Asking for 16-byte
+    // alignment of a 24- or 40-byte block would make it pad about half of them to a larger
+    // bin, so only sizes that are multiples of 16 (the only ones a payload needing 16-byte
+    // alignment, such as an `i128` field, can have) ask for it; the alignment is a
+    // function of the size, so every block of one free-list class has the same layout.
+    let total = (total.max(16) + 7) & !7;
+    let align = if total.is_multiple_of(16) { 16 } else { 8 };
+    // SAFETY: the alignment is a power of two and sizes are far below isize::MAX (callers
+    // check user-controlled sizes against the memory limit first).
+    unsafe { MemLayout::from_size_align_unchecked(total, align) }
 }
 
 /// Blocks up to this size are recycled through per-thread free lists (pymalloc's role).
 const SMALL_MAX: usize = 136;
-/// Size classes: 24, 40, …, SMALL_MAX bytes (16k − 8).
-const NCLASSES: usize = (SMALL_MAX + 8) / 16 - 1;
+/// Size classes: 16, 24, …, SMALL_MAX bytes (multiples of 8).
+const NCLASSES: usize = SMALL_MAX / 8 - 1;
 /// Free blocks kept per size class; beyond it blocks go back to the system allocator.
 const KEEP_PER_CLASS: usize = 4096;
 
 /// The size class of a rounded small size.
 #[inline(always)]
 const fn class_of(size: usize) -> usize {
-    (size + 8) / 16 - 2
+    size / 8 - 2
 }
 
 /// Per-thread stacks of freed small blocks, linked through their first word.
@@ -126,8 +126,7 @@ impl Drop for FreeGuard {
 
 #[inline(always)]
 fn class_layout(c: usize) -> MemLayout {
-    // SAFETY: non-zero size, power-of-two align.
-    unsafe { MemLayout::from_size_align_unchecked((c + 2) * 16 - 8, 16) }
+    mem_layout((c + 2) * 8, false)
 }
 
 /// `malloc` for object memory: small blocks from the thread's free list.
@@ -217,6 +216,7 @@ pub unsafe fn alloc_var<T: PyPayload>(ty: &PyType, payload: T, var_bytes: usize)
     let extras = (ty.base_size + var_bytes + 7) & !7;
     let size = extras + ty.extra_words * 8;
     let layout = mem_layout(size, gc);
+    debug_assert!(layout.align() >= std::mem::align_of::<T>());
     let raw = raw_alloc(layout);
     ALLOCATED.with(|c| c.set(c.get() + layout.size()));
     LIVE_OBJECTS.with(|c| c.set(c.get() + 1));

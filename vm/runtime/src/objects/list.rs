@@ -64,7 +64,12 @@ impl PyList {
     }
     #[inline]
     pub fn push(&self, v: PyRef) {
-        self.with_mut(|items| items.push(v));
+        self.with_mut(|items| {
+            if items.len() == items.capacity() {
+                list_grow(items, items.len() + 1);
+            }
+            items.push(v)
+        });
     }
     /// Replaces item `i`, dropping the old one after the store.
     pub fn set(&self, i: usize, v: PyRef) -> bool {
@@ -82,6 +87,21 @@ impl PyList {
         while let Some(x) = old.pop() {
             drop(x);
         }
+    }
+}
+
+/// `list_resize`'s over-allocation for growing to `newsize` items: capacities
+/// 0, 4, 8, 16, 24, 32, 40, 52, 64, 76, … (not `Vec`'s doubling), so memory and
+/// `__sizeof__` follow CPython's.
+#[cold]
+pub fn list_grow(items: &mut Vec<PyRef>, newsize: usize) {
+    let old = items.len();
+    let mut cap = (newsize + (newsize >> 3) + 6) & !3;
+    if newsize - old > cap - newsize {
+        cap = (newsize + 3) & !3;
+    }
+    if cap > items.capacity() {
+        items.reserve_exact(cap - old);
     }
 }
 

@@ -30,6 +30,9 @@ pub struct PyStr {
 }
 crate::payload!(PyStr, Str);
 
+/// The str type's basic size: where the bytes start (the struct's tail padding is reused).
+pub const STR_BASE_SIZE: usize = std::mem::offset_of!(PyStr, data);
+
 fn str_var_size(o: &PyObject) -> usize {
     // SAFETY: only installed on str-layout types.
     unsafe { o.cast_unchecked::<PyStr>().blen + 1 }

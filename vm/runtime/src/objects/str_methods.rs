@@ -289,7 +289,8 @@ fn split_impl(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, right: bool) -> PyResul
         None => -1,
     };
     let t = st.as_cow();
-    let mut parts: Vec<String> = Vec::new();
+    // Slices of the text, not copies: each part is copied once, into its str.
+    let mut parts: Vec<&str> = Vec::new();
     match p[0].as_ref().filter(|x| !vm.is_none(x)) {
         None => {
             let mut count = 0;
@@ -297,11 +298,11 @@ fn split_impl(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, right: bool) -> PyResul
                 let mut rest = t.trim_start();
                 while !rest.is_empty() {
                     if maxsplit >= 0 && count >= maxsplit {
-                        parts.push(rest.to_string());
+                        parts.push(rest);
                         break;
                     }
                     let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                    parts.push(rest[..end].to_string());
+                    parts.push(&rest[..end]);
                     rest = rest[end..].trim_start();
                     count += 1;
                 }
@@ -309,14 +310,14 @@ fn split_impl(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, right: bool) -> PyResul
                 let mut rest = t.trim_end();
                 while !rest.is_empty() {
                     if maxsplit >= 0 && count >= maxsplit {
-                        parts.push(rest.to_string());
+                        parts.push(rest);
                         break;
                     }
                     let start = rest
                         .rfind(char::is_whitespace)
                         .map(|i| i + rest[i..].chars().next().map_or(1, |c| c.len_utf8()))
                         .unwrap_or(0);
-                    parts.push(rest[start..].to_string());
+                    parts.push(&rest[start..]);
                     rest = rest[..start].trim_end();
                     count += 1;
                 }
@@ -329,17 +330,11 @@ fn split_impl(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>, right: bool) -> PyResul
                 return Err(vm.new_value_error("empty separator"));
             }
             if maxsplit < 0 {
-                parts = t.split(sep.as_str()).map(String::from).collect();
+                parts = t.split(sep.as_str()).collect();
             } else if !right {
-                parts = t
-                    .splitn(maxsplit as usize + 1, sep.as_str())
-                    .map(String::from)
-                    .collect();
+                parts = t.splitn(maxsplit as usize + 1, sep.as_str()).collect();
             } else {
-                parts = t
-                    .rsplitn(maxsplit as usize + 1, sep.as_str())
-                    .map(String::from)
-                    .collect();
+                parts = t.rsplitn(maxsplit as usize + 1, sep.as_str()).collect();
                 parts.reverse();
             }
         }

@@ -1,4 +1,4 @@
-//! `sys.stdout` / `sys.stderr`: text streams writing into the run's captured output.
+//! `sys.stdin` / `sys.stdout` / `sys.stderr`: text streams over the run's captured output.
 
 use crate::object::alloc::{alloc, drop_nothing};
 use crate::object::typeobj::LayoutOps;
@@ -8,7 +8,7 @@ use crate::vm::Vm;
 #[repr(C)]
 pub struct PyTextIO {
     pub ob: PyObject,
-    /// 1 = stdout, 2 = stderr.
+    /// 0 = stdin (always at end of file), 1 = stdout, 2 = stderr.
     pub fd: u8,
 }
 crate::payload!(PyTextIO, TextIO);

@@ -205,10 +205,13 @@ impl Vm {
             LayoutOps::fixed(crate::object::alloc::drop_payload::<PyType>)
         )
         .flags(F(base_t.0 | gc.0 | F::TYPE_SUBCLASS.0));
+        // A str's bytes start right after its last field, not after the struct's padding
+        // (as CPython's compact ASCII data follows its 40-byte header): "abcd" takes 48
+        // bytes, not 56.
         let str_def = TypeDef::new(
             "str",
             Layout::Str,
-            std::mem::size_of::<PyStr>(),
+            o::str::STR_BASE_SIZE,
             o::str::STR_LAYOUT_OPS,
         )
         .flags(F(base_t.0 | F::UNICODE_SUBCLASS.0 | F::MATCH_SELF.0));

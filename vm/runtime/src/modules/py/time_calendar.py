@@ -68,6 +68,7 @@ for _i, _name in enumerate(_STRUCT_FIELDS):
 struct_time.__module__ = 'time'
 del _i, _name
 
+_STRUCT_TM_ITEMS = 11
 timezone = 0
 altzone = 0
 daylight = 0
