@@ -348,7 +348,10 @@ pub fn locals_of_current(vm: &Vm) -> PyResult {
     // SAFETY: the current frame is alive during this call.
     let fr = unsafe { &mut *f };
     let Some(code) = fr.code.clone() else {
-        return Ok(fr.locals.clone().unwrap_or_else(|| vm.new_dict().into_object()));
+        return Ok(fr
+            .locals
+            .clone()
+            .unwrap_or_else(|| vm.new_dict().into_object()));
     };
     fast_to_locals(vm, &code, &fr.fast, &mut fr.locals)
 }

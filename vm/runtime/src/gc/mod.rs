@@ -10,6 +10,7 @@
 
 pub mod leak;
 pub mod lists;
+pub mod startup;
 pub mod traverse;
 pub mod weakproxy;
 pub mod weakref;
@@ -745,6 +746,12 @@ pub fn get_objects(vm: &Vm, generation: Option<usize>) -> Vec<PyRef> {
         }
     }
     v
+}
+
+/// All objects in the permanent generation (`gc.freeze`), oldest first, new references.
+pub fn get_permanent_objects() -> Vec<PyRef> {
+    // SAFETY: the permanent generation's list.
+    unsafe { objects(permanent_head()) }
 }
 
 /// Objects `o` refers to (`gc.get_referents`).
