@@ -199,22 +199,44 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
         return Ok(None);
     };
     let t = o.type_();
-    let its = m.iters.get();
     if t.is_subtype(&vm.types.enumerate) {
-        let Some(it) = its.first() else {
+        // Only the iterator is taken out (one reference; `next` may run Python code).
+        let Some(it) = m.iters.borrow().first().cloned() else {
             return Ok(None);
         };
-        let Some(x) = crate::ops::next_raw(vm, it)? else {
+        let Some(x) = crate::ops::next_raw(vm, &it)? else {
             return Ok(None);
         };
+        drop(it);
         let c = m.count.get();
-        let next = crate::ops::number::binary_op(vm, &c, &vm.new_int(1), 0)?;
+        let next = match crate::objects::int::int_value(&c)
+            .filter(|_| c.is_type(&vm.types.int))
+            .and_then(|v| v.as_i64())
+            .and_then(|v| v.checked_add(1))
+        {
+            Some(n) => vm.new_int(n),
+            None => crate::ops::number::binary_op(vm, &c, &vm.new_int(1), 0)?,
+        };
         m.count.set(next);
-        return Ok(Some(vm.new_tuple(vec![c, x]).into_object()));
+        return Ok(Some(
+            crate::objects::tuple::new_tuple_array(vm, [c, x]).into_object(),
+        ));
     }
+    let its = m.iters.get();
     if t.is_subtype(&vm.types.zip) {
         if its.is_empty() {
             return Ok(None);
+        }
+        if its.len() == 2 && !m.strict {
+            let Some(a) = crate::ops::next_raw(vm, &its[0])? else {
+                return Ok(None);
+            };
+            let Some(b) = crate::ops::next_raw(vm, &its[1])? else {
+                return Ok(None);
+            };
+            return Ok(Some(
+                crate::objects::tuple::new_tuple_array(vm, [a, b]).into_object(),
+            ));
         }
         let mut out = Vec::with_capacity(its.len());
         for (i, it) in its.iter().enumerate() {
@@ -441,7 +463,10 @@ fn gen_finalize(vm: &Vm, o: &PyObject) {
     let Some(g) = o.downcast_ref::<PyGenerator>() else {
         return;
     };
-    if g.frame_ref().is_none() || !g.started.get() {
+    if g.frame_ref().is_none() {
+        return;
+    }
+    if crate::objects::asyncgen::finalize_hook(vm, o) || !g.started.get() {
         return;
     }
     if let Err(e) = crate::eval::ops_gen::gen_close(vm, g) {
@@ -507,7 +532,7 @@ fn seqiter_length_hint(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 
 /// `gi_frame`: the suspended generator's frame object (made on first use), None once
 /// the generator finished.
-fn gen_frame(vm: &Vm, o: &PyObject) -> PyResult {
+pub fn gen_frame(vm: &Vm, o: &PyObject) -> PyResult {
     let Some(g) = o.downcast_ref::<PyGenerator>() else {
         return Ok(vm.none());
     };
@@ -533,7 +558,7 @@ fn gen_frame(vm: &Vm, o: &PyObject) -> PyResult {
 }
 
 /// `gi_yieldfrom`: the iterator a suspended `yield from`/`await` delegates to.
-fn gen_yieldfrom(vm: &Vm, o: &PyObject) -> PyResult {
+pub fn gen_yieldfrom(vm: &Vm, o: &PyObject) -> PyResult {
     let Some(g) = o.downcast_ref::<PyGenerator>() else {
         return Ok(vm.none());
     };
@@ -625,14 +650,16 @@ pub fn init(vm: &Vm) {
         });
         t.flags
             .set(t.flags().union(crate::object::TypeFlags::HAS_FINALIZER));
-        vm.add_methods(
-            t,
-            &[
-                MethodDef::method("send", gen_send),
-                MethodDef::method("throw", gen_throw),
-                MethodDef::method("close", gen_close),
-            ],
-        );
+        if !t.is(&v.async_generator) {
+            vm.add_methods(
+                t,
+                &[
+                    MethodDef::method("send", gen_send),
+                    MethodDef::method("throw", gen_throw),
+                    MethodDef::method("close", gen_close),
+                ],
+            );
+        }
         vm.add_getset(
             t,
             "__name__",
