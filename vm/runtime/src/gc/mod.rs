@@ -74,7 +74,13 @@ pub fn reset_state() {
         s.long_lived_pending.set(0);
         s.garbage.set(std::ptr::null_mut());
         s.callbacks.set(std::ptr::null_mut());
-        *s.permanent.borrow_mut() = None;
+        if let Some(h) = s.permanent.borrow_mut().take() {
+            // SAFETY: a list head; a VM left without teardown may still link objects
+            // to it, so a non-empty head is never freed.
+            if !unsafe { is_empty(head_ptr(&h)) } {
+                Box::leak(h);
+            }
+        }
         *s.stats.borrow_mut() = [(0, 0, 0); 3];
     });
 }
