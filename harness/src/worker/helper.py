@@ -236,6 +236,9 @@ def _hello(req):
         "hash_randomization": sys.flags.hash_randomization,
         "libpython": _libpython(),
         "pid": os.getpid(),
+        # What every program finds imported already (refvm imports these as if at
+        # start-up: their import-time garbage is not the program's).
+        "modules": sorted(sys.modules),
     }
 
 

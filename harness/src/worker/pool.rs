@@ -516,5 +516,7 @@ fn start(cfg: &WorkerConfig) -> Result<(Worker, HelloResponse), String> {
             hello.hash_abc
         ));
     }
+    // refvm imports what this CPython has imported before a program as if at start-up.
+    refvm_runtime::gc::startup::set_startup_modules(Some(hello.modules.clone()));
     Ok((worker, hello))
 }

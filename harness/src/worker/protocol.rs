@@ -107,6 +107,10 @@ pub struct HelloResponse {
     pub hash_randomization: i64,
     pub libpython: String,
     pub pid: i64,
+    /// `sorted(sys.modules)` once the worker is ready: the modules a program finds
+    /// imported already.
+    #[serde(default)]
+    pub modules: Vec<String>,
 }
 
 #[derive(Deserialize, Debug)]

@@ -337,39 +337,78 @@ fn globals(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
             .unwrap_or_else(|| vm.none())
     })
 }
-/// `locals()`: the frame's mapping, or a fresh dict of its fast locals.
+/// `locals()`: the frame's mapping — for a function frame its one `f_locals` dict,
+/// refreshed from the fast locals on each call (`_PyFrame_FastToLocalsWithError`), so
+/// repeated calls return the same dict, as in CPython 3.11.
 pub fn locals_of_current(vm: &Vm) -> PyResult {
     let f = vm.ts.frame.get();
     if f.is_null() {
         return Ok(vm.new_dict().into_object());
     }
     // SAFETY: the current frame is alive during this call.
-    let fr = unsafe { &*f };
-    if let Some(l) = &fr.locals {
-        return Ok(l.clone());
+    let fr = unsafe { &mut *f };
+    let Some(code) = fr.code.clone() else {
+        return Ok(fr
+            .locals
+            .clone()
+            .unwrap_or_else(|| vm.new_dict().into_object()));
+    };
+    fast_to_locals(vm, &code, &fr.fast, &mut fr.locals)
+}
+
+/// `CO_OPTIMIZED`, and the `co_localspluskinds` bits of cells and free variables.
+const CO_OPTIMIZED: u32 = 0x1;
+const CO_FAST_CELL: u8 = 0x40;
+const CO_FAST_FREE: u8 = 0x80;
+
+/// `_PyFrame_FastToLocalsWithError`: merges the fast locals `fast` of a frame running
+/// `code` into its locals mapping `locals` (a new dict the first time): bound names are
+/// set (a cell's contents for cells and free variables), unbound ones deleted. Free
+/// variables are skipped in unoptimized (class) namespaces. Returns the mapping.
+pub fn fast_to_locals(
+    vm: &Vm,
+    code: &crate::objects::code::PyCode,
+    fast: &[crate::object::Slot],
+    locals: &mut crate::object::Slot,
+) -> PyResult {
+    let map = match locals {
+        Some(l) => l.clone(),
+        None => {
+            let d = vm.new_dict().into_object();
+            *locals = Some(d.clone());
+            d
+        }
+    };
+    if code.localsplusnames.is_empty() {
+        return Ok(map);
     }
-    let d = vm.new_dict();
-    if let Some(code) = &fr.code {
-        for (i, name) in code.localsplusnames.iter().enumerate() {
-            let Some(v) = fr.fast.get(i).cloned().flatten() else {
-                continue;
-            };
-            let kind = code.localspluskinds.get(i).copied().unwrap_or(0);
-            let v = if kind & 0xc0 != 0 {
-                match v.downcast_ref::<crate::objects::function::PyCell>() {
-                    Some(c) => match c.contents.get() {
-                        Some(x) => x,
-                        None => continue,
-                    },
-                    None => v,
-                }
-            } else {
-                v
-            };
-            d.set_str(name.clone(), v);
+    let optimized = code.flags & CO_OPTIMIZED != 0;
+    for (i, name) in code.localsplusnames.iter().enumerate() {
+        let kind = code.localspluskinds.get(i).copied().unwrap_or(0);
+        if kind & CO_FAST_FREE != 0 && !optimized {
+            continue;
+        }
+        let mut value = fast.get(i).cloned().flatten();
+        if kind & (CO_FAST_CELL | CO_FAST_FREE) != 0 {
+            if let Some(c) = value
+                .as_ref()
+                .and_then(|v| v.downcast_ref::<crate::objects::function::PyCell>())
+            {
+                value = c.contents.get();
+            }
+        }
+        let exact = map.is_type(&vm.types.dict);
+        match (map.downcast_ref::<PyDict>(), value) {
+            (Some(d), Some(v)) if exact => d.set_str(name.clone(), v),
+            (Some(d), None) if exact => drop(d.pop_str(name)),
+            (_, Some(v)) => crate::ops::setitem(vm, &map, name.as_object(), v)?,
+            (_, None) => match crate::ops::delitem(vm, &map, name.as_object()) {
+                Err(e) if !e.matches(&vm.exc.key_error) => return Err(e),
+                _ => {}
+            },
         }
     }
-    Ok(d.into_object())
+    Ok(map)
 }
 fn locals(vm: &Vm, _a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     locals_of_current(vm)

@@ -2,7 +2,7 @@
 //! and exceptions bound under their Python names.
 
 pub(crate) mod exec;
-mod funcs;
+pub(crate) mod funcs;
 mod funcs_iter;
 
 use crate::object::PyRef;

@@ -107,6 +107,9 @@ impl Frame {
                 let fast = std::mem::take(&mut self.fast);
                 fo.fast.set(fast);
                 fo.func.set(self.func.take());
+                if self.locals.is_some() {
+                    fo.locals.set(self.locals.take());
+                }
                 self.link_back(&fo);
             }
             drop(fo);

@@ -10,6 +10,7 @@
 
 pub mod leak;
 pub mod lists;
+pub mod startup;
 pub mod traverse;
 pub mod weakproxy;
 pub mod weakref;
@@ -73,7 +74,13 @@ pub fn reset_state() {
         s.long_lived_pending.set(0);
         s.garbage.set(std::ptr::null_mut());
         s.callbacks.set(std::ptr::null_mut());
-        *s.permanent.borrow_mut() = None;
+        if let Some(h) = s.permanent.borrow_mut().take() {
+            // SAFETY: a list head; a VM left without teardown may still link objects
+            // to it, so a non-empty head is never freed.
+            if !unsafe { is_empty(head_ptr(&h)) } {
+                Box::leak(h);
+            }
+        }
         *s.stats.borrow_mut() = [(0, 0, 0); 3];
     });
 }
@@ -745,6 +752,12 @@ pub fn get_objects(vm: &Vm, generation: Option<usize>) -> Vec<PyRef> {
         }
     }
     v
+}
+
+/// All objects in the permanent generation (`gc.freeze`), oldest first, new references.
+pub fn get_permanent_objects() -> Vec<PyRef> {
+    // SAFETY: the permanent generation's list.
+    unsafe { objects(permanent_head()) }
 }
 
 /// Objects `o` refers to (`gc.get_referents`).

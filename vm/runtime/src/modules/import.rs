@@ -52,6 +52,15 @@ fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
     if name == "builtins" {
         return Ok(vm.builtins_module_obj());
     }
+    if crate::gc::startup::is_startup_module(name) {
+        // CPython has it imported before the program starts.
+        return crate::gc::startup::import_as_at_startup(vm, || load_fresh(vm, name, key));
+    }
+    load_fresh(vm, name, key)
+}
+
+/// [`load`] of a module that is neither in `sys.modules` nor native.
+fn load_fresh(vm: &Vm, name: &str, key: PyRef<PyStr>) -> PyResult<PyRef> {
     // A file beside the program (sys.path[0]), then the standard library: name.py or
     // name/__init__.py; a submodule is searched in its package's `__path__`.
     let (parent, last) = match name.rsplit_once('.') {

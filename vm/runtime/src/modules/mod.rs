@@ -58,6 +58,7 @@ pub fn py_source(name: &str) -> Option<&'static str> {
         "itertools" => Some(include_str!("py/itertools.py")),
         "_thread" => Some(include_str!("py/_thread.py")),
         "_collections" => Some(include_str!("py/_collections.py")),
+        "_functools" => Some(include_str!("py/_functools.py")),
         "_string" => Some(include_str!("py/_string.py")),
         "_codecs" => Some(include_str!("py/_codecs.py")),
         "_random" => Some(include_str!("py/_random.py")),

@@ -37,6 +37,13 @@ impl Vm {
     pub fn new_frame_object(&self, f: &mut Frame) -> Option<PyRef<PyFrameObject>> {
         let code = f.code.clone()?;
         let globals = f.globals.clone()?;
+        // A function frame's `f_locals` dict stays the interpreter frame's while it runs
+        // (the object reads it through `frame`) and moves here when the frame finishes.
+        let locals = if code.flags & 0x1 != 0 {
+            None
+        } else {
+            f.locals.clone()
+        };
         Some(alloc(
             &self.types.frame,
             PyFrameObject {
@@ -46,7 +53,7 @@ impl Vm {
                 globals,
                 lasti: Cell::new(f.lasti),
                 fast: Field::new(Vec::new()),
-                locals: Field::new(f.locals.clone()),
+                locals: Field::new(locals),
                 back: Field::new(None),
                 func: Field::new(None),
             },

@@ -154,31 +154,25 @@ pub fn init(vm: &Vm) {
         &t.frame,
         "f_locals",
         |vm, o| {
+            // `PyFrame_FastToLocalsWithError`: the frame's one locals mapping, refreshed.
             let f = fr(vm, o)?;
-            if let Some(l) = f.locals.get() {
-                return Ok(l);
-            }
-            let d = vm.new_dict();
             let p = f.frame.get();
-            let fast: Vec<Slot> = if p.is_null() {
-                f.fast.get()
-            } else {
-                unsafe { (*p).fast.clone() }
-            };
-            for (i, n) in f.code.localsplusnames.iter().enumerate() {
-                if let Some(Some(v)) = fast.get(i) {
-                    let kind = f.code.localspluskinds.get(i).copied().unwrap_or(0);
-                    let v = if kind & 0xc0 != 0 {
-                        v.downcast_ref::<PyCell>().and_then(|c| c.contents.get())
-                    } else {
-                        Some(v.clone())
-                    };
-                    if let Some(v) = v {
-                        d.set_str(n.clone(), v);
-                    }
-                }
+            if !p.is_null() {
+                // SAFETY: non-null only while the interpreter frame is alive; no other
+                // borrow of it is held across this getter.
+                let live = unsafe { &mut *p };
+                return crate::builtins::funcs::fast_to_locals(
+                    vm,
+                    &f.code,
+                    &live.fast,
+                    &mut live.locals,
+                );
             }
-            Ok(d.into_object())
+            let fast = f.fast.get();
+            let mut locals = f.locals.get();
+            let r = crate::builtins::funcs::fast_to_locals(vm, &f.code, &fast, &mut locals);
+            f.locals.set(locals);
+            r
         },
         None,
     );

@@ -171,16 +171,19 @@ fn type_subclasses(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
             out.push(s.clone_object());
         }
     }
-    for generation in (0..vm.gc_generations.len()).rev() {
-        for o in crate::gc::get_objects(vm, Some(generation)) {
-            let Some(s) = o.downcast_ref::<PyType>() else {
-                continue;
-            };
-            if s.flags().contains(crate::object::TypeFlags::HEAPTYPE)
-                && s.bases().as_slice().iter().any(|b| b.is(t.as_object()))
-            {
-                out.push(o.clone());
-            }
+    // The permanent generation (frozen start-up imports) holds the oldest.
+    let frozen = crate::gc::get_permanent_objects();
+    let tracked = (0..vm.gc_generations.len())
+        .rev()
+        .flat_map(|generation| crate::gc::get_objects(vm, Some(generation)));
+    for o in frozen.into_iter().chain(tracked) {
+        let Some(s) = o.downcast_ref::<PyType>() else {
+            continue;
+        };
+        if s.flags().contains(crate::object::TypeFlags::HEAPTYPE)
+            && s.bases().as_slice().iter().any(|b| b.is(t.as_object()))
+        {
+            out.push(o.clone());
         }
     }
     Ok(vm.new_list(out).into_object())

@@ -179,6 +179,8 @@ fn teardown(vm: &Vm) {
     *vm.abort.borrow_mut() = Some(Abort::Unsupported("teardown".into()));
     vm.modules.clear();
     vm.builtins.clear();
+    // Frozen objects (`gc.freeze`, start-up imports) are torn down with the rest.
+    crate::gc::unfreeze(vm);
     let mut all: Vec<PyRef> = Vec::new();
     for generation in &vm.gc_generations {
         let head = generation.head_ptr();
