@@ -381,11 +381,6 @@ fn refvm_side_inner(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> Refv
     } else {
         not_asked()
     };
-    let ast = if layers.has(Layer::Ast) {
-        refvm.ast(src, name)
-    } else {
-        not_asked()
-    };
     let compile = layers.any(&[
         Layer::Bytecode,
         Layer::Dis,
@@ -393,7 +388,20 @@ fn refvm_side_inner(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> Refv
         Layer::Output,
         Layer::Refcount,
     ]);
-    let compiled = if compile {
+    // The AST layer and the compile share one parse.
+    let (ast, compiled) = if layers.has(Layer::Ast) && compile {
+        let cpu = thread_cpu_ns();
+        let (ast, c) = refvm.ast_and_compile(src, name);
+        add_cpu(0, cpu);
+        (ast, Some(c))
+    } else if layers.has(Layer::Ast) {
+        (refvm.ast(src, name), None)
+    } else {
+        (not_asked(), None)
+    };
+    let compiled = if let Some(c) = compiled {
+        c
+    } else if compile {
         let cpu = thread_cpu_ns();
         let c = refvm.compile(src, name);
         add_cpu(0, cpu);
@@ -571,8 +579,9 @@ fn same_code(refvm: &RefvmEngine, case: &Case, cp: &CpythonStatic, rv: &RefvmSid
 }
 
 /// Does the program import only modules both engines implement natively (`gc`, `math`,
-/// `sys`: no compiler involved)? Conservative: any other line mentioning `import`
-/// (an `importlib`, an `__import__`, a string) says no.
+/// `sys`: no compiler involved)? Conservative: every `;`-separated part of a line that
+/// mentions `import` must be such an import statement (any other mention — an
+/// `importlib`, an `__import__`, a string — says no).
 pub fn imports_only_native(source: &[u8]) -> bool {
     const NATIVE: [&str; 3] = ["gc", "math", "sys"];
     source.split(|&b| b == b'\n').all(|line| {
@@ -580,9 +589,13 @@ pub fn imports_only_native(source: &[u8]) -> bool {
             return true;
         }
         std::str::from_utf8(line).is_ok_and(|l| {
-            l.trim_end()
-                .strip_prefix("import ")
-                .is_some_and(|rest| rest.split(',').all(|m| NATIVE.contains(&m.trim())))
+            l.split(';').all(|part| {
+                !part.contains("import")
+                    || part
+                        .trim()
+                        .strip_prefix("import ")
+                        .is_some_and(|rest| rest.split(',').all(|m| NATIVE.contains(&m.trim())))
+            })
         })
     })
 }
@@ -791,5 +804,9 @@ mod tests {
         assert!(!imports_only_native(b"from math import pi\n"));
         assert!(!imports_only_native(b"x = __import__('gc')\n"));
         assert!(!imports_only_native(b"print('import')\n"));
+        assert!(imports_only_native(b"import gc; acc0 = 0\nimport math;\n"));
+        assert!(!imports_only_native(b"import gc; import os\n"));
+        assert!(!imports_only_native(b"exec('1;import os')\n"));
+        assert!(!imports_only_native(b"if x: import os\n"));
     }
 }
