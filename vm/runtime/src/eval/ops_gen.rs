@@ -415,8 +415,6 @@ pub fn dispatch(
             f.stack.push(Some(r));
             Ok(())
         }
-        _ => Err(vm.abort_with(crate::vm::Abort::Unsupported(
-            "async generators / async for".into(),
-        ))),
+        _ => crate::objects::asyncgen::dispatch(vm, f, op),
     }
 }

@@ -61,6 +61,7 @@ pub fn py_source(name: &str) -> Option<&'static str> {
         "errno" => Some(include_str!("py/errno.py")),
         "_io" => Some(include_str!("py/_io.py")),
         "_struct" => Some(include_str!("py/_struct.py")),
+        "_ast" => Some(include_str!("py/_ast.py")),
         "array" => Some(include_str!("py/array.py")),
         _ => None,
     }

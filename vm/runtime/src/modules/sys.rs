@@ -263,6 +263,14 @@ pub fn init(vm: &Vm) -> PyRef {
             MethodDef::static_("getsizeof", getsizeof),
             MethodDef::static_("getfilesystemencoding", getfilesystemencoding),
             MethodDef::static_("getfilesystemencodeerrors", getfilesystemencodeerrors),
+            MethodDef::static_(
+                "set_asyncgen_hooks",
+                crate::objects::asyncgen::set_asyncgen_hooks,
+            ),
+            MethodDef::static_(
+                "get_asyncgen_hooks",
+                crate::objects::asyncgen::get_asyncgen_hooks,
+            ),
         ],
     );
     let argv: Vec<PyRef> = vm.config.argv.iter().map(|a| vm.new_str(a)).collect();

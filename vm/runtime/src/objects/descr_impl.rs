@@ -868,7 +868,19 @@ pub fn init(vm: &Vm) {
     vm.add_getset(&t.property, "fget", |vm, o| prop_field(vm, o, 0), None);
     vm.add_getset(&t.property, "fset", |vm, o| prop_field(vm, o, 1), None);
     vm.add_getset(&t.property, "fdel", |vm, o| prop_field(vm, o, 2), None);
-    vm.add_getset(&t.property, "__doc__", |vm, o| prop_field(vm, o, 3), None);
+    vm.add_getset(
+        &t.property,
+        "__doc__",
+        |vm, o| prop_field(vm, o, 3),
+        Some(|vm, o, v| {
+            // A writable T_OBJECT member in CPython.
+            let p = o
+                .downcast_ref::<PyProperty>()
+                .ok_or_else(|| vm.new_type_error("bad property"))?;
+            p.doc.set(v);
+            Ok(())
+        }),
+    );
 
     t.classmethod.update_slots(|s| {
         s.descr_get = Some(classmethod_get);

@@ -23,6 +23,12 @@ pub struct PyGenerator {
     pub code: PyRef<PyCode>,
     /// The generator's saved `exc_info` item.
     pub exc_state: Field<Slot>,
+    /// Async generators only (`ag_closed`, `ag_running_async`, `ag_hooks_inited`,
+    /// `ag_origin_or_finalizer`): see `objects/asyncgen.rs`.
+    pub ag_closed: Cell<bool>,
+    pub ag_running_async: Cell<bool>,
+    pub ag_hooks_inited: Cell<bool>,
+    pub ag_finalizer: Field<Slot>,
 }
 crate::payload!(PyGenerator, Generator);
 pub const GEN_LAYOUT_OPS: LayoutOps = LayoutOps::fixed(drop_payload::<PyGenerator>);
@@ -68,6 +74,10 @@ impl Vm {
                 qualname: Field::new(qualname),
                 code,
                 exc_state: Field::new(None),
+                ag_closed: Cell::new(false),
+                ag_running_async: Cell::new(false),
+                ag_hooks_inited: Cell::new(false),
+                ag_finalizer: Field::new(None),
             },
         )
     }
@@ -85,6 +95,9 @@ pub fn generator_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(g) = o.downcast_ref::<PyGenerator>() {
         if let Some(f) = g.frame_ref() {
             f.traverse(visit);
+        }
+        if let Some(fin) = g.ag_finalizer.borrow() {
+            visit(fin);
         }
     }
 }

@@ -441,7 +441,10 @@ fn gen_finalize(vm: &Vm, o: &PyObject) {
     let Some(g) = o.downcast_ref::<PyGenerator>() else {
         return;
     };
-    if g.frame_ref().is_none() || !g.started.get() {
+    if g.frame_ref().is_none() {
+        return;
+    }
+    if crate::objects::asyncgen::finalize_hook(vm, o) || !g.started.get() {
         return;
     }
     if let Err(e) = crate::eval::ops_gen::gen_close(vm, g) {
@@ -507,7 +510,7 @@ fn seqiter_length_hint(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 
 /// `gi_frame`: the suspended generator's frame object (made on first use), None once
 /// the generator finished.
-fn gen_frame(vm: &Vm, o: &PyObject) -> PyResult {
+pub fn gen_frame(vm: &Vm, o: &PyObject) -> PyResult {
     let Some(g) = o.downcast_ref::<PyGenerator>() else {
         return Ok(vm.none());
     };
@@ -533,7 +536,7 @@ fn gen_frame(vm: &Vm, o: &PyObject) -> PyResult {
 }
 
 /// `gi_yieldfrom`: the iterator a suspended `yield from`/`await` delegates to.
-fn gen_yieldfrom(vm: &Vm, o: &PyObject) -> PyResult {
+pub fn gen_yieldfrom(vm: &Vm, o: &PyObject) -> PyResult {
     let Some(g) = o.downcast_ref::<PyGenerator>() else {
         return Ok(vm.none());
     };
@@ -625,14 +628,16 @@ pub fn init(vm: &Vm) {
         });
         t.flags
             .set(t.flags().union(crate::object::TypeFlags::HAS_FINALIZER));
-        vm.add_methods(
-            t,
-            &[
-                MethodDef::method("send", gen_send),
-                MethodDef::method("throw", gen_throw),
-                MethodDef::method("close", gen_close),
-            ],
-        );
+        if !t.is(&v.async_generator) {
+            vm.add_methods(
+                t,
+                &[
+                    MethodDef::method("send", gen_send),
+                    MethodDef::method("throw", gen_throw),
+                    MethodDef::method("close", gen_close),
+                ],
+            );
+        }
         vm.add_getset(
             t,
             "__name__",

@@ -6,6 +6,7 @@
 //! an `init(vm)` that sets slots with `update_slots` and methods with `vm.add_methods`,
 //! and call it from `init_types` below.
 
+pub mod asyncgen;
 pub mod bytearray_mut;
 pub mod bytes;
 pub mod bytes_methods;
@@ -106,6 +107,7 @@ pub fn init_types(vm: &Vm) {
     range_methods::init(vm);
     descr_impl::init(vm);
     iter_impl::init(vm);
+    asyncgen::init(vm);
     exceptions_impl::init(vm);
     module::init(vm);
     introspect::init(vm);

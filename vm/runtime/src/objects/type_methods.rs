@@ -106,6 +106,25 @@ fn get_doc(vm: &Vm, o: &PyObject) -> PyResult {
     }
     Ok(d)
 }
+/// `type_set_doc`: heap types only (`check_set_special_type_attr`).
+fn set_doc(vm: &Vm, o: &PyObject, v: Slot) -> PyResult<()> {
+    let t = as_type(vm, o)?;
+    if !t.is_heap() {
+        return Err(vm.new_type_error(format!(
+            "cannot set '__doc__' attribute of immutable type '{}'",
+            t.name_str()
+        )));
+    }
+    let Some(v) = v else {
+        return Err(vm.new_type_error(format!(
+            "cannot delete '__doc__' attribute of immutable type '{}'",
+            t.name_str()
+        )));
+    };
+    t.dict.set_str(vm.names.__doc__.clone(), v);
+    crate::object::typeobj::type_modified();
+    Ok(())
+}
 fn get_abstract(vm: &Vm, o: &PyObject) -> PyResult {
     let t = as_type(vm, o)?;
     match t.dict.get_str(&vm.names.__abstractmethods__) {
@@ -246,7 +265,7 @@ pub fn init(vm: &Vm) {
     vm.add_getset(t, "__bases__", get_bases, None);
     vm.add_getset(t, "__base__", get_base, None);
     vm.add_getset(t, "__dict__", get_dict, None);
-    vm.add_getset(t, "__doc__", get_doc, None);
+    vm.add_getset(t, "__doc__", get_doc, Some(set_doc));
     vm.add_getset(t, "__abstractmethods__", get_abstract, Some(set_abstract));
     vm.add_methods(
         t,

@@ -26,6 +26,9 @@ pub struct ThreadState {
     pub stack_reserve: usize,
     /// The error being raised is a re-raise (`raise` with no operand): no traceback entry.
     pub reraise: Cell<bool>,
+    /// `sys.set_asyncgen_hooks`: `async_gen_firstiter` and `async_gen_finalizer`.
+    pub asyncgen_firstiter: crate::objects::function::Field<Slot>,
+    pub asyncgen_finalizer: crate::objects::function::Field<Slot>,
 }
 
 impl ThreadState {
@@ -40,6 +43,8 @@ impl ThreadState {
             chain_pool: UnsafeCell::new(Vec::new()),
             stack_reserve: 256 * 1024,
             reraise: Cell::new(false),
+            asyncgen_firstiter: crate::objects::function::Field::new(None),
+            asyncgen_finalizer: crate::objects::function::Field::new(None),
         }
     }
 
