@@ -83,6 +83,7 @@ impl RefvmSide {
             compiled: Compiled {
                 code: Stage::Failed(outcome, detail.to_owned()),
                 compile_ns: None,
+                warnings: String::new(),
             },
             run: Stage::Failed(outcome, detail.to_owned()),
             marshal: Stage::Failed(outcome, detail.to_owned()),
@@ -150,6 +151,27 @@ pub struct RefvmEngine {
 pub struct Compiled {
     pub code: Stage<Result<Arc<CodeObject>, ErrorObs>>,
     pub compile_ns: Option<u64>,
+    /// The compiler's `SyntaxWarning`s as the default `warnings.showwarning` prints
+    /// them (CPython writes them to stderr while compiling, before the program runs).
+    pub warnings: String,
+}
+
+impl Compiled {
+    /// `run` with the compile warnings in front of its stderr, as `python3 FILE`
+    /// shows them.
+    pub fn with_warnings(&self, run: Stage<RunObs>) -> Stage<RunObs> {
+        if self.warnings.is_empty() {
+            return run;
+        }
+        run.map(|mut obs| {
+            if let Some(err) = obs.stderr.as_mut() {
+                let mut text = self.warnings.clone().into_bytes();
+                text.extend_from_slice(err);
+                *err = text;
+            }
+            obs
+        })
+    }
 }
 
 impl RefvmEngine {
@@ -340,10 +362,17 @@ impl RefvmEngine {
     /// `compile(source, filename, "exec")`.
     pub fn compile(&self, source: &[u8], filename: &str) -> Compiled {
         let mut compile_ns = None;
+        let mut warnings = String::new();
         let code = fenced("refvm_compiler::compile_source", || {
             let start = Instant::now();
-            let result = refvm_compiler::compile_source(source, &CompileOptions::new(filename));
+            let (result, found) = refvm_compiler::compile_source_with_warnings(
+                source,
+                &CompileOptions::new(filename),
+            );
             let ns = start.elapsed().as_nanos() as u64;
+            for w in &found {
+                warnings.push_str(&w.format(filename, source));
+            }
             match result {
                 Ok(code) => {
                     compile_ns = Some(ns);
@@ -352,7 +381,11 @@ impl RefvmEngine {
                 Err(e) => compile_error_stage(e),
             }
         });
-        Compiled { code, compile_ns }
+        Compiled {
+            code,
+            compile_ns,
+            warnings,
+        }
     }
 
     /// [`RefvmSide`] of a program, computed on the calling thread.
@@ -362,7 +395,7 @@ impl RefvmEngine {
         let compiled = self.compile(source, &abs);
         let (run, marshal) = match &compiled.code {
             Stage::Ok(Ok(code)) => (
-                self.run(Arc::clone(code), program, compiled.compile_ns),
+                compiled.with_warnings(self.run(Arc::clone(code), program, compiled.compile_ns)),
                 self.marshal_dumps_as_cpython(code),
             ),
             Stage::Ok(Err(e)) => (

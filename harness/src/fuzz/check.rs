@@ -410,6 +410,7 @@ fn refvm_side_inner(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> Refv
         Compiled {
             code: not_asked(),
             compile_ns: None,
+            warnings: String::new(),
         }
     };
     let static_obs = if layers.any(&[Layer::Dis, Layer::Marshal]) {
@@ -440,7 +441,7 @@ fn refvm_side_inner(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> Refv
                         layers.has(Layer::Refcount),
                     );
                     add_cpu(1, cpu);
-                    r
+                    compiled.with_warnings(r)
                 },
                 if layers.has(Layer::Output) {
                     refvm.marshal_dumps(code)

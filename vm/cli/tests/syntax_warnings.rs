@@ -1,5 +1,6 @@
 //! `refvm run` prints the compiler's SyntaxWarnings (of the script, of imported modules
-//! and of `compile()`/`exec()` strings) to stderr exactly as the live `python3` does.
+//! and of `compile()`/`exec()` strings) to stderr exactly as the live `python3` does,
+//! and reports a script that does not compile as `python3` does.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -63,9 +64,8 @@ fn script_warnings() {
     );
 }
 
-/// Warnings issued before a compile-time error are printed before it. (Only the
-/// warnings and the error's last line are compared: `refvm run` reports a compiler
-/// SyntaxError without CPython's `File "…", line N` header and caret lines.)
+/// Warnings issued before a compile-time error are printed before it, and the error
+/// as `python3 FILE` reports it (`File "…", line N`, the line, the carets).
 #[test]
 fn warnings_then_syntax_error() {
     let dir = scratch("then-error");
@@ -74,11 +74,38 @@ fn warnings_then_syntax_error() {
     let want = run("python3", &[], &script);
     let got = run(env!("CARGO_BIN_EXE_refvm"), &["run"], &script);
     let _ = std::fs::remove_dir_all(&dir);
-    let warnings = want.2.split("  File ").next().unwrap_or_default();
-    assert!(warnings.contains("SyntaxWarning"), "{want:?}");
-    assert!(got.2.starts_with(warnings), "{got:?} vs {want:?}");
-    assert_eq!(got.2.lines().last(), want.2.lines().last());
-    assert_eq!((got.0, &got.1), (want.0, &want.1));
+    assert!(want.2.contains("SyntaxWarning"), "{want:?}");
+    assert_eq!(got, want, "refvm run (left) vs python3 (right)");
+}
+
+/// Compile-time errors of every kind (parser, compiler, indentation, tabs, multi-line
+/// and non-ASCII lines) print what `python3 FILE` prints.
+#[test]
+fn syntax_errors_as_python_prints_them() {
+    let cases: &[(&str, &str)] = &[
+        ("return", "x = 1\ndef f():\n    pass\nreturn 5\n"),
+        ("invalid", "x = (1,\n  2 +)\n"),
+        ("tab", "if True:\n\tx = 1\n        y = 2\n"),
+        ("indent", "if True:\nx = 1\n"),
+        ("unexpected-indent", "x = 1\n    y = 2\n"),
+        ("multiline", "f(a for a in b, c)\nx = [1,\n2 3]\n"),
+        ("unterminated", "s = 'abc\n"),
+        ("eof-paren", "x = (1,\n"),
+        ("nonascii", "s = 'é' +* 2\n"),
+        ("nonlocal", "nonlocal x\n"),
+        ("assign", "def f():\n    f() = 1\n"),
+        ("await", "await x\n"),
+    ];
+    let dir = scratch("errors");
+    for (name, text) in cases {
+        let script = dir.join(format!("{name}.py"));
+        std::fs::write(&script, text).expect("write");
+        let want = run("python3", &[], &script);
+        let got = run(env!("CARGO_BIN_EXE_refvm"), &["run"], &script);
+        assert!(want.2.contains("  File "), "{name}: {want:?}");
+        assert_eq!(got, want, "{name}: refvm run (left) vs python3 (right)");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

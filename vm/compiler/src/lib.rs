@@ -34,6 +34,7 @@ pub mod future;
 pub mod fxhash;
 pub mod opcode;
 pub mod symtable;
+pub mod syntax_report;
 pub mod unparse;
 
 pub use error::CompileWarning;
@@ -41,6 +42,7 @@ use refvm_bytecode::CodeObject;
 pub use refvm_common::Unsupported;
 use refvm_syntax::{SyntaxError, ast};
 use std::fmt;
+pub use syntax_report::syntax_error_report;
 
 /// Options of `compile()` that change the code produced.
 #[derive(Clone, Debug, PartialEq, Eq)]

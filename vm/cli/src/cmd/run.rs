@@ -56,7 +56,7 @@ pub fn main(args: &RunArgs) -> ExitCode {
         match result {
             Ok(code) => code,
             Err(CompileError::Syntax(e)) => {
-                eprintln!("{e}");
+                eprint!("{}", refvm_compiler::syntax_error_report(&e));
                 return ExitCode::FAILURE;
             }
             Err(CompileError::Unsupported(u)) => return super::unsupported(&u),

@@ -57,6 +57,7 @@ pub(super) fn binary_op_fast(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) ->
                     10 => Some(x - y),
                     5 => Some(x * y),
                     11 if y != 0.0 => Some(x / y),
+                    8 => float_pow_plain(x, y),
                     _ => None,
                 };
                 if let Some(r) = r {
@@ -116,6 +117,7 @@ pub(super) fn float_reuse(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> Op
         10 => x - y,
         5 => x * y,
         11 if y != 0.0 => x / y,
+        8 => float_pow_plain(x, y)?,
         _ => return None,
     };
     if use_a {
@@ -124,6 +126,18 @@ pub(super) fn float_reuse(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> Op
         fb.v.set(r);
     }
     Some(use_a)
+}
+
+/// `float_pow` of two floats in its plain case: a finite positive base other than 1 and a
+/// finite non-zero exponent with a finite non-zero result (the generic path handles every
+/// special case, the negative bases and the errors). `None` otherwise.
+#[inline(always)]
+fn float_pow_plain(x: f64, y: f64) -> Option<f64> {
+    if !(x > 0.0 && x.is_finite() && x != 1.0 && y.is_finite() && y != 0.0) {
+        return None;
+    }
+    let r = x.powf(y);
+    (r.is_finite() && r != 0.0).then_some(r)
 }
 
 /// Integers up to 2**53 convert to float exactly.

@@ -567,6 +567,12 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                             f.stack.push(Some(it));
                         }
                         FOR_ITER => {
+                            // `list_iterator` and `range_iterator` in place (the item or
+                            // the exhaustion of the generic path, without its call).
+                            if let Some(v) = for_iter_fast(vm, top!(f, vm, 'op)) {
+                                f.stack.push(Some(v));
+                                break 'op Ok(());
+                            }
                             let it = top!(f, vm, 'op).clone();
                             let r = match it.type_().slots().iternext {
                                 Some(nf) => nf(vm, &it),
@@ -928,6 +934,36 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
             cur_off = off;
         }
     }
+}
+
+/// `FOR_ITER`'s next item from an exact `list_iterator` or `range_iterator` that has one
+/// (a machine-sized int for ranges); `None`: take the generic `tp_iternext` (which also
+/// handles the exhaustion).
+#[inline(always)]
+fn for_iter_fast(vm: &Vm, it: &crate::object::PyObject) -> Option<PyRef> {
+    if it.is_type(&vm.types.range_iterator) {
+        // SAFETY: exact range_iterator.
+        let ri = unsafe { it.cast_unchecked::<crate::objects::range::PyRangeIter>() };
+        let n = ri.remaining.get();
+        let v = ri.next.get();
+        if n == 0 || v < i128::from(i64::MIN) || v > i128::from(i64::MAX) {
+            return None;
+        }
+        ri.remaining.set(n - 1);
+        ri.next.set(v.wrapping_add(ri.step));
+        return Some(vm.new_int(v as i64));
+    }
+    if it.is_type(&vm.types.list_iterator) {
+        // SAFETY: exact list_iterator.
+        let si = unsafe { it.cast_unchecked::<crate::objects::iter::PySeqIter>() };
+        let seq = si.seq.borrow().as_ref()?;
+        let l = seq.downcast_ref::<crate::objects::list::PyList>()?;
+        let i = si.index.get();
+        let v = l.borrow().get(i)?.clone();
+        si.index.set(i + 1);
+        return Some(v);
+    }
+    None
 }
 
 #[inline(always)]

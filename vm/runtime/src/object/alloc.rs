@@ -76,28 +76,13 @@ const fn class_of(size: usize) -> usize {
 }
 
 /// Per-thread stacks of freed small blocks, linked through their first word.
+///
+/// The lists are a `const` thread-local without a destructor, so the hot paths reach them
+/// with a plain thread-pointer access (no registration state to check); [`FreeGuard`]
+/// frees the blocks when the thread ends.
 struct FreeLists {
     heads: [Cell<*mut u8>; NCLASSES],
     counts: [Cell<usize>; NCLASSES],
-}
-
-impl Drop for FreeLists {
-    fn drop(&mut self) {
-        for c in 0..NCLASSES {
-            let layout = class_layout(c);
-            let mut p = self.heads[c].get();
-            while !p.is_null() {
-                // SAFETY: every block on the list is a free block of this class whose first
-                // word links to the next.
-                unsafe {
-                    let next = *(p as *mut *mut u8);
-                    std::alloc::dealloc(p, layout);
-                    p = next;
-                }
-            }
-            self.heads[c].set(ptr::null_mut());
-        }
-    }
 }
 
 thread_local! {
@@ -107,6 +92,36 @@ thread_local! {
             counts: [const { Cell::new(0) }; NCLASSES],
         }
     };
+    /// Registered (touched) on every trip to the system allocator, so before any block
+    /// can reach a free list: its destructor empties the lists at thread exit.
+    static FREE_GUARD: FreeGuard = const { FreeGuard };
+}
+
+/// Empties this thread's free lists when the thread ends; after that the lists count as
+/// full, so a block freed later (by another thread-local's destructor) goes back to the
+/// system allocator.
+struct FreeGuard;
+
+impl Drop for FreeGuard {
+    fn drop(&mut self) {
+        let _ = FREE.try_with(|f| {
+            for c in 0..NCLASSES {
+                let layout = class_layout(c);
+                let mut p = f.heads[c].get();
+                while !p.is_null() {
+                    // SAFETY: every block on the list is a free block of this class whose
+                    // first word links to the next.
+                    unsafe {
+                        let next = *(p as *mut *mut u8);
+                        std::alloc::dealloc(p, layout);
+                        p = next;
+                    }
+                }
+                f.heads[c].set(ptr::null_mut());
+                f.counts[c].set(KEEP_PER_CLASS);
+            }
+        });
+    }
 }
 
 #[inline(always)]
@@ -121,23 +136,34 @@ fn raw_alloc(layout: MemLayout) -> *mut u8 {
     let size = layout.size();
     if size <= SMALL_MAX {
         let c = class_of(size);
-        let p = FREE
-            .try_with(|f| {
-                let p = f.heads[c].get();
-                if !p.is_null() {
-                    // SAFETY: a free block of this class; its first word links to the next.
-                    f.heads[c].set(unsafe { *(p as *mut *mut u8) });
-                    f.counts[c].set(f.counts[c].get() - 1);
-                }
-                p
-            })
-            .unwrap_or(ptr::null_mut());
+        let p = FREE.with(|f| {
+            let p = f.heads[c].get();
+            if !p.is_null() {
+                // SAFETY: a free block of this class; its first word links to the next.
+                f.heads[c].set(unsafe { *(p as *mut *mut u8) });
+                f.counts[c].set(f.counts[c].get() - 1);
+            }
+            p
+        });
         if !p.is_null() {
             return p;
         }
     }
+    sys_alloc(layout)
+}
+
+/// `raw_alloc`'s trip to the system allocator (aborts on exhaustion, as `alloc` callers
+/// expect a block).
+#[cold]
+#[inline(never)]
+fn sys_alloc(layout: MemLayout) -> *mut u8 {
+    let _ = FREE_GUARD.try_with(|_| ());
     // SAFETY: layout has non-zero size.
-    unsafe { std::alloc::alloc(layout) }
+    let p = unsafe { std::alloc::alloc(layout) };
+    if p.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    p
 }
 
 /// `free` for object memory: small blocks onto the thread's free list.
@@ -149,23 +175,32 @@ unsafe fn raw_free(p: *mut u8, layout: MemLayout) {
     let size = layout.size();
     if size <= SMALL_MAX {
         let c = class_of(size);
-        let kept = FREE
-            .try_with(|f| {
-                let n = f.counts[c].get();
-                if n >= KEEP_PER_CLASS {
-                    return false;
-                }
-                // SAFETY: the block is at least 16 bytes and ours now.
-                unsafe { *(p as *mut *mut u8) = f.heads[c].get() };
-                f.heads[c].set(p);
-                f.counts[c].set(n + 1);
-                true
-            })
-            .unwrap_or(false);
+        let kept = FREE.with(|f| {
+            let n = f.counts[c].get();
+            if n >= KEEP_PER_CLASS {
+                return false;
+            }
+            // SAFETY: the block is at least 16 bytes and ours now.
+            unsafe { *(p as *mut *mut u8) = f.heads[c].get() };
+            f.heads[c].set(p);
+            f.counts[c].set(n + 1);
+            true
+        });
         if kept {
             return;
         }
     }
+    // SAFETY: caller's contract.
+    unsafe { sys_free(p, layout) }
+}
+
+/// `raw_free`'s trip to the system allocator.
+///
+/// # Safety
+/// As for [`raw_free`].
+#[cold]
+#[inline(never)]
+unsafe fn sys_free(p: *mut u8, layout: MemLayout) {
     // SAFETY: caller's contract.
     unsafe { std::alloc::dealloc(p, layout) }
 }
@@ -183,9 +218,6 @@ pub unsafe fn alloc_var<T: PyPayload>(ty: &PyType, payload: T, var_bytes: usize)
     let size = extras + ty.extra_words * 8;
     let layout = mem_layout(size, gc);
     let raw = raw_alloc(layout);
-    if raw.is_null() {
-        std::alloc::handle_alloc_error(layout);
-    }
     ALLOCATED.with(|c| c.set(c.get() + layout.size()));
     LIVE_OBJECTS.with(|c| c.set(c.get() + 1));
     unsafe {
@@ -240,9 +272,6 @@ pub fn alloc<T: PyPayload>(ty: &PyType, payload: T) -> PyRef<T> {
 unsafe fn alloc_plain<T: PyPayload>(ty: &PyType, payload: T) -> PyRef<T> {
     let layout = mem_layout((ty.base_size + 7) & !7, false);
     let raw = raw_alloc(layout);
-    if raw.is_null() {
-        std::alloc::handle_alloc_error(layout);
-    }
     ALLOCATED.with(|c| c.set(c.get() + layout.size()));
     LIVE_OBJECTS.with(|c| c.set(c.get() + 1));
     // SAFETY: `raw` is a fresh block of the payload's size.
@@ -257,29 +286,68 @@ unsafe fn alloc_plain<T: PyPayload>(ty: &PyType, payload: T) -> PyRef<T> {
 
 /// Deallocates an object whose count reached zero (`_Py_Dealloc`), through the trashcan.
 ///
+/// Exact floats and ints (static leaf types with no GC header, finalizer or extras: they
+/// own no references, so freeing them cannot recurse) go straight back to their free
+/// list here, in a small function with no call on that path; everything else takes
+/// [`dealloc_slow`].
+///
 /// # Safety
 /// `op` must be a live object with refcount 0.
 pub unsafe fn dealloc(op: *mut PyObject) {
-    // Leaf objects (exact int, float, complex, str, bytes) own no references, so freeing
-    // them cannot recurse: no trashcan, finalizer, GC header or extras to handle.
     unsafe {
         let ty = &*(*op).ob_type.get();
-        // Exact floats (and other fixed-size leaves of static types with nothing to drop
-        // and no var part): the block goes straight back to its free list.
-        let plain = ty.extra_words == 0
-            && ty.flags().0
-                & (TypeFlags::HAVE_GC | TypeFlags::HAS_FINALIZER | TypeFlags::HEAPTYPE).0
-                == 0;
-        if plain && matches!(ty.layout, super::Layout::Float | super::Layout::Int) {
-            // Made by `alloc_plain` (no var part): an int's payload may own a big value.
-            if ty.layout == super::Layout::Int {
-                ptr::drop_in_place(op as *mut crate::objects::int::PyInt);
+        if ty.extra_words == 0
+            && ty.flags().0 & (TypeFlags::HAVE_GC | TypeFlags::HAS_FINALIZER | TypeFlags::HEAPTYPE).0
+                == 0
+        {
+            match ty.layout {
+                super::Layout::Float => {
+                    free_plain(op, ty.base_size);
+                    return;
+                }
+                super::Layout::Int => {
+                    // Made by `alloc_plain` (no var part): a big value owns a heap buffer.
+                    if matches!(
+                        crate::objects::int::int_value(&*op),
+                        Some(crate::objects::intval::Int::Big(_))
+                    ) {
+                        drop_int_payload(op);
+                    }
+                    free_plain(op, ty.base_size);
+                    return;
+                }
+                _ => {}
             }
-            let layout = mem_layout((ty.base_size + 7) & !7, false);
-            raw_free(op as *mut u8, layout);
-            note_freed(layout.size());
-            return;
         }
+        dealloc_slow(op)
+    }
+}
+
+/// Drops the payload of an int holding a big value (out of `dealloc`'s fast path).
+#[cold]
+#[inline(never)]
+unsafe fn drop_int_payload(op: *mut PyObject) {
+    unsafe { ptr::drop_in_place(op as *mut crate::objects::int::PyInt) }
+}
+
+/// Frees the block of an object made by `alloc_plain` with payload size `base_size`.
+#[inline(always)]
+unsafe fn free_plain(op: *mut PyObject, base_size: usize) {
+    let layout = mem_layout((base_size + 7) & !7, false);
+    unsafe { raw_free(op as *mut u8, layout) };
+    note_freed(layout.size());
+}
+
+/// [`dealloc`] of every object but exact floats and ints.
+///
+/// # Safety
+/// As for [`dealloc`].
+#[inline(never)]
+unsafe fn dealloc_slow(op: *mut PyObject) {
+    // Other leaf objects (exact complex, str, bytes) own no references either: no
+    // trashcan, finalizer, GC header or extras to handle.
+    unsafe {
+        let ty = &*(*op).ob_type.get();
         if matches!(
             ty.layout,
             super::Layout::Int

@@ -199,22 +199,44 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
         return Ok(None);
     };
     let t = o.type_();
-    let its = m.iters.get();
     if t.is_subtype(&vm.types.enumerate) {
-        let Some(it) = its.first() else {
+        // Only the iterator is taken out (one reference; `next` may run Python code).
+        let Some(it) = m.iters.borrow().first().cloned() else {
             return Ok(None);
         };
-        let Some(x) = crate::ops::next_raw(vm, it)? else {
+        let Some(x) = crate::ops::next_raw(vm, &it)? else {
             return Ok(None);
         };
+        drop(it);
         let c = m.count.get();
-        let next = crate::ops::number::binary_op(vm, &c, &vm.new_int(1), 0)?;
+        let next = match crate::objects::int::int_value(&c)
+            .filter(|_| c.is_type(&vm.types.int))
+            .and_then(|v| v.as_i64())
+            .and_then(|v| v.checked_add(1))
+        {
+            Some(n) => vm.new_int(n),
+            None => crate::ops::number::binary_op(vm, &c, &vm.new_int(1), 0)?,
+        };
         m.count.set(next);
-        return Ok(Some(vm.new_tuple(vec![c, x]).into_object()));
+        return Ok(Some(
+            crate::objects::tuple::new_tuple_array(vm, [c, x]).into_object(),
+        ));
     }
+    let its = m.iters.get();
     if t.is_subtype(&vm.types.zip) {
         if its.is_empty() {
             return Ok(None);
+        }
+        if its.len() == 2 && !m.strict {
+            let Some(a) = crate::ops::next_raw(vm, &its[0])? else {
+                return Ok(None);
+            };
+            let Some(b) = crate::ops::next_raw(vm, &its[1])? else {
+                return Ok(None);
+            };
+            return Ok(Some(
+                crate::objects::tuple::new_tuple_array(vm, [a, b]).into_object(),
+            ));
         }
         let mut out = Vec::with_capacity(its.len());
         for (i, it) in its.iter().enumerate() {

@@ -81,6 +81,33 @@ pub fn new_tuple_of_type(t: &PyType, items: Vec<PyRef>) -> PyRef<PyTuple> {
     }
 }
 
+/// Creates an exact tuple from a fixed number of items (no intermediate vector: the hot
+/// small tuples of `enumerate`, `zip` and `dict.items`).
+pub fn new_tuple_array<const N: usize>(vm: &Vm, items: [PyRef; N]) -> PyRef<PyTuple> {
+    if N == 0 {
+        return vm.empty_tuple.clone();
+    }
+    // SAFETY: tuple layout; the items are written before the object is used.
+    unsafe {
+        let tup = alloc_var(
+            &vm.types.tuple,
+            PyTuple {
+                ob: crate::object::header(),
+                len: 0,
+                items: [],
+            },
+            N * 8,
+        );
+        let p = tup.items.as_ptr() as *mut PyRef;
+        for (i, it) in items.into_iter().enumerate() {
+            std::ptr::write(p.add(i), it);
+        }
+        let tp = tup.as_ptr() as *mut PyTuple;
+        (*tp).len = N;
+        tup
+    }
+}
+
 impl Vm {
     /// A new tuple (the empty tuple is shared).
     pub fn new_tuple(&self, items: Vec<PyRef>) -> PyRef<PyTuple> {
