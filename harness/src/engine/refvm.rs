@@ -241,6 +241,7 @@ impl RefvmEngine {
                     Compiled {
                         code,
                         compile_ns: None,
+                        warnings: String::new(),
                     },
                 );
             }
@@ -250,6 +251,7 @@ impl RefvmEngine {
                     Compiled {
                         code: Stage::Unsupported(u.0),
                         compile_ns: None,
+                        warnings: String::new(),
                     },
                 );
             }
@@ -268,6 +270,7 @@ impl RefvmEngine {
                     Compiled {
                         code,
                         compile_ns: None,
+                        warnings: String::new(),
                     },
                 );
             }
@@ -281,6 +284,7 @@ impl RefvmEngine {
                             .propagate()
                             .unwrap_or_else(|| Stage::Skip(String::new())),
                         compile_ns: None,
+                        warnings: String::new(),
                     },
                 );
             }
@@ -289,14 +293,20 @@ impl RefvmEngine {
             Stage::Ok(Ok(refvm_syntax::ast::dump(&module)))
         });
         let mut compile_ns = None;
-        let code = fenced("refvm_compiler::compile_module_owned", || {
+        let mut warnings = String::new();
+        let code = fenced("refvm_compiler::compile_module_warnings", || {
             let start = Instant::now();
-            let result = refvm_compiler::compile_module_owned(
+            let mut found = Vec::new();
+            let result = refvm_compiler::compile_module_warnings(
                 module,
                 source,
                 &CompileOptions::new(filename),
+                &mut found,
             );
             let ns = parse_ns + start.elapsed().as_nanos() as u64;
+            for w in &found {
+                warnings.push_str(&w.format(filename, source));
+            }
             match result {
                 Ok(code) => {
                     compile_ns = Some(ns);
@@ -305,7 +315,14 @@ impl RefvmEngine {
                 Err(e) => compile_error_stage(e),
             }
         });
-        (ast, Compiled { code, compile_ns })
+        (
+            ast,
+            Compiled {
+                code,
+                compile_ns,
+                warnings,
+            },
+        )
     }
 
     /// The static observations given tokens, AST and a compile: the code layer, and

@@ -5,7 +5,7 @@
 //! [`crate::check::combine_cells`]); only the batching is new.
 
 use super::runner;
-use crate::check::{Engines, combine_cells};
+use crate::check::{Engines, MarshalReference, combine_cells};
 use crate::diff::{
     bytes::diff_pyc, code::diff_code, output::diff_run, refcount::diff_probes, text,
 };
@@ -338,7 +338,7 @@ pub fn check_batch(engines: &Engines, cases: &[Case], layers: &LayerSet) -> Vec<
         .zip(cpython_refvm)
         .zip(refvm_cpython)
         .map(|(((((case, cp), oracle), rv), c_r), r_c)| {
-            judge_case(case, layers, cp, oracle, rv, c_r, r_c)
+            judge_case(engines, case, layers, cp, oracle, rv, c_r, r_c)
         })
         .collect()
 }
@@ -706,7 +706,9 @@ fn run_refvm_code(
 
 /// The verdicts of one program, as [`crate::check::check_program`] gives them, for
 /// the requested layers; plus whether it is poisoned.
+#[allow(clippy::too_many_arguments)]
 fn judge_case(
+    engines: &Engines,
     case: &Case,
     layers: &LayerSet,
     cp: CpythonStatic,
@@ -747,13 +749,17 @@ fn judge_case(
                 other => judge(other, other, |_, _| Verdict::pass()),
             },
         );
+        // The cells whose code crosses over as marshal data are judged as the full
+        // check judges them: against CPython running its own marshalled code when that
+        // differs from the source run (marshal.dumps sorts frozenset members).
+        let mut reference = MarshalReference::new(engines, &case.program, &cp.run_code, &oracle);
         for (cell, run) in [
             (Cell::CpythonRefvm, &cpython_refvm),
             (Cell::RefvmCpython, &refvm_cpython),
-            (Cell::RefvmRefvm, &rv.run),
         ] {
-            cells.insert(cell, judge(&oracle, run, diff_run));
+            cells.insert(cell, reference.judge(run));
         }
+        cells.insert(Cell::RefvmRefvm, judge(&oracle, &rv.run, diff_run));
         out.insert(Layer::Output, combine_cells(&cells));
     }
     let refvm_run = if rv.run.ok().is_some() || cpython_refvm.ok().is_none() {
