@@ -145,6 +145,22 @@ fn run(
     let source = p[0].clone().unwrap_or_else(|| vm.none());
     let globals = p[1].clone().filter(|g| !vm.is_none(g));
     let locals = p[2].clone().filter(|l| !vm.is_none(l));
+    // PyMapping_Check: the type has __getitem__.
+    let is_mapping = |o: &PyRef| {
+        crate::objects::typeobject::lookup_special(vm, o, &vm.intern("__getitem__")).is_some()
+    };
+    if let Some(l) = &locals {
+        if !is_mapping(l) {
+            return Err(vm.new_type_error(if mode == refvm_syntax::Mode::Eval {
+                "locals must be a mapping".to_string()
+            } else {
+                format!(
+                    "locals must be a mapping or None, not {}",
+                    l.type_().name_str()
+                )
+            }));
+        }
+    }
     let (globals, locals) = match (globals, locals) {
         (None, None) => {
             let (g, l) = caller_scope(vm)?;
@@ -154,7 +170,11 @@ fn run(
         (Some(g), l) => {
             let Ok(gd) = g.clone().downcast::<PyDict>() else {
                 let what = if mode == refvm_syntax::Mode::Eval {
-                    "globals must be a real dict; try eval(expr, {}, mapping)"
+                    if is_mapping(&g) {
+                        "globals must be a real dict; try eval(expr, {}, mapping)"
+                    } else {
+                        "globals must be a dict"
+                    }
                 } else {
                     "exec() globals must be a dict, not "
                 };
@@ -169,7 +189,8 @@ fn run(
         }
     };
     if globals.get_str(&vm.names.__builtins__).is_none() {
-        globals.set_str(vm.names.__builtins__.clone(), vm.builtins_module_obj());
+        // PyEval_GetBuiltins: the builtins namespace dict.
+        globals.set_str(vm.names.__builtins__.clone(), vm.builtins.clone_object());
     }
     let code = if let Ok(c) = source.clone().downcast::<PyCode>() {
         c

@@ -386,8 +386,14 @@ fn dir(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::range(vm, "dir", a, k, 0, 1)?;
     let items = match a.first() {
         None => {
+            // _dir_locals: PyMapping_Keys (the keys() method unless an exact dict).
             let l = locals_of_current(vm)?;
-            crate::ops::collect(vm, &l)?
+            if l.type_().is(&vm.types.dict) {
+                crate::ops::collect(vm, &l)?
+            } else {
+                let keys = crate::ops::call_method(vm, &l, &vm.intern("keys"), &[])?;
+                crate::ops::collect(vm, &keys)?
+            }
         }
         Some(o) => {
             if let Some(t) = o.downcast_ref::<PyType>() {

@@ -191,7 +191,14 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, code: &PyCode, op: u8, oparg: u32) -> Py
             let fromlist = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
             let level = f.stack.pop().flatten().ok_or_else(|| stack_error(vm))?;
             let g = f.globals.clone().ok_or_else(|| stack_error(vm))?;
-            let m = crate::modules::import::import_name(vm, &name()?, &g, &fromlist, &level)?;
+            let m = crate::modules::import::import_name_frame(
+                vm,
+                &name()?,
+                &g,
+                f.locals.as_ref(),
+                &fromlist,
+                &level,
+            )?;
             f.stack.push(Some(m));
             Ok(())
         }

@@ -16,6 +16,21 @@ fn not_found(vm: &Vm, name: &str) -> crate::error::PyErr {
     e
 }
 
+/// Imports the module `name` (absolute, dotted) and returns it, for native code that
+/// needs a module (the codec registry, ...).
+pub fn import_module(vm: &Vm, name: &str) -> PyResult<PyRef> {
+    let mut m = None;
+    let mut acc = String::new();
+    for part in name.split('.') {
+        if !acc.is_empty() {
+            acc.push('.');
+        }
+        acc.push_str(part);
+        m = Some(load(vm, &acc)?);
+    }
+    m.ok_or_else(|| not_found(vm, name))
+}
+
 /// Loads (or finds in `sys.modules`) the module with the full dotted `name`.
 fn load(vm: &Vm, name: &str) -> PyResult<PyRef> {
     let key = vm.intern(name);
@@ -211,6 +226,29 @@ pub fn stdlib_dir() -> Option<&'static std::path::PathBuf> {
     .as_ref()
 }
 
+/// Runs Python source refvm carries itself in an existing module's namespace (the
+/// Python half of a native module, e.g. `time`'s calendar functions).
+pub fn exec_source_in(vm: &Vm, filename: &str, source: &[u8], module: &PyRef) -> PyResult<()> {
+    let code =
+        refvm_compiler::compile_source(source, &refvm_compiler::CompileOptions::new(filename))
+            .map_err(|e| {
+                vm.abort_with(crate::vm::Abort::Unsupported(format!(
+                    "compiling {filename}: {e:?}"
+                )))
+            })?;
+    let mut cache = crate::objects::code::ConstCache::default();
+    let code = vm.make_code(&Arc::new(code), &mut cache)?;
+    let Some(m) = module.downcast_ref::<PyModule>() else {
+        return Err(vm.new_type_error("exec_source_in: not a module"));
+    };
+    if m.dict.get_str(&vm.names.__builtins__).is_none() {
+        m.dict
+            .set_str(vm.names.__builtins__.clone(), vm.builtins_module_obj());
+    }
+    crate::eval::run_code(vm, code, m.dict.clone(), None)?;
+    Ok(())
+}
+
 /// Runs a module whose source refvm carries itself (see `modules::py_source`).
 fn exec_source_module(vm: &Vm, name: &str, filename: &str, source: &[u8]) -> PyResult<PyRef> {
     let code = match refvm_compiler::compile_source(
@@ -243,7 +281,37 @@ fn exec_source_module(vm: &Vm, name: &str, filename: &str, source: &[u8]) -> PyR
     Ok(vm.modules.get_str(&key).unwrap_or(mobj))
 }
 
-/// `IMPORT_NAME`.
+/// `IMPORT_NAME` in a frame whose locals are `locals`: as CPython's `import_name`, a
+/// replaced `builtins.__import__` is called with `(name, globals, locals, fromlist,
+/// level)`; the original one imports directly.
+pub fn import_name_frame(
+    vm: &Vm,
+    name: &PyRef<PyStr>,
+    globals: &PyRef<PyDict>,
+    locals: Option<&PyRef>,
+    fromlist: &PyObject,
+    level: &PyObject,
+) -> PyResult {
+    let Some(import_func) = vm.builtins.get_str(&vm.intern("__import__")) else {
+        return Err(vm.new_import_error("__import__ not found"));
+    };
+    let is_original = import_func
+        .downcast_ref::<crate::objects::descr::PyBuiltinFunction>()
+        .is_some_and(|b| b.name == "__import__" && b.self_.is_none());
+    if is_original {
+        return import_name(vm, name, globals, fromlist, level);
+    }
+    let args = [
+        name.clone().into_object(),
+        globals.clone().into_object(),
+        locals.cloned().unwrap_or_else(|| vm.none()),
+        fromlist.to_owned(),
+        level.to_owned(),
+    ];
+    crate::ops::call(vm, &import_func, &args, None)
+}
+
+/// `IMPORT_NAME` with the original `builtins.__import__`.
 pub fn import_name(
     vm: &Vm,
     name: &PyRef<PyStr>,

@@ -11,6 +11,7 @@ pub mod math_norm;
 pub mod sre;
 pub mod structseq;
 pub mod sys;
+pub mod sys_hooks;
 pub mod time;
 pub mod weakref;
 
@@ -57,6 +58,10 @@ pub fn py_source(name: &str) -> Option<&'static str> {
         "_thread" => Some(include_str!("py/_thread.py")),
         "_collections" => Some(include_str!("py/_collections.py")),
         "_string" => Some(include_str!("py/_string.py")),
+        "_codecs" => Some(include_str!("py/_codecs.py")),
+        "_random" => Some(include_str!("py/_random.py")),
+        "_operator" => Some(include_str!("py/_operator.py")),
+        "_sha512" => Some(include_str!("py/_sha512.py")),
         "posix" => Some(include_str!("py/posix.py")),
         "errno" => Some(include_str!("py/errno.py")),
         "_io" => Some(include_str!("py/_io.py")),

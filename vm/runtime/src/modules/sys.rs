@@ -273,6 +273,7 @@ pub fn init(vm: &Vm) -> PyRef {
             ),
         ],
     );
+    super::sys_hooks::add(vm, &m);
     let argv: Vec<PyRef> = vm.config.argv.iter().map(|a| vm.new_str(a)).collect();
     super::set(vm, &m, "argv", vm.new_list(argv).into_object());
     let stdout = vm.new_textio(1);
@@ -287,7 +288,12 @@ pub fn init(vm: &Vm) -> PyRef {
     super::set(vm, &m, "maxunicode", vm.new_int(0x10ffff));
     super::set(vm, &m, "byteorder", vm.new_str("little"));
     super::set(vm, &m, "platform", vm.new_str("linux"));
-    super::set(vm, &m, "version", vm.new_str("3.11.7 (refvm)"));
+    super::set(
+        vm,
+        &m,
+        "version",
+        vm.new_str("3.11.7 (main, Nov 24 2026, 00:00:00) [refvm]"),
+    );
     super::set(vm, &m, "hexversion", vm.new_int(0x030b07f0));
     super::set(vm, &m, "executable", vm.new_str(""));
     super::set(vm, &m, "modules", vm.modules.clone_object());

@@ -1,4 +1,5 @@
-//! The `time` module (clocks only; no sleeping longer than the sandbox allows).
+//! The `time` module: clocks (no sleeping longer than the sandbox allows) here, the
+//! calendar functions in `py/time_calendar.py`.
 
 use crate::error::PyResult;
 use crate::object::PyRef;
@@ -40,7 +41,7 @@ fn sleep(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 }
 
 pub fn init(vm: &Vm) -> PyRef {
-    super::make_module(
+    let m = super::make_module(
         vm,
         "time",
         &[
@@ -53,5 +54,11 @@ pub fn init(vm: &Vm) -> PyRef {
             MethodDef::static_("time_ns", time_ns),
             MethodDef::static_("sleep", sleep),
         ],
-    )
+    );
+    // The calendar functions (struct_time, gmtime, strftime, ...) are Python.
+    let src = include_str!("py/time_calendar.py");
+    if let Err(e) = super::import::exec_source_in(vm, "<refvm time>", src.as_bytes(), &m) {
+        super::sys::write_unraisable(vm, e, None);
+    }
+    m
 }

@@ -49,6 +49,14 @@ const CP1252_HIGH: [u32; 32] = [
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFE, 0x017E, 0x0178,
 ];
 
+/// An encoding refvm has no native codec for goes through the codec registry
+/// (`_codecs.lookup`, the `encodings` package), as CPython's `_PyCodec_EncodeText` does.
+fn via_registry(vm: &Vm, helper: &str, obj: PyRef, enc: &str, errors: &str) -> PyResult {
+    let m = crate::modules::import::import_module(vm, "_codecs")?;
+    let f = crate::ops::get_attr(vm, &m, &vm.intern(helper))?;
+    crate::ops::call::call(vm, &f, &[obj, vm.new_str(enc), vm.new_str(errors)], None)
+}
+
 fn unknown(vm: &Vm, enc: &str) -> crate::error::PyErr {
     vm.new_exception_msg(&vm.exc.lookup_error, &format!("unknown encoding: {}", enc))
 }
@@ -62,6 +70,27 @@ fn check_errors(vm: &Vm, errors: &str) -> PyResult<()> {
             &format!("unknown error handler name '{}'", errors),
         )),
     }
+}
+
+/// An error handler the native codecs implement themselves; any other name (one
+/// registered with `codecs.register_error`, or unknown) goes through `_codecs`, which
+/// looks it up only when an error occurs, as CPython does.
+fn native_errors(errors: &str) -> bool {
+    check_errors_known(errors)
+}
+
+fn check_errors_known(errors: &str) -> bool {
+    matches!(
+        errors,
+        "strict"
+            | "ignore"
+            | "replace"
+            | "backslashreplace"
+            | "xmlcharrefreplace"
+            | "surrogateescape"
+            | "surrogatepass"
+            | "namereplace"
+    )
 }
 
 /// Encodes one code point, or None if the codec cannot.
@@ -147,8 +176,16 @@ fn enc_one(c: Codec, cp: u32, out: &mut Vec<u8>, surrogatepass: bool) -> bool {
 /// `str.encode(encoding, errors)`.
 pub fn encode(vm: &Vm, s: &PyStr, enc: &str, errors: &str) -> PyResult {
     let Some((codec, name)) = lookup(enc) else {
-        return Err(unknown(vm, enc));
+        let s = vm.new_str_from_gen_utf8(s.as_bytes()).into_object();
+        return via_registry(vm, "_encode_text", s, enc, errors);
     };
+    if !native_errors(errors) {
+        if codec == Codec::Utf8 && s.is_utf8() {
+            return Ok(vm.new_bytes(s.as_bytes().to_vec()));
+        }
+        let s = vm.new_str_from_gen_utf8(s.as_bytes()).into_object();
+        return via_registry(vm, "_encode_text", s, enc, errors);
+    }
     if codec == Codec::Utf8 && s.is_utf8() {
         return Ok(vm.new_bytes(s.as_bytes().to_vec()));
     }
@@ -282,8 +319,18 @@ fn utf8_step(b: &[u8], i: usize) -> Step {
 /// `bytes.decode(encoding, errors)`.
 pub fn decode_with(vm: &Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<PyRef<PyStr>> {
     let Some((codec, name)) = lookup(enc) else {
-        return Err(unknown(vm, enc));
+        let r = via_registry(vm, "_decode_text", vm.new_bytes(b.to_vec()), enc, errors)?;
+        return r.downcast::<PyStr>().map_err(|_| unknown(vm, enc));
     };
+    if !native_errors(errors) {
+        if codec == Codec::Utf8 {
+            if let Ok(s) = std::str::from_utf8(b) {
+                return Ok(vm.new_pystr(s));
+            }
+        }
+        let r = via_registry(vm, "_decode_text", vm.new_bytes(b.to_vec()), enc, errors)?;
+        return r.downcast::<PyStr>().map_err(|_| unknown(vm, enc));
+    }
     if codec == Codec::Utf8 {
         if let Ok(s) = std::str::from_utf8(b) {
             return Ok(vm.new_pystr(s));

@@ -306,10 +306,13 @@ fn property_copy_with(vm: &Vm, a: &[PyRef], which: usize) -> PyResult {
         .ok_or_else(|| vm.new_type_error("descriptor needs a property"))?;
     let f = a.get(1).cloned().filter(|f| !vm.is_none(f));
     let (mut g, mut s, mut d) = (p.fget.get(), p.fset.get(), p.fdel.get());
-    match which {
-        0 => g = f,
-        1 => s = f,
-        _ => d = f,
+    // property_copy: a None (or missing) function keeps the old one.
+    if f.is_some() {
+        match which {
+            0 => g = f,
+            1 => s = f,
+            _ => d = f,
+        }
     }
     let t = a[0].type_().as_type_ref();
     let doc = p.doc.get();
@@ -665,7 +668,26 @@ pub fn init(vm: &Vm) {
         f,
         "__code__",
         |vm, o| fget(vm, o, |f| f.code.get().into_object()),
-        None,
+        Some(|vm, o, v| {
+            // func_set_code: a code object whose free variables match the closure.
+            let f = o
+                .downcast_ref::<PyFunction>()
+                .ok_or_else(|| vm.new_type_error("not a function"))?;
+            let code = v
+                .and_then(|v| v.downcast::<crate::objects::code::PyCode>().ok())
+                .ok_or_else(|| vm.new_type_error("__code__ must be set to a code object"))?;
+            let nclosure = f.closure.get().map(|c| c.len()).unwrap_or(0);
+            if code.nfree != nclosure {
+                return Err(vm.new_value_error(format!(
+                    "{}() requires a code object with {} free vars, not {}",
+                    f.name.get().to_string_lossy(),
+                    nclosure,
+                    code.nfree
+                )));
+            }
+            f.code.set(code);
+            Ok(())
+        }),
     );
     vm.add_getset(
         f,

@@ -58,6 +58,12 @@ fn float_new(vm: &Vm, t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -
             args.len()
         )));
     }
+    // PyNumber_Float returns an exact float argument itself.
+    if let Some(x) = args.first() {
+        if t.is(&vm.types.float) && x.type_().is(&vm.types.float) {
+            return Ok(x.clone());
+        }
+    }
     let v = match args.first() {
         None => 0.0,
         Some(x) => {

@@ -182,6 +182,21 @@ pub fn get_instance_dict(vm: &Vm, o: &PyObject) -> PyResult {
     Ok(d)
 }
 
+/// `__dict__` setter of user classes (`subtype_setdict`): like `set_instance_dict`, but
+/// deleting is allowed (the next access makes a new empty dict).
+pub fn subtype_set_dict(vm: &Vm, o: &PyObject, v: Slot) -> PyResult<()> {
+    if v.is_some() {
+        return set_instance_dict(vm, o, v);
+    }
+    let Some(slot) = crate::object::typeobj::instance_dict_slot(o) else {
+        return Err(crate::ops::attr::attribute_error(vm, o, &vm.names.__dict__));
+    };
+    // SAFETY: the old value is taken out before it is dropped.
+    let old = unsafe { std::ptr::replace(slot, None) };
+    drop(old);
+    Ok(())
+}
+
 pub fn set_instance_dict(vm: &Vm, o: &PyObject, v: Slot) -> PyResult<()> {
     let Some(slot) = crate::object::typeobj::instance_dict_slot(o) else {
         return Err(crate::ops::attr::attribute_error(vm, o, &vm.names.__dict__));

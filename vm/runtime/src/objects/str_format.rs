@@ -171,6 +171,9 @@ pub fn format_str(vm: &Vm, st: &PyStr, spec: &str) -> PyResult {
             )));
         }
     }
+    if s.sign == Some(' ') {
+        return Err(vm.new_value_error("Space not allowed in string format specifier"));
+    }
     if s.sign.is_some() {
         return Err(vm.new_value_error("Sign not allowed in string format specifier"));
     }
@@ -221,6 +224,11 @@ pub fn format_int(vm: &Vm, v: &Int, spec: &str) -> PyResult {
     if ty == 'c' {
         if s.sign.is_some() {
             return Err(vm.new_value_error("Sign not allowed with integer format specifier 'c'"));
+        }
+        if s.alt {
+            return Err(vm.new_value_error(
+                "Alternate form (#) not allowed with integer format specifier 'c'",
+            ));
         }
         // PyLong_AsLong first (its own overflow message), then the code point range.
         let cp = v

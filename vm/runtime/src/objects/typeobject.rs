@@ -307,7 +307,11 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
                 continue;
             }
             let s = mangle_slot(vm, &name, s);
-            if dict.get_str(&s).is_some() {
+            // __qualname__ and __classcell__ leave the namespace before the class is made.
+            if dict.get_str(&s).is_some()
+                && s.as_bytes() != b"__qualname__"
+                && s.as_bytes() != b"__classcell__"
+            {
                 return Err(vm.new_value_error(format!(
                     "'{}' in __slots__ conflicts with class variable",
                     s
@@ -438,7 +442,7 @@ pub fn type_new(vm: &Vm, meta: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTup
                 "__dict__",
                 &t,
                 crate::objects::object::get_instance_dict,
-                Some(crate::objects::object::set_instance_dict),
+                Some(crate::objects::object::subtype_set_dict),
             ),
         );
     }

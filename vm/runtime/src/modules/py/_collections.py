@@ -204,10 +204,10 @@ class deque:
         del self._items[i]
 
     def __iter__(self):
-        return _deque_iterator(self, False)
+        return _deque_iter(_deque_iterator, self, False)
 
     def __reversed__(self):
-        return _deque_iterator(self, True)
+        return _deque_iter(_deque_reverse_iterator, self, True)
 
     def __repr__(self):
         if _repr_running(self):
@@ -300,15 +300,48 @@ def _repr_done(o):
             return
 
 
+def _deque_iter(cls, d, rev):
+    it = object.__new__(cls)
+    it._deque = d
+    it._state = d._state
+    it._left = len(d._items)
+    it._pos = len(d._items) - 1 if rev else 0
+    it._rev = rev
+    return it
+
+
+def _deque_iter_new(cls, rev, args):
+    # dequeiter_new: "O!|n" (keyword arguments are ignored); the iterator is advanced
+    # `index` times.
+    if not 1 <= len(args) <= 2:
+        if len(args) < 1:
+            raise TypeError("function takes at least 1 argument (0 given)")
+        raise TypeError("function takes at most 2 arguments (%d given)" % len(args))
+    d = args[0]
+    if not isinstance(d, deque):
+        raise TypeError("argument 1 must be collections.deque, not %s" % type(d).__name__)
+    index = _index(args[1]) if len(args) > 1 else 0
+    it = _deque_iter(cls, d, rev)
+    for _ in range(index):
+        if it._left <= 0:
+            break
+        next(it)
+    return it
+
+
+def _index(v):
+    try:
+        return v.__index__()
+    except AttributeError:
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(v).__name__) from None
+
+
 class _deque_iterator:
     __slots__ = ('_deque', '_state', '_pos', '_left', '_rev')
 
-    def __init__(self, d, rev):
-        self._deque = d
-        self._state = d._state
-        self._left = len(d._items)
-        self._pos = len(d._items) - 1 if rev else 0
-        self._rev = rev
+    def __new__(cls, *args, **kwargs):
+        return _deque_iter_new(cls, False, args)
 
     def __iter__(self):
         return self
@@ -329,7 +362,19 @@ class _deque_iterator:
         return self._left
 
 
+class _deque_reverse_iterator:
+    __slots__ = ('_deque', '_state', '_pos', '_left', '_rev')
+
+    def __new__(cls, *args, **kwargs):
+        return _deque_iter_new(cls, True, args)
+
+    __iter__ = _deque_iterator.__iter__
+    __next__ = _deque_iterator.__next__
+    __length_hint__ = _deque_iterator.__length_hint__
+
+
 _deque_iterator.__name__ = '_deque_iterator'
+_deque_reverse_iterator.__name__ = '_deque_reverse_iterator'
 
 
 class defaultdict(dict):

@@ -121,7 +121,11 @@ class _RawIOBase(_IOBase):
 
 
 class _BufferedIOBase(_IOBase):
-    pass
+    def detach(self):
+        raise UnsupportedOperation("detach")
+
+    def readinto1(self, buffer):
+        return self.readinto(buffer)
 
 
 class _TextIOBase(_IOBase):
@@ -157,6 +161,7 @@ class StringIO(_TextIOBase):
                 "initial_value must be str or None, not %s" % type(initial_value).__name__
             )
         self._newline = newline
+        self._seennl = 0
         self._buf = []
         self._value = ""
         self._pos = 0
@@ -164,6 +169,11 @@ class StringIO(_TextIOBase):
         if initial_value:
             self.write(initial_value)
             self._pos = 0
+
+    def _checkClosed(self, msg=None):
+        # stringio.c's CHECK_CLOSED message has no full stop.
+        if self._IOBase__closed:
+            raise ValueError("I/O operation on closed file" if msg is None else msg)
 
     def _translate(self, s):
         nl = self._newline
@@ -182,6 +192,15 @@ class StringIO(_TextIOBase):
         if not isinstance(s, str):
             raise TypeError("string argument expected, got '%s'" % type(s).__name__)
         n = len(s)
+        if self._newline is None or self._newline == "":
+            # The universal-newlines decoder records the kinds of line ending seen.
+            crlf = s.count("\r\n")
+            if crlf:
+                self._seennl |= 4
+            if s.count("\r") > crlf:
+                self._seennl |= 1
+            if s.count("\n") > crlf:
+                self._seennl |= 2
         s = self._translate(s)
         v = self._value
         pos = self._pos
@@ -234,6 +253,14 @@ class StringIO(_TextIOBase):
     def tell(self):
         self._checkClosed()
         return self._pos
+
+    @property
+    def newlines(self):
+        self._checkClosed()
+        if self._newline is not None and self._newline != "":
+            return None
+        return (None, "\r", "\n", ("\r", "\n"), "\r\n", ("\r", "\r\n"),
+                ("\n", "\r\n"), ("\r", "\n", "\r\n"))[self._seennl]
 
     def seek(self, pos, whence=0):
         self._checkClosed()
@@ -304,6 +331,24 @@ class BytesIO(_BufferedIOBase):
         self._checkClosed()
         return memoryview(self._value)
 
+    # bytesio.c defines these on BytesIO itself.
+    def flush(self):
+        self._checkClosed()
+
+    def isatty(self):
+        self._checkClosed()
+        return False
+
+    def read1(self, size=-1):
+        return self.read(size)
+
+    def readlines(self, size=None):
+        self._checkClosed()
+        return _IOBase.readlines(self, -1 if size is None else _index(size))
+
+    def writelines(self, lines):
+        return _IOBase.writelines(self, lines)
+
     def write(self, b):
         self._checkClosed()
         try:
@@ -342,7 +387,6 @@ class BytesIO(_BufferedIOBase):
         m[:len(data)] = data
         return len(data)
 
-    readinto1 = readinto
 
     def readline(self, size=-1):
         self._checkClosed()
@@ -405,8 +449,6 @@ class BytesIO(_BufferedIOBase):
     def closed(self):
         return self._IOBase__closed
 
-    def detach(self):
-        raise UnsupportedOperation("detach")
 
 
 class FileIO(_RawIOBase):

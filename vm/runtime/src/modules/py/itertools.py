@@ -7,6 +7,19 @@ refvm runs these classes, which follow that C code's behaviour, reprs and messag
 import sys as _sys
 
 
+def _as_int(v):
+    # PyNumber_AsSsize_t's TypeError for objects without __index__.
+    try:
+        index = type(v).__index__
+    except AttributeError:
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(v).__name__) from None
+    return index(v)
+
+
+_NO_TIMES = object()
+
+
 def _index(v, msg):
     if v is None:
         return None
@@ -65,10 +78,12 @@ class cycle:
 
 
 class repeat:
-    def __init__(self, object, times=None):
+    def __init__(self, object, times=_NO_TIMES):
         self._obj = object
-        if times is not None:
-            times = times.__index__()
+        if times is _NO_TIMES:
+            times = None
+        else:
+            times = _as_int(times)
             if times < 0:
                 times = 0
         self._times = times
@@ -141,8 +156,14 @@ class chain:
         while self._source is not None:
             if self._active is None:
                 try:
-                    self._active = iter(next(self._source))
+                    iterable = next(self._source)
                 except StopIteration:
+                    self._source = None
+                    raise
+                try:
+                    self._active = iter(iterable)
+                except BaseException:
+                    # chain_next: an input that is not iterable ends the chain.
                     self._source = None
                     raise
             for v in self._active:
@@ -419,7 +440,7 @@ _tee.__name__ = _tee.__qualname__ = '_tee'
 
 
 def tee(iterable, n=2, /):
-    n = n.__index__()
+    n = _as_int(n)
     if n < 0:
         raise ValueError('n must be >= 0')
     if n == 0:
@@ -462,7 +483,7 @@ class pairwise:
 
 class product:
     def __init__(self, *args, repeat=1):
-        repeat = repeat.__index__()
+        repeat = _as_int(repeat)
         if repeat < 0:
             raise ValueError('repeat argument cannot be negative')
         pools = [tuple(p) for p in args] * repeat
@@ -495,7 +516,7 @@ class product:
 class combinations:
     def __init__(self, iterable, r):
         self._pool = tuple(iterable)
-        r = r.__index__()
+        r = _as_int(r)
         if r < 0:
             raise ValueError('r must be non-negative')
         self._r = r
@@ -529,7 +550,7 @@ class combinations:
 class combinations_with_replacement:
     def __init__(self, iterable, r):
         self._pool = tuple(iterable)
-        r = r.__index__()
+        r = _as_int(r)
         if r < 0:
             raise ValueError('r must be non-negative')
         self._r = r
@@ -565,7 +586,9 @@ class permutations:
         if r is None:
             r = n
         else:
-            r = r.__index__()
+            if not isinstance(r, int):
+                raise TypeError("Expected int as r")
+            r = int(r)
             if r < 0:
                 raise ValueError('r must be non-negative')
         self._pool = pool
