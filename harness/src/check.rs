@@ -170,7 +170,7 @@ pub fn check_program(engines: &Engines, program: &Program) -> ProgramResult {
 /// (the verdict against the oracle stands); if it does not, marshal changed what the
 /// program does and the cell is judged against that run — a cell that differs from it
 /// too still diverges.
-struct MarshalReference<'a> {
+pub(crate) struct MarshalReference<'a> {
     engines: &'a Engines,
     program: &'a Program,
     code: &'a Stage<Option<Vec<u8>>>,
@@ -180,7 +180,7 @@ struct MarshalReference<'a> {
 }
 
 impl<'a> MarshalReference<'a> {
-    fn new(
+    pub(crate) fn new(
         engines: &'a Engines,
         program: &'a Program,
         code: &'a Stage<Option<Vec<u8>>>,
@@ -195,7 +195,7 @@ impl<'a> MarshalReference<'a> {
         }
     }
 
-    fn judge(&mut self, run: &Stage<RunObs>) -> Verdict {
+    pub(crate) fn judge(&mut self, run: &Stage<RunObs>) -> Verdict {
         let first = judge(self.oracle, run, diff_run);
         if first.outcome != Outcome::Diverge {
             return first;

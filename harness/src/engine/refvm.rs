@@ -215,6 +215,116 @@ impl RefvmEngine {
         )
     }
 
+    /// [`RefvmEngine::ast`] and [`RefvmEngine::compile`] from one parse: the tree is
+    /// dumped, then compiled (`compile_source` is `parse_module` then
+    /// `compile_module_owned`, so the products are the same as the two calls').
+    /// `compile_ns` times the parse and the compile, not the dump.
+    pub fn ast_and_compile(
+        &self,
+        source: &[u8],
+        filename: &str,
+    ) -> (Stage<Result<String, ErrorObs>>, Compiled) {
+        let mut parse_ns = 0;
+        let parsed = fenced("refvm_syntax::parse_module", || {
+            let start = Instant::now();
+            let r = refvm_syntax::parse_module(source, filename);
+            parse_ns = start.elapsed().as_nanos() as u64;
+            Stage::Ok(r)
+        });
+        let module = match parsed {
+            Stage::Ok(Ok(m)) => m,
+            Stage::Ok(Err(ParseError::Syntax(e))) => {
+                let err = ErrorObs::from_syntax_error(&e);
+                let code = Stage::Ok(Err(err.clone()));
+                return (
+                    Stage::Ok(Err(err)),
+                    Compiled {
+                        code,
+                        compile_ns: None,
+                        warnings: String::new(),
+                    },
+                );
+            }
+            Stage::Ok(Err(ParseError::Unsupported(u))) => {
+                return (
+                    Stage::Unsupported(u.0.clone()),
+                    Compiled {
+                        code: Stage::Unsupported(u.0),
+                        compile_ns: None,
+                        warnings: String::new(),
+                    },
+                );
+            }
+            Stage::Ok(Err(ParseError::Other(e))) => {
+                let ast = Stage::Ok(Err(ErrorObs::from_other_error(&e)));
+                let code = Stage::Ok(Err(ErrorObs {
+                    type_name: e.kind.name().to_owned(),
+                    msg: e.msg,
+                    lineno: None,
+                    offset: None,
+                    end_lineno: None,
+                    end_offset: None,
+                }));
+                return (
+                    ast,
+                    Compiled {
+                        code,
+                        compile_ns: None,
+                        warnings: String::new(),
+                    },
+                );
+            }
+            other => {
+                return (
+                    other
+                        .propagate()
+                        .unwrap_or_else(|| Stage::Skip(String::new())),
+                    Compiled {
+                        code: other
+                            .propagate()
+                            .unwrap_or_else(|| Stage::Skip(String::new())),
+                        compile_ns: None,
+                        warnings: String::new(),
+                    },
+                );
+            }
+        };
+        let ast = fenced("refvm_syntax::ast::dump", || {
+            Stage::Ok(Ok(refvm_syntax::ast::dump(&module)))
+        });
+        let mut compile_ns = None;
+        let mut warnings = String::new();
+        let code = fenced("refvm_compiler::compile_module_warnings", || {
+            let start = Instant::now();
+            let mut found = Vec::new();
+            let result = refvm_compiler::compile_module_warnings(
+                module,
+                source,
+                &CompileOptions::new(filename),
+                &mut found,
+            );
+            let ns = parse_ns + start.elapsed().as_nanos() as u64;
+            for w in &found {
+                warnings.push_str(&w.format(filename, source));
+            }
+            match result {
+                Ok(code) => {
+                    compile_ns = Some(ns);
+                    Stage::Ok(Ok(Arc::new(code)))
+                }
+                Err(e) => compile_error_stage(e),
+            }
+        });
+        (
+            ast,
+            Compiled {
+                code,
+                compile_ns,
+                warnings,
+            },
+        )
+    }
+
     /// The static observations given tokens, AST and a compile: the code layer, and
     /// `dis`/`.pyc` of the code (`source_len` goes into the .pyc header).
     pub fn static_from_compiled(
@@ -285,17 +395,7 @@ impl RefvmEngine {
                     compile_ns = Some(ns);
                     Stage::Ok(Ok(Arc::new(code)))
                 }
-                Err(CompileError::Syntax(e)) => Stage::Ok(Err(ErrorObs::from_syntax_error(&e))),
-                Err(CompileError::Unsupported(u)) => Stage::Unsupported(u.0),
-                // RecursionError and the like: an exception without a location.
-                Err(CompileError::Exception { type_name, msg }) => Stage::Ok(Err(ErrorObs {
-                    type_name: type_name.to_owned(),
-                    msg,
-                    lineno: None,
-                    offset: None,
-                    end_lineno: None,
-                    end_offset: None,
-                })),
+                Err(e) => compile_error_stage(e),
             }
         });
         Compiled {
@@ -544,6 +644,23 @@ impl RefvmEngine {
             compile_ns: None,
             exec_ns: None,
         }
+    }
+}
+
+/// A compile error as the code stage reports it.
+fn compile_error_stage(e: CompileError) -> Stage<Result<Arc<CodeObject>, ErrorObs>> {
+    match e {
+        CompileError::Syntax(e) => Stage::Ok(Err(ErrorObs::from_syntax_error(&e))),
+        CompileError::Unsupported(u) => Stage::Unsupported(u.0),
+        // RecursionError and the like: an exception without a location.
+        CompileError::Exception { type_name, msg } => Stage::Ok(Err(ErrorObs {
+            type_name: type_name.to_owned(),
+            msg,
+            lineno: None,
+            offset: None,
+            end_lineno: None,
+            end_offset: None,
+        })),
     }
 }
 

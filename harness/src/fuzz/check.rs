@@ -5,7 +5,7 @@
 //! [`crate::check::combine_cells`]); only the batching is new.
 
 use super::runner;
-use crate::check::{Engines, combine_cells};
+use crate::check::{Engines, MarshalReference, combine_cells};
 use crate::diff::{
     bytes::diff_pyc, code::diff_code, output::diff_run, refcount::diff_probes, text,
 };
@@ -338,7 +338,7 @@ pub fn check_batch(engines: &Engines, cases: &[Case], layers: &LayerSet) -> Vec<
         .zip(cpython_refvm)
         .zip(refvm_cpython)
         .map(|(((((case, cp), oracle), rv), c_r), r_c)| {
-            judge_case(case, layers, cp, oracle, rv, c_r, r_c)
+            judge_case(engines, case, layers, cp, oracle, rv, c_r, r_c)
         })
         .collect()
 }
@@ -381,11 +381,6 @@ fn refvm_side_inner(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> Refv
     } else {
         not_asked()
     };
-    let ast = if layers.has(Layer::Ast) {
-        refvm.ast(src, name)
-    } else {
-        not_asked()
-    };
     let compile = layers.any(&[
         Layer::Bytecode,
         Layer::Dis,
@@ -393,7 +388,20 @@ fn refvm_side_inner(refvm: &RefvmEngine, case: &Case, layers: &LayerSet) -> Refv
         Layer::Output,
         Layer::Refcount,
     ]);
-    let compiled = if compile {
+    // The AST layer and the compile share one parse.
+    let (ast, compiled) = if layers.has(Layer::Ast) && compile {
+        let cpu = thread_cpu_ns();
+        let (ast, c) = refvm.ast_and_compile(src, name);
+        add_cpu(0, cpu);
+        (ast, Some(c))
+    } else if layers.has(Layer::Ast) {
+        (refvm.ast(src, name), None)
+    } else {
+        (not_asked(), None)
+    };
+    let compiled = if let Some(c) = compiled {
+        c
+    } else if compile {
         let cpu = thread_cpu_ns();
         let c = refvm.compile(src, name);
         add_cpu(0, cpu);
@@ -572,8 +580,9 @@ fn same_code(refvm: &RefvmEngine, case: &Case, cp: &CpythonStatic, rv: &RefvmSid
 }
 
 /// Does the program import only modules both engines implement natively (`gc`, `math`,
-/// `sys`: no compiler involved)? Conservative: any other line mentioning `import`
-/// (an `importlib`, an `__import__`, a string) says no.
+/// `sys`: no compiler involved)? Conservative: every `;`-separated part of a line that
+/// mentions `import` must be such an import statement (any other mention — an
+/// `importlib`, an `__import__`, a string — says no).
 pub fn imports_only_native(source: &[u8]) -> bool {
     const NATIVE: [&str; 3] = ["gc", "math", "sys"];
     source.split(|&b| b == b'\n').all(|line| {
@@ -581,9 +590,13 @@ pub fn imports_only_native(source: &[u8]) -> bool {
             return true;
         }
         std::str::from_utf8(line).is_ok_and(|l| {
-            l.trim_end()
-                .strip_prefix("import ")
-                .is_some_and(|rest| rest.split(',').all(|m| NATIVE.contains(&m.trim())))
+            l.split(';').all(|part| {
+                !part.contains("import")
+                    || part
+                        .trim()
+                        .strip_prefix("import ")
+                        .is_some_and(|rest| rest.split(',').all(|m| NATIVE.contains(&m.trim())))
+            })
         })
     })
 }
@@ -693,7 +706,9 @@ fn run_refvm_code(
 
 /// The verdicts of one program, as [`crate::check::check_program`] gives them, for
 /// the requested layers; plus whether it is poisoned.
+#[allow(clippy::too_many_arguments)]
 fn judge_case(
+    engines: &Engines,
     case: &Case,
     layers: &LayerSet,
     cp: CpythonStatic,
@@ -734,13 +749,17 @@ fn judge_case(
                 other => judge(other, other, |_, _| Verdict::pass()),
             },
         );
+        // The cells whose code crosses over as marshal data are judged as the full
+        // check judges them: against CPython running its own marshalled code when that
+        // differs from the source run (marshal.dumps sorts frozenset members).
+        let mut reference = MarshalReference::new(engines, &case.program, &cp.run_code, &oracle);
         for (cell, run) in [
             (Cell::CpythonRefvm, &cpython_refvm),
             (Cell::RefvmCpython, &refvm_cpython),
-            (Cell::RefvmRefvm, &rv.run),
         ] {
-            cells.insert(cell, judge(&oracle, run, diff_run));
+            cells.insert(cell, reference.judge(run));
         }
+        cells.insert(Cell::RefvmRefvm, judge(&oracle, &rv.run, diff_run));
         out.insert(Layer::Output, combine_cells(&cells));
     }
     let refvm_run = if rv.run.ok().is_some() || cpython_refvm.ok().is_none() {
@@ -792,5 +811,9 @@ mod tests {
         assert!(!imports_only_native(b"from math import pi\n"));
         assert!(!imports_only_native(b"x = __import__('gc')\n"));
         assert!(!imports_only_native(b"print('import')\n"));
+        assert!(imports_only_native(b"import gc; acc0 = 0\nimport math;\n"));
+        assert!(!imports_only_native(b"import gc; import os\n"));
+        assert!(!imports_only_native(b"exec('1;import os')\n"));
+        assert!(!imports_only_native(b"if x: import os\n"));
     }
 }

@@ -10,10 +10,17 @@ pub mod latin1 {
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn encode(bytes: &[u8]) -> String {
+        if bytes.is_ascii() {
+            // ASCII is its own latin-1 text (the common case: one copy, no per-char work).
+            return String::from_utf8(bytes.to_vec()).unwrap_or_default();
+        }
         bytes.iter().map(|&b| char::from(b)).collect()
     }
 
     pub fn decode(s: &str) -> Result<Vec<u8>, String> {
+        if s.is_ascii() {
+            return Ok(s.as_bytes().to_vec());
+        }
         s.chars()
             .map(|c| u8::try_from(u32::from(c)).map_err(|_| format!("non-latin-1 char {c:?}")))
             .collect()
@@ -25,6 +32,9 @@ pub mod latin1 {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
         let s = String::deserialize(d)?;
+        if s.is_ascii() {
+            return Ok(s.into_bytes());
+        }
         decode(&s).map_err(serde::de::Error::custom)
     }
 
@@ -41,6 +51,7 @@ pub mod latin1 {
 
         pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
             match Option::<String>::deserialize(d)? {
+                Some(s) if s.is_ascii() => Ok(Some(s.into_bytes())),
                 Some(s) => super::decode(&s)
                     .map(Some)
                     .map_err(serde::de::Error::custom),
