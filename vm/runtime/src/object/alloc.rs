@@ -297,7 +297,8 @@ pub unsafe fn dealloc(op: *mut PyObject) {
     unsafe {
         let ty = &*(*op).ob_type.get();
         if ty.extra_words == 0
-            && ty.flags().0 & (TypeFlags::HAVE_GC | TypeFlags::HAS_FINALIZER | TypeFlags::HEAPTYPE).0
+            && ty.flags().0
+                & (TypeFlags::HAVE_GC | TypeFlags::HAS_FINALIZER | TypeFlags::HEAPTYPE).0
                 == 0
         {
             match ty.layout {

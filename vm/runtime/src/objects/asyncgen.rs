@@ -286,9 +286,7 @@ fn athrow_m(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
         return Err(vm.new_type_error("athrow expected at least 1 argument, got 0"));
     }
     if n > 3 {
-        return Err(vm.new_type_error(format!(
-            "athrow expected at most 3 arguments, got {n}"
-        )));
+        return Err(vm.new_type_error(format!("athrow expected at most 3 arguments, got {n}")));
     }
     let g = agen(vm, &a[0])?;
     init_hooks(vm, &a[0], g)?;
@@ -370,14 +368,10 @@ fn throw_exception(vm: &Vm, args: &[PyRef]) -> PyResult<PyErr> {
 fn throw_args<'a>(vm: &Vm, name: &str, a: &'a [PyRef]) -> PyResult<&'a [PyRef]> {
     let n = a.len();
     if n == 0 {
-        return Err(vm.new_type_error(format!(
-            "{name} expected at least 1 argument, got 0"
-        )));
+        return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0")));
     }
     if n > 3 {
-        return Err(vm.new_type_error(format!(
-            "{name} expected at most 3 arguments, got {n}"
-        )));
+        return Err(vm.new_type_error(format!("{name} expected at most 3 arguments, got {n}")));
     }
     Ok(a)
 }
@@ -386,17 +380,13 @@ fn throw_args<'a>(vm: &Vm, name: &str, a: &'a [PyRef]) -> PyResult<&'a [PyRef]> 
 
 fn asend_send(vm: &Vm, o: &PyAsyncGenASend, arg: Slot) -> PyResult {
     if o.state.get() == STATE_CLOSED {
-        return Err(vm.new_runtime_error(
-            "cannot reuse already awaited __anext__()/asend()",
-        ));
+        return Err(vm.new_runtime_error("cannot reuse already awaited __anext__()/asend()"));
     }
     let g = agen(vm, &o.ag)?;
     let mut arg = arg;
     if o.state.get() == STATE_INIT {
         if g.ag_running_async.get() {
-            return Err(vm.new_runtime_error(
-                "anext(): asynchronous generator is already running",
-            ));
+            return Err(vm.new_runtime_error("anext(): asynchronous generator is already running"));
         }
         if arg.as_ref().is_none_or(|a| vm.is_none(a)) {
             arg = o.sendval.get();
@@ -425,9 +415,7 @@ fn asend_throw_m(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::no_kw(vm, "throw", k)?;
     let o = as_asend(&a[0]).ok_or_else(|| vm.new_type_error("asend expected"))?;
     if o.state.get() == STATE_CLOSED {
-        return Err(vm.new_runtime_error(
-            "cannot reuse already awaited __anext__()/asend()",
-        ));
+        return Err(vm.new_runtime_error("cannot reuse already awaited __anext__()/asend()"));
     }
     let args = throw_args(vm, "throw", &a[1..])?;
     let g = agen(vm, &o.ag)?;
@@ -450,9 +438,7 @@ fn asend_close_m(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 
 fn athrow_send(vm: &Vm, o: &PyAsyncGenAThrow, arg: PyRef) -> PyResult {
     if o.state.get() == STATE_CLOSED {
-        return Err(vm.new_runtime_error(
-            "cannot reuse already awaited aclose()/athrow()",
-        ));
+        return Err(vm.new_runtime_error("cannot reuse already awaited aclose()/athrow()"));
     }
     let g = agen(vm, &o.ag)?;
     if g.is_finished() {
@@ -549,9 +535,7 @@ fn athrow_throw_m(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     argparse::no_kw(vm, "throw", k)?;
     let o = as_athrow(&a[0]).ok_or_else(|| vm.new_type_error("athrow expected"))?;
     if o.state.get() == STATE_CLOSED {
-        return Err(vm.new_runtime_error(
-            "cannot reuse already awaited aclose()/athrow()",
-        ));
+        return Err(vm.new_runtime_error("cannot reuse already awaited aclose()/athrow()"));
     }
     let args = throw_args(vm, "throw", &a[1..])?;
     let g = agen(vm, &o.ag)?;
@@ -612,7 +596,8 @@ pub fn finalize_hook(vm: &Vm, o: &PyObject) -> bool {
 
 fn is_callable(o: &PyObject) -> bool {
     use crate::object::Layout::*;
-    matches!(o.type_().layout, Function | BuiltinFunction | Method) || o.type_().slots().call.is_some()
+    matches!(o.type_().layout, Function | BuiltinFunction | Method)
+        || o.type_().slots().call.is_some()
 }
 
 /// `sys.set_asyncgen_hooks(firstiter=<unset>, finalizer=<unset>)`.
@@ -715,8 +700,7 @@ pub fn dispatch(vm: &Vm, f: &mut Frame, op: u8) -> PyResult<()> {
                 anext(vm, &aiter)?
             } else {
                 let name = vm.intern("__anext__");
-                let Some(m) = crate::objects::typeobject::lookup_special(vm, &aiter, &name)
-                else {
+                let Some(m) = crate::objects::typeobject::lookup_special(vm, &aiter, &name) else {
                     return Err(vm.new_type_error(format!(
                         "'async for' requires an iterator with __anext__ method, got {}",
                         aiter.type_().name_str()
@@ -801,5 +785,10 @@ pub fn init(vm: &Vm) {
     vm.add_getset(t, "ag_running", ag_running, None);
     vm.add_getset(t, "ag_code", ag_code, None);
     vm.add_getset(t, "ag_frame", crate::objects::iter_impl::gen_frame, None);
-    vm.add_getset(t, "ag_await", crate::objects::iter_impl::gen_yieldfrom, None);
+    vm.add_getset(
+        t,
+        "ag_await",
+        crate::objects::iter_impl::gen_yieldfrom,
+        None,
+    );
 }

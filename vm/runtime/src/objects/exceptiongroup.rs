@@ -42,10 +42,7 @@ fn excs(vm: &Vm, o: &PyObject) -> Vec<PyRef> {
 /// `BaseExceptionGroup_new`.
 fn eg_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     if k.is_some_and(|k| !k.as_slice().is_empty()) {
-        return Err(vm.new_type_error(format!(
-            "{}() takes no keyword arguments",
-            t.name_str()
-        )));
+        return Err(vm.new_type_error(format!("{}() takes no keyword arguments", t.name_str())));
     }
     let (pos, _) = crate::ops::call::split_args(a, k);
     if pos.len() != 2 {
@@ -64,18 +61,13 @@ fn eg_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyRes
     let seq = &pos[1];
     let is_sequence = seq.type_().is_subtype(&vm.types.list)
         || seq.type_().is_subtype(&vm.types.tuple)
-        || (seq.type_().slots().mp_subscript.is_some()
-            && !seq.type_().is_subtype(&vm.types.dict));
+        || (seq.type_().slots().mp_subscript.is_some() && !seq.type_().is_subtype(&vm.types.dict));
     if !is_sequence {
-        return Err(vm.new_type_error(
-            "second argument (exceptions) must be a sequence",
-        ));
+        return Err(vm.new_type_error("second argument (exceptions) must be a sequence"));
     }
     let items = crate::ops::collect(vm, seq)?;
     if items.is_empty() {
-        return Err(vm.new_value_error(
-            "second argument (exceptions) must be a non-empty sequence",
-        ));
+        return Err(vm.new_value_error("second argument (exceptions) must be a non-empty sequence"));
     }
     let mut nested_base = false;
     for (i, e) in items.iter().enumerate() {
@@ -98,10 +90,7 @@ fn eg_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyRes
             cls = &vm.exc.exception_group;
         }
     } else if nested_base && t.is_subtype(&vm.exc.exception) {
-        return Err(vm.new_type_error(format!(
-            "Cannot nest BaseExceptions in '{}'",
-            t.name_str()
-        )));
+        return Err(vm.new_type_error(format!("Cannot nest BaseExceptions in '{}'", t.name_str())));
     }
     let e = new_base_exception(vm, cls, pos.to_vec());
     e.set_extra("message", message.clone());
@@ -187,9 +176,7 @@ fn matcher<'a>(vm: &Vm, v: &'a PyObject) -> PyResult<Matcher<'a>> {
             }
         }
     }
-    Err(vm.new_type_error(
-        "expected a function, exception type or tuple of exception types",
-    ))
+    Err(vm.new_type_error("expected a function, exception type or tuple of exception types"))
 }
 
 /// `PyErr_GivenExceptionMatches(e, t)` for a validated class or tuple of classes.
@@ -224,9 +211,7 @@ fn subset(vm: &Vm, orig: &PyObject, items: Vec<PyRef>) -> PyResult<Slot> {
     let list = vm.new_list(items).into_object();
     let eg = crate::ops::call_method(vm, orig, &vm.intern("derive"), &[list])?;
     if !is_eg(vm, &eg) {
-        return Err(vm.new_type_error(
-            "derive must return an instance of BaseExceptionGroup",
-        ));
+        return Err(vm.new_type_error("derive must return an instance of BaseExceptionGroup"));
     }
     let o = exc(vm, orig)?;
     let n = exc(vm, &eg)?;

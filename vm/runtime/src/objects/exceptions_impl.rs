@@ -286,7 +286,11 @@ fn add_note(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
 fn set_notes(vm: &Vm, o: &PyObject, v: Option<PyRef>) -> PyResult<()> {
     let x = e(vm, o)?;
     if v.is_none() && x.notes.borrow().is_none() {
-        return Err(crate::ops::attr::attribute_error(vm, o, &vm.names.__notes__));
+        return Err(crate::ops::attr::attribute_error(
+            vm,
+            o,
+            &vm.names.__notes__,
+        ));
     }
     x.notes.set(v);
     Ok(())
