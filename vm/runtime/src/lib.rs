@@ -66,6 +66,7 @@ pub mod objects;
 pub mod ops;
 pub mod traceback;
 pub mod traceback_anchors;
+pub mod traceback_width;
 pub mod vm;
 
 use refvm_bytecode::CodeObject;

@@ -108,7 +108,8 @@ pub fn exc_message(vm: &Vm, o: &PyObject) -> Option<String> {
 
 /// The caret line under a traceback source line (`tb_displayline`): the columns `c..ec`
 /// of `line` (bytes; to the last non-blank character when the expression goes on past
-/// this line), elided when `^` would span the whole stripped line with no anchors.
+/// this line), elided when `^` would span the whole stripped line with no anchors, and
+/// placed by display width as 3.11.7 does (wide characters take two columns).
 fn push_carets(out: &mut String, line: &str, indent: usize, c: usize, single: bool, ec: usize) {
     let bytes = line.as_bytes();
     let ec = if single { ec } else { line.trim_end().len() };
@@ -130,9 +131,15 @@ fn push_carets(out: &mut String, line: &str, indent: usize, c: usize, single: bo
     if start_chars == 0 && seg_chars == full && !anchored {
         return;
     }
+    // Columns, not characters: a wide (East Asian W/F) character takes two.
+    let prefix = String::from_utf8_lossy(&bytes[indent..c]);
     out.push_str("    ");
-    out.push_str(&" ".repeat(start_chars));
-    out.push_str(&carets);
+    out.push_str(&" ".repeat(crate::traceback_width::str_width(&prefix)));
+    for (ch, caret) in segment.chars().zip(carets.chars()) {
+        for _ in 0..crate::traceback_width::char_width(ch) {
+            out.push(caret);
+        }
+    }
     out.push('\n');
 }
 
