@@ -528,3 +528,33 @@ pub(super) fn store_attr_fill(
     cells[2].set(crate::object::typeobj::type_epoch() as u32);
     cells[3].set(ix);
 }
+
+/// `FOR_ITER`'s next item from an exact `list_iterator` or `range_iterator` that has one
+/// (a machine-sized int for ranges); `None`: take the generic `tp_iternext` (which also
+/// handles the exhaustion).
+#[inline(always)]
+pub(super) fn for_iter_fast(vm: &Vm, it: &crate::object::PyObject) -> Option<PyRef> {
+    if it.is_type(&vm.types.range_iterator) {
+        // SAFETY: exact range_iterator.
+        let ri = unsafe { it.cast_unchecked::<crate::objects::range::PyRangeIter>() };
+        let n = ri.remaining.get();
+        let v = ri.next.get();
+        if n == 0 || v < i128::from(i64::MIN) || v > i128::from(i64::MAX) {
+            return None;
+        }
+        ri.remaining.set(n - 1);
+        ri.next.set(v.wrapping_add(ri.step));
+        return Some(vm.new_int(v as i64));
+    }
+    if it.is_type(&vm.types.list_iterator) {
+        // SAFETY: exact list_iterator.
+        let si = unsafe { it.cast_unchecked::<crate::objects::iter::PySeqIter>() };
+        let seq = si.seq.borrow().as_ref()?;
+        let l = seq.downcast_ref::<crate::objects::list::PyList>()?;
+        let i = si.index.get();
+        let v = l.borrow().get(i)?.clone();
+        si.index.set(i + 1);
+        return Some(v);
+    }
+    None
+}

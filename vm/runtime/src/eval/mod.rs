@@ -31,7 +31,7 @@ use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 pub use entry::{call_function, make_frame, run_code, run_frame};
 use fast::{
-    binary_op_fast, compare_fast, float_reuse, load_attr_cached, load_attr_fill,
+    binary_op_fast, compare_fast, float_reuse, for_iter_fast, load_attr_cached, load_attr_fill,
     load_method_cached, load_method_fill, store_attr_cached, store_attr_fill, store_subscr_fast,
     subscr_fast,
 };
@@ -960,36 +960,6 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
             cur_off = off;
         }
     }
-}
-
-/// `FOR_ITER`'s next item from an exact `list_iterator` or `range_iterator` that has one
-/// (a machine-sized int for ranges); `None`: take the generic `tp_iternext` (which also
-/// handles the exhaustion).
-#[inline(always)]
-fn for_iter_fast(vm: &Vm, it: &crate::object::PyObject) -> Option<PyRef> {
-    if it.is_type(&vm.types.range_iterator) {
-        // SAFETY: exact range_iterator.
-        let ri = unsafe { it.cast_unchecked::<crate::objects::range::PyRangeIter>() };
-        let n = ri.remaining.get();
-        let v = ri.next.get();
-        if n == 0 || v < i128::from(i64::MIN) || v > i128::from(i64::MAX) {
-            return None;
-        }
-        ri.remaining.set(n - 1);
-        ri.next.set(v.wrapping_add(ri.step));
-        return Some(vm.new_int(v as i64));
-    }
-    if it.is_type(&vm.types.list_iterator) {
-        // SAFETY: exact list_iterator.
-        let si = unsafe { it.cast_unchecked::<crate::objects::iter::PySeqIter>() };
-        let seq = si.seq.borrow().as_ref()?;
-        let l = seq.downcast_ref::<crate::objects::list::PyList>()?;
-        let i = si.index.get();
-        let v = l.borrow().get(i)?.clone();
-        si.index.set(i + 1);
-        return Some(v);
-    }
-    None
 }
 
 #[inline(always)]
