@@ -30,6 +30,9 @@ pub struct PyMultiIter {
     pub func: Field<Slot>,
     pub count: Field<PyRef>,
     pub strict: bool,
+    /// `en_result` / `zip.result`: the result tuple `enumerate` and `zip` hand out again
+    /// when nothing but the iterator holds it.
+    pub result: Field<Option<PyRef<crate::objects::tuple::PyTuple>>>,
 }
 crate::payload!(PyMultiIter, Zip);
 pub const MULTIITER_LAYOUT_OPS: LayoutOps = LayoutOps::fixed(drop_payload::<PyMultiIter>);
@@ -64,6 +67,7 @@ impl Vm {
                 func: Field::new(func),
                 count: Field::new(count),
                 strict,
+                result: Field::new(None),
             },
         )
         .into_object()

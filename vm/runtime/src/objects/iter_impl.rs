@@ -218,6 +218,28 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
             None => crate::ops::number::binary_op(vm, &c, &vm.new_int(1), 0)?,
         };
         m.count.set(next);
+        // `enum_next`: the result tuple again when only the iterator holds it (the old
+        // index, then the old item, released after the stores).
+        if let Some(r) = m.result.get() {
+            if let Ok(old_index) = crate::objects::tuple::replace_unshared(&r, 0, c.clone()) {
+                match crate::objects::tuple::replace_unshared(&r, 1, x) {
+                    Ok(old_item) => {
+                        drop(c);
+                        drop(old_index);
+                        drop(old_item);
+                        retrack(&r);
+                        return Ok(Some(r.into_object()));
+                    }
+                    Err(x) => {
+                        // (unreachable: the count and length were just checked)
+                        drop(old_index);
+                        return Ok(Some(
+                            crate::objects::tuple::new_tuple_array(vm, [c, x]).into_object(),
+                        ));
+                    }
+                }
+            }
+        }
         return Ok(Some(
             crate::objects::tuple::new_tuple_array(vm, [c, x]).into_object(),
         ));
@@ -227,7 +249,13 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
         if its.is_empty() {
             return Ok(None);
         }
-        if its.len() == 2 && !m.strict {
+        // `zip_next`: the result tuple again when only the iterator holds it, each item
+        // stored as it is taken (its old item released right after).
+        let reuse = m
+            .result
+            .get()
+            .filter(|r| r.as_object().refcnt() == 2 && r.len() == its.len());
+        if reuse.is_none() && its.len() == 2 && !m.strict {
             let Some(a) = crate::ops::next_raw(vm, &its[0])? else {
                 return Ok(None);
             };
@@ -238,7 +266,7 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
                 crate::objects::tuple::new_tuple_array(vm, [a, b]).into_object(),
             ));
         }
-        let mut out = Vec::with_capacity(its.len());
+        let mut out = Vec::with_capacity(if reuse.is_some() { 0 } else { its.len() });
         for (i, it) in its.iter().enumerate() {
             let x = if m.strict {
                 crate::ops::next(vm, it)?
@@ -246,7 +274,18 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
                 crate::ops::next_raw(vm, it)?
             };
             match x {
-                Some(x) => out.push(x),
+                Some(x) => match &reuse {
+                    Some(r) => match crate::objects::tuple::replace_unshared(r, i, x) {
+                        Ok(old) => drop(old),
+                        // (only if `next` leaked the tuple: a fresh one from here on)
+                        Err(x) => {
+                            out.extend(r.as_slice()[..i].iter().cloned());
+                            out.push(x);
+                            return zip_rest(vm, m, &its, i + 1, out);
+                        }
+                    },
+                    None => out.push(x),
+                },
                 None => {
                     if m.strict {
                         if i > 0 {
@@ -273,6 +312,10 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
                     return Ok(None);
                 }
             }
+        }
+        if let Some(r) = reuse {
+            retrack(&r);
+            return Ok(Some(r.into_object()));
         }
         return Ok(Some(vm.new_tuple(out).into_object()));
     }
@@ -314,6 +357,44 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
     Ok(None)
 }
 
+/// A reused result tuple is tracked again (the collector may have untracked it while it
+/// held only atomic values: bpo-42536).
+fn retrack(r: &PyRef<PyTuple>) {
+    if !crate::object::gc::is_tracked(r.as_object()) {
+        crate::object::gc::track(r.as_object());
+    }
+}
+
+/// The rest of a `zip` round (from iterator `from` on) into a fresh tuple.
+fn zip_rest(
+    vm: &Vm,
+    m: &crate::objects::iter::PyMultiIter,
+    its: &[PyRef],
+    from: usize,
+    mut out: Vec<PyRef>,
+) -> PyResult<Option<PyRef>> {
+    for it in &its[from..] {
+        let x = if m.strict {
+            crate::ops::next(vm, it)?
+        } else {
+            crate::ops::next_raw(vm, it)?
+        };
+        match x {
+            Some(x) => out.push(x),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(vm.new_tuple(out).into_object()))
+}
+
+/// The result tuple of `n` `None`s that `enumerate` and `zip` start with.
+fn initial_result(vm: &Vm, o: &PyRef, n: usize) {
+    if let Some(m) = o.downcast_ref::<crate::objects::iter::PyMultiIter>() {
+        let r = vm.new_tuple(vec![vm.none(); n]);
+        m.result.set(Some(r));
+    }
+}
+
 fn enumerate_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let p = argparse::bind(vm, "enumerate", a, k, &["iterable", "start"], 1, 0, 2)?;
     let it = crate::ops::iter(
@@ -334,7 +415,9 @@ fn enumerate_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -
         }
         None => vm.new_int(0),
     };
-    Ok(vm.new_multi_iter(t, vec![it], None, start, false))
+    let e = vm.new_multi_iter(t, vec![it], None, start, false);
+    initial_result(vm, &e, 2);
+    Ok(e)
 }
 fn zip_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let (pos, kws) = crate::ops::call::split_args(a, k);
@@ -353,7 +436,10 @@ fn zip_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyRe
     for x in pos.iter() {
         its.push(crate::ops::iter(vm, x)?);
     }
-    Ok(vm.new_multi_iter(t, its, None, vm.none(), strict))
+    let n = its.len();
+    let z = vm.new_multi_iter(t, its, None, vm.none(), strict);
+    initial_result(vm, &z, n);
+    Ok(z)
 }
 fn map_new(vm: &Vm, t: &PyRef<PyType>, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     if t.is(&vm.types.map) {

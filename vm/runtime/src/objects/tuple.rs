@@ -108,6 +108,24 @@ pub fn new_tuple_array<const N: usize>(vm: &Vm, items: [PyRef; N]) -> PyRef<PyTu
     }
 }
 
+/// Replaces item `i` of the result tuple `enumerate` and `zip` reuse, when `t` is held by
+/// its iterator and by this caller alone (count 2: nothing else can see the change), as
+/// `enum_next`/`zip_next` do with `PyTuple_SET_ITEM`. Returns the old item (the caller
+/// drops it after the store), or gives `v` back when the tuple is shared or too short.
+pub fn replace_unshared(t: &PyRef<PyTuple>, i: usize, v: PyRef) -> Result<PyRef, PyRef> {
+    if t.as_object().refcnt() != 2 || i >= t.len() {
+        return Err(v);
+    }
+    // SAFETY: `i < len` and the slot is initialised; only the iterator and the caller hold
+    // the tuple, and no borrow of its items is alive (the pointer comes from the owned
+    // reference, not from a shared borrow of the payload).
+    unsafe {
+        let tp = t.as_ptr() as *mut PyTuple;
+        let p = std::ptr::addr_of_mut!((*tp).items) as *mut PyRef;
+        Ok(std::ptr::replace(p.add(i), v))
+    }
+}
+
 impl Vm {
     /// A new tuple (the empty tuple is shared).
     pub fn new_tuple(&self, items: Vec<PyRef>) -> PyRef<PyTuple> {
