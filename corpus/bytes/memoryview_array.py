@@ -51,6 +51,7 @@ for rhs in (b"12345678", memoryview(bytearray(8)), m2[0:3]):
         m1[0:2] = rhs
     except ValueError as e:
         print("ValueError", e)
+del rhs
 u = array.array("I", range(6))
 mu = memoryview(u)
 mu[1:] = mu[:-1]
