@@ -273,14 +273,16 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
             }
             // ---- the dispatch loop: runs instructions until one fails, giving its error
             // and the offset of the failing instruction (where handlers are looked up) ----
-            // `f.next_instr`, kept in a local as well so the fetch does not wait on the
-            // store of the previous instruction: every jump below sets both (`goto!`),
-            // and the local is reloaded after calls that may move `f.next_instr`.
+            // The next instruction lives in the local `ip` while the frame runs; it is
+            // written back to `f.next_instr` only where something reads it: before the
+            // frame is left for a callee (`CALL`), suspended (`YIELD_VALUE`), moved into a
+            // generator (`RETURN_GENERATOR`), or handed to `dispatch_other` (which may jump
+            // by setting it: the local is reloaded after). Error handling sets it to the
+            // handler, and a finished frame's value is never read.
             let mut ip = f.next_instr;
             macro_rules! goto {
                 ($to:expr) => {{
                     let t: usize = $to;
-                    f.next_instr = t;
                     ip = t;
                 }};
             }
@@ -301,12 +303,12 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                 let lasti = pc + decode::lasti_bytes(d);
                 let next = pc + decode::next_bytes(d);
                 f.lasti = lasti;
-                f.next_instr = next;
                 ip = next;
                 // ---- the eval breaker: fuel, limits, a due collection ----
                 let b = vm.eval_breaker.get() - 1;
                 vm.eval_breaker.set(b);
                 if b <= 0 {
+                    f.next_instr = ip;
                     if let Err(e) = vm.eval_breaker_slow() {
                         break 'dispatch (e, lasti);
                     }
@@ -411,6 +413,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                             match v {
                                 Some(Some(v)) => f.stack.push(Some(v)),
                                 _ => {
+                                    f.next_instr = ip;
                                     let r = dispatch_other(vm, f, code, op, oparg, next);
                                     ip = f.next_instr;
                                     tri!(r, 'op);
@@ -811,6 +814,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                                     }
                                     drop(kwnames);
                                     let mut newf = tri!(newf, 'op);
+                                    f.next_instr = ip;
                                     newf.previous = f as *mut Frame;
                                     frames.push(newf);
                                     if let Err(e) = vm.enter_recursive_call("") {
@@ -865,6 +869,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                         }
                         RETURN_GENERATOR => {
                             // The frame moves into a new generator object.
+                            f.next_instr = ip;
                             let made = ops_gen::make_generator(vm, frames);
                             vm.leave_recursive_call();
                             match made {
@@ -903,6 +908,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                                 }
                                 _ => {
                                     f.stack.push(Some(v));
+                                    f.next_instr = ip;
                                     let r = dispatch_other(vm, f, code, op, oparg, next);
                                     ip = f.next_instr;
                                     tri!(r, 'op);
@@ -911,6 +917,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                         }
                         YIELD_VALUE => {
                             let v = pop!(f, vm, 'op);
+                            f.next_instr = ip;
                             vm.leave_recursive_call();
                             return (Ok(v), Exit::Yield);
                         }
@@ -945,6 +952,7 @@ fn run_loop(vm: &Vm, frames: &mut Vec<Box<Frame>>, mut pending: Option<PyErr>) -
                             }
                         }
                         _ => {
+                            f.next_instr = ip;
                             let r = dispatch_other(vm, f, code, op, oparg, next);
                             ip = f.next_instr;
                             tri!(r, 'op);

@@ -53,8 +53,7 @@ fn list_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
     }
     if let Some(sl) = k.downcast_ref::<crate::objects::slice::PySlice>() {
         let idx = sl.indices(vm, lst.len())?;
-        let items = lst.borrow();
-        let v: Vec<PyRef> = idx.iter().filter_map(|i| items.get(i).cloned()).collect();
+        let v = slice_items(lst.borrow(), &idx);
         return Ok(vm.new_list(v).into_object());
     }
     match seq_index(vm, lst.len(), k, "list")? {
@@ -66,6 +65,29 @@ fn list_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
             k.type_().name_str()
         ))),
     }
+}
+/// The items of `items` selected by `idx` (`list_subscript`'s slice case), copied with
+/// the exact capacity: contiguous runs as one copy.
+fn slice_items(items: &[PyRef], idx: &crate::objects::slice::SliceIndices) -> Vec<PyRef> {
+    if idx.len == 0 {
+        return Vec::new();
+    }
+    let start = idx.start as usize;
+    if idx.step == 1 {
+        if let Some(run) = items.get(start..start + idx.len) {
+            return run.to_vec();
+        }
+    } else if idx.step == -1 {
+        if let Some(run) = (start + 1)
+            .checked_sub(idx.len)
+            .and_then(|lo| items.get(lo..=start))
+        {
+            return run.iter().rev().cloned().collect();
+        }
+    }
+    let mut v = Vec::with_capacity(idx.len);
+    v.extend(idx.iter().filter_map(|i| items.get(i).cloned()));
+    v
 }
 fn list_setitem(vm: &Vm, o: &PyObject, k: &PyObject, v: Slot) -> PyResult<()> {
     let lst = l(vm, o)?;
@@ -110,11 +132,24 @@ fn list_setitem(vm: &Vm, o: &PyObject, k: &PyObject, v: Slot) -> PyResult<()> {
                     }
                 };
                 if idx.step == 1 {
-                    let start = idx.start as usize;
+                    // `list_ass_slice`: the bounds are clamped to the current size (taking
+                    // the new items may have run code that resized the list). A run of the
+                    // same size swaps the new items in, so `newitems` then holds the old
+                    // ones; the replaced items are released last item first.
+                    let start = idx.start.max(0) as usize;
                     let end = start + idx.len;
-                    let removed: Vec<PyRef> = lst
-                        .with_mut(|items| items.splice(start..end.max(start), newitems).collect());
-                    let mut removed = removed;
+                    let mut newitems = newitems;
+                    let mut removed: Vec<PyRef> = lst.with_mut(|items| {
+                        let n = items.len();
+                        let lo = start.min(n);
+                        let hi = end.max(lo).min(n);
+                        if hi - lo == newitems.len() {
+                            items[lo..hi].swap_with_slice(&mut newitems);
+                            newitems
+                        } else {
+                            items.splice(lo..hi, newitems).collect()
+                        }
+                    });
                     while let Some(x) = removed.pop() {
                         drop(x);
                     }
@@ -127,10 +162,14 @@ fn list_setitem(vm: &Vm, o: &PyObject, k: &PyObject, v: Slot) -> PyResult<()> {
                         idx.len
                     )));
                 }
-                let mut old = Vec::new();
+                let mut old = Vec::with_capacity(idx.len);
                 lst.with_mut(|items| {
                     for (i, nv) in idx.iter().zip(newitems) {
-                        old.push(std::mem::replace(&mut items[i], nv));
+                        // (in range unless taking the new items resized the list)
+                        match items.get_mut(i) {
+                            Some(slot) => old.push(std::mem::replace(slot, nv)),
+                            None => old.push(nv),
+                        }
                     }
                 });
                 drop(old);

@@ -57,6 +57,10 @@ fn slice_index(vm: &Vm, o: &PyObject) -> PyResult<Option<isize>> {
     if vm.is_none(o) {
         return Ok(None);
     }
+    // An int (or int subclass) that fits: no clone of the value.
+    if let Some(v) = crate::objects::int::int_value(o).and_then(|i| i.as_i64()) {
+        return Ok(Some(v.clamp(isize::MIN as i64, isize::MAX as i64) as isize));
+    }
     let Some(i) = crate::ops::number::try_index(vm, o)? else {
         return Err(
             vm.new_type_error("slice indices must be integers or None or have an __index__ method")
