@@ -44,6 +44,11 @@ fn bytes_hash(vm: &Vm, o: &PyObject) -> PyResult<i64> {
     Ok(o.downcast_ref::<PyBytes>().map_or(0, |b| b.hash()))
 }
 fn bytes_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
+    // bytes compares only with bytes; bytearray with any buffer (so `b'' == bytearray()`
+    // is answered by the reflected bytearray comparison, as in CPython).
+    if a.downcast_ref::<PyByteArray>().is_none() && b.downcast_ref::<PyBytes>().is_none() {
+        return Ok(vm.not_implemented());
+    }
     let (Some(x), Some(y)) = (bytes_like(a), bytes_like(b)) else {
         return Ok(vm.not_implemented());
     };

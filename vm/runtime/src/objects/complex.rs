@@ -180,6 +180,18 @@ pub fn complex_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> Py
     if op != CmpOp::Eq && op != CmpOp::Ne {
         return Ok(vm.not_implemented());
     }
+    // complex == int compares the real part exactly, as float == int does (no
+    // conversion of the int, which may not fit a float).
+    if let (Some(c), true) = (
+        a.downcast_ref::<PyComplex>(),
+        crate::objects::int::int_value(b).is_some(),
+    ) {
+        if c.im != 0.0 {
+            return Ok(vm.new_bool(op == CmpOp::Ne));
+        }
+        let re = vm.new_float(c.re);
+        return crate::objects::float::float_richcompare(vm, &re, b, op);
+    }
     let (Some(x), Some(y)) = (to_complex(vm, a)?, to_complex(vm, b)?) else {
         return Ok(vm.not_implemented());
     };

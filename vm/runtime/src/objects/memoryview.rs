@@ -196,20 +196,122 @@ fn mv_new(vm: &Vm, _t: &PyRef<PyType>, args: &[PyRef], kw: Option<&PyTuple>) -> 
         )));
     };
     let readonly = o.downcast_ref::<PyByteArray>().is_none();
-    let n = b.len() as i64;
+    let (fmt, isz) = array_format(vm, &o)?.unwrap_or_else(|| ("B".into(), 1));
+    let n = b.len() as i64 / isz;
     Ok(make(
         vm,
         &View {
             obj: o,
             start: 0,
             len: n,
-            stride: 1,
-            fmt: "B".into(),
-            itemsize: 1,
+            stride: isz,
+            fmt,
+            itemsize: isz,
             readonly,
             shape: vec![n],
         },
     ))
+}
+
+/// The buffer format and item size of an `array.array` (refvm's array extends bytearray
+/// and keeps its items packed in machine format, as CPython's buffer shows them).
+fn array_format(vm: &Vm, o: &PyObject) -> PyResult<Option<(String, i64)>> {
+    let t = o.type_();
+    if o.downcast_ref::<PyByteArray>().is_none() || t.is(&vm.types.bytearray) {
+        return Ok(None);
+    }
+    let is_array = t.mro().is_some_and(|m| {
+        m.as_slice().iter().any(|c| {
+            c.downcast_ref::<PyType>()
+                .is_some_and(|c| c.name_str() == "array" && !c.is(&vm.types.bytearray))
+        })
+    });
+    if !is_array {
+        return Ok(None);
+    }
+    let Some(tc) = crate::ops::attr::get_attr_opt(vm, o, &vm.intern("typecode"))? else {
+        return Ok(None);
+    };
+    let Some(tc) = tc.downcast_ref::<PyStr>().map(|s| s.to_string_lossy()) else {
+        return Ok(None);
+    };
+    if tc == "u" {
+        return Ok(Some(("w".into(), 4)));
+    }
+    Ok(itemsize_of(&tc).map(|i| (tc, i)))
+}
+
+/// The bytes, format and item size of the right side of a slice assignment.
+fn source_buffer(vm: &Vm, val: &PyObject) -> PyResult<Option<(Vec<u8>, String, i64)>> {
+    if is_mv(vm, val) {
+        let v = view(vm, val)?;
+        return Ok(Some((view_bytes(&v), v.fmt.clone(), v.itemsize)));
+    }
+    let Some(b) = bytes_like(val) else {
+        return Ok(None);
+    };
+    let (fmt, isz) = array_format(vm, val)?.unwrap_or_else(|| ("B".into(), 1));
+    Ok(Some((b, fmt, isz)))
+}
+
+/// Packs one item for `fmt` (CPython's memoryview pack_single and its messages).
+fn pack(vm: &Vm, fmt: &str, itemsize: i64, val: &PyObject) -> PyResult<Vec<u8>> {
+    let f = fmt.strip_prefix('@').unwrap_or(fmt);
+    let bad_type = || vm.new_type_error(format!("memoryview: invalid type for format '{fmt}'"));
+    let bad_value = || vm.new_value_error(format!("memoryview: invalid value for format '{fmt}'"));
+    let n = itemsize.max(0) as usize;
+    match f {
+        "f" | "d" => {
+            let x = match crate::ops::number::to_f64(vm, val) {
+                Ok(x) => x,
+                Err(e) if e.matches(&vm.exc.type_error) => return Err(bad_type()),
+                Err(e) => return Err(e),
+            };
+            Ok(if f == "f" {
+                (x as f32).to_le_bytes().to_vec()
+            } else {
+                x.to_le_bytes().to_vec()
+            })
+        }
+        "?" => Ok(vec![u8::from(crate::ops::is_true(vm, val)?)]),
+        "c" => {
+            let b = val
+                .downcast_ref::<crate::objects::bytes::PyBytes>()
+                .map(|_| bytes_like(val).unwrap_or_default())
+                .ok_or_else(bad_type)?;
+            if b.len() != 1 {
+                return Err(bad_value());
+            }
+            Ok(b)
+        }
+        _ => {
+            if val.type_().slots().nb_index.is_none() {
+                return Err(bad_type());
+            }
+            let i = crate::ops::number::index(vm, val)?.to_big();
+            let signed = matches!(f, "b" | "h" | "i" | "l" | "q" | "n");
+            let bits = (n * 8) as u32;
+            let (lo, hi) = if signed {
+                (
+                    -(num_bigint::BigInt::from(1) << (bits - 1)),
+                    num_bigint::BigInt::from(1) << (bits - 1),
+                )
+            } else {
+                (
+                    num_bigint::BigInt::from(0),
+                    num_bigint::BigInt::from(1) << bits,
+                )
+            };
+            if i < lo || i >= hi {
+                return Err(bad_value());
+            }
+            let mut le = i.to_signed_bytes_le();
+            let fill = if i < num_bigint::BigInt::from(0) { 0xff } else { 0 };
+            le.resize(n.max(le.len()), fill);
+            le.truncate(n);
+            Ok(le)
+        }
+    }
 }
 
 fn mv_len(vm: &Vm, o: &PyObject) -> PyResult<usize> {
@@ -243,6 +345,7 @@ fn mv_getitem(vm: &Vm, o: &PyObject, k: &PyObject) -> PyResult {
     if j < 0 || j >= v.len {
         return Err(vm.new_index_error("index out of bounds on dimension 1"));
     }
+    check_unpackable(vm, &v.fmt)?;
     let b = base_bytes(&v);
     let off = (v.start + j * v.stride) as usize;
     let end = off + v.itemsize as usize;
@@ -263,20 +366,18 @@ fn mv_setitem(vm: &Vm, o: &PyObject, k: &PyObject, val: Option<PyRef>) -> PyResu
     let Some(target) = v.obj.downcast_ref::<PyByteArray>() else {
         return Err(vm.new_type_error("cannot modify read-only memory"));
     };
-    if v.itemsize != 1 {
-        return Err(vm.new_not_implemented_error("memoryview: unsupported format for assignment"));
-    }
+    let isz = v.itemsize.max(1) as usize;
     if let Some(sl) = k.downcast_ref::<crate::objects::slice::PySlice>() {
         let idx = sl.indices(vm, v.len.max(0) as usize)?;
-        let src = bytes_like(&val)
-            .or_else(|| memoryview_bytes(&val))
-            .ok_or_else(|| {
-                vm.new_type_error(format!(
-                    "a bytes-like object is required, not '{}'",
-                    val.type_().name_str()
-                ))
-            })?;
-        if src.len() != idx.len {
+        let Some((src, sfmt, sisz)) = source_buffer(vm, &val)? else {
+            return Err(vm.new_type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                val.type_().name_str()
+            )));
+        };
+        let same_fmt = sfmt.strip_prefix('@').unwrap_or(&sfmt)
+            == v.fmt.strip_prefix('@').unwrap_or(&v.fmt);
+        if !same_fmt || sisz != v.itemsize || src.len() != idx.len * isz {
             return Err(vm.new_value_error(
                 "memoryview assignment: lvalue and rvalue have different structures",
             ));
@@ -286,9 +387,9 @@ fn mv_setitem(vm: &Vm, o: &PyObject, k: &PyObject, val: Option<PyRef>) -> PyResu
             .map(|i| (v.start + i as i64 * v.stride) as usize)
             .collect();
         target.with_mut(|d| {
-            for (o, x) in offs.iter().zip(src.iter()) {
-                if let Some(slot) = d.get_mut(*o) {
-                    *slot = *x;
+            for (o, item) in offs.iter().zip(src.chunks(isz)) {
+                if let Some(slot) = d.get_mut(*o..*o + isz) {
+                    slot.copy_from_slice(item);
                 }
             }
         });
@@ -301,17 +402,31 @@ fn mv_setitem(vm: &Vm, o: &PyObject, k: &PyObject, val: Option<PyRef>) -> PyResu
     if j < 0 || j >= v.len {
         return Err(vm.new_index_error("index out of bounds on dimension 1"));
     }
-    let x = crate::ops::number::index(vm, &val)?;
-    let Some(x) = x.as_i64().filter(|x| (0..256).contains(x)) else {
-        return Err(vm.new_value_error("memoryview: invalid value for format 'B'"));
-    };
+    check_unpackable(vm, &v.fmt)?;
+    let item = pack(vm, &v.fmt, v.itemsize, &val)?;
     let off = (v.start + j * v.stride) as usize;
     target.with_mut(|d| {
-        if let Some(slot) = d.get_mut(off) {
-            *slot = x as u8;
+        if let Some(slot) = d.get_mut(off..off + isz) {
+            if item.len() == isz {
+                slot.copy_from_slice(&item);
+            }
         }
     });
     Ok(())
+}
+
+/// Formats whose items memoryview can unpack ('w', the array 'u' format, cannot).
+fn unpackable(fmt: &str) -> bool {
+    let f = fmt.strip_prefix('@').unwrap_or(fmt);
+    itemsize_of(f).is_some()
+}
+
+fn check_unpackable(vm: &Vm, fmt: &str) -> PyResult<()> {
+    if unpackable(fmt) {
+        Ok(())
+    } else {
+        Err(vm.new_not_implemented_error(format!("memoryview: format {fmt} not supported")))
+    }
 }
 
 fn tolist_of(vm: &Vm, v: &View) -> PyRef {
@@ -338,6 +453,9 @@ fn mv_richcompare(vm: &Vm, a: &PyObject, b: &PyObject, op: CmpOp) -> PyResult {
     let Some(x) = raw(vm, a)? else {
         return Ok(vm.new_bool((a.is(b)) == (op == CmpOp::Eq)));
     };
+    if !unpackable(&x.fmt) || (is_mv(vm, b) && raw(vm, b)?.is_some_and(|y| !unpackable(&y.fmt))) {
+        return Ok(vm.new_bool(op == CmpOp::Ne));
+    }
     let other: Option<Vec<PyRef>> = if is_mv(vm, b) {
         match raw(vm, b)? {
             Some(y) => {
@@ -375,6 +493,11 @@ fn mv_hash(vm: &Vm, o: &PyObject) -> PyResult<i64> {
     if !v.readonly {
         return Err(vm.new_value_error("cannot hash writable memoryview object"));
     }
+    if !matches!(v.fmt.strip_prefix('@').unwrap_or(&v.fmt), "B" | "b" | "c") {
+        return Err(vm.new_value_error(
+            "memoryview: hashing is restricted to formats 'B', 'b' or 'c'",
+        ));
+    }
     Ok(refvm_common::hash::hash_bytes(&view_bytes(&v)))
 }
 
@@ -398,7 +521,9 @@ fn m_tobytes(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     Ok(vm.new_bytes(view_bytes(&me(vm, a)?)))
 }
 fn m_tolist(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
-    Ok(tolist_of(vm, &me(vm, a)?))
+    let v = me(vm, a)?;
+    check_unpackable(vm, &v.fmt)?;
+    Ok(tolist_of(vm, &v))
 }
 fn m_hex(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let v = me(vm, a)?;

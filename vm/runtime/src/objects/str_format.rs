@@ -261,7 +261,7 @@ pub fn format_int(vm: &Vm, v: &Int, spec: &str) -> PyResult {
         if g == ',' && every == 4 {
             return Err(vm.new_value_error(format!("Cannot specify ',' with '{}'.", ty)));
         }
-        if s.zero && s.align == Some('=') {
+        if (s.zero || s.fill == Some('0')) && s.align == Some('=') {
             // zero padding participates in grouping
             let width = s.width.unwrap_or(0);
             let signlen = usize::from(neg || s.sign.is_some_and(|c| c != '-'))
@@ -289,10 +289,29 @@ pub fn format_int(vm: &Vm, v: &Int, spec: &str) -> PyResult {
 }
 
 /// Scientific digits of `x` with `p` digits after the point: (mantissa digits, exponent).
+/// A finite f64 has at most 767 significant decimal digits and at most 1074 digits after
+/// the point, so past these precisions the exact expansion only adds zeros (and Rust's
+/// formatter refuses precisions above u16::MAX).
+const MAX_SIG_DIGITS: usize = 800;
+const MAX_FRAC_DIGITS: usize = 1100;
+
 fn sci(x: f64, p: usize) -> (String, i32) {
-    let s = format!("{:.*e}", p, x);
+    let s = format!("{:.*e}", p.min(MAX_SIG_DIGITS), x);
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-    (m.to_string(), e.parse().unwrap_or(0))
+    let mut m = m.to_string();
+    if p > MAX_SIG_DIGITS {
+        m.extend(std::iter::repeat_n('0', p - MAX_SIG_DIGITS));
+    }
+    (m, e.parse().unwrap_or(0))
+}
+
+/// `x` with `p` digits after the point (exact, for any `p`).
+fn fixed(x: f64, p: usize) -> String {
+    let mut s = format!("{:.*}", p.min(MAX_FRAC_DIGITS), x);
+    if p > MAX_FRAC_DIGITS {
+        s.extend(std::iter::repeat_n('0', p - MAX_FRAC_DIGITS));
+    }
+    s
 }
 
 fn exp_str(e: i32) -> String {
@@ -318,7 +337,7 @@ pub(crate) fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> St
     match ty {
         'f' | 'F' | '%' => {
             let p = prec.unwrap_or(6);
-            let mut s = format!("{:.*}", p, x);
+            let mut s = fixed(x, p);
             if alt && p == 0 {
                 s.push('.');
             }
@@ -337,7 +356,7 @@ pub(crate) fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> St
             }
             if x == 0.0 {
                 let body = if alt {
-                    with_point(format!("{:.*}", p - 1, 0.0))
+                    with_point(fixed(0.0, p - 1))
                 } else {
                     "0".to_string()
                 };
@@ -345,7 +364,7 @@ pub(crate) fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> St
             }
             let (_, e) = sci(x, p - 1);
             let s = if e >= -4 && (e as i64) < p as i64 {
-                format!("{:.*}", (p as i64 - 1 - e as i64).max(0) as usize, x)
+                fixed(x, (p as i64 - 1 - e as i64).max(0) as usize)
             } else {
                 let (m, e) = sci(x, p - 1);
                 let m = if alt { with_point(m) } else { strip_zeros(&m) };
@@ -377,7 +396,7 @@ pub(crate) fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> St
                         let m = if alt { with_point(m) } else { strip_zeros(&m) };
                         format!("{}e{}", m, exp_str(e))
                     } else {
-                        let s = format!("{:.*}", (p as i64 - 1 - e as i64).max(0) as usize, x);
+                        let s = fixed(x, (p as i64 - 1 - e as i64).max(0) as usize);
                         if alt {
                             with_point(s)
                         } else {
@@ -402,7 +421,7 @@ pub fn format_float(vm: &Vm, x: f64, spec: &str) -> PyResult {
     }
     let mut neg = x.is_sign_negative() && !x.is_nan();
     let ax = x.abs();
-    let mut body = if ax.is_infinite() {
+    let mut body = if ax.is_infinite() || (ty == '%' && (ax * 100.0).is_infinite()) {
         if ty == '%' {
             "inf%".to_string()
         } else {
@@ -435,6 +454,15 @@ pub fn format_float(vm: &Vm, x: f64, spec: &str) -> PyResult {
             Some(i) => (body[..i].to_string(), body[i..].to_string()),
             None => (body.clone(), String::new()),
         };
+        let mut int_part = int_part;
+        if (s.zero || s.fill == Some('0')) && s.align == Some('=') && !int_part.is_empty() {
+            // zero padding participates in grouping
+            let width = s.width.unwrap_or(0);
+            let signlen = usize::from(neg || s.sign.is_some_and(|c| c != '-'));
+            while group(&int_part, g, 3).len() + rest.len() + signlen < width {
+                int_part.insert(0, '0');
+            }
+        }
         body = format!("{}{}", group(&int_part, g, 3), rest);
     }
     let mut sign = String::new();

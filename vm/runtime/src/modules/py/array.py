@@ -287,16 +287,25 @@ a bytes-like object, or iterable over elements of the appropriate type.
         _ba.extend(self, data)
         return self
 
-    def _cmp(self, other, op):
+    def _cmp(self, other, op, eqne=None):
+        # array_richcompare: items are fresh objects, so no identity shortcut (nan != nan).
         if not isinstance(other, array):
             return NotImplemented
-        return op(self.tolist(), other.tolist())
+        a, b = self.tolist(), other.tolist()
+        if eqne is not None and len(a) != len(b):
+            return not eqne
+        for x, y in zip(a, b):
+            if not (x == y):
+                if eqne is not None:
+                    return not eqne
+                return op(x, y)
+        return op(len(a), len(b))
 
     def __eq__(self, other):
-        return self._cmp(other, lambda a, b: a == b)
+        return self._cmp(other, lambda a, b: a == b, True)
 
     def __ne__(self, other):
-        return self._cmp(other, lambda a, b: a != b)
+        return self._cmp(other, lambda a, b: a != b, False)
 
     def __lt__(self, other):
         return self._cmp(other, lambda a, b: a < b)
