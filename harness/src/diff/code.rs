@@ -269,6 +269,7 @@ mod tests {
             firstlineno: 1,
             linetable: vec![],
             exceptiontable: vec![],
+            provenance: Default::default(),
         }
     }
 

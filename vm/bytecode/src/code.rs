@@ -113,6 +113,27 @@ pub struct CodeObject {
     pub linetable: Vec<u8>,
     /// `co_exceptiontable`.
     pub exceptiontable: Vec<u8>,
+    /// Identity facts of the compiled tree that the values do not show (for the marshal
+    /// writer's sharing model); ignored by equality.
+    pub provenance: Provenance,
+}
+
+/// What a compiled module's objects are, beyond their values: set by the compiler on the
+/// top-level code object, default (nothing special) elsewhere. Always compares equal.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Provenance {
+    /// The module's constant cache (`c_const_cache`) took a *new* empty bytes object
+    /// for `b''` rather than the `b''` singleton: the first `b''` it met was made by
+    /// constant folding (`bytes_repeat`, e.g. `b'x' * 0`, allocates a fresh one). Every
+    /// `b''` constant and empty `co_exceptiontable` is then that object, not shared from
+    /// outside the tree; `co_localspluskinds` (never merged) stays the singleton.
+    pub fresh_empty_bytes: bool,
+}
+
+impl PartialEq for Provenance {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl CodeObject {

@@ -607,6 +607,7 @@ fn build_code(
             firstlineno,
             linetable,
             exceptiontable,
+            provenance: Default::default(),
         })
     }
 }

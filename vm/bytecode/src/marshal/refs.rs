@@ -285,6 +285,8 @@ const U_KINDS: u8 = 2;
 const U_QUALNAME: u8 = 3;
 const U_FROZENSET: u8 = 4;
 const U_NAN: u8 = 5;
+/// The module's own empty bytes object (see `Provenance::fresh_empty_bytes`).
+const U_FRESH_EMPTY: u8 = 6;
 
 /// Whether `intern_string_constants` replaces a frozenset in `co_consts` by a new one
 /// (per code object): it does when a member string gets swapped for an interned twin
@@ -507,6 +509,9 @@ pub(super) struct Model<'a> {
     /// For each class-body qualname, the first class body (in compile order) with it:
     /// only that one's `co_qualname` is the cached `__qualname__` constant.
     first_class: HashMap<&'a [u8], usize>,
+    /// The top-level code object's `provenance.fresh_empty_bytes`: `b''` constants and
+    /// empty exception tables are one object of the tree, not the shared singleton.
+    fresh_empty_bytes: bool,
 }
 
 impl<'a> Model<'a> {
@@ -519,6 +524,7 @@ impl<'a> Model<'a> {
             positions: HashMap::default(),
             interned_chars: HashSet::new(),
             first_class: HashMap::new(),
+            fresh_empty_bytes: top.code().is_some_and(|c| c.provenance.fresh_empty_bytes),
         };
         if let Some(c) = top.code() {
             m.scan_code(c);
@@ -661,8 +667,12 @@ impl<'a> Model<'a> {
             }
             View::Table(b) => Key::Bytes(b),
         };
+        let merged_in_cache = !matches!(v, View::Kinds(_) | View::CoCode(_));
         match key {
             Key::Singleton(_) => None,
+            Key::Bytes([]) if self.fresh_empty_bytes && merged_in_cache => {
+                Some(Key::Unique(U_FRESH_EMPTY, 0))
+            }
             k => Some(k),
         }
     }

@@ -325,6 +325,7 @@ pub(crate) fn minimal_code() -> CodeObject {
         firstlineno: 1,
         linetable: vec![0xf0, 0x03, 0x01, 0x01, 0x01],
         exceptiontable: vec![],
+        provenance: Default::default(),
     }
 }
 

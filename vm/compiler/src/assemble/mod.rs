@@ -264,6 +264,7 @@ pub fn assemble(mut u: Unit, add_none: bool) -> Result<CodeObject, AssembleError
         firstlineno: u.firstlineno,
         linetable: lines.finish(),
         exceptiontable,
+        provenance: Default::default(),
     })
 }
 

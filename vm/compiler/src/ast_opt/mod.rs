@@ -23,6 +23,34 @@ pub struct Optimizer {
     /// `from __future__ import annotations`: annotations are left alone.
     pub future_annotations: bool,
     depth: i32,
+    /// The locations of folded constants that are, or hold, a new empty bytes object
+    /// rather than the `b''` singleton (see [`Optimizer::note_fresh_bytes`]).
+    pub fresh_empty_bytes: FreshBytes,
+}
+
+/// Locations ([`loc_key`]) of constant nodes holding a freshly allocated `b''`.
+pub type FreshBytes = std::collections::HashSet<(u32, u32, u32, u32)>;
+
+/// A node's location as a [`FreshBytes`] key.
+pub fn loc_key(l: &Location) -> (u32, u32, u32, u32) {
+    (l.lineno, l.col_offset, l.end_lineno, l.end_col_offset)
+}
+
+fn is_empty_bytes(e: &Expr) -> bool {
+    matches!(&e.node, ExprKind::Constant { value: Constant::Bytes(b), .. } if b.is_empty())
+}
+
+/// Whether a constant is or holds (in tuples, walked without recursion) an empty bytes.
+fn holds_empty_bytes(c: &Constant) -> bool {
+    let mut todo = vec![c];
+    while let Some(c) = todo.pop() {
+        match c {
+            Constant::Bytes(b) if b.is_empty() => return true,
+            Constant::Tuple(items) => todo.extend(items),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A location CPython gives synthesised nodes (-1 everywhere, "no location").
@@ -75,6 +103,55 @@ impl Optimizer {
             optimize,
             future_annotations,
             depth: STARTING_DEPTH,
+            fresh_empty_bytes: FreshBytes::default(),
+        }
+    }
+
+    fn is_fresh(&self, e: &Expr) -> bool {
+        matches!(e.node, ExprKind::Constant { .. })
+            && self.fresh_empty_bytes.contains(&loc_key(&e.loc))
+    }
+
+    /// What [`Optimizer::note_fresh_bytes`] needs of an operand before folding:
+    /// (is a bytes constant, is an empty one, holds a fresh empty bytes object).
+    fn operand(&self, e: &Expr) -> (bool, bool, bool) {
+        let is_bytes = matches!(
+            &e.node,
+            ExprKind::Constant {
+                value: Constant::Bytes(_),
+                ..
+            }
+        );
+        (is_bytes, is_empty_bytes(e), self.is_fresh(e))
+    }
+
+    /// After `fold_binop`: notes whether the folded value holds a new empty bytes object.
+    /// `bytes_repeat` allocates one when the result is empty and the operand is not
+    /// (an empty operand comes back itself); `bytes_concat` of two empty operands
+    /// returns the right one; tuples keep their items.
+    fn note_fresh_bytes(
+        &mut self,
+        e: &Expr,
+        op: Operator,
+        l: (bool, bool, bool),
+        r: (bool, bool, bool),
+    ) {
+        let ExprKind::Constant { value, .. } = &e.node else {
+            return;
+        };
+        if !holds_empty_bytes(value) {
+            return;
+        }
+        let fresh = match (op, value) {
+            (Operator::Mult, Constant::Bytes(_)) => {
+                let (_, empty, fresh) = if l.0 { l } else { r };
+                !empty || fresh
+            }
+            (Operator::Add, Constant::Bytes(_)) => r.2,
+            _ => l.2 || r.2,
+        };
+        if fresh {
+            self.fresh_empty_bytes.insert(loc_key(&e.loc));
         }
     }
 
@@ -334,10 +411,13 @@ impl Optimizer {
     fn fold_expr_inner(&mut self, e: &mut Expr) -> R {
         match &mut e.node {
             ExprKind::BoolOp { values, .. } => self.fold_exprs(values)?,
-            ExprKind::BinOp { left, right, .. } => {
+            ExprKind::BinOp { left, op, right } => {
+                let op = *op;
                 self.fold_expr(left)?;
                 self.fold_expr(right)?;
+                let (l, r) = (self.operand(left), self.operand(right));
                 fold_binop(e);
+                self.note_fresh_bytes(e, op, l, r);
             }
             ExprKind::UnaryOp { operand, .. } => {
                 self.fold_expr(operand)?;
@@ -432,8 +512,13 @@ impl Optimizer {
             ExprKind::Tuple { elts, ctx } => {
                 self.fold_exprs(elts)?;
                 if *ctx == ExprContext::Load {
+                    let fresh = elts.iter().any(|x| self.is_fresh(x));
                     let folded = make_const_tuple(elts).map(Constant::Tuple);
+                    let done = folded.is_some();
                     make_const(e, folded);
+                    if done && fresh {
+                        self.fresh_empty_bytes.insert(loc_key(&e.loc));
+                    }
                 }
             }
             ExprKind::Name { id, ctx } => {

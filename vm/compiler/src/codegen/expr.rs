@@ -155,7 +155,10 @@ impl<'a> Compiler<'a> {
                 args,
                 keywords,
             } => self.compiler_call(e, func, args, keywords)?,
-            ExprKind::Constant { value, .. } => self.load_const(const_from_ast(value)),
+            ExprKind::Constant { value, .. } => {
+                self.note_const_nodes(std::slice::from_ref(e));
+                self.load_const(const_from_ast(value))
+            }
             ExprKind::JoinedStr { values } => self.compiler_joined_str(values)?,
             ExprKind::FormattedValue {
                 value,
@@ -296,6 +299,7 @@ impl<'a> Compiler<'a> {
                     _ => None,
                 })
                 .collect();
+            self.note_const_nodes(elts);
             if tuple && pushed == 0 {
                 self.load_const(Constant::Tuple(
                     items.into_iter().map(const_from_ast).collect(),

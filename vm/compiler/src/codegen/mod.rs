@@ -121,6 +121,12 @@ pub struct Compiler<'a> {
     pub interactive: bool,
     /// The `SyntaxWarning`s issued so far, in order.
     pub warnings: Vec<crate::error::CompileWarning>,
+    /// From the AST optimiser: constants holding a new (not the singleton) `b''`.
+    pub fresh_empty_bytes: crate::ast_opt::FreshBytes,
+    /// Which `b''` the module's constant cache (`c_const_cache`) took first: `None`
+    /// until one got there, then whether it was a fresh one (a folded constant) rather
+    /// than the singleton (a literal, or an empty exception table merged at assembly).
+    pub first_empty_bytes: Option<bool>,
 }
 
 /// Which `compile()` mode a tree is compiled in (`mod_ty`'s kind).
@@ -132,6 +138,32 @@ pub enum ModKind {
     Interactive,
     /// `eval`: the tree holds one `Expr` statement whose value the code returns.
     Expression,
+}
+
+/// Whether a constant is or holds (in tuples, walked without recursion) an empty bytes.
+fn holds_empty_bytes(c: &Constant) -> bool {
+    let mut todo = vec![c];
+    while let Some(c) = todo.pop() {
+        match c {
+            Constant::Bytes(b) if b.is_empty() => return true,
+            Constant::Tuple(items) => todo.extend(items),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// [`holds_empty_bytes`] for an AST constant.
+fn ast_holds_empty_bytes(c: &ast::Constant) -> bool {
+    let mut todo = vec![c];
+    while let Some(c) = todo.pop() {
+        match c {
+            ast::Constant::Bytes(b) if b.is_empty() => return true,
+            ast::Constant::Tuple(items) => todo.extend(items),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Converts an AST constant to a code-object constant.
@@ -268,7 +300,38 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_add_const`.
     pub fn add_const(&mut self, c: Constant) -> usize {
+        if self.first_empty_bytes.is_none() && holds_empty_bytes(&c) {
+            self.first_empty_bytes = Some(false);
+        }
         self.u.code.consts.add(c) as usize
+    }
+
+    /// Before constant nodes' values enter the constant cache (in this order): if the
+    /// first of them holding a `b''` holds a folded, fresh one and no `b''` got there
+    /// before, the module's cache takes that fresh object.
+    pub fn note_const_nodes(&mut self, nodes: &[ast::Expr]) {
+        if self.first_empty_bytes.is_some() || self.fresh_empty_bytes.is_empty() {
+            return;
+        }
+        for e in nodes {
+            if let ast::ExprKind::Constant { value, .. } = &e.node
+                && ast_holds_empty_bytes(value)
+            {
+                let fresh = self
+                    .fresh_empty_bytes
+                    .contains(&crate::ast_opt::loc_key(&e.loc));
+                self.first_empty_bytes = Some(fresh);
+                return;
+            }
+        }
+    }
+
+    /// `merge_const_one` of a new code object's exception table: an empty one is the
+    /// `b''` singleton.
+    fn note_exception_table(&mut self, co: &CodeObject) {
+        if self.first_empty_bytes.is_none() && co.exceptiontable.is_empty() {
+            self.first_empty_bytes = Some(false);
+        }
     }
 
     /// `ADDOP_LOAD_CONST`.
@@ -441,7 +504,9 @@ impl<'a> Compiler<'a> {
         if code.qualname.is_empty() {
             code.qualname = code.name.clone();
         }
-        assemble::assemble(code, add_none).map_err(|e| CompileErrorAt::system(e.0))
+        let co = assemble::assemble(code, add_none).map_err(|e| CompileErrorAt::system(e.0))?;
+        self.note_exception_table(&co);
+        Ok(co)
     }
 
     /// `compute_code_flags`.
@@ -731,7 +796,8 @@ pub fn compile_module(
     warnings: &mut Vec<crate::error::CompileWarning>,
 ) -> Result<CodeObject, CompileErrorAt> {
     let future = crate::future::future_from_ast(module)?;
-    crate::ast_opt::Optimizer::new(optimize, future.annotations()).fold_module(module)?;
+    let mut opt = crate::ast_opt::Optimizer::new(optimize, future.annotations());
+    opt.fold_module(module)?;
     let module: &ast::Module = module;
     let st = symtable::build(module, &future)?;
     compile_tree(
@@ -742,6 +808,7 @@ pub fn compile_module(
         optimize,
         ModKind::Module,
         warnings,
+        opt.fresh_empty_bytes,
     )
 }
 
@@ -775,10 +842,20 @@ pub fn compile_mode(
     }
     let module: &ast::Module = module;
     let st = symtable::build(module, &future)?;
-    compile_tree(module, &st, future, filename, optimize, kind, warnings)
+    compile_tree(
+        module,
+        &st,
+        future,
+        filename,
+        optimize,
+        kind,
+        warnings,
+        opt.fresh_empty_bytes,
+    )
 }
 
 /// `compiler_mod` for an optimised module and its symbol table.
+#[allow(clippy::too_many_arguments)]
 fn compile_tree(
     module: &ast::Module,
     st: &SymbolTable,
@@ -787,6 +864,7 @@ fn compile_tree(
     optimize: u8,
     kind: ModKind,
     warnings: &mut Vec<crate::error::CompileWarning>,
+    fresh_empty_bytes: crate::ast_opt::FreshBytes,
 ) -> Result<CodeObject, CompileErrorAt> {
     const PYCF_MASK: u32 = co::CO_FUTURE_DIVISION
         | co::CO_FUTURE_ABSOLUTE_IMPORT
@@ -818,6 +896,8 @@ fn compile_tree(
         interned: None,
         interactive: false,
         warnings: Vec::new(),
+        fresh_empty_bytes,
+        first_empty_bytes: None,
     };
     let result = c.compile_root(module, kind);
     warnings.append(&mut c.warnings);
@@ -861,6 +941,8 @@ impl<'a> Compiler<'a> {
         let mut code = std::mem::take(&mut c.u.code);
         code.flags = flags;
         code.qualname = code.name.clone();
-        assemble::assemble(code, add_none).map_err(|e| CompileErrorAt::system(e.0))
+        let mut co = assemble::assemble(code, add_none).map_err(|e| CompileErrorAt::system(e.0))?;
+        co.provenance.fresh_empty_bytes = c.first_empty_bytes == Some(true);
+        Ok(co)
     }
 }

@@ -305,6 +305,7 @@ impl<'a> Compiler<'a> {
             None => self.load_const(Constant::None),
             Some(v) if !preserve_tos => {
                 if let ExprKind::Constant { value: c, .. } = &v.node {
+                    self.note_const_nodes(std::slice::from_ref(v));
                     self.load_const(super::const_from_ast(c));
                 }
             }

@@ -57,10 +57,8 @@ impl TypeDef {
 /// left zeroed for `fill_type`.
 unsafe fn raw_type(def: &TypeDef, base: Option<&PyRef<PyType>>) -> *mut PyType {
     unsafe {
-        let layout = std::alloc::Layout::from_size_align_unchecked(
-            GC_HEAD_SIZE + std::mem::size_of::<PyType>(),
-            16,
-        );
+        // Freed by `release::release` with the same layout.
+        let layout = super::release::type_block_layout();
         let raw = std::alloc::alloc_zeroed(layout);
         if raw.is_null() {
             std::alloc::handle_alloc_error(layout);
@@ -653,7 +651,7 @@ impl Vm {
         };
         let base_exception = mk(exc_def("BaseException"), &object);
         let exc = ExcTypes::build(
-            |name, base| mk(exc_def(Box::leak(name.to_owned().into_boxed_str())), base),
+            |name, base| mk(exc_def(name), base),
             base_exception,
         );
         let types = Types {

@@ -6,6 +6,7 @@
 
 pub mod bootstrap;
 pub mod names;
+pub mod release;
 pub mod run;
 pub mod state;
 
@@ -75,7 +76,7 @@ macro_rules! exc_types {
         /// (field, Python name, base field) for every builtin exception but BaseException.
         pub const EXC_TABLE: &[(&str, &str)] = &[$(($name, stringify!($base)),)*];
         impl ExcTypes {
-            pub fn build(mut make: impl FnMut(&str, &PyRef<PyType>) -> PyRef<PyType>, $root: PyRef<PyType>) -> ExcTypes {
+            pub fn build(mut make: impl FnMut(&'static str, &PyRef<PyType>) -> PyRef<PyType>, $root: PyRef<PyType>) -> ExcTypes {
                 $(let $f = make($name, &$base);)*
                 ExcTypes { $root, $($f,)* }
             }

@@ -71,10 +71,9 @@ pub fn run_main(
     }
     drop(main);
     teardown(&vm);
-    drop(guard);
-    // The Vm (types, singletons) is dropped here; objects that outlived the teardown leak
-    // only their memory, never into another run.
-    std::mem::forget(vm);
+    // The VM, its singletons and its builtin types are freed; objects that outlived the
+    // teardown (a count leak) keep only their memory, never reaching another run.
+    super::release::release(vm, guard);
     out
 }
 
@@ -195,18 +194,10 @@ fn teardown(vm: &Vm) {
         }
     }
     for o in &all {
-        if let Some(c) = o.type_().slots().clear {
-            c(o);
-        }
-        // heap-type instances: clear their extra words (dict, slots)
-        let t = o.type_();
-        if t.is_heap() {
-            for i in 0..t.extra_words {
-                // SAFETY: i < extra_words; the value is taken out before it is dropped.
-                let v = unsafe { std::ptr::replace(t.extra_word(o, i), None) };
-                drop(v);
-            }
-        }
+        // The collector's `tp_clear`: containers, instance dicts and slots, and also
+        // classes (dict, MRO), functions, cells, frames, … whose cycles would otherwise
+        // keep them alive.
+        crate::gc::traverse::clear(o);
     }
     drop(all);
     for t in vm.types.all().into_iter().chain(vm.exc.all()) {
