@@ -147,7 +147,12 @@ pub fn complex_pow_values(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult {
         len /= (at * b.1).exp();
         phase += b.1 * vabs.ln();
     }
-    Ok(vm.new_complex(len * phase.cos(), len * phase.sin()))
+    let r = (len * phase.cos(), len * phase.sin());
+    // Py_ADJUST_ERANGE2: an infinite part is a range error.
+    if r.0.is_infinite() || r.1.is_infinite() {
+        return Err(vm.new_overflow_error("complex exponentiation"));
+    }
+    Ok(vm.new_complex(r.0, r.1))
 }
 
 pub fn complex_pow(vm: &Vm, x: &PyObject, y: &PyObject, m: &PyObject) -> PyResult {

@@ -276,6 +276,17 @@ fn property_init(vm: &Vm, o: &PyObject, args: &[PyRef], kw: Option<&PyTuple>) ->
             pos.len()
         )));
     }
+    for (k, _) in &kws {
+        let name = k
+            .downcast_ref::<crate::objects::str::PyStr>()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default();
+        if !matches!(name.as_str(), "fget" | "fset" | "fdel" | "doc") {
+            return Err(vm.new_type_error(format!(
+                "'{name}' is an invalid keyword argument for property()"
+            )));
+        }
+    }
     let fget = arg_or_none(vm, pos, &kws, 0, "fget");
     p.fset.set(arg_or_none(vm, pos, &kws, 1, "fset"));
     p.fdel.set(arg_or_none(vm, pos, &kws, 2, "fdel"));

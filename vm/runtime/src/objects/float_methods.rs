@@ -406,6 +406,10 @@ fn parse_complex(s: &str) -> Option<(f64, f64)> {
         .and_then(|x| x.strip_suffix(')'))
         .unwrap_or(t)
         .trim();
+    // whitespace may surround the number and the parentheses, never sit inside it
+    if t.chars().any(char::is_whitespace) {
+        return None;
+    }
     if let Some(body) = t.strip_suffix(['j', 'J']) {
         // find split point: last + or - not at start and not after e
         let b = body.as_bytes();
