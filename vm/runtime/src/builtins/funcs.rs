@@ -460,11 +460,9 @@ fn dir(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
             }
         }
     };
-    let mut pairs: Vec<(PyRef, PyRef)> = items.into_iter().map(|x| (x.clone(), x)).collect();
-    crate::objects::list_methods::merge_sort(vm, &mut pairs, false)?;
-    Ok(vm
-        .new_list(pairs.into_iter().map(|(_, v)| v).collect())
-        .into_object())
+    let mut items = items;
+    crate::objects::list_methods::sort_values(vm, &mut items, None, false)?;
+    Ok(vm.new_list(items).into_object())
 }
 fn input(vm: &Vm, a: &[PyRef], _k: Option<&PyTuple>) -> PyResult {
     if let Some(p) = a.first() {

@@ -385,7 +385,7 @@ fn reverse(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     Ok(vm.none())
 }
 
-pub use super::list_sort::merge_sort;
+pub use super::list_sort::sort_values;
 
 fn sort(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
     let p = argparse::bind(vm, "sort", &a[1..], k, &["key", "reverse"], 0, 0, 0)?;
@@ -395,32 +395,31 @@ fn sort(vm: &Vm, a: &[PyRef], k: Option<&PyTuple>) -> PyResult {
         Some(r) => crate::ops::is_true(vm, r)?,
         None => false,
     };
-    let items = lst.with_mut(std::mem::take);
-    let mut pairs: Vec<(PyRef, PyRef)> = Vec::with_capacity(items.len());
+    // As listobject.c: the list is emptied while it sorts; its items are moved, not
+    // copied, and only the key function's results are kept beside them.
+    let mut values = lst.with_mut(std::mem::take);
     let mut res = Ok(());
-    for it in items.iter() {
-        match &key {
-            Some(f) => match crate::ops::call(vm, f, &[it.clone()], None) {
-                Ok(kv) => pairs.push((kv, it.clone())),
+    let mut keys: Option<Vec<PyRef>> = None;
+    if let Some(f) = &key {
+        let mut ks: Vec<PyRef> = Vec::with_capacity(values.len());
+        for it in values.iter() {
+            match crate::ops::call(vm, f, &[it.clone()], None) {
+                Ok(kv) => ks.push(kv),
                 Err(e) => {
                     res = Err(e);
                     break;
                 }
-            },
-            None => pairs.push((it.clone(), it.clone())),
+            }
         }
+        keys = Some(ks);
     }
     if res.is_ok() {
-        res = merge_sort(vm, &mut pairs, rev);
+        res = sort_values(vm, &mut values, keys.as_deref_mut(), rev);
     }
+    // The keys go first, then the sorted items return to the list.
+    drop(keys);
     let modified = !lst.is_empty();
-    let sorted: Vec<PyRef> = if res.is_ok() {
-        pairs.into_iter().map(|(_, v)| v).collect()
-    } else {
-        items.clone()
-    };
-    drop(items);
-    let old = lst.with_mut(|v| std::mem::replace(v, sorted));
+    let old = lst.with_mut(|v| std::mem::replace(v, values));
     drop(old);
     res?;
     if modified {

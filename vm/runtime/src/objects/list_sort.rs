@@ -1,7 +1,8 @@
 //! The stable sort behind `list.sort` and `sorted`: keys of one plain type (machine-sized
 //! exact ints, exact strs, NaN-free exact floats) are sorted without any Python-level
 //! comparison (like CPython's pre-checked `unsafe_*_compare`); other keys go through a
-//! merge sort of indices, so sorting moves no references until the final permutation.
+//! merge sort of indices, so sorting moves no references until the final permutation
+//! (done in place: the sort's memory is the keys, if any, and an index per item).
 
 use crate::error::{PyErr, PyResult};
 use crate::object::typeobj::CmpOp;
@@ -10,24 +11,41 @@ use crate::objects::tuple::PyTuple;
 use crate::vm::Vm;
 use std::cmp::Ordering;
 
-/// Sorts `(key, value)` pairs by key, stably; with `reverse`, descending with equal keys
-/// kept in their original order (CPython reverses, sorts, reverses back).
-pub fn merge_sort(vm: &Vm, v: &mut Vec<(PyRef, PyRef)>, reverse: bool) -> PyResult<()> {
-    if v.len() < 2 {
+/// Sorts `values` stably by `keys` (one per value; the values themselves when `None`);
+/// with `reverse`, descending with equal keys kept in their original order (CPython
+/// reverses, sorts, reverses back). On an error `values` keeps its order. No reference is
+/// taken or copied: besides `keys` (`listobject.c`'s keys array) the sort needs only an
+/// index per value, and the values are permuted in place.
+pub fn sort_values(
+    vm: &Vm,
+    values: &mut [PyRef],
+    mut keys: Option<&mut [PyRef]>,
+    reverse: bool,
+) -> PyResult<()> {
+    if values.len() < 2 {
         return Ok(());
     }
     if reverse {
-        v.reverse();
+        values.reverse();
+        if let Some(k) = keys.as_deref_mut() {
+            k.reverse();
+        }
     }
-    let (order, err) = match plain_order(vm, v) {
-        Some(o) => (o, None),
-        None => index_merge_sort(vm, v),
+    let (mut order, err) = {
+        let ks: &[PyRef] = match keys.as_deref() {
+            Some(k) if k.len() == values.len() => k,
+            _ => values,
+        };
+        match plain_order(vm, ks) {
+            Some(o) => (o, None),
+            None => index_merge_sort(vm, ks),
+        }
     };
     if err.is_none() {
-        permute(v, &order);
+        permute(values, &mut order);
     }
     if reverse {
-        v.reverse();
+        values.reverse();
     }
     match err {
         Some(e) => Err(e),
@@ -35,26 +53,36 @@ pub fn merge_sort(vm: &Vm, v: &mut Vec<(PyRef, PyRef)>, reverse: bool) -> PyResu
     }
 }
 
-/// Reorders `v` so that its `k`-th element is the old `v[order[k]]`.
-fn permute(v: &mut Vec<(PyRef, PyRef)>, order: &[usize]) {
-    let mut old: Vec<Option<(PyRef, PyRef)>> = std::mem::take(v).into_iter().map(Some).collect();
-    v.reserve(old.len());
-    for &i in order {
-        if let Some(x) = old.get_mut(i).and_then(Option::take) {
-            v.push(x);
+/// Reorders `v` in place so that its `k`-th element is the old `v[order[k]]`, following
+/// the permutation's cycles with swaps (`order` is used up as the visited marks).
+fn permute(v: &mut [PyRef], order: &mut [usize]) {
+    const DONE: usize = usize::MAX;
+    let n = v.len().min(order.len());
+    for i in 0..n {
+        if order[i] == DONE {
+            continue;
+        }
+        let mut j = i;
+        loop {
+            let src = order[j];
+            order[j] = DONE;
+            // A valid permutation closes each cycle at `i`; anything else stops safely.
+            if src == i || src >= n {
+                break;
+            }
+            v.swap(j, src);
+            j = src;
         }
     }
-    // A valid permutation leaves nothing behind; keep anything left rather than lose it.
-    v.extend(old.into_iter().flatten());
 }
 
 /// The sorted order of keys that all have one plain type, compared without dispatch (so
 /// the comparison order is unobservable); `None` when the keys are not like that.
-fn plain_order(vm: &Vm, v: &[(PyRef, PyRef)]) -> Option<Vec<usize>> {
-    let first = &v[0].0;
+fn plain_order(vm: &Vm, v: &[PyRef]) -> Option<Vec<usize>> {
+    let first = &v[0];
     if first.is_type(&vm.types.int) {
         let mut keys: Vec<(i64, usize)> = Vec::with_capacity(v.len());
-        for (i, (k, _)) in v.iter().enumerate() {
+        for (i, k) in v.iter().enumerate() {
             if !k.is_type(&vm.types.int) {
                 return None;
             }
@@ -66,7 +94,7 @@ fn plain_order(vm: &Vm, v: &[(PyRef, PyRef)]) -> Option<Vec<usize>> {
     }
     if first.is_type(&vm.types.str) {
         let mut keys: Vec<(&[u8], usize)> = Vec::with_capacity(v.len());
-        for (i, (k, _)) in v.iter().enumerate() {
+        for (i, k) in v.iter().enumerate() {
             if !k.is_type(&vm.types.str) {
                 return None;
             }
@@ -81,7 +109,7 @@ fn plain_order(vm: &Vm, v: &[(PyRef, PyRef)]) -> Option<Vec<usize>> {
     }
     if first.is_type(&vm.types.float) {
         let mut keys: Vec<(f64, usize)> = Vec::with_capacity(v.len());
-        for (i, (k, _)) in v.iter().enumerate() {
+        for (i, k) in v.iter().enumerate() {
             if !k.is_type(&vm.types.float) {
                 return None;
             }
@@ -123,13 +151,13 @@ fn tuple_lt_fast(vm: &Vm, a: &PyObject, b: &PyObject) -> Option<bool> {
 
 /// The generic path: insertion sort of runs of 16, then bottom-up merges, on indices;
 /// after the first error no more comparisons are made.
-fn index_merge_sort(vm: &Vm, v: &[(PyRef, PyRef)]) -> (Vec<usize>, Option<PyErr>) {
+fn index_merge_sort(vm: &Vm, v: &[PyRef]) -> (Vec<usize>, Option<PyErr>) {
     let mut err: Option<PyErr> = None;
     let mut lt = |i: usize, j: usize| -> bool {
         if err.is_some() {
             return false;
         }
-        let (a, b) = (&v[i].0, &v[j].0);
+        let (a, b) = (&v[i], &v[j]);
         if let Some(r) = crate::ops::compare::fast_compare(vm, a, b, CmpOp::Lt) {
             return r;
         }

@@ -650,10 +650,7 @@ impl Vm {
             .with_dict()
         };
         let base_exception = mk(exc_def("BaseException"), &object);
-        let exc = ExcTypes::build(
-            |name, base| mk(exc_def(name), base),
-            base_exception,
-        );
+        let exc = ExcTypes::build(|name, base| mk(exc_def(name), base), base_exception);
         let types = Types {
             object,
             type_,
