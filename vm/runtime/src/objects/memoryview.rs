@@ -306,7 +306,11 @@ fn pack(vm: &Vm, fmt: &str, itemsize: i64, val: &PyObject) -> PyResult<Vec<u8>> 
                 return Err(bad_value());
             }
             let mut le = i.to_signed_bytes_le();
-            let fill = if i < num_bigint::BigInt::from(0) { 0xff } else { 0 };
+            let fill = if i < num_bigint::BigInt::from(0) {
+                0xff
+            } else {
+                0
+            };
             le.resize(n.max(le.len()), fill);
             le.truncate(n);
             Ok(le)
@@ -375,8 +379,8 @@ fn mv_setitem(vm: &Vm, o: &PyObject, k: &PyObject, val: Option<PyRef>) -> PyResu
                 val.type_().name_str()
             )));
         };
-        let same_fmt = sfmt.strip_prefix('@').unwrap_or(&sfmt)
-            == v.fmt.strip_prefix('@').unwrap_or(&v.fmt);
+        let same_fmt =
+            sfmt.strip_prefix('@').unwrap_or(&sfmt) == v.fmt.strip_prefix('@').unwrap_or(&v.fmt);
         if !same_fmt || sisz != v.itemsize || src.len() != idx.len * isz {
             return Err(vm.new_value_error(
                 "memoryview assignment: lvalue and rvalue have different structures",
@@ -494,9 +498,9 @@ fn mv_hash(vm: &Vm, o: &PyObject) -> PyResult<i64> {
         return Err(vm.new_value_error("cannot hash writable memoryview object"));
     }
     if !matches!(v.fmt.strip_prefix('@').unwrap_or(&v.fmt), "B" | "b" | "c") {
-        return Err(vm.new_value_error(
-            "memoryview: hashing is restricted to formats 'B', 'b' or 'c'",
-        ));
+        return Err(
+            vm.new_value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'")
+        );
     }
     Ok(refvm_common::hash::hash_bytes(&view_bytes(&v)))
 }
