@@ -235,7 +235,10 @@ pub fn const_repr(c: &Constant) -> String {
             }
         }
         Constant::FrozenSet(items) => {
-            let inner: Vec<String> = items.iter().map(const_repr).collect();
+            let inner: Vec<String> = refvm_bytecode::frozenset::iterated(items)
+                .into_iter()
+                .map(const_repr)
+                .collect();
             format!("frozenset({{{}}})", inner.join(", "))
         }
         Constant::Code(code) => format!("<code object {}>", code.name),

@@ -58,9 +58,12 @@ pub enum Constant {
     Str(PyStr),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
-    /// Members in CPython's iteration order (what `repr` and `dis` show; see
-    /// [`crate::frozenset`] for how to compute it). marshal sorts them when writing.
-    /// Equality ignores the order.
+    /// Members in the order CPython's last construction of the object added them: the
+    /// compiler's `merge_consts_recursive` rebuild, or marshal's reader (stream order).
+    /// Adding them in this order to an empty set gives CPython's very table layout; the
+    /// iteration order (what `repr` and `dis` show) follows from it
+    /// ([`crate::frozenset::iterated`]). marshal sorts them when writing. Equality
+    /// ignores the order.
     FrozenSet(Vec<Constant>),
     Code(Arc<CodeObject>),
 }

@@ -1,6 +1,8 @@
 //! CPython's frozenset member order. A `Constant::FrozenSet` holds its members in the
-//! order CPython iterates them, which follows from the members' hashes
-//! (`refvm_common::hash`, as under `PYTHONHASHSEED=0`) and the order they were added.
+//! order CPython's last construction added them (so that a runtime adding them in that
+//! order gets CPython's table layout, which `set.update` copies slot by slot); the
+//! order CPython iterates them follows from the members' hashes (`refvm_common::hash`,
+//! as under `PYTHONHASHSEED=0`) and that insertion order ([`iterated`]).
 //! [`iteration_order`] emulates one construction, inserting members in a given order
 //! into a model of `Objects/setobject.c`'s table: 8 slots to start, linear probing over
 //! up to `LINEAR_PROBES` neighbours then perturbed jumps, and a resize to the smallest
@@ -8,7 +10,7 @@
 //!
 //! Where CPython builds them:
 //! - `marshal.loads` adds the members in stream order: one construction (the reader
-//!   applies it).
+//!   keeps the stream order).
 //! - The compiler (`x in {…}`, set displays of constants) builds the frozenset from the
 //!   source order, then `merge_consts_recursive` rebuilds it from that iteration order,
 //!   and `intern_string_constants` rebuilds it once more when interning swapped one of
@@ -105,18 +107,28 @@ fn insert_clean(table: &mut [Option<(usize, u64)>], index: usize, hash: u64) {
     }
 }
 
-/// The members of a frozenset CPython's compiler builds from `source_order` (the
-/// constants of a set display or `in {…}` test, in source order): two constructions,
-/// plus a third when `intern_string_constants` swaps one of its strings for an interned
-/// twin (`recreated`; the marshal writer's model takes that to be when a member is a
-/// string of two or more name characters not starting with a digit).
+/// The insertion order of the last construction of a frozenset CPython's compiler
+/// builds from `source_order` (the constants of a set display or `in {…}` test, in
+/// source order): two constructions, plus a third when `intern_string_constants` swaps
+/// one of its strings for an interned twin (`recreated`; the marshal writer's model
+/// takes that to be when a member is a string of two or more name characters not
+/// starting with a digit). Each construction adds the previous one's iteration order.
 pub fn compiled_order(source_order: Vec<Constant>, recreated: bool) -> Vec<Constant> {
     let rounds = if recreated { 3 } else { 2 };
     let mut items = source_order;
-    for _ in 0..rounds {
+    for _ in 1..rounds {
         items = reorder(items);
     }
     items
+}
+
+/// The members of a `Constant::FrozenSet` (held in insertion order) in the order CPython
+/// iterates the object.
+pub fn iterated(items: &[Constant]) -> Vec<&Constant> {
+    iteration_order(items)
+        .into_iter()
+        .filter_map(|i| items.get(i))
+        .collect()
 }
 
 /// `items` in the order CPython iterates a frozenset built by adding them in order.

@@ -59,7 +59,7 @@ fn write_repr(
                 return;
             }
             out.push_str("frozenset({");
-            for (i, item) in items.iter().enumerate() {
+            for (i, item) in crate::frozenset::iterated(items).into_iter().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
                 }

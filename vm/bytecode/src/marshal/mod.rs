@@ -90,6 +90,6 @@ pub enum LayoutItem {
 pub struct Layout {
     pub items: Vec<LayoutItem>,
     /// For each frozenset, in stream order of the frozensets: where each member (in the
-    /// iteration order the `Constant` holds) stood in the stream.
+    /// order the `Constant` holds) stood in the stream.
     pub set_orders: Vec<Vec<u32>>,
 }

@@ -310,18 +310,11 @@ impl<'a> Reader<'a> {
                 ..
             } => {
                 let value = if frozenset {
-                    // CPython adds the members in stream order; keep its iteration order.
-                    let order = crate::frozenset::iteration_order(&items);
+                    // CPython adds the members in stream order: the order the value keeps.
                     if let Some(o) = order_slot.and_then(|i| self.set_orders.get_mut(i)) {
-                        *o = order.iter().map(|&i| i as u32).collect();
+                        *o = (0..items.len() as u32).collect();
                     }
-                    let mut slots: Vec<Option<Constant>> = items.into_iter().map(Some).collect();
-                    Constant::FrozenSet(
-                        order
-                            .into_iter()
-                            .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-                            .collect(),
-                    )
+                    Constant::FrozenSet(items)
                 } else {
                     Constant::Tuple(items)
                 };

@@ -45,8 +45,8 @@ fn const_line(c: &Constant, path: &str, lines: &mut Vec<String>) {
             // In iteration order: CPython's compiler leaves a frozenset's members in
             // the order its constructions give (PYTHONHASHSEED=0), and so must refvm;
             // sorted when a member's hash is an address (not reproducible).
-            let mut members: Vec<String> = items
-                .iter()
+            let mut members: Vec<String> = refvm_bytecode::frozenset::iterated(items)
+                .into_iter()
                 .map(|x| {
                     let mut sub = Vec::new();
                     const_line(x, "", &mut sub);
