@@ -191,26 +191,25 @@ pub fn main(args: &FuzzArgs) -> Result<(), String> {
         return continue_in_new_process(&report);
     }
     print!("{}", campaign::summary(&report.state));
+    // Wall-clock rates depend on what else the machine runs: the per-core figure is the
+    // CPU-time one below.
     println!(
-        "this run: {} programs in {:.1} s ({:.0} runs/s, {:.0} runs/s/core)",
+        "this run: {} programs in {:.1} s wall ({:.0} runs/s wall with {} jobs)",
         report.runs_this_time,
         report.wall.as_secs_f64(),
         report.runs_this_time as f64 / report.wall.as_secs_f64().max(1e-9),
-        report.runs_this_time as f64 / report.wall.as_secs_f64().max(1e-9) / jobs as f64
+        jobs
     );
+    let per_run = |ns: &std::sync::atomic::AtomicU64, n: u64| {
+        ns.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e3 / n.max(1) as f64
+    };
     let phases: Vec<String> = crate::fuzz::check::PHASES
         .iter()
         .zip(&crate::fuzz::check::PHASE_NS)
-        .map(|(n, ns)| {
-            let ns = ns.load(std::sync::atomic::Ordering::Relaxed) as f64;
-            format!(
-                "{n} {:.0} µs",
-                ns / 1e3 / report.runs_this_process.max(1) as f64
-            )
-        })
+        .map(|(n, ns)| format!("{n} {:.0} µs", per_run(ns, report.runs_this_process)))
         .collect();
     println!(
-        "time per program: {} · CPython workers started: {} · cross cells shared (identical code): {}",
+        "wall time per program, summed over threads: {} · CPython workers started: {} · cross cells shared (identical code): {}",
         phases.join(" · "),
         engines.cpython.workers_started(),
         crate::fuzz::check::SHARED_CROSS.load(std::sync::atomic::Ordering::Relaxed)
@@ -218,29 +217,40 @@ pub fn main(args: &FuzzArgs) -> Result<(), String> {
     let refvm_cpu: Vec<String> = crate::fuzz::check::REFVM_PARTS
         .iter()
         .zip(&crate::fuzz::check::REFVM_CPU_NS)
-        .map(|(n, ns)| {
-            let ns = ns.load(std::sync::atomic::Ordering::Relaxed) as f64;
-            format!(
-                "{n} {:.0} µs",
-                ns / 1e3 / report.runs_this_process.max(1) as f64
-            )
-        })
+        .map(|(n, ns)| format!("{n} {:.0} µs", per_run(ns, report.runs_this_process)))
         .collect();
     println!(
         "refvm's own side, CPU per program: {}",
         refvm_cpu.join(" · ")
     );
-    // CPU time of this process and its workers, live or reaped: runs per CPU-second is
-    // the per-core throughput, whatever else the machine is doing.
+    let worker = &crate::fuzz::check::WORKER_NS;
+    let answered = worker[5].load(std::sync::atomic::Ordering::Relaxed);
+    let worker_parts: Vec<String> = crate::fuzz::check::WORKER_PARTS
+        .iter()
+        .zip(worker)
+        .map(|(n, ns)| format!("{n} {:.0} µs", per_run(ns, answered)))
+        .collect();
+    println!(
+        "CPython worker, per run it answered ({} runs, {:.2} per program; wall time but the last): {}",
+        answered,
+        answered as f64 / report.runs_this_process.max(1) as f64,
+        worker_parts.join(" · ")
+    );
+    // CPU time of this process and its workers, live or reaped (a campaign continued in
+    // a fresh process is the same process: CPU time accumulates across exec): runs per
+    // CPU-second is the per-core throughput, whatever else the machine is doing.
     let limits = engines.refvm.limits.clone();
     drop(engines);
     let (own, workers) = cpu_seconds();
     let cpu = own + workers;
+    let n = report.runs_this_time.max(1) as f64;
     println!(
-        "throughput: {:.0} runs per CPU-second (this process {:.2} s + CPython workers {:.2} s CPU)",
+        "throughput: {:.0} runs/s/core = runs per CPU-second of this process and its CPython workers ({:.2} s + {:.2} s CPU; per program {:.0} µs + {:.0} µs)",
         report.runs_this_time as f64 / cpu.max(1e-9),
         own,
-        workers
+        workers,
+        own * 1e6 / n,
+        workers * 1e6 / n
     );
     // Reduce what is new (and anything left unreduced by an interrupted run), with
     // fresh engines (started only when there is something to reduce).

@@ -53,6 +53,47 @@ pub static REFVM_CPU_NS: [AtomicU64; 3] = [AtomicU64::new(0), AtomicU64::new(0),
 /// The names of [`REFVM_CPU_NS`]'s entries.
 pub const REFVM_PARTS: [&str; 3] = ["compile", "run", "other"];
 
+/// Where a CPython worker's time goes, in ns summed over the runs it answered (as the
+/// worker measures them: compile, exec, the whole request from reading it to answering,
+/// the cleanup after it, done off the round trip, all wall time; and the CPU time of the
+/// request); the last entry counts the runs.
+pub static WORKER_NS: [AtomicU64; 6] = [
+    AtomicU64::new(0),
+    AtomicU64::new(0),
+    AtomicU64::new(0),
+    AtomicU64::new(0),
+    AtomicU64::new(0),
+    AtomicU64::new(0),
+];
+
+/// The names of [`WORKER_NS`]'s first five entries.
+pub const WORKER_PARTS: [&str; 5] = ["compile", "exec", "request", "cleanup", "request CPU"];
+
+/// Adds one run answer's times to [`WORKER_NS`].
+fn add_worker(resp: &Result<ExecResponse, Failure>) {
+    if let Ok(ExecResponse::Ok {
+        compile_ns,
+        exec_ns,
+        worker_ns,
+        worker_cpu_ns,
+        cleanup_ns,
+        ..
+    }) = resp
+    {
+        let parts = [
+            compile_ns.unwrap_or(0),
+            *exec_ns,
+            worker_ns.unwrap_or(0),
+            cleanup_ns.unwrap_or(0),
+            worker_cpu_ns.unwrap_or(0),
+            1,
+        ];
+        for (slot, ns) in WORKER_NS.iter().zip(parts) {
+            slot.fetch_add(ns, Ordering::Relaxed);
+        }
+    }
+}
+
 /// CPU time consumed by the calling thread so far, in ns.
 pub fn thread_cpu_ns() -> u64 {
     // SAFETY: clock_gettime fills the zeroed timespec it is given.
@@ -538,6 +579,7 @@ fn cpython_side(
         if layers.runs() {
             let a = it.next().unwrap_or_else(|| Err(missing()));
             let mut resp = a.and_then(|v| decode::<ExecResponse>(v));
+            add_worker(&resp);
             if code_from_run {
                 st.run_code = run_code_of(&mut resp);
             }
@@ -699,7 +741,9 @@ fn run_refvm_code(
     }
     let answers = call_batch(&engines.cpython, items, 1);
     for (i, a) in which.into_iter().zip(answers) {
-        out[i] = run_from(a.and_then(|v| decode::<ExecResponse>(v)));
+        let resp = a.and_then(|v| decode::<ExecResponse>(v));
+        add_worker(&resp);
+        out[i] = run_from(resp);
     }
     out
 }

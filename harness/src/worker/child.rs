@@ -101,7 +101,7 @@ fn serve(
 /// A batch (the helper returns a list of requests) runs each item through the helper's
 /// `dispatch` and answers with the JSON array of the items' answers.
 fn handle(py: Python<'_>, helper: &Bound<'_, PyModule>, frame: &[u8]) -> PyResult<Vec<u8>> {
-    let start = Instant::now();
+    let start = (Instant::now(), thread_cpu_ns());
     let result = helper
         .getattr("handle")?
         .call1((PyBytes::new(py, frame),))?;
@@ -112,7 +112,7 @@ fn handle(py: Python<'_>, helper: &Bound<'_, PyModule>, frame: &[u8]) -> PyResul
             if i > 0 {
                 out.push(b',');
             }
-            let start = Instant::now();
+            let start = (Instant::now(), thread_cpu_ns());
             let one = helper.getattr("dispatch")?.call1((item,))?;
             answer(py, helper, one, start, &mut out)?;
         }
@@ -123,14 +123,24 @@ fn handle(py: Python<'_>, helper: &Bound<'_, PyModule>, frame: &[u8]) -> PyResul
     Ok(out)
 }
 
+/// CPU time consumed by the calling thread so far, in ns.
+fn thread_cpu_ns() -> u64 {
+    // SAFETY: clock_gettime fills the zeroed timespec it is given.
+    let mut ts: libc::timespec = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
 /// Appends the response of one request to `out`: the helper's bytes or dict, or the
-/// answer to the run it handed back (`start`: when the worker took the request; a run's
-/// answer carries the time since then as `worker_ns`).
+/// answer to the run it handed back (`start`: when the worker took the request, and the
+/// thread's CPU clock then; a run's answer carries the time and CPU time since then as
+/// `worker_ns` and `worker_cpu_ns`).
 fn answer(
     py: Python<'_>,
     helper: &Bound<'_, PyModule>,
     result: Bound<'_, PyAny>,
-    start: Instant,
+    start: (Instant, u64),
     out: &mut Vec<u8>,
 ) -> PyResult<()> {
     if let Ok(bytes) = result.cast::<PyBytes>() {
@@ -196,8 +206,11 @@ fn answer(
     // `finish` answers with a dict (its JSON ends in "}"): add the worker's time.
     if out.len() > at + 2 && out.last() == Some(&b'}') {
         out.pop();
-        let worker_ns = start.elapsed().as_nanos() as u64;
-        out.extend_from_slice(format!(",\"worker_ns\":{worker_ns}}}").as_bytes());
+        let worker_ns = start.0.elapsed().as_nanos() as u64;
+        let cpu_ns = thread_cpu_ns().saturating_sub(start.1);
+        out.extend_from_slice(
+            format!(",\"worker_ns\":{worker_ns},\"worker_cpu_ns\":{cpu_ns}}}").as_bytes(),
+        );
     }
     Ok(())
 }

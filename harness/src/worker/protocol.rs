@@ -229,6 +229,8 @@ pub enum ExecResponse {
         exec_ns: u64,
         /// Time the worker spent on the request, from reading it to answering.
         worker_ns: Option<u64>,
+        /// CPU time the worker's thread spent over the same span.
+        worker_cpu_ns: Option<u64>,
         /// How long the worker's cleanup after its previous run took (restoring the
         /// interpreter state and collecting that run's garbage): done after that run's
         /// answer was written, so outside every round trip.
@@ -267,6 +269,8 @@ struct ExecWire {
     #[serde(default)]
     worker_ns: Option<u64>,
     #[serde(default)]
+    worker_cpu_ns: Option<u64>,
+    #[serde(default)]
     cleanup_ns: Option<u64>,
     #[serde(default, with = "latin1::option")]
     run_code: Option<Vec<u8>>,
@@ -290,6 +294,7 @@ impl TryFrom<ExecWire> for ExecResponse {
                 compile_ns: w.compile_ns,
                 exec_ns: w.exec_ns.ok_or_else(|| missing("exec_ns"))?,
                 worker_ns: w.worker_ns,
+                worker_cpu_ns: w.worker_cpu_ns,
                 cleanup_ns: w.cleanup_ns,
                 run_code: w.run_code,
             },
