@@ -62,6 +62,12 @@ fn binop_anchor(c: &[char]) -> Option<(usize, usize)> {
             i += 1;
             continue;
         }
+        if starts_number(c, i) {
+            // A number is one operand: the sign of an exponent (`7.187e+19`) is no operator.
+            i = skip_number(c, i);
+            prev_operand = true;
+            continue;
+        }
         match ch {
             '\'' | '"' => {
                 in_str = Some(ch);
@@ -108,6 +114,30 @@ fn binop_anchor(c: &[char]) -> Option<(usize, usize)> {
         return None;
     }
     Some((l, r))
+}
+
+/// Whether a number literal starts at `c[i]`: a digit, or `.` and a digit, not inside a name.
+fn starts_number(c: &[char], i: usize) -> bool {
+    let digit_at = |k: usize| c.get(k).is_some_and(|ch| ch.is_ascii_digit());
+    let starts = digit_at(i) || (c[i] == '.' && digit_at(i + 1));
+    starts && (i == 0 || !(c[i - 1].is_alphanumeric() || c[i - 1] == '_'))
+}
+
+/// The index just past the number literal starting at `c[i]` (the tokenizer's NUMBER,
+/// loosely: letters, digits, `_` and `.`, and a sign right after a decimal exponent's `e`).
+fn skip_number(c: &[char], i: usize) -> usize {
+    let radix = c[i] == '0' && c.get(i + 1).is_some_and(|ch| "xXoObB".contains(*ch));
+    let mut j = i;
+    while let Some(&ch) = c.get(j) {
+        let exponent_sign =
+            (ch == '+' || ch == '-') && !radix && j > i && (c[j - 1] == 'e' || c[j - 1] == 'E');
+        if ch.is_alphanumeric() || ch == '_' || ch == '.' || exponent_sign {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 fn subscript_anchor(c: &[char]) -> Option<(usize, usize)> {

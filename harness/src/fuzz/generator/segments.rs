@@ -317,10 +317,18 @@ impl Gen<'_> {
                     vec![],
                 ),
                 6 => fcall("round", vec![a, int(self.e.range(-3, 5))]),
-                7 => fcall(
-                    *self.e.pick(&["int", "float", "bool", "hash", "abs"]),
-                    vec![a],
-                ),
+                7 => match *self.e.pick(&["int", "float", "bool", "hash", "abs"]) {
+                    // A NaN's hash is its address in 3.11 (`_Py_HashPointer`): ask only
+                    // for the hash of a float equal to itself.
+                    "hash" => boolop(
+                        refvm_syntax::ast::Boolop::And,
+                        vec![
+                            cmp(a.clone(), refvm_syntax::ast::Cmpop::Eq, a.clone()),
+                            fcall("hash", vec![a]),
+                        ],
+                    ),
+                    f => fcall(f, vec![a]),
+                },
                 8 => method(
                     name("float"),
                     "fromhex",
