@@ -82,29 +82,8 @@ pub struct Observed {
 
 /// CPython running the program live from its directory.
 pub fn cpython_run(prog: &Path, args: &[&str]) -> Observed {
-    let dir = prog.parent().unwrap_or(Path::new("."));
-    let name = prog
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let out = Command::new("timeout")
-        .args(["20", "python3", &name])
-        .args(args)
-        .current_dir(dir)
-        .env("PYTHONHASHSEED", "0")
-        .output();
-    match out {
-        Ok(o) => Observed {
-            stdout: o.stdout,
-            stderr: o.stderr,
-            exit: o.status.code().unwrap_or(-1),
-        },
-        Err(e) => Observed {
-            stdout: vec![],
-            stderr: e.to_string().into_bytes(),
-            exit: -1,
-        },
-    }
+    let (dir, name) = dir_and_name(prog);
+    python3_in(dir, &[name.as_str()], args)
 }
 
 /// CPython running its own compiler's code after a marshal round trip,
@@ -115,11 +94,7 @@ pub fn cpython_run(prog: &Path, args: &[&str]) -> Observed {
 /// exactly that round trip, so this is its reference whenever the two CPython runs differ
 /// (the harness's `MarshalReference` does the same for the matrix cells).
 pub fn cpython_run_marshalled(prog: &Path, args: &[&str]) -> Observed {
-    let dir = prog.parent().unwrap_or(Path::new("."));
-    let name = prog
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (dir, name) = dir_and_name(prog);
     let script = "import marshal,sys,types\n\
         name=sys.argv[1]\n\
         src=open(name,'rb').read()\n\
@@ -129,8 +104,24 @@ pub fn cpython_run_marshalled(prog: &Path, args: &[&str]) -> Observed {
         m.__file__=name\n\
         sys.modules['__main__']=m\n\
         exec(code,m.__dict__)\n";
+    python3_in(dir, &["-c", script, name.as_str()], args)
+}
+
+/// The program's directory and file name.
+fn dir_and_name(prog: &Path) -> (&Path, String) {
+    let dir = prog.parent().unwrap_or(Path::new("."));
+    let name = prog
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (dir, name)
+}
+
+/// `python3 PY_ARGS... ARGS...` in `dir` with `PYTHONHASHSEED=0`, bounded to 20 s.
+fn python3_in(dir: &Path, py_args: &[&str], args: &[&str]) -> Observed {
     let out = Command::new("timeout")
-        .args(["20", "python3", "-c", script, &name])
+        .args(["20", "python3"])
+        .args(py_args)
         .args(args)
         .current_dir(dir)
         .env("PYTHONHASHSEED", "0")

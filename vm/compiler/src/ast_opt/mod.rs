@@ -41,7 +41,7 @@ fn is_empty_bytes(e: &Expr) -> bool {
 }
 
 /// Whether a constant is or holds (in tuples, walked without recursion) an empty bytes.
-fn holds_empty_bytes(c: &Constant) -> bool {
+pub(crate) fn holds_empty_bytes(c: &Constant) -> bool {
     let mut todo = vec![c];
     while let Some(c) = todo.pop() {
         match c {

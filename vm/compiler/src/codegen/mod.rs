@@ -153,19 +153,6 @@ fn holds_empty_bytes(c: &Constant) -> bool {
     false
 }
 
-/// [`holds_empty_bytes`] for an AST constant.
-fn ast_holds_empty_bytes(c: &ast::Constant) -> bool {
-    let mut todo = vec![c];
-    while let Some(c) = todo.pop() {
-        match c {
-            ast::Constant::Bytes(b) if b.is_empty() => return true,
-            ast::Constant::Tuple(items) => todo.extend(items),
-            _ => {}
-        }
-    }
-    false
-}
-
 /// Converts an AST constant to a code-object constant.
 pub fn const_from_ast(c: &ast::Constant) -> Constant {
     match c {
@@ -315,7 +302,7 @@ impl<'a> Compiler<'a> {
         }
         for e in nodes {
             if let ast::ExprKind::Constant { value, .. } = &e.node
-                && ast_holds_empty_bytes(value)
+                && crate::ast_opt::holds_empty_bytes(value)
             {
                 let fresh = self
                     .fresh_empty_bytes
