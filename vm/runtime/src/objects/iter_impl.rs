@@ -251,7 +251,7 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
         }
         // `zip_next`: the result tuple again when only the iterator holds it, each item
         // stored as it is taken (its old item released right after).
-        let reuse = m
+        let mut reuse = m
             .result
             .get()
             .filter(|r| r.as_object().refcnt() == 2 && r.len() == its.len());
@@ -274,18 +274,24 @@ fn multi_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
                 crate::ops::next_raw(vm, it)?
             };
             match x {
-                Some(x) => match &reuse {
-                    Some(r) => match crate::objects::tuple::replace_unshared(r, i, x) {
-                        Ok(old) => drop(old),
-                        // (only if `next` leaked the tuple: a fresh one from here on)
-                        Err(x) => {
-                            out.extend(r.as_slice()[..i].iter().cloned());
-                            out.push(x);
-                            return zip_rest(vm, m, &its, i + 1, out);
-                        }
-                    },
-                    None => out.push(x),
-                },
+                Some(x) => {
+                    let x = match reuse.take() {
+                        Some(r) => match crate::objects::tuple::replace_unshared(&r, i, x) {
+                            Ok(old) => {
+                                drop(old);
+                                reuse = Some(r);
+                                continue;
+                            }
+                            // (only if `next` leaked the tuple: a fresh one from here on)
+                            Err(x) => {
+                                out.extend(r.as_slice()[..i].iter().cloned());
+                                x
+                            }
+                        },
+                        None => x,
+                    };
+                    out.push(x);
+                }
                 None => {
                     if m.strict {
                         if i > 0 {
@@ -363,28 +369,6 @@ fn retrack(r: &PyRef<PyTuple>) {
     if !crate::object::gc::is_tracked(r.as_object()) {
         crate::object::gc::track(r.as_object());
     }
-}
-
-/// The rest of a `zip` round (from iterator `from` on) into a fresh tuple.
-fn zip_rest(
-    vm: &Vm,
-    m: &crate::objects::iter::PyMultiIter,
-    its: &[PyRef],
-    from: usize,
-    mut out: Vec<PyRef>,
-) -> PyResult<Option<PyRef>> {
-    for it in &its[from..] {
-        let x = if m.strict {
-            crate::ops::next(vm, it)?
-        } else {
-            crate::ops::next_raw(vm, it)?
-        };
-        match x {
-            Some(x) => out.push(x),
-            None => return Ok(None),
-        }
-    }
-    Ok(Some(vm.new_tuple(out).into_object()))
 }
 
 /// The result tuple of `n` `None`s that `enumerate` and `zip` start with.
